@@ -1,0 +1,87 @@
+#include "audit/audit_log.h"
+
+#include "base/crypto.h"
+
+namespace shegong::audit {
+
+const char* const kGenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
+
+namespace {
+
+// Fields are length-prefixed so that no two different rows serialise to the same bytes.
+std::string row_hash(std::string_view prev_hash, int64_t id, int64_t at_ms, std::string_view actor,
+                     std::string_view action, std::string_view object, std::string_view digest) {
+  std::string buf;
+  for (std::string_view part : {prev_hash, std::string_view(std::to_string(id)),
+                                std::string_view(std::to_string(at_ms)), actor, action, object,
+                                digest}) {
+    buf += std::to_string(part.size());
+    buf += ':';
+    buf += part;
+  }
+  return crypto::digest_hex(buf);
+}
+
+}  // namespace
+
+Status append(db::Session& s, const Clock& clock, const Entry& e) {
+  auto last = s.query("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1");
+  if (!last.ok()) return last.status();
+  int64_t id = last->empty() ? 1 : (*last)[0].integer(0) + 1;
+  std::string prev = last->empty() ? kGenesisHash : (*last)[0].text(1);
+  int64_t at = clock.now_ms();
+  std::string digest = crypto::digest_hex(e.change);
+  std::string hash = row_hash(prev, id, at, e.actor, e.action, e.object, digest);
+  return s
+      .exec(
+          "INSERT INTO audit_log(id, at_ms, actor, action, object, digest, prev_hash, hash) "
+          "VALUES(?, ?, ?, ?, ?, ?, ?, ?)",
+          {id, at, e.actor, e.action, e.object, digest, prev, hash})
+      .status();
+}
+
+Result<VerifyReport> verify(db::Db& db) {
+  VerifyReport report;
+  // Pages of rows in id order, so that a chain of millions of rows is checked in bounded memory.
+  constexpr int64_t kPage = 10000;
+  std::string prev = kGenesisHash;
+  int64_t expected_id = 1;
+  bool more = true;
+  Status st;
+  while (st.ok() && report.ok && more) {
+    st = db.read([&](db::Session& s) {
+      auto rows = s.query(
+          "SELECT id, at_ms, actor, action, object, digest, prev_hash, hash FROM audit_log "
+          "WHERE id >= ? ORDER BY id LIMIT ?",
+          {expected_id, kPage});
+      if (!rows.ok()) return rows.status();
+      more = static_cast<int64_t>(rows->size()) == kPage;
+      for (const db::Row& r : *rows) {
+        ++report.rows;
+        int64_t id = r.integer(0);
+        auto fail = [&](std::string reason) {
+          report.ok = false;
+          report.first_bad_id = id;
+          report.reason = std::move(reason);
+        };
+        if (id != expected_id) {
+          fail("row ids jump from " + std::to_string(expected_id - 1) + " to " +
+               std::to_string(id) + ": rows were removed");
+        } else if (r.text(6) != prev) {
+          fail("prev_hash does not match the hash of the row before");
+        } else if (row_hash(prev, id, r.integer(1), r.text(2), r.text(3), r.text(4), r.text(5)) !=
+                   r.text(7)) {
+          fail("the row's contents do not match its hash: the row was altered");
+        }
+        if (!report.ok) return Status::Ok();
+        prev = r.text(7);
+        ++expected_id;
+      }
+      return Status::Ok();
+    });
+  }
+  if (!st.ok()) return st;
+  return report;
+}
+
+}  // namespace shegong::audit

@@ -1,0 +1,90 @@
+#include "audit/audit_log.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include "db/test_db.h"
+
+namespace shegong::audit {
+namespace {
+
+void append_rows(db::Db& db, int n) {
+  for (int i = 0; i < n; ++i) {
+    ASSERT_TRUE(db.write([&](db::Session& s) {
+                    return append(s, SystemClock::instance(),
+                                  {"user:1", "test.write", "thing:" + std::to_string(i), "v=1"});
+                  }).ok());
+  }
+}
+
+// Changes the file the way an intruder would: behind the application's back, triggers dropped.
+void tamper(const std::string& path, const std::string& sql) {
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
+  std::string script = "DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;" + sql;
+  ASSERT_EQ(sqlite3_exec(raw, script.c_str(), nullptr, nullptr, nullptr), SQLITE_OK)
+      << sqlite3_errmsg(raw);
+  sqlite3_close(raw);
+}
+
+TEST(AuditLog, UntouchedChainVerifies) {
+  db::TestDb db;
+  append_rows(*db, 5);
+  auto r = verify(*db);
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r->ok);
+  EXPECT_EQ(r->rows, 5);
+  EXPECT_EQ(r->first_bad_id, 0);
+}
+
+TEST(AuditLog, IsAppendOnlyThroughTheApplication) {
+  db::TestDb db;
+  append_rows(*db, 1);
+  Status st = db->write([](db::Session& s) {
+    return s.exec("UPDATE audit_log SET actor = 'someone else'").status();
+  });
+  EXPECT_FALSE(st.ok());
+  st = db->write([](db::Session& s) { return s.exec("DELETE FROM audit_log").status(); });
+  EXPECT_FALSE(st.ok());
+}
+
+TEST(AuditLog, AlteredRowIsNamed) {
+  db::TestDb db;
+  append_rows(*db, 5);
+  db.close();
+  tamper(db.path(), "UPDATE audit_log SET object = 'thing:99' WHERE id = 3;");
+  db.reopen();
+  auto r = verify(*db);
+  ASSERT_TRUE(r.ok());
+  EXPECT_FALSE(r->ok);
+  EXPECT_EQ(r->first_bad_id, 3);
+  EXPECT_NE(r->reason.find("altered"), std::string::npos);
+}
+
+TEST(AuditLog, RemovedRowIsNamed) {
+  db::TestDb db;
+  append_rows(*db, 5);
+  db.close();
+  tamper(db.path(), "DELETE FROM audit_log WHERE id = 2;");
+  db.reopen();
+  auto r = verify(*db);
+  ASSERT_TRUE(r.ok());
+  EXPECT_FALSE(r->ok);
+  EXPECT_EQ(r->first_bad_id, 3);
+}
+
+TEST(AuditLog, RehashedRowStillBreaksTheNextLink) {
+  db::TestDb db;
+  append_rows(*db, 4);
+  db.close();
+  // Changing a row and its own hash is caught by the next row's prev_hash.
+  tamper(db.path(), "UPDATE audit_log SET hash = 'ff' WHERE id = 2;");
+  db.reopen();
+  auto r = verify(*db);
+  ASSERT_TRUE(r.ok());
+  EXPECT_FALSE(r->ok);
+  EXPECT_EQ(r->first_bad_id, 2);
+}
+
+}  // namespace
+}  // namespace shegong::audit

@@ -1,0 +1,48 @@
+// Platform users: a name, an argon2id password hash, one role and one jurisdiction. The optional
+// phone number is personal data: stored sealed, found by keyed hash, shown masked.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "auth/role.h"
+#include "base/clock.h"
+#include "base/crypto.h"
+#include "db/db.h"
+
+namespace shegong::auth {
+
+struct NewUser {
+  std::string username;
+  std::string password;
+  std::string role;
+  std::string region_code;  // any accepted form; stored as the short code
+  std::string display_name;
+  std::string phone;  // optional
+};
+
+struct User {
+  int64_t id = 0;
+  std::string username;
+  std::string display_name;
+  Role role = Role::kVolunteer;
+  std::string jurisdiction;  // short code
+  std::string phone_masked;
+  bool disabled = false;
+};
+
+// Checks every field (the error names the field), then creates the user and its audit row in one
+// transaction. A taken name is a conflict on "username".
+Result<User> create_user(db::Db& db, const Clock& clock, const crypto::SecretBox& box,
+                         const NewUser& input, const std::string& actor);
+Result<std::optional<User>> find_user(db::Db& db, const crypto::SecretBox& box,
+                                      std::string_view username);
+Result<std::optional<User>> find_user_by_phone(db::Db& db, const crypto::SecretBox& box,
+                                               std::string_view phone);
+
+Status validate_username(std::string_view username);
+Status validate_password(std::string_view password);
+Status validate_phone(std::string_view phone, std::string_view field = "phone");
+
+}  // namespace shegong::auth

@@ -1,0 +1,17 @@
+// Masking of personal data for lists, exports and public views: enough is shown to recognise a
+// record, never enough to contact or identify the person.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace shegong {
+
+// 13812341234 -> 138****1234; landlines keep the area code and the last 4 digits.
+std::string mask_phone(std::string_view phone);
+// 18-digit resident ID -> first 6 and last 4 kept: 110101********123X.
+std::string mask_id_number(std::string_view id);
+// 张三 -> 张*, 欧阳娜娜 -> 欧***; works on UTF-8 characters, not bytes.
+std::string mask_name(std::string_view name);
+
+}  // namespace shegong

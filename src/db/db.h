@@ -1,0 +1,59 @@
+// The storage interface every module uses. It is deliberately narrow: SQL with `?` placeholders,
+// typed parameters, rows of typed values, and units of work that run in one transaction.
+//
+// Contract:
+//  - write(work) runs `work` in a read-write transaction. When it returns ok, the changes are
+//    durable (on disk, fsynced); when `work` returns an error, none of its changes remain. Writes
+//    from many threads may share one commit (group commit) but never see each other's uncommitted
+//    failures. `work` must not call back into the Db.
+//  - read(work) runs `work` on a consistent snapshot, concurrently with writes and other reads.
+//  - SQL given here must be portable between the engines (SQLite and PostgreSQL): `?` parameters,
+//    `INSERT ... RETURNING`, `ON CONFLICT`; engine-specific DDL lives only in the migrations.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "base/status.h"
+#include "db/value.h"
+
+namespace shegong::db {
+
+class Session {
+ public:
+  virtual ~Session() = default;
+  virtual Result<Rows> query(std::string_view sql, const Params& params = {}) = 0;
+  // Runs a statement that returns no rows; the result is the number of rows changed.
+  virtual Result<int64_t> exec(std::string_view sql, const Params& params = {}) = 0;
+  // Bulk insert of many rows with the same statement (e.g. the region import): one prepared
+  // statement, executed per row. Engines may use their fastest bulk path.
+  virtual Status exec_many(std::string_view sql, const std::vector<Params>& rows) = 0;
+  // Several statements without parameters, separated by semicolons (migrations only).
+  virtual Status exec_script(std::string_view sql) = 0;
+};
+
+using Work = std::function<Status(Session&)>;
+
+class Db {
+ public:
+  virtual ~Db() = default;
+  virtual Status write(const Work& work) = 0;
+  virtual Status read(const Work& work) = 0;
+  // Writes a consistent copy of the whole database to `path` (which must not exist).
+  virtual Status backup_to(const std::string& path) = 0;
+  virtual std::string engine() const = 0;
+};
+
+struct SqliteOptions {
+  std::string path;
+  int readers = 4;
+  // Upper bound on the units of work that share one commit.
+  int max_batch = 512;
+};
+
+// Opens (creating if needed) an SQLite database in WAL mode.
+Result<std::unique_ptr<Db>> open_sqlite(const SqliteOptions& options);
+
+}  // namespace shegong::db

@@ -1,0 +1,60 @@
+#include "db/migrations.h"
+
+#include <string>
+
+namespace shegong::db {
+
+namespace {
+constexpr const char* kVersionTable =
+    "CREATE TABLE IF NOT EXISTS schema_version("
+    " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at_ms INTEGER NOT NULL)";
+}
+
+Result<int> schema_version(Db& db) {
+  int version = 0;
+  Status st = db.read([&](Session& s) {
+    auto exists = s.query(
+        "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='schema_version'");
+    if (!exists.ok()) return exists.status();
+    if ((*exists)[0].integer(0) == 0) return Status::Ok();
+    auto rows = s.query("SELECT coalesce(max(version), 0) FROM schema_version");
+    if (!rows.ok()) return rows.status();
+    version = static_cast<int>((*rows)[0].integer(0));
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return version;
+}
+
+Result<MigrateReport> migrate(Db& db, const Clock& clock) {
+  SHEGONG_RETURN_IF_ERROR(db.write([](Session& s) { return s.exec(kVersionTable).status(); }));
+  auto current = schema_version(db);
+  if (!current.ok()) return current.status();
+  MigrateReport report;
+  report.from_version = report.to_version = *current;
+  auto all = sqlite_migrations();
+  if (!all.empty() && *current > all.back().version) {
+    return Conflict("database schema version " + std::to_string(*current) +
+                    " is newer than this binary knows (" + std::to_string(all.back().version) +
+                    "); use a newer shegong");
+  }
+  for (const Migration& m : all) {
+    if (m.version <= *current) continue;
+    Status st = db.write([&](Session& s) {
+      SHEGONG_RETURN_IF_ERROR(s.exec_script(m.sql));
+      return s
+          .exec("INSERT INTO schema_version(version, name, applied_at_ms) VALUES(?, ?, ?)",
+                {int64_t{m.version}, std::string(m.name), clock.now_ms()})
+          .status();
+    });
+    if (!st.ok()) {
+      return Internal("migration " + std::to_string(m.version) + " (" + m.name +
+                      ") failed: " + st.message());
+    }
+    report.applied.push_back(m.version);
+    report.to_version = m.version;
+  }
+  return report;
+}
+
+}  // namespace shegong::db

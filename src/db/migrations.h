@@ -1,0 +1,32 @@
+// Numbered schema migrations. Each runs once, in its own transaction, and is recorded in
+// schema_version; `migrate` is safe to call at every start. The DDL is per engine (see
+// migrations_sqlite.cc); everything above the migrations uses portable SQL.
+#pragma once
+
+#include <span>
+#include <vector>
+
+#include "base/clock.h"
+#include "db/db.h"
+
+namespace shegong::db {
+
+struct Migration {
+  int version;
+  const char* name;
+  const char* sql;
+};
+
+std::span<const Migration> sqlite_migrations();
+
+struct MigrateReport {
+  int from_version = 0;
+  int to_version = 0;
+  std::vector<int> applied;
+};
+
+Result<MigrateReport> migrate(Db& db, const Clock& clock);
+// Highest applied version, 0 for an empty database.
+Result<int> schema_version(Db& db);
+
+}  // namespace shegong::db

@@ -1,0 +1,331 @@
+// The SQLite engine: WAL journal with synchronous=FULL, one writer thread that commits queued units
+// of work together (group commit: one fsync for many writes, each isolated by a savepoint), and a
+// pool of reader connections that read snapshots concurrently with the writer.
+#include <sqlite3.h>
+
+#include <condition_variable>
+#include <deque>
+#include <future>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+
+#include "db/db.h"
+
+namespace shegong::db {
+
+namespace {
+
+Status sqlite_error(sqlite3* db, int rc, std::string_view what) {
+  std::string msg = std::string(what) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+  int primary = rc & 0xFF;
+  if (primary == SQLITE_CONSTRAINT) return Conflict(msg);
+  if (primary == SQLITE_TOOBIG) return Invalid("", msg);
+  return Internal(msg);
+}
+
+class Connection final : public Session {
+ public:
+  enum class Mode { kWriter, kReader, kMaintenance };
+
+  static Result<std::unique_ptr<Connection>> open(const std::string& path, Mode mode) {
+    bool writer = mode == Mode::kWriter;
+    sqlite3* raw = nullptr;
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (writer ? SQLITE_OPEN_CREATE : 0);
+    int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+    auto conn = std::unique_ptr<Connection>(new Connection(raw));
+    if (rc != SQLITE_OK) return sqlite_error(raw, rc, "open " + path);
+    sqlite3_extended_result_codes(raw, 1);
+    std::string pragmas =
+        "PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;"
+        "PRAGMA temp_store=MEMORY;";
+    if (writer) {
+      pragmas += "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;";
+    } else if (mode == Mode::kReader) {
+      pragmas += "PRAGMA query_only=1;";
+    }
+    SHEGONG_RETURN_IF_ERROR(conn->exec_script(pragmas));
+    return conn;
+  }
+
+  ~Connection() override {
+    for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
+    sqlite3_close_v2(db_);
+  }
+
+  Result<Rows> query(std::string_view sql, const Params& params) override {
+    auto stmt = prepare_and_bind(sql, params);
+    if (!stmt.ok()) return stmt.status();
+    Rows rows;
+    int rc;
+    while ((rc = sqlite3_step(*stmt)) == SQLITE_ROW) rows.emplace_back(read_row(*stmt));
+    sqlite3_reset(*stmt);
+    if (rc != SQLITE_DONE) return sqlite_error(db_, rc, "query");
+    return rows;
+  }
+
+  Result<int64_t> exec(std::string_view sql, const Params& params) override {
+    auto stmt = prepare_and_bind(sql, params);
+    if (!stmt.ok()) return stmt.status();
+    int rc;
+    while ((rc = sqlite3_step(*stmt)) == SQLITE_ROW) {
+    }
+    sqlite3_reset(*stmt);
+    if (rc != SQLITE_DONE) return sqlite_error(db_, rc, "exec");
+    return static_cast<int64_t>(sqlite3_changes64(db_));
+  }
+
+  Status exec_many(std::string_view sql, const std::vector<Params>& rows) override {
+    for (const Params& params : rows) {
+      auto stmt = prepare_and_bind(sql, params);
+      if (!stmt.ok()) return stmt.status();
+      int rc = sqlite3_step(*stmt);
+      sqlite3_reset(*stmt);
+      if (rc != SQLITE_DONE && rc != SQLITE_ROW) return sqlite_error(db_, rc, "exec_many");
+    }
+    return Status::Ok();
+  }
+
+  Status exec_script(std::string_view sql) override {
+    std::string text(sql);
+    char* err = nullptr;
+    int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &err);
+    if (rc != SQLITE_OK) {
+      std::string msg = err ? err : sqlite3_errstr(rc);
+      sqlite3_free(err);
+      return (rc & 0xFF) == SQLITE_CONSTRAINT ? Conflict(msg) : Internal(msg);
+    }
+    return Status::Ok();
+  }
+
+  sqlite3* handle() { return db_; }
+
+ private:
+  explicit Connection(sqlite3* db) : db_(db) {}
+
+  Result<sqlite3_stmt*> prepare_and_bind(std::string_view sql, const Params& params) {
+    auto it = statements_.find(std::string(sql));
+    sqlite3_stmt* stmt;
+    if (it != statements_.end()) {
+      stmt = it->second;
+    } else {
+      int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                                  SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+      if (rc != SQLITE_OK) return sqlite_error(db_, rc, "prepare");
+      statements_.emplace(std::string(sql), stmt);
+    }
+    sqlite3_clear_bindings(stmt);
+    if (static_cast<int>(params.size()) != sqlite3_bind_parameter_count(stmt)) {
+      return Internal("statement expects " + std::to_string(sqlite3_bind_parameter_count(stmt)) +
+                      " parameters, got " + std::to_string(params.size()));
+    }
+    for (size_t i = 0; i < params.size(); ++i) {
+      int idx = static_cast<int>(i) + 1;
+      const Value& v = params[i];
+      int rc = SQLITE_OK;
+      if (const auto* n = std::get_if<int64_t>(&v)) {
+        rc = sqlite3_bind_int64(stmt, idx, *n);
+      } else if (const auto* d = std::get_if<double>(&v)) {
+        rc = sqlite3_bind_double(stmt, idx, *d);
+      } else if (const auto* s = std::get_if<std::string>(&v)) {
+        rc = sqlite3_bind_text64(stmt, idx, s->data(), s->size(), SQLITE_STATIC, SQLITE_UTF8);
+      } else if (const auto* b = std::get_if<Blob>(&v)) {
+        rc = sqlite3_bind_blob64(stmt, idx, b->bytes.data(), b->bytes.size(), SQLITE_STATIC);
+      } else {
+        rc = sqlite3_bind_null(stmt, idx);
+      }
+      if (rc != SQLITE_OK) return sqlite_error(db_, rc, "bind");
+    }
+    return stmt;
+  }
+
+  static Row read_row(sqlite3_stmt* stmt) {
+    int n = sqlite3_column_count(stmt);
+    std::vector<Value> cols;
+    cols.reserve(n);
+    for (int i = 0; i < n; ++i) {
+      switch (sqlite3_column_type(stmt, i)) {
+        case SQLITE_INTEGER:
+          cols.emplace_back(static_cast<int64_t>(sqlite3_column_int64(stmt, i)));
+          break;
+        case SQLITE_FLOAT:
+          cols.emplace_back(sqlite3_column_double(stmt, i));
+          break;
+        case SQLITE_TEXT:
+          cols.emplace_back(std::string(reinterpret_cast<const char*>(sqlite3_column_text(stmt, i)),
+                                        sqlite3_column_bytes(stmt, i)));
+          break;
+        case SQLITE_BLOB: {
+          const char* p = static_cast<const char*>(sqlite3_column_blob(stmt, i));
+          cols.emplace_back(Blob{std::string(p ? p : "", sqlite3_column_bytes(stmt, i))});
+          break;
+        }
+        default:
+          cols.emplace_back(std::monostate{});
+      }
+    }
+    return Row(std::move(cols));
+  }
+
+  sqlite3* db_;
+  std::unordered_map<std::string, sqlite3_stmt*> statements_;
+};
+
+// Runs `work`, turning an escaping exception into an Internal status so that one bad unit of work
+// cannot take down the writer thread.
+Status run_guarded(const Work& work, Session& session) {
+  try {
+    return work(session);
+  } catch (const std::exception& e) {
+    return Internal(std::string("unit of work threw: ") + e.what());
+  }
+}
+
+class SqliteDb final : public Db {
+ public:
+  SqliteDb(std::string path, std::unique_ptr<Connection> writer,
+           std::vector<std::unique_ptr<Connection>> readers, int max_batch)
+      : path_(std::move(path)),
+        writer_conn_(std::move(writer)),
+        readers_(std::move(readers)),
+        max_batch_(max_batch) {
+    for (auto& r : readers_) free_readers_.push_back(r.get());
+    writer_thread_ = std::thread([this] { writer_loop(); });
+  }
+
+  ~SqliteDb() override {
+    {
+      std::lock_guard lock(queue_mu_);
+      stopping_ = true;
+    }
+    queue_cv_.notify_one();
+    writer_thread_.join();
+  }
+
+  Status write(const Work& work) override {
+    Job job{&work, {}};
+    auto done = job.done.get_future();
+    {
+      std::lock_guard lock(queue_mu_);
+      if (stopping_) return {Code::kUnavailable, "storage is closing"};
+      queue_.push_back(&job);
+    }
+    queue_cv_.notify_one();
+    return done.get();
+  }
+
+  Status read(const Work& work) override {
+    Connection* conn;
+    {
+      std::unique_lock lock(readers_mu_);
+      readers_cv_.wait(lock, [this] { return !free_readers_.empty(); });
+      conn = free_readers_.back();
+      free_readers_.pop_back();
+    }
+    Status st = conn->exec_script("BEGIN");
+    if (st.ok()) {
+      st = run_guarded(work, *conn);
+      Status end = conn->exec_script("COMMIT");
+      if (st.ok()) st = end;
+    }
+    {
+      std::lock_guard lock(readers_mu_);
+      free_readers_.push_back(conn);
+    }
+    readers_cv_.notify_one();
+    return st;
+  }
+
+  // VACUUM INTO writes a consistent snapshot; it cannot run inside a transaction or on a
+  // query-only connection, so it gets a connection of its own.
+  Status backup_to(const std::string& path) override {
+    auto conn = Connection::open(path_, Connection::Mode::kMaintenance);
+    if (!conn.ok()) return conn.status();
+    return (*conn)->exec("VACUUM INTO ?", {path}).status();
+  }
+
+  std::string engine() const override { return "sqlite"; }
+
+ private:
+  struct Job {
+    const Work* work;
+    std::promise<Status> done;
+  };
+
+  void writer_loop() {
+    std::vector<Job*> batch;
+    std::vector<Status> results;
+    for (;;) {
+      {
+        std::unique_lock lock(queue_mu_);
+        queue_cv_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+        if (queue_.empty()) return;  // stopping, and everything queued has been committed
+        while (!queue_.empty() && static_cast<int>(batch.size()) < max_batch_) {
+          batch.push_back(queue_.front());
+          queue_.pop_front();
+        }
+      }
+      commit_batch(batch, results);
+      for (size_t i = 0; i < batch.size(); ++i) batch[i]->done.set_value(results[i]);
+      batch.clear();
+    }
+  }
+
+  void commit_batch(const std::vector<Job*>& batch, std::vector<Status>& results) {
+    results.assign(batch.size(), Status::Ok());
+    Connection& c = *writer_conn_;
+    Status begin = c.exec_script("BEGIN IMMEDIATE");
+    if (!begin.ok()) {
+      results.assign(batch.size(), begin);
+      return;
+    }
+    for (size_t i = 0; i < batch.size(); ++i) {
+      Status st = c.exec_script("SAVEPOINT unit");
+      if (st.ok()) st = run_guarded(*batch[i]->work, c);
+      if (!st.ok()) {
+        c.exec_script("ROLLBACK TO unit");
+      }
+      Status release = c.exec_script("RELEASE unit");
+      results[i] = st.ok() ? release : st;
+    }
+    Status commit = c.exec_script("COMMIT");
+    if (!commit.ok()) {
+      c.exec_script("ROLLBACK");
+      for (auto& r : results) {
+        if (r.ok()) r = commit;
+      }
+    }
+  }
+
+  std::string path_;
+  std::unique_ptr<Connection> writer_conn_;
+  std::vector<std::unique_ptr<Connection>> readers_;
+  int max_batch_;
+
+  std::mutex queue_mu_;
+  std::condition_variable queue_cv_;
+  std::deque<Job*> queue_;
+  bool stopping_ = false;
+  std::thread writer_thread_;
+
+  std::mutex readers_mu_;
+  std::condition_variable readers_cv_;
+  std::vector<Connection*> free_readers_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Db>> open_sqlite(const SqliteOptions& options) {
+  auto writer = Connection::open(options.path, Connection::Mode::kWriter);
+  if (!writer.ok()) return writer.status();
+  std::vector<std::unique_ptr<Connection>> readers;
+  for (int i = 0; i < options.readers; ++i) {
+    auto r = Connection::open(options.path, Connection::Mode::kReader);
+    if (!r.ok()) return r.status();
+    readers.push_back(std::move(r).value());
+  }
+  return std::unique_ptr<Db>(
+      new SqliteDb(options.path, std::move(writer).value(), std::move(readers), options.max_batch));
+}
+
+}  // namespace shegong::db

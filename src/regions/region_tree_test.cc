@@ -1,0 +1,102 @@
+#include "regions/region_tree.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "audit/audit_log.h"
+#include "db/test_db.h"
+#include "regions/region_import.h"
+
+namespace shegong::regions {
+namespace {
+
+void write(const std::string& path, const std::string& text) { std::ofstream(path) << text; }
+
+// A small tree in the package's file format: two districts of Beijing, a few streets and
+// communities.
+void write_sample(const std::string& dir) {
+  write(dir + "/provinces.csv", "code,name\n11,\"北京市\"\n12,\"天津市\"\n");
+  write(dir + "/cities.csv", "code,name,provinceCode\n1101,\"市辖区\",11\n1201,\"市辖区\",12\n");
+  write(dir + "/areas.csv",
+        "code,name,cityCode,provinceCode\n110101,\"东城区\",1101,11\n110102,\"西城区\",1101,11\n");
+  write(dir + "/streets.csv",
+        "code,name,areaCode,provinceCode,cityCode\n110101001,\"东华门街道\",110101,11,1101\n"
+        "110101002,\"景山街道\",110101,11,1101\n110102001,\"西长安街街道\",110102,11,1101\n");
+  write(dir + "/villages.csv",
+        "code,name,streetCode,provinceCode,cityCode,areaCode\n"
+        "110101001001,\"多福巷社区居委会\",110101001,11,1101,110101\n"
+        "110101001002,\"银闸社区居委会\",110101001,11,1101,110101\n"
+        "110101002001,\"景山东街社区居委会\",110101002,11,1101,110101\n"
+        "110102001001,\"西交民巷社区居委会\",110102001,11,1101,110102\n");
+}
+
+TEST(RegionImport, CountsPerLevelAreIdempotentAndAudited) {
+  db::TestDb db;
+  write_sample(db.dir());
+  auto r = import_regions(*db, SystemClock::instance(), db.dir(), "cli");
+  ASSERT_TRUE(r.ok()) << r.status().to_string();
+  EXPECT_EQ(r->per_level[1], 2);
+  EXPECT_EQ(r->per_level[2], 2);
+  EXPECT_EQ(r->per_level[3], 2);
+  EXPECT_EQ(r->per_level[4], 3);
+  EXPECT_EQ(r->per_level[5], 4);
+  EXPECT_EQ(r->total, 13);
+  auto again = import_regions(*db, SystemClock::instance(), db.dir(), "cli");
+  ASSERT_TRUE(again.ok());
+  auto tree = RegionTree::load(*db);
+  ASSERT_TRUE(tree.ok());
+  EXPECT_EQ((*tree)->size(), 14u);  // 13 and the country
+  auto audit = audit::verify(*db);
+  ASSERT_TRUE(audit.ok());
+  EXPECT_TRUE(audit->ok);
+  EXPECT_EQ(audit->rows, 2);
+}
+
+TEST(RegionImport, BadFileWritesNothingAndNamesTheLine) {
+  db::TestDb db;
+  write_sample(db.dir());
+  write(db.dir() + "/villages.csv",
+        "code,name,streetCode\n110101001001,\"多福巷社区居委会\",110101001\n11010100100,\"坏\",x\n");
+  auto r = import_regions(*db, SystemClock::instance(), db.dir(), "cli");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("villages.csv line 3"), std::string::npos)
+      << r.status().message();
+  auto tree = RegionTree::load(*db);
+  EXPECT_EQ((*tree)->size(), 1u);
+  EXPECT_FALSE(import_regions(*db, SystemClock::instance(), db.dir() + "/missing", "cli").ok());
+}
+
+TEST(RegionTree, FindChildrenAncestorsAndSearch) {
+  db::TestDb db;
+  write_sample(db.dir());
+  ASSERT_TRUE(import_regions(*db, SystemClock::instance(), db.dir(), "cli").ok());
+  auto tree = std::move(RegionTree::load(*db)).value();
+
+  auto street = tree->find("110101001");
+  ASSERT_TRUE(street);
+  EXPECT_EQ(street->name, "东华门街道");
+  EXPECT_EQ(street->level, Level::kStreet);
+  EXPECT_FALSE(tree->find("110101003"));
+
+  std::vector<std::string> path;
+  for (auto a : tree->ancestors("110101001")) path.emplace_back(a.name);
+  EXPECT_EQ(path, (std::vector<std::string>{"北京市", "市辖区", "东城区"}));
+
+  auto kids = tree->children("110101001");
+  ASSERT_EQ(kids.size(), 2u);
+  EXPECT_EQ(kids[0].code, "110101001001");
+  EXPECT_EQ(tree->children("").size(), 2u);
+  EXPECT_EQ(tree->children("110101001001").size(), 0u);
+
+  auto hits = tree->search("社区", "110101", 10);
+  ASSERT_EQ(hits.size(), 3u);
+  for (auto h : hits) EXPECT_TRUE(is_within(h.code, "110101"));
+  auto city_first = tree->search("东", "", 10);
+  ASSERT_FALSE(city_first.empty());
+  EXPECT_EQ(city_first[0].name, "东城区");  // higher levels come first
+  EXPECT_EQ(tree->search("社区", "", 2).size(), 2u);
+}
+
+}  // namespace
+}  // namespace shegong::regions
