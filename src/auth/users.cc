@@ -101,8 +101,8 @@ Result<User> create_user(db::Db& db, const Clock& clock, const crypto::SecretBox
   SHEGONG_RETURN_IF_ERROR(validate_password(in.password));
   auto role = parse_role(in.role);
   if (!role) return Invalid("role", "unknown role; one of " + std::string(role_names_list()));
-  auto region = regions::normalize_code(in.region_code, "region");
-  if (!region.ok()) return region.status();
+  auto candidates = regions::code_candidates(in.region_code, "region");
+  if (!candidates.ok()) return candidates.status();
   if (!is_valid_utf8(in.display_name) || in.display_name.size() > 200) {
     return Invalid("display_name", "must be valid UTF-8 of at most 200 bytes");
   }
@@ -112,13 +112,23 @@ Result<User> create_user(db::Db& db, const Clock& clock, const crypto::SecretBox
 
   User user;
   Status st = db.write([&](db::Session& s) {
-    if (!region->empty()) {
-      auto found = s.query("SELECT 1 FROM regions WHERE code = ?", {*region});
-      if (!found.ok()) return found.status();
-      if (found->empty()) {
-        return Invalid("region", "no region has the code " + in.region_code +
-                                     " (was `shegong import regions` run?)");
+    // The deepest region the code names (see regions::code_candidates).
+    std::optional<std::string> region;
+    for (const std::string& c : *candidates) {
+      if (c.empty()) {
+        region = c;
+        break;
       }
+      auto found = s.query("SELECT 1 FROM regions WHERE code = ?", {c});
+      if (!found.ok()) return found.status();
+      if (!found->empty()) {
+        region = c;
+        break;
+      }
+    }
+    if (!region) {
+      return Invalid("region", "no region has the code " + in.region_code +
+                                   " (was `shegong import regions` run?)");
     }
     db::Value sealed = db::null(), phone_hash = db::null();
     if (!in.phone.empty()) {
@@ -155,6 +165,31 @@ Result<std::optional<User>> find_user(db::Db& db, const crypto::SecretBox& box,
 Result<std::optional<User>> find_user_by_phone(db::Db& db, const crypto::SecretBox& box,
                                                std::string_view phone) {
   return find_one(db, box, "WHERE phone_hash = ?", box.lookup_hash(phone));
+}
+
+}  // namespace shegong::auth
+
+namespace shegong::auth {
+
+Result<std::vector<User>> list_users(db::Db& db, const crypto::SecretBox& box,
+                                     std::string_view jurisdiction, int64_t limit) {
+  std::vector<User> out;
+  std::string lo(jurisdiction);
+  Status st = db.read([&](db::Session& s) {
+    // A jurisdiction is a prefix: [j, j + ":") holds every code that starts with j.
+    auto rows = s.query(std::string(kSelectUser) +
+                            "WHERE region_code >= ? AND region_code < ? ORDER BY id LIMIT ?",
+                        {lo, lo + ":", limit});
+    if (!rows.ok()) return rows.status();
+    for (const db::Row& r : *rows) {
+      auto u = user_from_row(r, box);
+      if (!u.ok()) return u.status();
+      out.push_back(std::move(u).value());
+    }
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return out;
 }
 
 }  // namespace shegong::auth

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "auth/role.h"
 #include "base/clock.h"
@@ -40,6 +41,10 @@ Result<std::optional<User>> find_user(db::Db& db, const crypto::SecretBox& box,
                                       std::string_view username);
 Result<std::optional<User>> find_user_by_phone(db::Db& db, const crypto::SecretBox& box,
                                                std::string_view phone);
+
+// Users whose jurisdiction lies at or below `jurisdiction`, by id.
+Result<std::vector<User>> list_users(db::Db& db, const crypto::SecretBox& box,
+                                     std::string_view jurisdiction, int64_t limit);
 
 Status validate_username(std::string_view username);
 Status validate_password(std::string_view password);

@@ -19,26 +19,38 @@ constexpr size_t kLengths[] = {0, 2, 4, 6, 9, 12};
 
 }  // namespace
 
-Result<std::string> normalize_code(std::string_view input, std::string_view field_name) {
+Result<std::vector<std::string>> code_candidates(std::string_view input,
+                                                 std::string_view field_name) {
   std::string field(field_name);
   if (input.empty() || !all_digits(input)) {
     return Invalid(field, "a region code is 2, 4, 6, 9 or 12 digits");
   }
-  if (input == kCountryCode || input == "100000") return std::string();
+  if (input == kCountryCode || input == "100000") return std::vector<std::string>{""};
   size_t len = input.size();
   if (std::find(std::begin(kLengths) + 1, std::end(kLengths), len) == std::end(kLengths)) {
     return Invalid(field, "a region code is 2, 4, 6, 9 or 12 digits, got " + std::to_string(len));
   }
-  // Drop trailing all-zero groups: 110101001000 -> 110101001, 110100 -> 1101.
+  if (all_zero(input.substr(0, 2))) return Invalid(field, "a region code cannot start with 00");
+  // The shortest form: trailing all-zero groups dropped (110100000000 -> 1101).
+  size_t shortest = len;
   for (int level = 5; level >= 1; --level) {
-    if (len == kLengths[level] && all_zero(input.substr(kLengths[level - 1], len - kLengths[level - 1]))) {
-      len = kLengths[level - 1];
+    if (shortest == kLengths[level] &&
+        all_zero(input.substr(kLengths[level - 1], shortest - kLengths[level - 1]))) {
+      shortest = kLengths[level - 1];
     }
   }
-  if (len == 0 || all_zero(input.substr(0, 2))) {
-    return Invalid(field, "a region code cannot start with 00");
+  // Every prefix at a level boundary from the input's length down to the shortest form.
+  std::vector<std::string> out;
+  for (int level = 5; level >= 1; --level) {
+    if (kLengths[level] <= len && kLengths[level] >= shortest) {
+      out.emplace_back(input.substr(0, kLengths[level]));
+    }
   }
-  return std::string(input.substr(0, len));
+  return out;
+}
+
+bool has_level_length(std::string_view code, Level level) {
+  return code.size() == kLengths[static_cast<int>(level)] && all_digits(code);
 }
 
 std::string statistical_code(std::string_view short_code) {

@@ -7,6 +7,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/status.h"
 
@@ -16,10 +17,16 @@ enum class Level { kCountry = 0, kProvince = 1, kCity = 2, kDistrict = 3, kStree
 
 constexpr std::string_view kCountryCode = "100000000000";
 
-// Accepts a short code (2, 4, 6, 9 or 12 digits), a 12-digit code with trailing zero groups, or the
-// country (100000000000 or 100000); returns the short code. Anything else is invalid (field
-// `field_name`).
-Result<std::string> normalize_code(std::string_view input, std::string_view field_name = "code");
+// The short codes that `input` may stand for, deepest first. Accepted inputs: a short code (2, 4,
+// 6, 9 or 12 digits), a 12-digit statistical code with trailing zero groups, a 6-digit GB/T 2260
+// code, or the country (100000000000 or 100000). "110101001000" gives {"110101001", "110101"}:
+// usually only the first exists, but a few prefecture-level cities without districts (东莞 4419,
+// 中山 4420, 儋州 4604) also appear as a district of the same number (441900), so callers pick the
+// deepest candidate that exists. Anything else is invalid, naming `field_name`.
+Result<std::vector<std::string>> code_candidates(std::string_view input,
+                                                 std::string_view field_name = "code");
+// True when `code` has the length of a short code at `level`.
+bool has_level_length(std::string_view code, Level level);
 
 // 12-digit statistical code for a short code; "" gives 100000000000.
 std::string statistical_code(std::string_view short_code);

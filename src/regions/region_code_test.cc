@@ -6,19 +6,21 @@ namespace shegong::regions {
 namespace {
 
 TEST(RegionCode, NormalisesEveryAcceptedForm) {
-  EXPECT_EQ(*normalize_code("110101001"), "110101001");
-  EXPECT_EQ(*normalize_code("110101001000"), "110101001");
-  EXPECT_EQ(*normalize_code("110101001001"), "110101001001");
-  EXPECT_EQ(*normalize_code("110100000000"), "1101");
-  EXPECT_EQ(*normalize_code("110000"), "11");
-  EXPECT_EQ(*normalize_code("100000000000"), "");
-  EXPECT_EQ(*normalize_code("100000"), "");
+  using V = std::vector<std::string>;
+  EXPECT_EQ(*code_candidates("110101001"), V{"110101001"});
+  EXPECT_EQ(*code_candidates("110101001000"), (V{"110101001000", "110101001"}));
+  EXPECT_EQ(*code_candidates("110101001001"), V{"110101001001"});
+  EXPECT_EQ(*code_candidates("110100000000"), (V{"110100000000", "110100000", "110100", "1101"}));
+  EXPECT_EQ(*code_candidates("441900"), (V{"441900", "4419"}));  // 东莞: district and city
+  EXPECT_EQ(*code_candidates("110000"), (V{"110000", "1100", "11"}));
+  EXPECT_EQ(*code_candidates("100000000000"), V{""});
+  EXPECT_EQ(*code_candidates("100000"), V{""});
 }
 
 TEST(RegionCode, RejectsMalformedCodesNamingTheField) {
   for (const char* bad : {"", "1", "123", "11010", "1101010", "11010100", "abc", "11010100100a",
                           "1101010010011", "000000", "-11"}) {
-    auto r = normalize_code(bad, "region_code");
+    auto r = code_candidates(bad, "region_code");
     EXPECT_FALSE(r.ok()) << bad;
     EXPECT_EQ(r.status().field(), "region_code");
   }

@@ -47,14 +47,13 @@ Result<std::vector<db::Params>> parse_file(const std::string& path, Level level)
     if (fields.size() == 1 && fields[0].empty()) continue;  // blank line
     auto where = [&] { return path + " line " + std::to_string(reader.line()); };
     if (fields.size() < 2) return Invalid("from", where() + ": expected code and name");
-    auto code = normalize_code(fields[0]);
-    if (!code.ok() || code->size() != fields[0].size() || level_of(*code) != level) {
-      return Invalid("from", where() + ": '" + fields[0] + "' is not a " + level_name(level) +
-                                 " code");
+    const std::string& code = fields[0];
+    if (!has_level_length(code, level) || code.substr(0, 2) == "00") {
+      return Invalid("from", where() + ": '" + code + "' is not a " + level_name(level) + " code");
     }
     if (fields[1].empty()) return Invalid("from", where() + ": empty name");
-    std::string parent(parent_of(*code));
-    rows.push_back({*code, fields[1], int64_t{static_cast<int>(level)}, parent});
+    std::string parent(parent_of(code));
+    rows.push_back({code, fields[1], int64_t{static_cast<int>(level)}, parent});
   }
   if (!reader.status().ok()) return Invalid("from", path + ": " + reader.status().message());
   return rows;

@@ -72,6 +72,15 @@ RegionRef RegionTree::ref(uint32_t i) const {
           static_cast<Level>(e.level)};
 }
 
+Result<std::string> RegionTree::resolve(std::string_view input, std::string_view field) const {
+  auto candidates = code_candidates(input, field);
+  if (!candidates.ok()) return candidates.status();
+  for (const std::string& c : *candidates) {
+    if (contains(c)) return c;
+  }
+  return Status(Code::kNotFound, "no region has the code " + std::string(input), std::string(field));
+}
+
 std::optional<RegionRef> RegionTree::find(std::string_view code) const {
   uint32_t i = index_of(code);
   if (i == kNone) return std::nullopt;

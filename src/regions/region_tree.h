@@ -29,6 +29,9 @@ class RegionTree {
 
   size_t size() const { return entries_.size(); }  // including the country
   bool contains(std::string_view code) const { return index_of(code) != kNone; }
+  // The deepest existing region that `input` (any accepted form, see code_candidates) names:
+  // 400 naming `field` when malformed, 404 when no such region exists.
+  Result<std::string> resolve(std::string_view input, std::string_view field) const;
   // The region, or nullopt-like empty code/name when unknown (check contains()).
   std::optional<RegionRef> find(std::string_view code) const;
   std::vector<RegionRef> children(std::string_view code) const;

@@ -16,13 +16,15 @@ void write(const std::string& path, const std::string& text) { std::ofstream(pat
 // A small tree in the package's file format: two districts of Beijing, a few streets and
 // communities.
 void write_sample(const std::string& dir) {
-  write(dir + "/provinces.csv", "code,name\n11,\"北京市\"\n12,\"天津市\"\n");
-  write(dir + "/cities.csv", "code,name,provinceCode\n1101,\"市辖区\",11\n1201,\"市辖区\",12\n");
+  write(dir + "/provinces.csv", "code,name\n11,\"北京市\"\n12,\"天津市\"\n44,\"广东省\"\n");
+  write(dir + "/cities.csv", "code,name,provinceCode\n1101,\"市辖区\",11\n1201,\"市辖区\",12\n4419,\"东莞市\",44\n");
   write(dir + "/areas.csv",
-        "code,name,cityCode,provinceCode\n110101,\"东城区\",1101,11\n110102,\"西城区\",1101,11\n");
+        "code,name,cityCode,provinceCode\n110101,\"东城区\",1101,11\n110102,\"西城区\",1101,11\n"
+        "441900,\"东莞市\",4419,44\n");
   write(dir + "/streets.csv",
         "code,name,areaCode,provinceCode,cityCode\n110101001,\"东华门街道\",110101,11,1101\n"
-        "110101002,\"景山街道\",110101,11,1101\n110102001,\"西长安街街道\",110102,11,1101\n");
+        "110101002,\"景山街道\",110101,11,1101\n110102001,\"西长安街街道\",110102,11,1101\n"
+        "441900003,\"东城街道\",441900,44,4419\n");
   write(dir + "/villages.csv",
         "code,name,streetCode,provinceCode,cityCode,areaCode\n"
         "110101001001,\"多福巷社区居委会\",110101001,11,1101,110101\n"
@@ -36,17 +38,17 @@ TEST(RegionImport, CountsPerLevelAreIdempotentAndAudited) {
   write_sample(db.dir());
   auto r = import_regions(*db, SystemClock::instance(), db.dir(), "cli");
   ASSERT_TRUE(r.ok()) << r.status().to_string();
-  EXPECT_EQ(r->per_level[1], 2);
-  EXPECT_EQ(r->per_level[2], 2);
-  EXPECT_EQ(r->per_level[3], 2);
-  EXPECT_EQ(r->per_level[4], 3);
+  EXPECT_EQ(r->per_level[1], 3);
+  EXPECT_EQ(r->per_level[2], 3);
+  EXPECT_EQ(r->per_level[3], 3);
+  EXPECT_EQ(r->per_level[4], 4);
   EXPECT_EQ(r->per_level[5], 4);
-  EXPECT_EQ(r->total, 13);
+  EXPECT_EQ(r->total, 17);
   auto again = import_regions(*db, SystemClock::instance(), db.dir(), "cli");
   ASSERT_TRUE(again.ok());
   auto tree = RegionTree::load(*db);
   ASSERT_TRUE(tree.ok());
-  EXPECT_EQ((*tree)->size(), 14u);  // 13 and the country
+  EXPECT_EQ((*tree)->size(), 18u);  // 17 and the country
   auto audit = audit::verify(*db);
   ASSERT_TRUE(audit.ok());
   EXPECT_TRUE(audit->ok);
@@ -86,16 +88,33 @@ TEST(RegionTree, FindChildrenAncestorsAndSearch) {
   auto kids = tree->children("110101001");
   ASSERT_EQ(kids.size(), 2u);
   EXPECT_EQ(kids[0].code, "110101001001");
-  EXPECT_EQ(tree->children("").size(), 2u);
+  EXPECT_EQ(tree->children("").size(), 3u);
   EXPECT_EQ(tree->children("110101001001").size(), 0u);
 
   auto hits = tree->search("社区", "110101", 10);
   ASSERT_EQ(hits.size(), 3u);
   for (auto h : hits) EXPECT_TRUE(is_within(h.code, "110101"));
-  auto city_first = tree->search("东", "", 10);
+  auto city_first = tree->search("东城", "", 10);
   ASSERT_FALSE(city_first.empty());
   EXPECT_EQ(city_first[0].name, "东城区");  // higher levels come first
   EXPECT_EQ(tree->search("社区", "", 2).size(), 2u);
+}
+
+TEST(RegionTree, ResolvesEveryFormToTheDeepestExistingRegion) {
+  db::TestDb db;
+  write_sample(db.dir());
+  ASSERT_TRUE(import_regions(*db, SystemClock::instance(), db.dir(), "cli").ok());
+  auto tree = std::move(RegionTree::load(*db)).value();
+  EXPECT_EQ(*tree->resolve("110101001000", "code"), "110101001");
+  EXPECT_EQ(*tree->resolve("110100", "code"), "1101");          // GB/T 2260 city form
+  EXPECT_EQ(*tree->resolve("441900000000", "code"), "441900");  // 东莞: the district twin
+  EXPECT_EQ(*tree->resolve("4419", "code"), "4419");
+  EXPECT_EQ(*tree->resolve("100000000000", "code"), "");
+  EXPECT_EQ(tree->resolve("110101009", "code").status().code(), Code::kNotFound);
+  EXPECT_EQ(tree->resolve("11x", "code").status().code(), Code::kInvalidArgument);
+  std::vector<std::string> path;
+  for (auto a : tree->ancestors("441900003")) path.emplace_back(a.name);
+  EXPECT_EQ(path, (std::vector<std::string>{"广东省", "东莞市", "东莞市"}));
 }
 
 }  // namespace

@@ -1,0 +1,95 @@
+// The application as the HTTP server sees it: routes with the roles they admit, and the middleware
+// every request passes through — target decoding, routing (404/405), authentication (bearer token
+// or session cookie; 401 without one), the route's role check (403), CSRF for cookie sessions on
+// writes, the handler, metrics and an access log line. A route admits nobody unless it lists roles
+// or is marked public.
+#pragma once
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "auth/credentials.h"
+#include "auth/principal.h"
+#include "auth/role.h"
+#include "base/clock.h"
+#include "base/crypto.h"
+#include "db/db.h"
+#include "http/metrics.h"
+#include "http/router.h"
+#include "http/server.h"
+#include "regions/region_tree.h"
+
+namespace shegong::api {
+
+struct Call {
+  http::Request& request;
+  const auth::Principal* principal;  // null on public routes
+};
+
+using Handler = std::function<http::Response(Call&)>;
+
+struct RouteSpec {
+  std::string method;
+  std::string pattern;
+  std::string summary;  // for /openapi.json
+  auth::RoleSet roles;
+  bool is_public = false;
+};
+
+struct AppDeps {
+  db::Db& db;
+  const Clock& clock;
+  const crypto::SecretBox& box;
+  std::string web_root;  // built UI; empty to serve none
+};
+
+class App final : public http::Dispatcher {
+ public:
+  App(AppDeps deps, std::shared_ptr<const regions::RegionTree> regions);
+  ~App() override;
+
+  void add(RouteSpec spec, Handler handler);
+  // Call once after the last add().
+  void seal();
+
+  bool runs_inline(const http::Request& request) const override;
+  http::Response handle(http::Request& request) override;
+
+  db::Db& db() { return deps_.db; }
+  const Clock& clock() const { return deps_.clock; }
+  const crypto::SecretBox& box() const { return deps_.box; }
+  auth::Credentials& credentials() { return credentials_; }
+  std::shared_ptr<const regions::RegionTree> regions() const { return std::atomic_load(&regions_); }
+  void set_regions(std::shared_ptr<const regions::RegionTree> tree) {
+    std::atomic_store(&regions_, std::move(tree));
+  }
+  const std::vector<RouteSpec>& routes() const { return specs_; }
+  std::string render_metrics() const { return metrics_->render(); }
+
+ private:
+  http::Response dispatch(http::Request& request, int& route, std::string& actor);
+  Result<std::optional<auth::Principal>> authenticate(const http::Request& request);
+
+  AppDeps deps_;
+  auth::Credentials credentials_;
+  std::shared_ptr<const regions::RegionTree> regions_;
+  http::Router router_;
+  std::vector<RouteSpec> specs_;
+  std::vector<Handler> handlers_;
+  std::unique_ptr<http::Metrics> metrics_;
+};
+
+// All routes of the product, registered on `app` (then sealed).
+void add_all_routes(App& app);
+
+// Route groups, one file each.
+void add_system_routes(App& app);
+void add_session_routes(App& app);
+void add_region_routes(App& app);
+void add_user_routes(App& app);
+void add_audit_routes(App& app);
+
+}  // namespace shegong::api

@@ -1,0 +1,27 @@
+// JSON in and out of handlers (nlohmann/json, included only by api/*.cc). Parse errors and wrong
+// types become 400 errors that name the field.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "base/status.h"
+#include "http/request.h"
+#include "http/response.h"
+
+namespace shegong::api {
+
+using Json = nlohmann::json;
+
+// The body as a JSON object; 400 (field "body") when it is empty, not JSON, not UTF-8 or not an
+// object.
+Result<Json> parse_object(const http::Request& request);
+// A string member. Missing or null: nullopt when optional, else 400. Wrong type or longer than
+// max_bytes: 400.
+Result<std::optional<std::string>> string_field(const Json& body, const char* name, bool required,
+                                                size_t max_bytes = 4096);
+
+http::Response json_response(int status, const Json& body);
+
+}  // namespace shegong::api

@@ -1,0 +1,117 @@
+// The region tree for staff: one region with its path, its children, and search by name. A user
+// reads the regions of their jurisdiction and the ancestors above it (to show where they are),
+// never a sibling's subtree.
+#include "api/app.h"
+#include "api/json_io.h"
+#include "http/error_response.h"
+
+namespace shegong::api {
+
+namespace {
+
+using regions::RegionRef;
+
+// Below or at the jurisdiction, or one of its ancestors.
+bool readable(const auth::Principal& p, std::string_view code) {
+  return p.covers(code) || regions::is_within(p.jurisdiction, code);
+}
+
+Json brief(const RegionRef& r) {
+  return {{"code", regions::statistical_code(r.code)},
+          {"name", r.name},
+          {"level", regions::level_name(r.level)}};
+}
+
+// Resolves {code}: 400 malformed, 404 unknown, 403 outside the caller's jurisdiction.
+Result<std::string> resolve(const regions::RegionTree& tree, const auth::Principal& p,
+                            std::string_view raw, const char* field) {
+  auto code = tree.resolve(raw, field);
+  if (!code.ok()) return code.status();
+  if (!readable(p, *code)) {
+    return Status(Code::kPermissionDenied,
+                  "region " + regions::statistical_code(*code) + " is outside your jurisdiction " +
+                      regions::statistical_code(p.jurisdiction),
+                  field);
+  }
+  return code;
+}
+
+}  // namespace
+
+void add_region_routes(App& app) {
+  app.add({"GET", "/api/v1/regions/{code}", "A region with its path of names", auth::kStaff},
+          [&app](Call& call) {
+            auto tree = app.regions();
+            auto code = resolve(*tree, *call.principal, call.request.param("code"), "code");
+            if (!code.ok()) return http::error_response(code.status());
+            RegionRef r = *tree->find(*code);
+            Json out = brief(r);
+            out["short_code"] = r.code;
+            Json path = Json::array();
+            std::string names;
+            for (const RegionRef& a : tree->ancestors(r.code)) {
+              path.push_back(brief(a));
+              if (!names.empty()) names += " / ";
+              names += a.name;
+            }
+            out["parent"] = r.code.empty() ? Json(nullptr)
+                                           : Json(regions::statistical_code(regions::parent_of(r.code)));
+            out["path"] = path;
+            out["path_names"] = names;
+            out["children"] = tree->children(r.code).size();
+            return json_response(200, out);
+          });
+
+  app.add({"GET", "/api/v1/regions/{code}/children", "The regions directly below", auth::kStaff},
+          [&app](Call& call) {
+            auto tree = app.regions();
+            auto code = resolve(*tree, *call.principal, call.request.param("code"), "code");
+            if (!code.ok()) return http::error_response(code.status());
+            Json items = Json::array();
+            for (const RegionRef& c : tree->children(*code)) {
+              if (readable(*call.principal, c.code)) items.push_back(brief(c));
+            }
+            return json_response(200, {{"items", items}});
+          });
+
+  app.add({"GET", "/api/v1/regions", "Search regions by a fragment of the name", auth::kStaff},
+          [&app](Call& call) {
+            const auth::Principal& p = *call.principal;
+            std::string_view q = call.request.query_param("q");
+            if (q.empty()) {
+              return http::error_response(Invalid("q", "a name fragment to search for is required"));
+            }
+            if (q.size() > 100) return http::error_response(Invalid("q", "at most 100 bytes"));
+            size_t limit = 20;
+            if (call.request.has_query_param("limit")) {
+              std::string_view raw = call.request.query_param("limit");
+              size_t n = 0;
+              bool digits = !raw.empty() && raw.size() <= 3;
+              for (char c : raw) digits = digits && c >= '0' && c <= '9';
+              if (digits) n = std::stoul(std::string(raw));
+              if (!digits || n < 1 || n > 100) {
+                return http::error_response(Invalid("limit", "a whole number from 1 to 100"));
+              }
+              limit = n;
+            }
+            auto tree = app.regions();
+            std::string within = p.jurisdiction;
+            if (call.request.has_query_param("within")) {
+              auto w = resolve(*tree, p, call.request.query_param("within"), "within");
+              if (!w.ok()) return http::error_response(w.status());
+              // An ancestor of the jurisdiction narrows to the jurisdiction itself.
+              if (p.covers(*w)) within = *w;
+            }
+            Json items = Json::array();
+            for (const RegionRef& r : tree->search(q, within, limit)) {
+              Json item = brief(r);
+              std::string names;
+              for (const RegionRef& a : tree->ancestors(r.code)) names += std::string(a.name) + " / ";
+              item["path_names"] = names.empty() ? names : names.substr(0, names.size() - 3);
+              items.push_back(item);
+            }
+            return json_response(200, {{"items", items}, {"within", regions::statistical_code(within)}});
+          });
+}
+
+}  // namespace shegong::api

