@@ -25,6 +25,10 @@ class Session {
  public:
   virtual ~Session() = default;
   virtual Result<Rows> query(std::string_view sql, const Params& params = {}) = 0;
+  // Streams the rows one at a time, for results too large to hold (the whole region tree,
+  // exports); stops at the first error `each` returns.
+  virtual Status query_each(std::string_view sql, const Params& params,
+                            const std::function<Status(const Row&)>& each) = 0;
   // Runs a statement that returns no rows; the result is the number of rows changed.
   virtual Result<int64_t> exec(std::string_view sql, const Params& params = {}) = 0;
   // Bulk insert of many rows with the same statement (e.g. the region import): one prepared

@@ -71,6 +71,25 @@ TEST(SqliteDb, FailedUnitOfWorkLeavesNothingAndDoesNotHarmItsBatch) {
   EXPECT_EQ(count(*db), 480 - 160);
 }
 
+TEST(SqliteDb, QueryEachStreamsRowsAndStopsAtTheFirstError) {
+  TestDb db;
+  ASSERT_TRUE(create_table(*db).ok());
+  ASSERT_TRUE(db->write([](Session& s) {
+                  std::vector<Params> rows;
+                  for (int i = 0; i < 100; ++i) rows.push_back({"v" + std::to_string(i)});
+                  return s.exec_many("INSERT INTO t(v) VALUES(?)", rows);
+                }).ok());
+  int seen = 0;
+  Status st = db->read([&](Session& s) {
+    return s.query_each("SELECT v FROM t ORDER BY id", {}, [&](const Row& r) {
+      EXPECT_EQ(r.text(0), "v" + std::to_string(seen));
+      return ++seen == 10 ? Invalid("v", "enough") : Status::Ok();
+    });
+  });
+  EXPECT_EQ(st.code(), Code::kInvalidArgument);
+  EXPECT_EQ(seen, 10);
+}
+
 TEST(SqliteDb, ConstraintViolationIsConflictAndExceptionsAreContained) {
   TestDb db;
   ASSERT_TRUE(create_table(*db).ok());

@@ -14,10 +14,11 @@ Result<std::shared_ptr<const RegionTree>> RegionTree::load(db::Db& db) {
   tree->names_.append(kCountryName);
   tree->entries_.push_back(Entry{{}, 0, 0, static_cast<uint16_t>(kCountryName.size()), 0, 0, 0});
   Status st = db.read([&](db::Session& s) {
-    auto rows = s.query("SELECT code, name, level FROM regions ORDER BY code");
-    if (!rows.ok()) return rows.status();
-    tree->entries_.reserve(rows->size() + 1);
-    for (const db::Row& r : *rows) {
+    auto count = s.query("SELECT count(*) FROM regions");
+    if (!count.ok()) return count.status();
+    tree->entries_.reserve((*count)[0].integer(0) + 1);
+    return s.query_each("SELECT code, name, level FROM regions ORDER BY code", {},
+                        [&](const db::Row& r) {
       const std::string& code = r.text(0);
       const std::string& name = r.text(1);
       if (code.empty() || code.size() > 12 || name.size() > UINT16_MAX) {
@@ -31,8 +32,8 @@ Result<std::shared_ptr<const RegionTree>> RegionTree::load(db::Db& db) {
       e.name_off = static_cast<uint32_t>(tree->names_.size());
       tree->names_ += name;
       tree->entries_.push_back(e);
-    }
-    return Status::Ok();
+      return Status::Ok();
+    });
   });
   if (!st.ok()) return st;
 
@@ -95,6 +96,11 @@ std::vector<RegionRef> RegionTree::children(std::string_view code) const {
   out.reserve(e.child_count);
   for (uint32_t k = 0; k < e.child_count; ++k) out.push_back(ref(child_index_[e.first_child + k]));
   return out;
+}
+
+size_t RegionTree::child_count(std::string_view code) const {
+  uint32_t i = index_of(code);
+  return i == kNone ? 0 : entries_[i].child_count;
 }
 
 std::vector<RegionRef> RegionTree::ancestors(std::string_view code) const {

