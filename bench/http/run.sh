@@ -23,19 +23,28 @@ port=$(sed -n 's/.*listening on http:\/\/127.0.0.1:\([0-9]*\).*/\1/p' "$work/ser
 base=http://127.0.0.1:$port
 curl -sf -H "Authorization: Bearer $token" "$base/api/v1/regions/110101001" >/dev/null
 
-# wrk's summary: requests/s, and the p50/p99 latency from --latency.
+# Three rounds per target; the median of each figure is reported (wrk's latency percentiles are
+# converted to milliseconds first).
+to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us$/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v*=1000}; printf "%.3f", v}'; }
+median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 run_wrk() {  # name, wrk args...
   local name=$1; shift
-  wrk -t2 -c64 -d"${duration}s" --latency "$@" > "$work/$name.txt"
-  local rps p50 p99
-  rps=$(awk '/^Requests\/sec/ {print $2}' "$work/$name.txt")
-  p50=$(awk '$1 == "50%" {print $2}' "$work/$name.txt")
-  p99=$(awk '$1 == "99%" {print $2}' "$work/$name.txt")
-  printf '%-16s %12s req/s   p50 %-9s p99 %s\n' "$name" "$rps" "$p50" "$p99"
-  printf '{"name":"%s","requests_per_s":%s,"p50":"%s","p99":"%s"}' "$name" "$rps" "$p50" "$p99" > "$work/$name.json"
+  : > "$work/$name.rps"; : > "$work/$name.p50"; : > "$work/$name.p99"
+  for round in 1 2 3; do
+    wrk -t2 -c64 -d"${duration}s" --latency "$@" > "$work/$name.$round.txt"
+    awk '/^Requests\/sec/ {print $2}' "$work/$name.$round.txt" >> "$work/$name.rps"
+    awk '$1 == "50%" {print $2}' "$work/$name.$round.txt" | to_ms >> "$work/$name.p50"; echo >> "$work/$name.p50"
+    awk '$1 == "99%" {print $2}' "$work/$name.$round.txt" | to_ms >> "$work/$name.p99"; echo >> "$work/$name.p99"
+  done
+  local rps p50 p99 all
+  rps=$(median < "$work/$name.rps"); p50=$(median < "$work/$name.p50"); p99=$(median < "$work/$name.p99")
+  all=$(paste -sd' ' "$work/$name.rps")
+  printf '%-16s median %10s req/s   p50 %s ms   p99 %s ms   (rounds: %s)\n' "$name" "$rps" "$p50" "$p99" "$all"
+  printf '{"name":"%s","requests_per_s_median":%s,"p50_ms_median":%s,"p99_ms_median":%s,"requests_per_s_rounds":[%s]}' \
+    "$name" "$rps" "$p50" "$p99" "$(paste -sd, "$work/$name.rps")" > "$work/$name.json"
 }
 
-echo "wrk -t2 -c64 -d${duration}s --latency against $base (server: 2 I/O threads, same 2-core machine)"
+echo "wrk -t2 -c64 -d${duration}s --latency, 3 rounds each, against $base (server: 2 I/O threads, same 2-core machine)"
 run_wrk healthz "$base/healthz"
 SHEGONG_BENCH_TOKEN=$token SHEGONG_BENCH_CODES=$work/codes run_wrk region_lookup -s bench/http/regions.lua "$base"
 rss_kb=$(awk '/VmRSS/ {print $2}' /proc/$server_pid/status)

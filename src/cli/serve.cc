@@ -1,3 +1,4 @@
+#include <iomanip>
 #include <iostream>
 
 #include "api/app.h"
@@ -48,7 +49,8 @@ Status seed_demo(Store& store, const crypto::SecretBox& box, const std::string& 
               << std::endl;
     auto report = regions::import_regions(*store.db, SystemClock::instance(), regions_from, "demo");
     if (!report.ok()) return report.status();
-    std::cout << "demo: " << report->total << " regions imported in " << report->seconds << " s\n";
+    std::cout << "demo: " << report->total << " regions imported in " << std::fixed
+              << std::setprecision(2) << report->seconds << " s\n";
   }
   auto users = count_rows(*store.db, "users");
   if (!users.ok()) return users.status();

@@ -10,7 +10,12 @@
 //    the I/O thread (for quick, non-blocking work); when false it runs on a pool of
 //    `worker_threads` threads so that a handler waiting on a durable write never stalls the I/O.
 //  - stop() (or SIGTERM/SIGINT when run() was asked to watch signals) stops accepting, lets requests
-//    in flight finish (up to `drain_ms`), then returns from run().
+//    in flight finish (up to `drain_ms`), closes every connection, idle keep-alive ones included,
+//    and run() returns. A handler still running on the pool after `drain_ms` cannot be cut short:
+//    its connection is closed and run() waits for it while joining the pool.
+//  - Lifecycle: listen() (optional; run() calls it), then run() once; stop() is safe from any
+//    thread, from a handler, and more than once. Do not destroy the Server while run() runs.
+//  - `max_header_bytes` counts the request line as well as the headers (as Beast does).
 #pragma once
 
 #include <cstdint>
