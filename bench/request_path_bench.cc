@@ -30,8 +30,8 @@ struct World {
     dir = mkdtemp(tmpl);
     db = std::move(db::open_sqlite({dir + "/b.db", 4, 512})).value();
     (void)db::migrate(*db, SystemClock::instance());
-    auto imported = regions::import_regions(*db, SystemClock::instance(),
-                                            regions::kDefaultSourceDir, "bench");
+    auto imported =
+        regions::import_regions(*db, SystemClock::instance(), regions::kDefaultSourceDir, "bench");
     if (!imported.ok()) {
       fprintf(stderr, "run from the project root: %s\n", imported.status().to_string().c_str());
       std::exit(1);
@@ -87,28 +87,17 @@ void BM_RegionSearchWholeCountry(benchmark::State& state) {
 }
 BENCHMARK(BM_RegionSearchWholeCountry);
 
-// One durable write (fsync) per iteration from one thread: the floor of write latency.
-void BM_DurableWriteOneThread(benchmark::State& state) {
-  World& w = world();
-  static int64_t i = 0;
-  for (auto _ : state) {
-    Status st = w.db->write([&](db::Session& s) {
-      return s.exec("INSERT INTO login_throttle(username, failures, locked_until_ms) VALUES(?, 0, 0)",
-                    {"bench-" + std::to_string(i++)}).status();
-    });
-    if (!st.ok()) state.SkipWithError(st.message().c_str());
-  }
-}
-BENCHMARK(BM_DurableWriteOneThread)->UseRealTime();
-
-// Many writers at once share commits (group commit): throughput grows with the threads.
+// Durable writes (fsync). One thread pays a full commit per write; many writers at once share
+// commits (group commit), so the cost per write falls with the threads.
 void BM_DurableWriteGroupCommit(benchmark::State& state) {
   World& w = world();
   static std::atomic<int64_t> n{0};
   for (auto _ : state) {
     Status st = w.db->write([&](db::Session& s) {
-      return s.exec("INSERT INTO login_throttle(username, failures, locked_until_ms) VALUES(?, 0, 0)",
-                    {"group-" + std::to_string(n++)}).status();
+      return s
+          .exec("INSERT INTO login_throttle(username, failures, locked_until_ms) VALUES(?, 0, 0)",
+                {"group-" + std::to_string(n++)})
+          .status();
     });
     if (!st.ok()) state.SkipWithError(st.message().c_str());
   }

@@ -117,7 +117,8 @@ http::Response App::handle(http::Request& request) {
   auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
                     std::chrono::steady_clock::now() - started)
                     .count();
-  metrics_->observe(route < 0 ? specs_.size() : static_cast<size_t>(route), response.status, micros);
+  metrics_->observe(route < 0 ? specs_.size() : static_cast<size_t>(route), response.status,
+                    micros);
   if (log::enabled(log::Level::kInfo)) {
     log::info("{} {} {} {} {}us id={} user={}", request.remote_addr, request.method, request.path,
               response.status, micros, request.request_id, actor);

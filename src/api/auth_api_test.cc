@@ -46,7 +46,8 @@ class AuthApi : public E2eTest {
     if (route.method == "GET") return http().Get(path.c_str(), headers);
     if (route.method == "POST") return http().Post(path.c_str(), headers, "{}", "application/json");
     if (route.method == "PUT") return http().Put(path.c_str(), headers, "{}", "application/json");
-    if (route.method == "PATCH") return http().Patch(path.c_str(), headers, "{}", "application/json");
+    if (route.method == "PATCH")
+      return http().Patch(path.c_str(), headers, "{}", "application/json");
     return http().Delete(path.c_str(), headers);
   }
 };
@@ -67,9 +68,11 @@ TEST_F(AuthApi, EveryNonPublicRouteNeedsCredentials) {
 }
 
 TEST_F(AuthApi, EveryRouteRefusesRolesItDoesNotAdmit) {
-  const std::map<std::string, std::string> user_of_role = {
-      {"admin", "admin"}, {"department_staff", "district"}, {"street_staff", "street"},
-      {"leader", "leader"}, {"volunteer", "volunteer"}};
+  const std::map<std::string, std::string> user_of_role = {{"admin", "admin"},
+                                                           {"department_staff", "district"},
+                                                           {"street_staff", "street"},
+                                                           {"leader", "leader"},
+                                                           {"volunteer", "volunteer"}};
   int checked = 0;
   for (const Route& route : routes()) {
     if (route.is_public || (route.method == "DELETE" && route.pattern == "/api/v1/session")) {
@@ -81,8 +84,9 @@ TEST_F(AuthApi, EveryRouteRefusesRolesItDoesNotAdmit) {
       ASSERT_TRUE(r);
       if (admitted) {
         EXPECT_NE(r->status, 401) << role << " " << route.method << " " << route.pattern;
-        EXPECT_NE(Json::parse(r->body.empty() ? "{}" : r->body).value("/error/code"_json_pointer, ""),
-                  "permission_denied")
+        EXPECT_NE(
+            Json::parse(r->body.empty() ? "{}" : r->body).value("/error/code"_json_pointer, ""),
+            "permission_denied")
             << role << " " << route.method << " " << route.pattern << " " << r->body;
       } else {
         EXPECT_EQ(r->status, 403) << role << " " << route.method << " " << route.pattern;
@@ -94,9 +98,9 @@ TEST_F(AuthApi, EveryRouteRefusesRolesItDoesNotAdmit) {
 }
 
 TEST_F(AuthApi, BrowserSessionNeedsCsrfOnWritesAndEndsOnLogout) {
-  auto login = http().Post("/api/v1/session",
-                           R"({"username":"district_admin","password":"fixture-pass-1"})",
-                           "application/json");
+  auto login =
+      http().Post("/api/v1/session", R"({"username":"district_admin","password":"fixture-pass-1"})",
+                  "application/json");
   ASSERT_TRUE(login);
   ASSERT_EQ(login->status, 201) << login->body;
   std::string cookie = login->get_header_value("Set-Cookie");
@@ -137,9 +141,9 @@ TEST_F(AuthApi, FailedLoginsBackOff) {
     ASSERT_TRUE(r);
     EXPECT_EQ(r->status, 401);
   }
-  auto locked = http().Post("/api/v1/session",
-                            R"({"username":"street","password":"fixture-pass-1"})",
-                            "application/json");
+  auto locked =
+      http().Post("/api/v1/session", R"({"username":"street","password":"fixture-pass-1"})",
+                  "application/json");
   ASSERT_TRUE(locked);
   EXPECT_EQ(locked->status, 429);
   EXPECT_EQ(Json::parse(locked->body)["error"]["code"], "too_many_requests");
@@ -151,20 +155,28 @@ TEST_F(AuthApi, AdminsCreateUsersOnlyInsideTheirJurisdiction) {
     EXPECT_TRUE(r);
     return std::make_pair(r->status, Json::parse(r->body));
   };
-  auto [s1, outside] = post("district_admin",
-                            R"({"username":"xc.worker","password":"a-long-password","role":"community_staff","region_code":"110102001004"})");
+  auto [s1, outside] = post(
+      "district_admin",
+      R"({"username":"xc.worker","password":"a-long-password","role":"community_staff","region_code":"110102001004"})");
   EXPECT_EQ(s1, 403);
   EXPECT_EQ(outside["error"]["field"], "region_code");
-  auto [s2, missing] = post("admin", R"({"username":"no.role","password":"a-long-password","region_code":"110101"})");
+  auto [s2, missing] = post(
+      "admin", R"({"username":"no.role","password":"a-long-password","region_code":"110101"})");
   EXPECT_EQ(s2, 400);
   EXPECT_EQ(missing["error"]["field"], "role");
-  auto [s3, weak] = post("admin", R"({"username":"weak.pw","password":"short","role":"leader","region_code":"110101"})");
+  auto [s3, weak] =
+      post("admin",
+           R"({"username":"weak.pw","password":"short","role":"leader","region_code":"110101"})");
   EXPECT_EQ(s3, 400);
   EXPECT_EQ(weak["error"]["field"], "password");
-  auto [s4, phone] = post("admin", R"({"username":"with.phone","password":"a-long-password","role":"leader","region_code":"110101","phone":"13812345678"})");
+  auto [s4, phone] = post(
+      "admin",
+      R"({"username":"with.phone","password":"a-long-password","role":"leader","region_code":"110101","phone":"13812345678"})");
   EXPECT_EQ(s4, 201);
   EXPECT_EQ(phone["phone"], "138****5678");
-  auto [s5, taken] = post("admin", R"({"username":"with.phone","password":"a-long-password","role":"leader","region_code":"110101"})");
+  auto [s5, taken] = post(
+      "admin",
+      R"({"username":"with.phone","password":"a-long-password","role":"leader","region_code":"110101"})");
   EXPECT_EQ(s5, 409);
   EXPECT_EQ(taken["error"]["field"], "username");
 

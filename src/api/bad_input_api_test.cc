@@ -77,8 +77,10 @@ TEST_F(BadInput, MalformedJsonNamesTheBody) {
 
 TEST_F(BadInput, OversizedBodyIs413) {
   std::string big(2 * 1024 * 1024, 'a');
-  std::string response = raw("POST /api/v1/users HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                             "Content-Length: " + std::to_string(big.size()) + "\r\n\r\n" + big);
+  std::string response =
+      raw("POST /api/v1/users HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+          "Content-Length: " +
+          std::to_string(big.size()) + "\r\n\r\n" + big);
   EXPECT_EQ(status_of(response), 413) << response.substr(0, 200);
   EXPECT_EQ(body_of(response)["error"]["code"], "payload_too_large");
   expect_alive();
@@ -100,15 +102,17 @@ TEST_F(BadInput, GarbageIs400) {
 }
 
 TEST_F(BadInput, InvalidUtf8InThePathOrQueryIs400) {
-  for (const char* target : {"/api/v1/regions/%ff%fe", "/api/v1/regions?q=%C0%80", "/api/v1/regions/%zz",
-                             "/api/v1/regions?q=%E4%B8"}) {
-    std::string response = raw(std::string("GET ") + target + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " +
-                               tokens_["admin"] + "\r\nConnection: close\r\n\r\n");
+  for (const char* target : {"/api/v1/regions/%ff%fe", "/api/v1/regions?q=%C0%80",
+                             "/api/v1/regions/%zz", "/api/v1/regions?q=%E4%B8"}) {
+    std::string response =
+        raw(std::string("GET ") + target + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " +
+            tokens_["admin"] + "\r\nConnection: close\r\n\r\n");
     EXPECT_EQ(status_of(response), 400) << target << response;
     EXPECT_EQ(body_of(response)["error"]["field"], "target") << target;
   }
   // Raw invalid bytes in the target as well.
-  std::string response = raw("GET /api/v1/regions/\xff\xfe HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  std::string response =
+      raw("GET /api/v1/regions/\xff\xfe HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
   EXPECT_EQ(status_of(response) / 100, 4) << response;
   expect_alive();
 }

@@ -29,12 +29,12 @@ struct FixtureUser {
 };
 
 inline constexpr FixtureUser kFixtureUsers[] = {
-    {"admin", "admin", "100000000000"},           // the whole country
-    {"street", "street_staff", "110101001"},      // 东华门街道, 东城区
-    {"district", "department_staff", "110101"},   // 东城区
-    {"xicheng", "department_staff", "110102"},    // 西城区
-    {"leader", "leader", "110101"},               // 东城区, read-only
-    {"district_admin", "admin", "110101"},        // an admin of 东城区 only
+    {"admin", "admin", "100000000000"},          // the whole country
+    {"street", "street_staff", "110101001"},     // 东华门街道, 东城区
+    {"district", "department_staff", "110101"},  // 东城区
+    {"xicheng", "department_staff", "110102"},   // 西城区
+    {"leader", "leader", "110101"},              // 东城区, read-only
+    {"district_admin", "admin", "110101"},       // an admin of 东城区 only
     {"volunteer", "volunteer", "110101001"},
 };
 
@@ -46,7 +46,9 @@ inline std::string binary_stamp() {
   return std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec);
 }
 
-inline std::string source_path(const std::string& rel) { return std::string(SHEGONG_SOURCE_DIR) + "/" + rel; }
+inline std::string source_path(const std::string& rel) {
+  return std::string(SHEGONG_SOURCE_DIR) + "/" + rel;
+}
 
 // Builds the shared database unless one built by this binary exists.
 inline void ensure_fixture() {
@@ -104,8 +106,9 @@ class E2eTest : public ::testing::Test {
     fs::remove_all(dir_);
   }
   void start_server() {
-    server_ = std::make_unique<ServerProcess>(kBinary, db_, dir_ + "/server.log",
-                                              std::vector<std::string>{"--web-root", source_path("web/public")});
+    server_ = std::make_unique<ServerProcess>(
+        kBinary, db_, dir_ + "/server.log",
+        std::vector<std::string>{"--web-root", source_path("web/public")});
     client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
     client_->set_read_timeout(20, 0);
   }

@@ -100,44 +100,46 @@ void add_region_routes(App& app) {
             return json_response(200, {{"items", items}});
           });
 
-  app.add({"GET", "/api/v1/regions", "Search regions by a fragment of the name", auth::kStaff},
-          [&app](Call& call) {
-            const auth::Principal& p = *call.principal;
-            std::string_view q = call.request.query_param("q");
-            if (q.empty()) {
-              return http::error_response(Invalid("q", "a name fragment to search for is required"));
-            }
-            if (q.size() > 100) return http::error_response(Invalid("q", "at most 100 bytes"));
-            size_t limit = 20;
-            if (call.request.has_query_param("limit")) {
-              std::string_view raw = call.request.query_param("limit");
-              size_t n = 0;
-              bool digits = !raw.empty() && raw.size() <= 3;
-              for (char c : raw) digits = digits && c >= '0' && c <= '9';
-              if (digits) n = std::stoul(std::string(raw));
-              if (!digits || n < 1 || n > 100) {
-                return http::error_response(Invalid("limit", "a whole number from 1 to 100"));
-              }
-              limit = n;
-            }
-            auto tree = app.regions();
-            std::string within = p.jurisdiction;
-            if (call.request.has_query_param("within")) {
-              auto w = resolve(*tree, p, call.request.query_param("within"), "within");
-              if (!w.ok()) return http::error_response(w.status());
-              // An ancestor of the jurisdiction narrows to the jurisdiction itself.
-              if (p.covers(*w)) within = *w;
-            }
-            Json items = Json::array();
-            for (const RegionRef& r : tree->search(q, within, limit)) {
-              Json item = brief(r);
-              std::string names;
-              for (const RegionRef& a : tree->ancestors(r.code)) names += std::string(a.name) + " / ";
-              item["path_names"] = names.empty() ? names : names.substr(0, names.size() - 3);
-              items.push_back(item);
-            }
-            return json_response(200, {{"items", items}, {"within", regions::statistical_code(within)}});
-          });
+  app.add(
+      {"GET", "/api/v1/regions", "Search regions by a fragment of the name", auth::kStaff},
+      [&app](Call& call) {
+        const auth::Principal& p = *call.principal;
+        std::string_view q = call.request.query_param("q");
+        if (q.empty()) {
+          return http::error_response(Invalid("q", "a name fragment to search for is required"));
+        }
+        if (q.size() > 100) return http::error_response(Invalid("q", "at most 100 bytes"));
+        size_t limit = 20;
+        if (call.request.has_query_param("limit")) {
+          std::string_view raw = call.request.query_param("limit");
+          size_t n = 0;
+          bool digits = !raw.empty() && raw.size() <= 3;
+          for (char c : raw) digits = digits && c >= '0' && c <= '9';
+          if (digits) n = std::stoul(std::string(raw));
+          if (!digits || n < 1 || n > 100) {
+            return http::error_response(Invalid("limit", "a whole number from 1 to 100"));
+          }
+          limit = n;
+        }
+        auto tree = app.regions();
+        std::string within = p.jurisdiction;
+        if (call.request.has_query_param("within")) {
+          auto w = resolve(*tree, p, call.request.query_param("within"), "within");
+          if (!w.ok()) return http::error_response(w.status());
+          // An ancestor of the jurisdiction narrows to the jurisdiction itself.
+          if (p.covers(*w)) within = *w;
+        }
+        Json items = Json::array();
+        for (const RegionRef& r : tree->search(q, within, limit)) {
+          Json item = brief(r);
+          std::string names;
+          for (const RegionRef& a : tree->ancestors(r.code)) names += std::string(a.name) + " / ";
+          item["path_names"] = names.empty() ? names : names.substr(0, names.size() - 3);
+          items.push_back(item);
+        }
+        return json_response(200,
+                             {{"items", items}, {"within", regions::statistical_code(within)}});
+      });
 }
 
 }  // namespace shegong::api

@@ -60,7 +60,8 @@ TEST_F(RegionsApi, ChildrenAndSearch) {
   EXPECT_EQ(kids["items"][0]["name"], "多福巷社区居委会");
   EXPECT_EQ(get("admin", "/api/v1/regions/100000000000/children")["items"].size(), 31u);
 
-  Json hits = get("admin", "/api/v1/regions?q=%E4%B8%9C%E5%8D%8E%E9%97%A8&within=110101");  // 东华门
+  Json hits =
+      get("admin", "/api/v1/regions?q=%E4%B8%9C%E5%8D%8E%E9%97%A8&within=110101");  // 东华门
   ASSERT_FALSE(hits["items"].empty());
   EXPECT_EQ(hits["items"][0]["name"], "东华门街道");
   EXPECT_EQ(get("admin", "/api/v1/regions?q=x&limit=0", 400)["error"]["field"], "limit");
@@ -69,10 +70,10 @@ TEST_F(RegionsApi, ChildrenAndSearch) {
 }
 
 // A street user of 东华门街道 (110101001) reads its own communities and the ancestors above it,
-// but not a sibling street's community, nor 西城区 (110102); a district user of 东城区 (110101) reads
-// every street of 东城区 but not 西城区; a district user of 西城区 reads 西城区.
+// but not a sibling street's community, nor 西城区 (110102); a district user of 东城区 (110101)
+// reads every street of 东城区 but not 西城区; a district user of 西城区 reads 西城区.
 TEST_F(RegionsApi, JurisdictionScopesEveryRead) {
-  const std::string own_community = "/api/v1/regions/110101001001";      // 多福巷社区, 东华门街道
+  const std::string own_community = "/api/v1/regions/110101001001";  // 多福巷社区, 东华门街道
   const std::string sibling_community = "/api/v1/regions/110101002001";  // a community of 景山街道
   const std::string xicheng_community = "/api/v1/regions/110102001004";  // 府右街南社区, 西城区
 

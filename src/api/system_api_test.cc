@@ -23,11 +23,14 @@ TEST_F(SystemApi, HealthzMetricsAndRequestIds) {
   auto m = http().Get("/metrics");
   ASSERT_TRUE(m);
   EXPECT_EQ(m->status, 200);
-  EXPECT_NE(m->body.find("shegong_http_requests_total{route=\"GET /api/v1/regions/{code}\",code=\"2xx\"} 3"),
+  EXPECT_NE(m->body.find(
+                "shegong_http_requests_total{route=\"GET /api/v1/regions/{code}\",code=\"2xx\"} 3"),
             std::string::npos)
       << m->body;
-  EXPECT_NE(m->body.find("shegong_http_request_duration_seconds_bucket{route=\"GET /healthz\",le=\"+Inf\"} 2"),
-            std::string::npos);
+  EXPECT_NE(
+      m->body.find(
+          "shegong_http_request_duration_seconds_bucket{route=\"GET /healthz\",le=\"+Inf\"} 2"),
+      std::string::npos);
 }
 
 TEST_F(SystemApi, OpenApiListsTheRoutes) {
@@ -49,9 +52,10 @@ TEST_F(SystemApi, ServesThePlaceholderPage) {
 }
 
 TEST_F(SystemApi, SigtermStopsCleanlyAndDataSurvives) {
-  auto r = http().Post("/api/v1/users", as("admin"),
-                       R"({"username":"before.stop","password":"a-long-password","role":"leader","region_code":"110101"})",
-                       "application/json");
+  auto r = http().Post(
+      "/api/v1/users", as("admin"),
+      R"({"username":"before.stop","password":"a-long-password","role":"leader","region_code":"110101"})",
+      "application/json");
   ASSERT_TRUE(r);
   ASSERT_EQ(r->status, 201);
   EXPECT_EQ(server_->stop(SIGTERM), 0);

@@ -5,14 +5,13 @@
 namespace shegong::api {
 
 void add_system_routes(App& app) {
-  app.add({"GET", "/healthz", "Liveness and storage check", {}, /*is_public=*/true},
-          [&app](Call&) {
-            Status st = app.db().read([](db::Session& s) { return s.query("SELECT 1").status(); });
-            if (!st.ok()) {
-              return json_response(503, {{"status", "unavailable"}, {"reason", st.message()}});
-            }
-            return json_response(200, {{"status", "ok"}, {"storage", app.db().engine()}});
-          });
+  app.add({"GET", "/healthz", "Liveness and storage check", {}, /*is_public=*/true}, [&app](Call&) {
+    Status st = app.db().read([](db::Session& s) { return s.query("SELECT 1").status(); });
+    if (!st.ok()) {
+      return json_response(503, {{"status", "unavailable"}, {"reason", st.message()}});
+    }
+    return json_response(200, {{"status", "ok"}, {"storage", app.db().engine()}});
+  });
 
   app.add({"GET", "/metrics", "Prometheus metrics", {}, true}, [&app](Call&) {
     http::Response r;
@@ -42,8 +41,8 @@ void add_system_routes(App& app) {
       for (size_t pos = spec.pattern.find('{'); pos != std::string::npos;
            pos = spec.pattern.find('{', pos + 1)) {
         std::string name = spec.pattern.substr(pos + 1, spec.pattern.find('}', pos) - pos - 1);
-        params.push_back({{"name", name}, {"in", "path"}, {"required", true},
-                          {"schema", {{"type", "string"}}}});
+        params.push_back(
+            {{"name", name}, {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}}}});
       }
       if (!params.empty()) op["parameters"] = params;
       paths[spec.pattern][method] = op;

@@ -23,44 +23,45 @@ Json user_json(const auth::User& u) {
 }  // namespace
 
 void add_user_routes(App& app) {
-  app.add({"POST", "/api/v1/users", "Create a user in your jurisdiction", {auth::Role::kAdmin}},
-          [&app](Call& call) {
-            auto body = parse_object(call.request);
-            if (!body.ok()) return http::error_response(body.status());
-            auth::NewUser in;
-            struct Field {
-              const char* name;
-              std::string* target;
-              bool required;
-            };
-            for (const Field& f : {Field{"username", &in.username, true},
-                                   Field{"password", &in.password, true},
-                                   Field{"role", &in.role, true},
-                                   Field{"region_code", &in.region_code, true},
-                                   Field{"display_name", &in.display_name, false},
-                                   Field{"phone", &in.phone, false}}) {
-              auto v = string_field(*body, f.name, f.required, 256);
-              if (!v.ok()) return http::error_response(v.status());
-              if (*v) *f.target = **v;
-            }
-            auto region = app.regions()->resolve(in.region_code, "region_code");
-            if (!region.ok()) return http::error_response(region.status());
-            if (!call.principal->covers(*region)) {
-              return http::error_response(
-                  Status(Code::kPermissionDenied,
-                         "you can create users only inside your jurisdiction", "region_code"));
-            }
-            auto user = auth::create_user(app.db(), app.clock(), app.box(), in,
-                                          call.principal->actor());
-            if (!user.ok()) {
-              Status st = user.status();
-              if (st.field() == "region") st = Status(st.code(), st.message(), "region_code");
-              return http::error_response(st);
-            }
-            return json_response(201, user_json(*user));
-          });
+  app.add(
+      {"POST", "/api/v1/users", "Create a user in your jurisdiction", {auth::Role::kAdmin}},
+      [&app](Call& call) {
+        auto body = parse_object(call.request);
+        if (!body.ok()) return http::error_response(body.status());
+        auth::NewUser in;
+        struct Field {
+          const char* name;
+          std::string* target;
+          bool required;
+        };
+        for (const Field& f :
+             {Field{"username", &in.username, true}, Field{"password", &in.password, true},
+              Field{"role", &in.role, true}, Field{"region_code", &in.region_code, true},
+              Field{"display_name", &in.display_name, false}, Field{"phone", &in.phone, false}}) {
+          auto v = string_field(*body, f.name, f.required, 256);
+          if (!v.ok()) return http::error_response(v.status());
+          if (*v) *f.target = **v;
+        }
+        auto region = app.regions()->resolve(in.region_code, "region_code");
+        if (!region.ok()) return http::error_response(region.status());
+        if (!call.principal->covers(*region)) {
+          return http::error_response(Status(Code::kPermissionDenied,
+                                             "you can create users only inside your jurisdiction",
+                                             "region_code"));
+        }
+        auto user =
+            auth::create_user(app.db(), app.clock(), app.box(), in, call.principal->actor());
+        if (!user.ok()) {
+          Status st = user.status();
+          if (st.field() == "region") st = Status(st.code(), st.message(), "region_code");
+          return http::error_response(st);
+        }
+        return json_response(201, user_json(*user));
+      });
 
-  app.add({"GET", "/api/v1/users", "Users in your jurisdiction",
+  app.add({"GET",
+           "/api/v1/users",
+           "Users in your jurisdiction",
            {auth::Role::kAdmin, auth::Role::kLeader}},
           [&app](Call& call) {
             auto users = auth::list_users(app.db(), app.box(), call.principal->jurisdiction, 500);

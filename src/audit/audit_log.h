@@ -1,7 +1,7 @@
-// The audit chain: every write appends one row (who, when, what action, on which object, a digest of
-// the change, the previous row's hash) in the same transaction as the write itself. Each row's hash
-// covers its fields and the previous hash, so altering, removing or reordering any row breaks the
-// chain from that row on, and `verify` names the first row that does not hold.
+// The audit chain: every write appends one row (who, when, what action, on which object, a digest
+// of the change, the previous row's hash) in the same transaction as the write itself. Each row's
+// hash covers its fields and the previous hash, so altering, removing or reordering any row breaks
+// the chain from that row on, and `verify` names the first row that does not hold.
 #pragma once
 
 #include <cstdint>

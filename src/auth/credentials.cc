@@ -7,8 +7,7 @@ namespace shegong::auth {
 
 namespace {
 
-constexpr const char* kPrincipalColumns =
-    "SELECT u.id, u.username, u.role, u.region_code";
+constexpr const char* kPrincipalColumns = "SELECT u.id, u.username, u.role, u.region_code";
 
 Result<std::optional<Principal>> principal_from(db::Db& db, const std::string& sql,
                                                 const db::Params& params, bool via_session) {
@@ -162,8 +161,8 @@ Result<std::string> Credentials::create_token(std::string_view username, std::st
     auto u = s.query("SELECT id FROM users WHERE username = ? AND disabled = 0",
                      {std::string(username)});
     if (!u.ok()) return u.status();
-    if (u->empty()) return Status(Code::kNotFound, "no active user named " + std::string(username),
-                                  "username");
+    if (u->empty())
+      return Status(Code::kNotFound, "no active user named " + std::string(username), "username");
     int64_t user_id = (*u)[0].integer(0);
     auto id = s.query(
         "INSERT INTO api_tokens(token_hash, user_id, label, created_at_ms) VALUES(?, ?, ?, ?) "

@@ -23,7 +23,7 @@ struct LoginResult {
 
 struct CredentialOptions {
   int64_t session_ttl_ms = 12LL * 3600 * 1000;
-  int free_failures = 3;             // failed logins before any wait
+  int free_failures = 3;  // failed logins before any wait
   int64_t max_lockout_ms = 15 * 60 * 1000;
 };
 

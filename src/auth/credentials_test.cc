@@ -12,9 +12,9 @@ namespace {
 class CredentialsTest : public ::testing::Test {
  protected:
   CredentialsTest() : clock_(1'700'000'000'000), box_(key()) {
-    auto u = create_user(*db_, clock_, box_,
-                         {"wang.fang", "s3cret-pass", "street_staff", "100000000000", "王芳", "13812341234"},
-                         "cli");
+    auto u = create_user(
+        *db_, clock_, box_,
+        {"wang.fang", "s3cret-pass", "street_staff", "100000000000", "王芳", "13812341234"}, "cli");
     EXPECT_TRUE(u.ok()) << u.status().to_string();
   }
   static crypto::Key key() {
@@ -84,10 +84,12 @@ TEST_F(CredentialsTest, BearerTokensResolveAndAreStoredOnlyAsDigests) {
   EXPECT_FALSE(c.from_bearer(*token + "x")->has_value());
   EXPECT_FALSE(c.from_bearer("")->has_value());
   ASSERT_TRUE(db_->read([&](db::Session& s) {
-                  auto r = s.query("SELECT count(*) FROM api_tokens WHERE token_hash = ?", {*token});
-                  EXPECT_EQ((*r)[0].integer(0), 0);
-                  return Status::Ok();
-                }).ok());
+                   auto r =
+                       s.query("SELECT count(*) FROM api_tokens WHERE token_hash = ?", {*token});
+                   EXPECT_EQ((*r)[0].integer(0), 0);
+                   return Status::Ok();
+                 })
+                  .ok());
   EXPECT_EQ(c.create_token("nobody", "", "cli").status().code(), Code::kNotFound);
 }
 
@@ -111,12 +113,14 @@ TEST_F(CredentialsTest, UsersAreValidatedFieldByFieldAndPhonesAreSealed) {
   EXPECT_EQ((*found)->username, "wang.fang");
   EXPECT_EQ((*found)->phone_masked, "138****1234");
   ASSERT_TRUE(db_->read([&](db::Session& s) {
-                  auto r = s.query("SELECT count(*) FROM users WHERE phone_sealed LIKE ? "
-                                   "OR phone_hash = ?",
-                                   {std::string("%13812341234%"), std::string("13812341234")});
-                  EXPECT_EQ((*r)[0].integer(0), 0);
-                  return Status::Ok();
-                }).ok());
+                   auto r = s.query(
+                       "SELECT count(*) FROM users WHERE phone_sealed LIKE ? "
+                       "OR phone_hash = ?",
+                       {std::string("%13812341234%"), std::string("13812341234")});
+                   EXPECT_EQ((*r)[0].integer(0), 0);
+                   return Status::Ok();
+                 })
+                  .ok());
   auto audit = audit::verify(*db_);
   EXPECT_TRUE(audit->ok);
   EXPECT_EQ(audit->rows, 1);  // only the one successful create

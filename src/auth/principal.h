@@ -1,4 +1,5 @@
-// Who is calling: the signed-in user, with the role and jurisdiction that scope every read and write.
+// Who is calling: the signed-in user, with the role and jurisdiction that scope every read and
+// write.
 #pragma once
 
 #include <cstdint>

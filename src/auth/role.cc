@@ -4,7 +4,7 @@ namespace shegong::auth {
 
 namespace {
 constexpr std::string_view kNames[kRoleCount] = {
-    "admin",          "dispatcher",  "department_staff", "street_staff",
+    "admin",           "dispatcher",  "department_staff", "street_staff",
     "community_staff", "grid_worker", "leader",           "volunteer"};
 }
 

@@ -48,8 +48,8 @@ class RoleSet {
 };
 
 // Every signed-in role except volunteers: the staff of the platform.
-constexpr RoleSet kStaff = {Role::kAdmin,          Role::kDispatcher,      Role::kDepartmentStaff,
-                            Role::kStreetStaff,    Role::kCommunityStaff,  Role::kGridWorker,
+constexpr RoleSet kStaff = {Role::kAdmin,       Role::kDispatcher,     Role::kDepartmentStaff,
+                            Role::kStreetStaff, Role::kCommunityStaff, Role::kGridWorker,
                             Role::kLeader};
 
 }  // namespace shegong::auth

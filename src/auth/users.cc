@@ -58,7 +58,8 @@ Status validate_username(std::string_view u) {
     return (c >= 'a' && c <= 'z') || is_digit(c) || c == '_' || c == '.' || c == '-';
   });
   if (!ok || u[0] == '.' || u[0] == '-') {
-    return Invalid("username", "may hold only a-z, 0-9, '_', '.' and '-', not starting with . or -");
+    return Invalid("username",
+                   "may hold only a-z, 0-9, '_', '.' and '-', not starting with . or -");
   }
   return Status::Ok();
 }
@@ -72,7 +73,8 @@ Status validate_password(std::string_view p) {
 
 Status validate_phone(std::string_view p, std::string_view field) {
   std::string f(field);
-  // Mobile: 11 digits starting 13-19. Landline: 0, area code of 2-3 digits, optional '-', 7-8 digits.
+  // Mobile: 11 digits starting 13-19. Landline: 0, area code of 2-3 digits, optional '-', 7-8
+  // digits.
   if (p.size() == 11 && p[0] == '1' && p[1] >= '3' && std::all_of(p.begin(), p.end(), is_digit)) {
     return Status::Ok();
   }
@@ -91,8 +93,9 @@ Status validate_phone(std::string_view p, std::string_view field) {
       digits.size() <= 12) {
     return Status::Ok();
   }
-  return Invalid(f, "not a mobile number (11 digits, 13x-19x) or a landline (0 + area code + 7-8 "
-                    "digits)");
+  return Invalid(f,
+                 "not a mobile number (11 digits, 13x-19x) or a landline (0 + area code + 7-8 "
+                 "digits)");
 }
 
 Result<User> create_user(db::Db& db, const Clock& clock, const crypto::SecretBox& box,
@@ -177,9 +180,9 @@ Result<std::vector<User>> list_users(db::Db& db, const crypto::SecretBox& box,
   std::string lo(jurisdiction);
   Status st = db.read([&](db::Session& s) {
     // A jurisdiction is a prefix: [j, j + ":") holds every code that starts with j.
-    auto rows = s.query(std::string(kSelectUser) +
-                            "WHERE region_code >= ? AND region_code < ? ORDER BY id LIMIT ?",
-                        {lo, lo + ":", limit});
+    auto rows = s.query(
+        std::string(kSelectUser) + "WHERE region_code >= ? AND region_code < ? ORDER BY id LIMIT ?",
+        {lo, lo + ":", limit});
     if (!rows.ok()) return rows.status();
     for (const db::Row& r : *rows) {
       auto u = user_from_row(r, box);

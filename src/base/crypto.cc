@@ -112,8 +112,8 @@ Result<Key> load_or_create_key(const std::string& key_file) {
   std::string hex = to_hex({reinterpret_cast<const char*>(key.data()), key.size()}) + "\n";
   int fd = ::open(key_file.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
   if (fd < 0) return Internal("cannot create key file " + key_file);
-  bool written = ::write(fd, hex.data(), hex.size()) == static_cast<ssize_t>(hex.size()) &&
-                 ::fsync(fd) == 0;
+  bool written =
+      ::write(fd, hex.data(), hex.size()) == static_cast<ssize_t>(hex.size()) && ::fsync(fd) == 0;
   ::close(fd);
   if (!written) return Internal("cannot write key file " + key_file);
   return key;
@@ -139,10 +139,9 @@ Result<std::string> SecretBox::open(std::string_view sealed) const {
   if (sealed.size() < kOverhead) return Internal("sealed value is truncated");
   std::string out(sealed.size() - kOverhead, '\0');
   const auto* nonce = reinterpret_cast<const unsigned char*>(sealed.data());
-  if (crypto_secretbox_open_easy(reinterpret_cast<unsigned char*>(out.data()),
-                                 nonce + crypto_secretbox_NONCEBYTES,
-                                 sealed.size() - crypto_secretbox_NONCEBYTES, nonce,
-                                 key_.data()) != 0) {
+  if (crypto_secretbox_open_easy(
+          reinterpret_cast<unsigned char*>(out.data()), nonce + crypto_secretbox_NONCEBYTES,
+          sealed.size() - crypto_secretbox_NONCEBYTES, nonce, key_.data()) != 0) {
     return Internal("sealed value does not open with this key");
   }
   return out;

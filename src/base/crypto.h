@@ -1,6 +1,6 @@
 // Cryptographic primitives, all from libsodium: random tokens, BLAKE2b digests, argon2id password
-// hashes, and the secret box that encrypts personal data at rest. The data key is 32 bytes, taken from
-// SHEGONG_KEY (64 hex digits) or from a key file that is created on first use with mode 0600.
+// hashes, and the secret box that encrypts personal data at rest. The data key is 32 bytes, taken
+// from SHEGONG_KEY (64 hex digits) or from a key file that is created on first use with mode 0600.
 #pragma once
 
 #include <array>

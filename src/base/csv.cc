@@ -40,8 +40,8 @@ bool CsvReader::next(std::vector<std::string>& fields) {
     }
   }
   if (quoted) {
-    status_ = Invalid("csv", "quote opened on line " + std::to_string(record_line_) +
-                                 " is never closed");
+    status_ =
+        Invalid("csv", "quote opened on line " + std::to_string(record_line_) + " is never closed");
     return false;
   }
   fields.push_back(std::move(field));

@@ -1,6 +1,6 @@
 // The project's logging facade: one line per event, "<UTC time> <LEVEL> <message>", on stderr.
-// Lines are buffered and written at least every 250 ms (at once for warnings and errors), so that an
-// access log line per request costs well under a microsecond of locking on the request path.
+// Lines are buffered and written at least every 250 ms (at once for warnings and errors), so that
+// an access log line per request costs well under a microsecond of locking on the request path.
 #pragma once
 
 #include <string_view>

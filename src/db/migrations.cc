@@ -13,8 +13,8 @@ constexpr const char* kVersionTable =
 Result<int> schema_version(Db& db) {
   int version = 0;
   Status st = db.read([&](Session& s) {
-    auto exists = s.query(
-        "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='schema_version'");
+    auto exists =
+        s.query("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='schema_version'");
     if (!exists.ok()) return exists.status();
     if ((*exists)[0].integer(0) == 0) return Status::Ok();
     auto rows = s.query("SELECT coalesce(max(version), 0) FROM schema_version");

@@ -29,8 +29,9 @@ TEST(SqliteDb, WriteIsVisibleToReadsAndTypesRoundTrip) {
   TestDb db;
   ASSERT_TRUE(create_table(*db).ok());
   ASSERT_TRUE(db->write([](Session& s) {
-                  return s.exec("INSERT INTO t(v, b) VALUES(?, ?)",
-                                {std::string("东华门"), Blob{std::string("\0\1\2", 3)}})
+                  return s
+                      .exec("INSERT INTO t(v, b) VALUES(?, ?)",
+                            {std::string("东华门"), Blob{std::string("\0\1\2", 3)}})
                       .status();
                 }).ok());
   ASSERT_TRUE(db->read([](Session& s) {
@@ -94,7 +95,8 @@ TEST(SqliteDb, ConstraintViolationIsConflictAndExceptionsAreContained) {
   TestDb db;
   ASSERT_TRUE(create_table(*db).ok());
   auto insert = [&](const std::string& v) {
-    return db->write([&](Session& s) { return s.exec("INSERT INTO t(v) VALUES(?)", {v}).status(); });
+    return db->write(
+        [&](Session& s) { return s.exec("INSERT INTO t(v) VALUES(?)", {v}).status(); });
   };
   ASSERT_TRUE(insert("a").ok());
   EXPECT_EQ(insert("a").code(), Code::kConflict);
@@ -117,7 +119,8 @@ TEST(SqliteDb, WritesSurviveReopen) {
 TEST(SqliteDb, BackupIsAConsistentCopy) {
   TestDb db;
   ASSERT_TRUE(create_table(*db).ok());
-  ASSERT_TRUE(db->write([](Session& s) { return s.exec("INSERT INTO t(v) VALUES('x')").status(); }).ok());
+  ASSERT_TRUE(
+      db->write([](Session& s) { return s.exec("INSERT INTO t(v) VALUES('x')").status(); }).ok());
   std::string copy = db.dir() + "/copy.db";
   ASSERT_TRUE(db->backup_to(copy).ok());
   auto other = open_sqlite({copy, 1, 16});

@@ -42,8 +42,9 @@ std::string Metrics::render() const {
     for (size_t b = 0; b <= kBuckets.size(); ++b) {
       cumulative += s.buckets[b].load(std::memory_order_relaxed);
       std::string le = b < kBuckets.size() ? fmt::format("{}", kBuckets[b]) : "+Inf";
-      out += fmt::format("shegong_http_request_duration_seconds_bucket{{route=\"{}\",le=\"{}\"}} {}\n",
-                         labels_[i], le, cumulative);
+      out +=
+          fmt::format("shegong_http_request_duration_seconds_bucket{{route=\"{}\",le=\"{}\"}} {}\n",
+                      labels_[i], le, cumulative);
     }
     out += fmt::format("shegong_http_request_duration_seconds_sum{{route=\"{}\"}} {:.6f}\n",
                        labels_[i], static_cast<double>(s.sum_micros.load()) / 1e6);

@@ -9,7 +9,8 @@
 //  - For each request the server calls dispatcher.runs_inline(request): when true, handle() runs on
 //    the I/O thread (for quick, non-blocking work); when false it runs on a pool of
 //    `worker_threads` threads so that a handler waiting on a durable write never stalls the I/O.
-//  - stop() (or SIGTERM/SIGINT when run() was asked to watch signals) stops accepting, lets requests
+//  - stop() (or SIGTERM/SIGINT when run() was asked to watch signals) stops accepting, lets
+//  requests
 //    in flight finish (up to `drain_ms`), closes every connection, idle keep-alive ones included,
 //    and run() returns. A handler still running on the pool after `drain_ms` cannot be cut short:
 //    its connection is closed and run() waits for it while joining the pool.

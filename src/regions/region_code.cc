@@ -68,7 +68,7 @@ Level level_of(std::string_view short_code) {
 }
 
 const char* level_name(Level level) {
-  static constexpr const char* kNames[] = {"country", "province", "city",
+  static constexpr const char* kNames[] = {"country",  "province", "city",
                                            "district", "street",   "community"};
   return kNames[static_cast<int>(level)];
 }

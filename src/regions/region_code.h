@@ -13,7 +13,14 @@
 
 namespace shegong::regions {
 
-enum class Level { kCountry = 0, kProvince = 1, kCity = 2, kDistrict = 3, kStreet = 4, kCommunity = 5 };
+enum class Level {
+  kCountry = 0,
+  kProvince = 1,
+  kCity = 2,
+  kDistrict = 3,
+  kStreet = 4,
+  kCommunity = 5
+};
 
 constexpr std::string_view kCountryCode = "100000000000";
 
@@ -31,7 +38,8 @@ bool has_level_length(std::string_view code, Level level);
 // 12-digit statistical code for a short code; "" gives 100000000000.
 std::string statistical_code(std::string_view short_code);
 Level level_of(std::string_view short_code);
-const char* level_name(Level level);  // "country", "province", "city", "district", "street", "community"
+const char* level_name(
+    Level level);  // "country", "province", "city", "district", "street", "community"
 // Parent's short code ("" for a province). Undefined for the country.
 std::string_view parent_of(std::string_view short_code);
 // True when `code` is `jurisdiction` or below it.

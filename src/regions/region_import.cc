@@ -81,7 +81,8 @@ Result<ImportReport> import_regions(db::Db& db, const Clock& clock, const std::s
       size_t end = std::min(rows.size(), i + kRowsPerCommit);
       chunk.assign(std::make_move_iterator(rows.begin() + i),
                    std::make_move_iterator(rows.begin() + end));
-      SHEGONG_RETURN_IF_ERROR(db.write([&](db::Session& s) { return s.exec_many(kUpsert, chunk); }));
+      SHEGONG_RETURN_IF_ERROR(
+          db.write([&](db::Session& s) { return s.exec_many(kUpsert, chunk); }));
     }
   }
   std::string counts;
@@ -90,7 +91,8 @@ Result<ImportReport> import_regions(db::Db& db, const Clock& clock, const std::s
               std::to_string(report.per_level[level]) + ";";
   }
   SHEGONG_RETURN_IF_ERROR(db.write([&](db::Session& s) {
-    return audit::append(s, clock, {actor, "regions.import", "regions", "source=" + dir + ";" + counts});
+    return audit::append(s, clock,
+                         {actor, "regions.import", "regions", "source=" + dir + ";" + counts});
   }));
   report.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

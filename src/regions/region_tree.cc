@@ -19,21 +19,21 @@ Result<std::shared_ptr<const RegionTree>> RegionTree::load(db::Db& db) {
     tree->entries_.reserve((*count)[0].integer(0) + 1);
     return s.query_each("SELECT code, name, level FROM regions ORDER BY code", {},
                         [&](const db::Row& r) {
-      const std::string& code = r.text(0);
-      const std::string& name = r.text(1);
-      if (code.empty() || code.size() > 12 || name.size() > UINT16_MAX) {
-        return Internal("regions table holds a malformed row: '" + code + "'");
-      }
-      Entry e{};
-      std::memcpy(e.code, code.data(), code.size());
-      e.code_len = static_cast<uint8_t>(code.size());
-      e.level = static_cast<uint8_t>(r.integer(2));
-      e.name_len = static_cast<uint16_t>(name.size());
-      e.name_off = static_cast<uint32_t>(tree->names_.size());
-      tree->names_ += name;
-      tree->entries_.push_back(e);
-      return Status::Ok();
-    });
+                          const std::string& code = r.text(0);
+                          const std::string& name = r.text(1);
+                          if (code.empty() || code.size() > 12 || name.size() > UINT16_MAX) {
+                            return Internal("regions table holds a malformed row: '" + code + "'");
+                          }
+                          Entry e{};
+                          std::memcpy(e.code, code.data(), code.size());
+                          e.code_len = static_cast<uint8_t>(code.size());
+                          e.level = static_cast<uint8_t>(r.integer(2));
+                          e.name_len = static_cast<uint16_t>(name.size());
+                          e.name_off = static_cast<uint32_t>(tree->names_.size());
+                          tree->names_ += name;
+                          tree->entries_.push_back(e);
+                          return Status::Ok();
+                        });
   });
   if (!st.ok()) return st;
 
@@ -79,7 +79,8 @@ Result<std::string> RegionTree::resolve(std::string_view input, std::string_view
   for (const std::string& c : *candidates) {
     if (contains(c)) return c;
   }
-  return Status(Code::kNotFound, "no region has the code " + std::string(input), std::string(field));
+  return Status(Code::kNotFound, "no region has the code " + std::string(input),
+                std::string(field));
 }
 
 std::optional<RegionRef> RegionTree::find(std::string_view code) const {
@@ -132,8 +133,9 @@ std::vector<RegionRef> RegionTree::search(std::string_view fragment, std::string
       if (hits.size() >= kCap) break;
     }
   }
-  std::stable_sort(hits.begin(), hits.end(),
-                   [this](uint32_t a, uint32_t b) { return entries_[a].level < entries_[b].level; });
+  std::stable_sort(hits.begin(), hits.end(), [this](uint32_t a, uint32_t b) {
+    return entries_[a].level < entries_[b].level;
+  });
   for (size_t k = 0; k < hits.size() && out.size() < limit; ++k) out.push_back(ref(hits[k]));
   return out;
 }

@@ -17,7 +17,8 @@ void write(const std::string& path, const std::string& text) { std::ofstream(pat
 // communities.
 void write_sample(const std::string& dir) {
   write(dir + "/provinces.csv", "code,name\n11,\"北京市\"\n12,\"天津市\"\n44,\"广东省\"\n");
-  write(dir + "/cities.csv", "code,name,provinceCode\n1101,\"市辖区\",11\n1201,\"市辖区\",12\n4419,\"东莞市\",44\n");
+  write(dir + "/cities.csv",
+        "code,name,provinceCode\n1101,\"市辖区\",11\n1201,\"市辖区\",12\n4419,\"东莞市\",44\n");
   write(dir + "/areas.csv",
         "code,name,cityCode,provinceCode\n110101,\"东城区\",1101,11\n110102,\"西城区\",1101,11\n"
         "441900,\"东莞市\",4419,44\n");
@@ -58,8 +59,9 @@ TEST(RegionImport, CountsPerLevelAreIdempotentAndAudited) {
 TEST(RegionImport, BadFileWritesNothingAndNamesTheLine) {
   db::TestDb db;
   write_sample(db.dir());
-  write(db.dir() + "/villages.csv",
-        "code,name,streetCode\n110101001001,\"多福巷社区居委会\",110101001\n11010100100,\"坏\",x\n");
+  write(
+      db.dir() + "/villages.csv",
+      "code,name,streetCode\n110101001001,\"多福巷社区居委会\",110101001\n11010100100,\"坏\",x\n");
   auto r = import_regions(*db, SystemClock::instance(), db.dir(), "cli");
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().message().find("villages.csv line 3"), std::string::npos)
