@@ -7,7 +7,8 @@ namespace shegong::auth {
 
 namespace {
 
-constexpr const char* kPrincipalColumns = "SELECT u.id, u.username, u.role, u.region_code";
+constexpr const char* kPrincipalColumns =
+    "SELECT u.id, u.username, u.role, u.region_code, u.unit_id";
 
 Result<std::optional<Principal>> principal_from(db::Db& db, const std::string& sql,
                                                 const db::Params& params, bool via_session) {
@@ -25,7 +26,8 @@ Result<std::optional<Principal>> principal_from(db::Db& db, const std::string& s
     p.role = *role;
     p.jurisdiction = r.text(3);
     p.via_session = via_session;
-    if (via_session) p.csrf_token = r.text(4);
+    p.unit_id = r.integer(4);
+    if (via_session) p.csrf_token = r.text(5);
     out = std::move(p);
     return Status::Ok();
   });
@@ -62,7 +64,7 @@ Result<LoginResult> Credentials::login(std::string_view username_in, std::string
       locked_until = (*t)[0].integer(1);
     }
     auto u = s.query(
-        "SELECT id, username, role, region_code, password_hash FROM users "
+        "SELECT id, username, role, region_code, password_hash, unit_id FROM users "
         "WHERE username = ? AND disabled = 0",
         {username});
     if (!u.ok()) return u.status();
@@ -70,7 +72,7 @@ Result<LoginResult> Credentials::login(std::string_view username_in, std::string
       const db::Row& r = (*u)[0];
       auto role = parse_role(r.text(2));
       if (!role) return Internal("user has an unknown role");
-      principal = Principal{r.integer(0), r.text(1), *role, r.text(3), true, {}};
+      principal = Principal{r.integer(0), r.text(1), *role, r.text(3), true, {}, r.integer(5)};
       password_hash = r.text(4);
     }
     return Status::Ok();

@@ -17,6 +17,7 @@ struct Principal {
   std::string jurisdiction;  // short region code; "" is the whole country
   bool via_session = false;  // browser session (needs CSRF on writes) rather than a bearer token
   std::string csrf_token;    // for sessions
+  int64_t unit_id = 0;       // the unit the user works for (a street office, a department); 0 if none
 
   // Rows whose region code starts with the jurisdiction are the user's.
   bool covers(std::string_view region_code) const {

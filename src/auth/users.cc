@@ -14,7 +14,8 @@ namespace {
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 constexpr const char* kSelectUser =
-    "SELECT id, username, display_name, role, region_code, phone_sealed, disabled FROM users ";
+    "SELECT id, username, display_name, role, region_code, phone_sealed, disabled, unit_id "
+    "FROM users ";
 
 Result<User> user_from_row(const db::Row& r, const crypto::SecretBox& box) {
   User u;
@@ -31,6 +32,7 @@ Result<User> user_from_row(const db::Row& r, const crypto::SecretBox& box) {
     u.phone_masked = mask_phone(*phone);
   }
   u.disabled = r.integer(6) != 0;
+  u.unit_id = r.integer(7);
   return u;
 }
 
@@ -133,6 +135,11 @@ Result<User> create_user(db::Db& db, const Clock& clock, const crypto::SecretBox
       return Invalid("region", "no region has the code " + in.region_code +
                                    " (was `shegong import regions` run?)");
     }
+    if (in.unit_id != 0) {
+      auto unit = s.query("SELECT 1 FROM units WHERE id = ? AND active = 1", {in.unit_id});
+      if (!unit.ok()) return unit.status();
+      if (unit->empty()) return Invalid("unit_id", "no active unit has the id " + std::to_string(in.unit_id));
+    }
     db::Value sealed = db::null(), phone_hash = db::null();
     if (!in.phone.empty()) {
       sealed = db::Blob{box.seal(in.phone)};
@@ -140,10 +147,10 @@ Result<User> create_user(db::Db& db, const Clock& clock, const crypto::SecretBox
     }
     auto rows = s.query(
         "INSERT INTO users(username, display_name, role, region_code, password_hash, "
-        "phone_sealed, phone_hash, created_at_ms) VALUES(?, ?, ?, ?, ?, ?, ?, ?) "
+        "phone_sealed, phone_hash, created_at_ms, unit_id) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT(username) DO NOTHING RETURNING id",
         {in.username, in.display_name, std::string(role_name(*role)), *region, *hash, sealed,
-         phone_hash, clock.now_ms()});
+         phone_hash, clock.now_ms(), in.unit_id == 0 ? db::null() : db::Value(in.unit_id)});
     if (!rows.ok()) return rows.status();
     if (rows->empty()) return Conflict("a user named " + in.username + " exists", "username");
     user.id = (*rows)[0].integer(0);
@@ -152,6 +159,7 @@ Result<User> create_user(db::Db& db, const Clock& clock, const crypto::SecretBox
     user.role = *role;
     user.jurisdiction = *region;
     user.phone_masked = in.phone.empty() ? "" : mask_phone(in.phone);
+    user.unit_id = in.unit_id;
     return audit::append(s, clock,
                          {actor, "user.create", "user:" + std::to_string(user.id),
                           "username=" + in.username + ";role=" + in.role + ";region=" + *region});

@@ -21,6 +21,7 @@ struct NewUser {
   std::string region_code;  // any accepted form; stored as the short code
   std::string display_name;
   std::string phone;  // optional
+  int64_t unit_id = 0;  // optional: the unit the user works for
 };
 
 struct User {
@@ -31,6 +32,7 @@ struct User {
   std::string jurisdiction;  // short code
   std::string phone_masked;
   bool disabled = false;
+  int64_t unit_id = 0;
 };
 
 // Checks every field (the error names the field), then creates the user and its audit row in one

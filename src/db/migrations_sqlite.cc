@@ -77,6 +77,126 @@ CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
   BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 )sql"},
+    {4, "cases", R"sql(
+-- Organisations that handle cases: streets, district governments, line departments,
+-- communities, utilities, the hotline centre. region_code is the area the unit answers for.
+CREATE TABLE units(
+  id          INTEGER PRIMARY KEY,
+  name        TEXT NOT NULL,
+  kind        TEXT NOT NULL,   -- street, district, department, community, utility, centre
+  region_code TEXT NOT NULL,
+  active      INTEGER NOT NULL DEFAULT 1,
+  UNIQUE(region_code, name)
+);
+CREATE INDEX units_kind_region ON units(kind, region_code);
+ALTER TABLE users ADD COLUMN unit_id INTEGER REFERENCES units(id);
+
+-- One row per case of any kind (hotline order, petition, ...). Kind-specific fields that are
+-- never filtered on live in attrs (JSON).
+CREATE TABLE cases(
+  id              INTEGER PRIMARY KEY,
+  kind            TEXT NOT NULL,
+  tracking_no     TEXT NOT NULL UNIQUE,
+  state           TEXT NOT NULL,
+  region_code     TEXT NOT NULL,
+  lead_unit_id    INTEGER REFERENCES units(id),
+  channel         TEXT NOT NULL DEFAULT '',
+  type            TEXT NOT NULL DEFAULT '',
+  category        TEXT NOT NULL DEFAULT '',
+  urgency         TEXT NOT NULL DEFAULT '',
+  subject         TEXT NOT NULL,
+  content         TEXT NOT NULL,
+  address         TEXT NOT NULL DEFAULT '',
+  lat             REAL,
+  lng             REAL,
+  requester_sealed BLOB,           -- personal data: name and phone, sealed together
+  requester_hash  TEXT,            -- keyed hash of the phone, to find repeat callers
+  confidential    INTEGER NOT NULL DEFAULT 0,
+  received_at_ms  INTEGER NOT NULL,
+  due_at_ms       INTEGER,         -- the current handling deadline
+  closed_at_ms    INTEGER,
+  overdue         INTEGER NOT NULL DEFAULT 0,
+  attrs           TEXT NOT NULL DEFAULT '{}',
+  version         INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX cases_kind_region ON cases(kind, region_code);
+CREATE INDEX cases_kind_state_due ON cases(kind, state, due_at_ms);
+CREATE INDEX cases_lead_unit ON cases(lead_unit_id, state);
+CREATE INDEX cases_requester ON cases(requester_hash);
+
+-- Units on a case besides the lead: co-handlers and supervisors copied in.
+CREATE TABLE case_units(
+  case_id INTEGER NOT NULL REFERENCES cases(id),
+  unit_id INTEGER NOT NULL REFERENCES units(id),
+  role    TEXT NOT NULL,   -- co, copy
+  PRIMARY KEY(case_id, unit_id)
+);
+CREATE INDEX case_units_unit ON case_units(unit_id);
+
+-- The timeline: one event per transition, written with the state change.
+CREATE TABLE case_events(
+  id         INTEGER PRIMARY KEY,
+  case_id    INTEGER NOT NULL REFERENCES cases(id),
+  at_ms      INTEGER NOT NULL,
+  actor      TEXT NOT NULL,
+  action     TEXT NOT NULL,
+  from_state TEXT NOT NULL,
+  to_state   TEXT NOT NULL,
+  unit_id    INTEGER,
+  data       TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX case_events_case ON case_events(case_id, id);
+
+-- Timers are rows, so they survive restarts; a timer fires once (pending -> fired).
+CREATE TABLE case_timers(
+  id          INTEGER PRIMARY KEY,
+  case_id     INTEGER NOT NULL REFERENCES cases(id),
+  kind        TEXT NOT NULL,
+  due_at_ms   INTEGER NOT NULL,
+  state       TEXT NOT NULL DEFAULT 'pending',   -- pending, fired, cancelled
+  fired_at_ms INTEGER
+);
+CREATE INDEX case_timers_pending ON case_timers(state, due_at_ms);
+CREATE INDEX case_timers_case ON case_timers(case_id, kind);
+
+-- Notices a transition produces (to the requester, the centre, a supervising district...).
+-- Recorded here for the timeline and the UI; a sender delivers them and sets sent_at_ms.
+CREATE TABLE case_notices(
+  id            INTEGER PRIMARY KEY,
+  case_id       INTEGER NOT NULL REFERENCES cases(id),
+  event_id      INTEGER NOT NULL REFERENCES case_events(id),
+  audience      TEXT NOT NULL,
+  created_at_ms INTEGER NOT NULL,
+  sent_at_ms    INTEGER
+);
+CREATE INDEX case_notices_case ON case_notices(case_id);
+
+-- Per-jurisdiction settings that override the national defaults (e.g. at most 3 petition
+-- representatives in Zhejiang): the longest region_code prefix of a case's region wins.
+CREATE TABLE profiles(
+  region_code TEXT NOT NULL,
+  key         TEXT NOT NULL,
+  value       TEXT NOT NULL,
+  PRIMARY KEY(key, region_code)
+);
+
+-- Named counters, e.g. the daily sequence inside tracking numbers.
+CREATE TABLE sequences(
+  name  TEXT PRIMARY KEY,
+  value INTEGER NOT NULL
+);
+
+-- Responses to writes sent with an Idempotency-Key, replayed for a retry of the same request.
+CREATE TABLE idempotency_keys(
+  actor          TEXT NOT NULL,
+  key            TEXT NOT NULL,
+  request_digest TEXT NOT NULL,
+  status         INTEGER NOT NULL,
+  body           TEXT NOT NULL,
+  created_at_ms  INTEGER NOT NULL,
+  PRIMARY KEY(actor, key)
+);
+)sql"},
 };
 
 }  // namespace
