@@ -10,6 +10,7 @@
 #include "auth/users.h"
 #include "base/log.h"
 #include "db/migrations.h"
+#include "hotline/order_kind.h"
 #include "regions/region_import.h"
 
 namespace shegong {
@@ -21,6 +22,8 @@ struct World {
   crypto::SecretBox box{crypto::Key{}};
   std::unique_ptr<auth::Credentials> credentials;
   std::shared_ptr<const regions::RegionTree> tree;
+  std::optional<HolidayCalendar> calendar;
+  std::unique_ptr<cases::Engine> engine;
   std::unique_ptr<api::App> app;
   std::string token;
 
@@ -41,7 +44,11 @@ struct World {
     credentials = std::make_unique<auth::Credentials>(*db, SystemClock::instance());
     token = *credentials->create_token("bench", "", "bench");
     tree = *regions::RegionTree::load(*db);
-    app = std::make_unique<api::App>(api::AppDeps{*db, SystemClock::instance(), box, ""}, tree);
+    calendar = *HolidayCalendar::load("data/calendar/holidays.csv");
+    engine = std::make_unique<cases::Engine>(*db, SystemClock::instance());
+    engine->add_kind(hotline::order_kind(*calendar));
+    app = std::make_unique<api::App>(
+        api::AppDeps{*db, SystemClock::instance(), box, "", *engine, *calendar}, tree);
     api::add_all_routes(*app);
   }
   ~World() { std::filesystem::remove_all(dir); }

@@ -89,6 +89,10 @@ try {
   writeFileSync(temporary, `${lines.join('\n')}\n`);
   renameSync(temporary, outputPath);
 } catch (e) {
-  rmSync(temporary, { force: true });
+  try {
+    rmSync(temporary, { force: true });
+  } catch {
+    // Nothing was written, so there is nothing to clean up.
+  }
   fail(`cannot write ${outputPath}: ${e.message}`);
 }

@@ -132,6 +132,12 @@ void add_all_routes(App& app) {
   add_region_routes(app);
   add_user_routes(app);
   add_audit_routes(app);
+  add_order_routes(app);
+  add_public_routes(app);
+  add_hotline_admin_routes(app);
+  add_ranking_routes(app);
+  add_whistle_routes(app);
+  add_problem_routes(app);
   app.seal();
 }
 

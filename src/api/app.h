@@ -15,7 +15,9 @@
 #include "auth/principal.h"
 #include "auth/role.h"
 #include "base/clock.h"
+#include "base/calendar.h"
 #include "base/crypto.h"
+#include "cases/engine.h"
 #include "db/db.h"
 #include "http/metrics.h"
 #include "http/router.h"
@@ -44,6 +46,8 @@ struct AppDeps {
   const Clock& clock;
   const crypto::SecretBox& box;
   std::string web_root;  // built UI; empty to serve none
+  cases::Engine& engine;
+  const HolidayCalendar& calendar;
 };
 
 class App final : public http::Dispatcher {
@@ -62,6 +66,8 @@ class App final : public http::Dispatcher {
   const Clock& clock() const { return deps_.clock; }
   const crypto::SecretBox& box() const { return deps_.box; }
   auth::Credentials& credentials() { return credentials_; }
+  cases::Engine& engine() { return deps_.engine; }
+  const HolidayCalendar& calendar() const { return deps_.calendar; }
   std::shared_ptr<const regions::RegionTree> regions() const { return std::atomic_load(&regions_); }
   void set_regions(std::shared_ptr<const regions::RegionTree> tree) {
     std::atomic_store(&regions_, std::move(tree));
@@ -91,5 +97,17 @@ void add_session_routes(App& app);
 void add_region_routes(App& app);
 void add_user_routes(App& app);
 void add_audit_routes(App& app);
+void add_order_routes(App& app);
+void add_public_routes(App& app);
+void add_hotline_admin_routes(App& app);
+void add_ranking_routes(App& app);
+void add_whistle_routes(App& app);
+void add_problem_routes(App& app);
+
+// Staff who may change things: everyone but leaders (read-only) and volunteers.
+constexpr auth::RoleSet kWriters = {auth::Role::kAdmin,          auth::Role::kDispatcher,
+                                    auth::Role::kDepartmentStaff, auth::Role::kStreetStaff,
+                                    auth::Role::kCommunityStaff,  auth::Role::kGridWorker};
+constexpr auth::RoleSet kCentreRoles = {auth::Role::kAdmin, auth::Role::kDispatcher};
 
 }  // namespace shegong::api

@@ -108,7 +108,8 @@ class E2eTest : public ::testing::Test {
   void start_server() {
     server_ = std::make_unique<ServerProcess>(
         kBinary, db_, dir_ + "/server.log",
-        std::vector<std::string>{"--web-root", source_path("web/public")});
+        std::vector<std::string>{"--web-root", source_path("web/public"), "--calendar",
+                                                                       source_path("data/calendar/holidays.csv")});
     client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
     client_->set_read_timeout(20, 0);
   }

@@ -32,6 +32,18 @@ class ManualClock final : public Clock {
   std::atomic<int64_t> now_;
 };
 
+// Another clock shifted by a fixed offset: drills and end-to-end tests run a real server in
+// simulated time (SHEGONG_CLOCK_OFFSET_MS), e.g. to let a deadline fall due while it is down.
+class OffsetClock final : public Clock {
+ public:
+  OffsetClock(const Clock& base, int64_t offset_ms) : base_(base), offset_(offset_ms) {}
+  int64_t now_ms() const override { return base_.now_ms() + offset_; }
+
+ private:
+  const Clock& base_;
+  int64_t offset_;
+};
+
 // "2026-11-21T05:14:50.123Z"
 std::string format_utc_iso8601(int64_t ms);
 

@@ -33,4 +33,27 @@ std::string mask_name(std::string_view name) {
   return std::string(name.substr(0, first)) + std::string(rest == 0 ? 1 : rest, '*');
 }
 
+std::string mask_digit_runs(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t j = i;
+    while (j < text.size() && ((text[j] >= '0' && text[j] <= '9') || text[j] == 'X' || text[j] == 'x')) ++j;
+    size_t run = j - i;
+    if (run >= 7) {
+      out += text.substr(i, 3);
+      out += std::string(run - 5, '*');
+      out += text.substr(j - 2, 2);
+      i = j;
+    } else if (run > 0) {
+      out += text.substr(i, run);
+      i = j;
+    } else {
+      out += text[i++];
+    }
+  }
+  return out;
+}
+
 }  // namespace shegong

@@ -14,4 +14,8 @@ std::string mask_id_number(std::string_view id);
 // 张三 -> 张*, 欧阳娜娜 -> 欧***; works on UTF-8 characters, not bytes.
 std::string mask_name(std::string_view name);
 
+// Masks every run of 7 or more digits (phone, ID and card numbers) in free text, keeping the first
+// 3 and last 2 digits: "电话13812341234" -> "电话138******34". For public views.
+std::string mask_digit_runs(std::string_view text);
+
 }  // namespace shegong

@@ -9,10 +9,6 @@ namespace shegong::cases {
 
 namespace {
 
-std::string actor_name(const auth::Principal* actor) {
-  return actor ? actor->actor() : std::string("system");
-}
-
 Result<int64_t> append_event(db::Session& s, int64_t case_id, int64_t at_ms,
                              const std::string& actor, const std::string& action,
                              const std::string& from, const std::string& to, int64_t unit_id,
@@ -35,6 +31,16 @@ Status record_notices(db::Session& s, int64_t case_id, int64_t event_id, int64_t
         s.exec("INSERT INTO case_notices(case_id, event_id, audience, created_at_ms) "
                "VALUES(?, ?, ?, ?)",
                {case_id, event_id, audience, at_ms})
+            .status());
+  }
+  return Status::Ok();
+}
+
+Status arm_timers(db::Session& s, int64_t case_id, const std::vector<NewTimer>& timers) {
+  for (const auto& timer : timers) {
+    SHEGONG_RETURN_IF_ERROR(
+        s.exec("INSERT INTO case_timers(case_id, kind, due_at_ms) VALUES(?, ?, ?)",
+               {case_id, timer.kind, timer.due_at_ms})
             .status());
   }
   return Status::Ok();
@@ -69,17 +75,18 @@ Result<CaseRecord> Engine::create_in(db::Session& s, CaseRecord c, const std::st
   if (!k) return Internal("unknown case kind " + c.kind);
   c.state = k->initial_state;
   c.version = 1;
-  std::string event_data = "{}";
-  if (prepare) SHEGONG_RETURN_IF_ERROR(prepare(s, c, event_data));
+  Registration reg;
+  if (prepare) SHEGONG_RETURN_IF_ERROR(prepare(s, c, reg));
   auto id = insert_case(s, c);
   if (!id.ok()) return id.status();
   c.id = *id;
   int64_t now = clock_.now_ms();
-  auto event = append_event(s, c.id, now, actor, "register", "", c.state, 0, event_data);
+  auto event = append_event(s, c.id, now, actor, "register", "", c.state, 0, reg.event_data);
   if (!event.ok()) return event.status();
+  SHEGONG_RETURN_IF_ERROR(arm_timers(s, c.id, reg.arm));
   SHEGONG_RETURN_IF_ERROR(
       audit::append(s, clock_, {actor, c.kind + ".register", "case:" + std::to_string(c.id),
-                                c.tracking_no + ";" + event_data}));
+                                c.tracking_no + ";" + reg.event_data}));
   return c;
 }
 
@@ -158,7 +165,9 @@ Result<CaseRecord> Engine::apply_in(db::Session& s, int64_t case_id, std::string
 
   SHEGONG_RETURN_IF_ERROR(update_case(s, after));
   after.version = before.version + 1;
-  std::string who = actor_name(actor);
+  // A public caller (a citizen rating an answer) acts through a system transition and names
+  // itself in the input.
+  std::string who = actor ? actor->actor() : input.count("by") ? input.at("by") : "system";
   auto event = append_event(s, after.id, now, who, t->name, before.state, after.state,
                             ctx.event_unit_id, ctx.event_data);
   if (!event.ok()) return event.status();
@@ -172,12 +181,7 @@ Result<CaseRecord> Engine::apply_in(db::Session& s, int64_t case_id, std::string
                {after.id, kind})
             .status());
   }
-  for (const auto& timer : ctx.arm) {
-    SHEGONG_RETURN_IF_ERROR(
-        s.exec("INSERT INTO case_timers(case_id, kind, due_at_ms) VALUES(?, ?, ?)",
-               {after.id, timer.kind, timer.due_at_ms})
-            .status());
-  }
+  SHEGONG_RETURN_IF_ERROR(arm_timers(s, after.id, ctx.arm));
   SHEGONG_RETURN_IF_ERROR(audit::append(
       s, clock_,
       {who, after.kind + "." + t->name, "case:" + std::to_string(after.id),

@@ -31,9 +31,15 @@ struct Event {
   std::string data;  // JSON object text
 };
 
+// What registering a case adds besides the row: the "register" event's data and timers to arm.
+struct Registration {
+  std::string event_data = "{}";
+  std::vector<NewTimer> arm;
+};
+
 // Prepares a new case inside the registering transaction (checks against stored data, fills
-// derived fields). May set event_data for the "register" event.
-using Prepare = std::function<Status(db::Session&, CaseRecord&, std::string& event_data)>;
+// derived fields).
+using Prepare = std::function<Status(db::Session&, CaseRecord&, Registration&)>;
 
 class Engine {
  public:

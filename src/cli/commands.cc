@@ -6,7 +6,9 @@
 #include "audit/audit_log.h"
 #include "auth/credentials.h"
 #include "auth/users.h"
+#include "base/csv.h"
 #include "db/migrations.h"
+#include "hotline/categories.h"
 #include "regions/region_code.h"
 #include "regions/region_import.h"
 
@@ -80,8 +82,21 @@ int import_regions(const std::string& db_path, const std::string& from) {
   return 0;
 }
 
+int import_categories(const std::string& db_path, const std::string& from) {
+  auto text = read_file(from);
+  if (!text.ok()) return fail(Status(Code::kInvalidArgument, text.status().message(), "from"));
+  auto store = open_store(db_path);
+  if (!store.ok()) return fail(store.status());
+  auto report = hotline::import_categories(*store->db, SystemClock::instance(), *text, "cli");
+  if (!report.ok()) return fail(report.status());
+  std::cout << "level 1: " << report->per_level[1] << "\nlevel 2: " << report->per_level[2]
+            << "\nlevel 3: " << report->per_level[3] << "\n";
+  return 0;
+}
+
 int user_add(const std::string& db_path, const std::string& username, const std::string& role,
-             const std::string& region, const std::string& display_name, const std::string& phone) {
+             const std::string& region, const std::string& display_name, const std::string& phone,
+             int64_t unit_id) {
   std::string password;
   if (!std::getline(std::cin, password)) {
     return fail(Invalid("password", "read from standard input: none was given"));
@@ -91,7 +106,8 @@ int user_add(const std::string& db_path, const std::string& username, const std:
   if (!store.ok()) return fail(store.status());
   crypto::SecretBox box(store->key);
   auto user = auth::create_user(*store->db, SystemClock::instance(), box,
-                                {username, password, role, region, display_name, phone}, "cli");
+                                {username, password, role, region, display_name, phone, unit_id},
+                                "cli");
   if (!user.ok()) return fail(user.status());
   std::cout << "created user " << user->username << " (id " << user->id << ", role "
             << auth::role_name(user->role) << ", jurisdiction "

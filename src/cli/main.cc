@@ -34,6 +34,12 @@ int main(int argc, char** argv) {
       ->add_option("--regions-from", serve_options.regions_from,
                    "Where --demo imports regions from")
       ->capture_default_str();
+  serve_cmd->add_option("--calendar", serve_options.calendar,
+                        "Holiday calendar (CSV made by scripts/bootstrap from chinese-days)")
+      ->capture_default_str();
+  serve_cmd->add_option("--categories-from", serve_options.categories_from,
+                        "Category taxonomy --demo imports when there is none")
+      ->capture_default_str();
   serve_cmd->add_option("--workers", serve_options.workers, "Threads for handlers that write")
       ->check(CLI::Range(1, 256))
       ->capture_default_str();
@@ -48,6 +54,11 @@ int main(int argc, char** argv) {
   import_regions_cmd
       ->add_option("--from", regions_from, "Directory holding provinces.csv ... villages.csv")
       ->capture_default_str();
+
+  std::string categories_from = "assets/categories.csv";
+  auto* import_categories_cmd = with_db(import_cmd->add_subcommand(
+      "categories", "Import a category taxonomy (CSV: level1,level2,level3)"));
+  import_categories_cmd->add_option("--from", categories_from, "The CSV file")->capture_default_str();
 
   auto* user_cmd = app.add_subcommand("user", "Manage users");
   user_cmd->require_subcommand(1);
@@ -64,6 +75,8 @@ int main(int argc, char** argv) {
       ->required();
   user_add_cmd->add_option("--display-name", display_name, "Name shown in the UI");
   user_add_cmd->add_option("--phone", phone, "Phone number (stored encrypted)");
+  int64_t unit_id = 0;
+  user_add_cmd->add_option("--unit", unit_id, "Id of the unit the user works for");
 
   auto* token_cmd = app.add_subcommand("token", "Bearer tokens for integrations");
   token_cmd->require_subcommand(1);
@@ -93,7 +106,8 @@ int main(int argc, char** argv) {
   }
   if (*migrate_cmd) return migrate(db);
   if (*import_regions_cmd) return import_regions(db, regions_from);
-  if (*user_add_cmd) return user_add(db, username, role, region, display_name, phone);
+  if (*import_categories_cmd) return import_categories(db, categories_from);
+  if (*user_add_cmd) return user_add(db, username, role, region, display_name, phone, unit_id);
   if (*token_create_cmd) return token_create(db, username, label);
   if (*audit_verify_cmd) return audit_verify(db);
   if (*backup_cmd) return backup(db, backup_to);

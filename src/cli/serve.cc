@@ -1,7 +1,14 @@
 #include <iomanip>
 #include <iostream>
 
+#include <cstdlib>
+
 #include "api/app.h"
+#include "base/calendar.h"
+#include "base/csv.h"
+#include "cases/engine.h"
+#include "hotline/categories.h"
+#include "hotline/order_kind.h"
 #include "auth/users.h"
 #include "base/log.h"
 #include "cli/commands.h"
@@ -41,7 +48,8 @@ Result<int64_t> count_rows(db::Db& db, const char* table) {
   return n;
 }
 
-Status seed_demo(Store& store, const crypto::SecretBox& box, const std::string& regions_from) {
+Status seed_demo(Store& store, const crypto::SecretBox& box, const ServeOptions& options) {
+  const std::string& regions_from = options.regions_from;
   auto regions = count_rows(*store.db, "regions");
   if (!regions.ok()) return regions.status();
   if (*regions == 0) {
@@ -51,6 +59,14 @@ Status seed_demo(Store& store, const crypto::SecretBox& box, const std::string& 
     if (!report.ok()) return report.status();
     std::cout << "demo: " << report->total << " regions imported in " << std::fixed
               << std::setprecision(2) << report->seconds << " s\n";
+  }
+  auto categories = count_rows(*store.db, "categories");
+  if (!categories.ok()) return categories.status();
+  if (*categories == 0) {
+    auto text = read_file(options.categories_from);
+    if (!text.ok()) return text.status();
+    auto imported = hotline::import_categories(*store.db, SystemClock::instance(), *text, "demo");
+    if (!imported.ok()) return imported.status();
   }
   auto users = count_rows(*store.db, "users");
   if (!users.ok()) return users.status();
@@ -90,13 +106,25 @@ int serve(const ServeOptions& options) {
   if (!store.ok()) return fail(store.status());
   crypto::SecretBox box(store->key);
   if (options.demo) {
-    Status st = seed_demo(*store, box, options.regions_from);
+    Status st = seed_demo(*store, box, options);
     if (!st.ok()) return fail(st);
   }
   auto tree = regions::RegionTree::load(*store->db);
   if (!tree.ok()) return fail(tree.status());
+  auto calendar = HolidayCalendar::load(options.calendar);
+  if (!calendar.ok()) return fail(Status(calendar.status().code(), calendar.status().message(), "calendar"));
 
-  api::App app({*store->db, SystemClock::instance(), box, options.web_root}, *tree);
+  // Simulated time for drills and tests: the whole server runs this far ahead of the wall clock.
+  int64_t offset = 0;
+  if (const char* env = std::getenv("SHEGONG_CLOCK_OFFSET_MS"); env && *env) offset = std::atoll(env);
+  OffsetClock clock(SystemClock::instance(), offset);
+
+  cases::Engine engine(*store->db, clock);
+  engine.add_kind(hotline::order_kind(*calendar));
+  cases::TimerRunner timers(engine);
+  timers.start();
+
+  api::App app({*store->db, clock, box, options.web_root, engine, *calendar}, *tree);
   api::add_all_routes(app);
 
   http::ServerOptions server_options;
@@ -120,6 +148,7 @@ int serve(const ServeOptions& options) {
   }
   std::cout << std::flush;
   server.run(/*watch_signals=*/true);
+  timers.stop();
   log::info("stopped");
   log::flush();
   return 0;

@@ -197,6 +197,122 @@ CREATE TABLE idempotency_keys(
   PRIMARY KEY(actor, key)
 );
 )sql"},
+    {5, "hotline", R"sql(
+-- The 3-level category taxonomy of demands (e.g. 城乡建设 > 住房保障 > 物业管理).
+CREATE TABLE categories(
+  code   TEXT PRIMARY KEY,
+  name   TEXT NOT NULL,
+  parent TEXT NOT NULL DEFAULT '',
+  level  INTEGER NOT NULL
+);
+CREATE INDEX categories_parent ON categories(parent);
+
+-- Dispatch rules as data: (region prefix, category prefix) -> unit. The most specific rule wins.
+CREATE TABLE dispatch_rules(
+  id          INTEGER PRIMARY KEY,
+  region_code TEXT NOT NULL,
+  category    TEXT NOT NULL,
+  unit_id     INTEGER NOT NULL REFERENCES units(id),
+  UNIQUE(region_code, category)
+);
+
+-- Deadlines by urgency and category prefix ('' = any). handling_unit: hours, days (calendar days,
+-- rolled past rest days) or working_days.
+CREATE TABLE sla_rules(
+  id                INTEGER PRIMARY KEY,
+  urgency           TEXT NOT NULL,
+  category          TEXT NOT NULL DEFAULT '',
+  dispatch_minutes  INTEGER NOT NULL,
+  response_minutes  INTEGER NOT NULL,
+  handling_amount   INTEGER NOT NULL,
+  handling_unit     TEXT NOT NULL,
+  reminder_minutes  INTEGER NOT NULL,
+  UNIQUE(urgency, category)
+);
+
+-- What a residents'/villagers' committee may be given: its own duties, or matters where it only
+-- assists the government (and so can never lead).
+CREATE TABLE community_duties(
+  category TEXT PRIMARY KEY,
+  role     TEXT NOT NULL   -- own, assist
+);
+
+-- Callback tasks (回访): created when a unit replies or when the handling deadline arrives.
+CREATE TABLE callbacks(
+  id            INTEGER PRIMARY KEY,
+  case_id       INTEGER NOT NULL REFERENCES cases(id),
+  created_at_ms INTEGER NOT NULL,
+  reason        TEXT NOT NULL,   -- replied, deadline
+  done_at_ms    INTEGER,
+  solved        INTEGER,
+  satisfaction  TEXT,
+  channel       TEXT
+);
+CREATE INDEX callbacks_open ON callbacks(case_id, done_at_ms);
+
+-- Incremental aggregates behind the three rates (三率), per unit and month.
+CREATE TABLE unit_month_counters(
+  unit_id             INTEGER NOT NULL REFERENCES units(id),
+  period              TEXT NOT NULL,   -- YYYY-MM (China time)
+  dispatched          INTEGER NOT NULL DEFAULT 0,
+  responded_in_time   INTEGER NOT NULL DEFAULT 0,
+  callbacks           INTEGER NOT NULL DEFAULT 0,
+  solved              INTEGER NOT NULL DEFAULT 0,
+  satisfied           INTEGER NOT NULL DEFAULT 0,
+  basically_satisfied INTEGER NOT NULL DEFAULT 0,
+  unsatisfied         INTEGER NOT NULL DEFAULT 0,
+  overdue             INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY(period, unit_id)
+);
+
+-- 街乡吹哨、部门报到: a street summons departments; each arrival is recorded.
+CREATE TABLE whistles(
+  id             INTEGER PRIMARY KEY,
+  street_unit_id INTEGER NOT NULL REFERENCES units(id),
+  case_id        INTEGER REFERENCES cases(id),
+  kind           TEXT NOT NULL,     -- routine 日常, tough 攻坚, emergency 应急
+  note           TEXT NOT NULL,
+  blown_at_ms    INTEGER NOT NULL,
+  arrive_within_minutes INTEGER NOT NULL
+);
+CREATE TABLE whistle_calls(
+  whistle_id    INTEGER NOT NULL REFERENCES whistles(id),
+  unit_id       INTEGER NOT NULL REFERENCES units(id),
+  arrived_at_ms INTEGER,
+  PRIMARY KEY(whistle_id, unit_id)
+);
+
+-- 主动治理 / 每月一题: problems that group many orders, with a lead unit and monthly progress.
+CREATE TABLE problems(
+  id            INTEGER PRIMARY KEY,
+  title         TEXT NOT NULL,
+  description   TEXT NOT NULL,
+  region_code   TEXT NOT NULL,
+  lead_unit_id  INTEGER NOT NULL REFERENCES units(id),
+  month         TEXT NOT NULL,   -- the month it is tackled in (YYYY-MM)
+  created_at_ms INTEGER NOT NULL
+);
+CREATE TABLE problem_orders(
+  problem_id INTEGER NOT NULL REFERENCES problems(id),
+  case_id    INTEGER NOT NULL REFERENCES cases(id),
+  PRIMARY KEY(problem_id, case_id)
+);
+-- Default deadlines (DOMAIN.md items 40-41; configurable through /api/v1/sla-rules).
+INSERT INTO sla_rules(urgency, category, dispatch_minutes, response_minutes, handling_amount,
+                      handling_unit, reminder_minutes) VALUES
+  ('emergency', '', 60, 30, 2, 'hours', 30),
+  ('utilities', '', 120, 60, 24, 'hours', 120),
+  ('general', '', 1440, 120, 7, 'days', 1440),
+  ('complex', '', 1440, 120, 15, 'days', 2880);
+
+CREATE TABLE problem_progress(
+  problem_id INTEGER NOT NULL REFERENCES problems(id),
+  month      TEXT NOT NULL,
+  percent    INTEGER NOT NULL,
+  note       TEXT NOT NULL,
+  PRIMARY KEY(problem_id, month)
+);
+)sql"},
 };
 
 }  // namespace

@@ -1,0 +1,320 @@
+// 接诉即办 work orders: intake (idempotent), lists scoped to the caller, one order with its
+// timeline, every transition of the order kind, and an audited reveal of the requester's contact.
+#include <charconv>
+
+#include "api/app.h"
+#include "api/json_io.h"
+#include "api/order_json.h"
+#include "audit/audit_log.h"
+#include "hotline/intake.h"
+#include "hotline/order_kind.h"
+#include "hotline/requester.h"
+#include "http/error_response.h"
+
+namespace shegong::api {
+
+namespace {
+
+Result<int64_t> id_param(const http::Request& r, const char* name) {
+  std::string_view raw = r.param(name);
+  int64_t v = 0;
+  auto [end, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), v);
+  if (ec != std::errc() || end != raw.data() + raw.size() || v <= 0) {
+    return Invalid(name, "must be a positive whole number");
+  }
+  return v;
+}
+
+// Loads an order the caller may read; others get 404, so existence does not leak.
+Result<cases::CaseRecord> readable_order(db::Session& s, const auth::Principal& p, int64_t id) {
+  auto c = cases::load_case(s, id);
+  if (!c.ok()) return c.status();
+  if (!*c || (*c)->kind != hotline::kOrderKind) return NotFound("no order has the id " + std::to_string(id));
+  auto units = cases::case_units(s, **c);
+  if (!units.ok()) return units.status();
+  if (!cases::can_read(p, **c, *units)) return NotFound("no order has the id " + std::to_string(id));
+  return **c;
+}
+
+Result<hotline::NewOrder> new_order_from(const Json& b) {
+  hotline::NewOrder o;
+  struct Text {
+    const char* name;
+    std::string* target;
+    bool required;
+  };
+  for (const Text& t : {Text{"channel", &o.channel, true}, Text{"type", &o.type, true},
+                        Text{"subject", &o.subject, true}, Text{"content", &o.content, true},
+                        Text{"region_code", &o.region_code, true}, Text{"address", &o.address, false},
+                        Text{"category", &o.category, false}, Text{"urgency", &o.urgency, false}}) {
+    auto v = string_field(b, t.name, t.required, 20000);
+    if (!v.ok()) return v.status();
+    if (*v) *t.target = **v;
+  }
+  auto contact = b.find("contact");
+  if (contact == b.end() || !contact->is_object()) {
+    return Invalid("contact", "is required: {\"name\": ..., \"phone\": ...}");
+  }
+  auto name = string_field(*contact, "name", true, 100);
+  if (!name.ok()) return Status(Code::kInvalidArgument, name.status().message(), "contact.name");
+  auto phone = string_field(*contact, "phone", true, 40);
+  if (!phone.ok()) return Status(Code::kInvalidArgument, phone.status().message(), "contact.phone");
+  o.contact_name = **name;
+  o.contact_phone = **phone;
+  for (auto [key, target] : {std::pair{"lat", &o.lat}, std::pair{"lng", &o.lng}}) {
+    auto it = b.find(key);
+    if (it == b.end() || it->is_null()) continue;
+    if (!it->is_number()) return Invalid(key, "must be a number");
+    *target = it->get<double>();
+  }
+  if (auto it = b.find("confidential"); it != b.end() && !it->is_null()) {
+    if (!it->is_boolean()) return Invalid("confidential", "must be true or false");
+    o.confidential = it->get<bool>();
+  }
+  return o;
+}
+
+// Transition input: JSON scalars as text; arrays of ids joined by commas.
+Result<cases::Fields> fields_from(const http::Request& r) {
+  cases::Fields f;
+  if (r.body.empty()) return f;
+  auto body = parse_object(r);
+  if (!body.ok()) return body.status();
+  for (auto& [key, value] : body->items()) {
+    if (value.is_string()) {
+      f[key] = value.get<std::string>();
+    } else if (value.is_boolean()) {
+      f[key] = value.get<bool>() ? "true" : "false";
+    } else if (value.is_number_integer()) {
+      f[key] = std::to_string(value.get<int64_t>());
+    } else if (value.is_array()) {
+      std::string joined;
+      for (const auto& item : value) {
+        if (!item.is_number_integer()) return Invalid(key, "must be a list of ids");
+        joined += (joined.empty() ? "" : ",") + std::to_string(item.get<int64_t>());
+      }
+      f[key] = joined;
+    } else if (!value.is_null()) {
+      return Invalid(key, "must be text, a whole number, true/false or a list of ids");
+    }
+  }
+  return f;
+}
+
+bool valid_idempotency_key(std::string_view k) {
+  if (k.empty() || k.size() > 128) return false;
+  for (char c : k) {
+    if (c < 0x21 || c > 0x7e) return false;
+  }
+  return true;
+}
+
+http::Response create_order(App& app, Call& call) {
+  auto body = parse_object(call.request);
+  if (!body.ok()) return http::error_response(body.status());
+  auto order = new_order_from(*body);
+  if (!order.ok()) return http::error_response(order.status());
+  std::string key(call.request.header("idempotency-key"));
+  if (!key.empty() && !valid_idempotency_key(key)) {
+    return http::error_response(Invalid("Idempotency-Key", "1 to 128 visible ASCII characters"));
+  }
+  std::string digest = crypto::digest_hex(call.request.body);
+  const auth::Principal& who = *call.principal;
+  auto tree = app.regions();
+  http::Response response;
+  Status st = app.db().write([&](db::Session& s) {
+    if (!key.empty()) {
+      auto seen = s.query(
+          "SELECT request_digest, status, body FROM idempotency_keys WHERE actor = ? AND key = ?",
+          {who.actor(), key});
+      if (!seen.ok()) return seen.status();
+      if (!seen->empty()) {
+        if ((*seen)[0].text(0) != digest) {
+          return Conflict("this Idempotency-Key was used for a different request",
+                          "Idempotency-Key");
+        }
+        response = http::Response::json(static_cast<int>((*seen)[0].integer(1)), (*seen)[0].text(2));
+        response.set_header("Idempotent-Replayed", "true");
+        return Status::Ok();
+      }
+    }
+    // An unknown or malformed region is reported by the intake checks; a known one must be ours.
+    if (auto region = tree->resolve(order->region_code, "region_code");
+        region.ok() && !who.covers(*region)) {
+      return Status(Code::kPermissionDenied, "the place is outside your jurisdiction", "region_code");
+    }
+    auto c = hotline::register_order(s, app.engine(), app.box(), *tree, *order, who.actor());
+    if (!c.ok()) return c.status();
+    response = json_response(201, order_json(s, *c, who, app.box(), *tree, false));
+    if (key.empty()) return Status::Ok();
+    return s
+        .exec("INSERT INTO idempotency_keys(actor, key, request_digest, status, body, created_at_ms) "
+              "VALUES(?, ?, ?, ?, ?, ?)",
+              {who.actor(), key, digest, int64_t{201}, response.body, app.clock().now_ms()})
+        .status();
+  });
+  if (!st.ok()) return http::error_response(st);
+  return response;
+}
+
+http::Response list_orders(App& app, Call& call) {
+  const auth::Principal& p = *call.principal;
+  const http::Request& r = call.request;
+  std::string where;
+  db::Params params;
+  if (p.role == auth::Role::kDepartmentStaff) {
+    where = "kind = 'order' AND (lead_unit_id = ? OR id IN (SELECT case_id FROM case_units WHERE unit_id = ?))";
+    params = {p.unit_id, p.unit_id};
+  } else {
+    where = "kind = 'order' AND region_code >= ? AND region_code < ?";
+    params = {p.jurisdiction, p.jurisdiction + ":"};
+  }
+  if (r.has_query_param("region")) {
+    auto region = app.regions()->resolve(r.query_param("region"), "region");
+    if (!region.ok()) return http::error_response(region.status());
+    if (!p.covers(*region) && p.role != auth::Role::kDepartmentStaff) {
+      return http::error_response(
+          Status(Code::kPermissionDenied, "that region is outside your jurisdiction", "region"));
+    }
+    where += " AND region_code >= ? AND region_code < ?";
+    params.push_back(*region);
+    params.push_back(*region + ":");
+  }
+  if (r.has_query_param("state")) {
+    where += " AND state = ?";
+    params.push_back(std::string(r.query_param("state")));
+  }
+  if (r.has_query_param("unit")) {
+    int64_t unit = 0;
+    std::string_view raw = r.query_param("unit");
+    auto [end, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), unit);
+    if (ec != std::errc() || end != raw.data() + raw.size()) {
+      return http::error_response(Invalid("unit", "a unit id"));
+    }
+    where += " AND lead_unit_id = ?";
+    params.push_back(unit);
+  }
+  if (r.has_query_param("overdue")) {
+    std::string_view v = r.query_param("overdue");
+    if (v != "true" && v != "false") return http::error_response(Invalid("overdue", "true or false"));
+    where += " AND overdue = ?";
+    params.push_back(int64_t{v == "true"});
+  }
+  if (r.has_query_param("q")) {
+    std::string q(r.query_param("q"));
+    if (q.empty() || q.size() > 100) return http::error_response(Invalid("q", "1 to 100 bytes"));
+    where += " AND (instr(subject, ?) > 0 OR instr(content, ?) > 0)";
+    params.push_back(q);
+    params.push_back(q);
+  }
+  int64_t page = 1, page_size = 20;
+  for (auto [name, target, hi] : {std::tuple{"page", &page, int64_t{1'000'000}},
+                                  std::tuple{"page_size", &page_size, int64_t{100}}}) {
+    if (!r.has_query_param(name)) continue;
+    std::string_view raw = r.query_param(name);
+    auto [end, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), *target);
+    if (ec != std::errc() || end != raw.data() + raw.size() || *target < 1 || *target > hi) {
+      return http::error_response(Invalid(name, "a whole number from 1 to " + std::to_string(hi)));
+    }
+  }
+  auto tree = app.regions();
+  Json items = Json::array();
+  int64_t total = 0;
+  Status st = app.db().read([&](db::Session& s) {
+    auto count = s.query("SELECT count(*) FROM cases WHERE " + where, params);
+    if (!count.ok()) return count.status();
+    total = (*count)[0].integer(0);
+    db::Params paged = params;
+    paged.push_back(page_size);
+    paged.push_back((page - 1) * page_size);
+    auto rows = s.query(std::string("SELECT ") + cases::kCaseColumns + " FROM cases WHERE " + where +
+                            " ORDER BY id DESC LIMIT ? OFFSET ?",
+                        paged);
+    if (!rows.ok()) return rows.status();
+    for (const db::Row& row : *rows) {
+      items.push_back(order_json(s, cases::read_case_row(row), p, app.box(), *tree, false));
+    }
+    return Status::Ok();
+  });
+  if (!st.ok()) return http::error_response(st);
+  return json_response(200, {{"items", items}, {"total", total}, {"page", page}, {"page_size", page_size}});
+}
+
+}  // namespace
+
+void add_order_routes(App& app) {
+  app.add({"POST", "/api/v1/orders", "Register a demand as a work order (honours Idempotency-Key)",
+           kWriters},
+          [&app](Call& call) { return create_order(app, call); });
+
+  app.add({"GET", "/api/v1/orders", "Orders visible to you: ?state=&unit=&region=&overdue=&q=&page=",
+           auth::kStaff},
+          [&app](Call& call) { return list_orders(app, call); });
+
+  app.add({"GET", "/api/v1/orders/{id}", "One order with its units and timeline", auth::kStaff},
+          [&app](Call& call) {
+            auto id = id_param(call.request, "id");
+            if (!id.ok()) return http::error_response(id.status());
+            http::Response out;
+            Status st = app.db().read([&](db::Session& s) {
+              auto c = readable_order(s, *call.principal, *id);
+              if (!c.ok()) return c.status();
+              out = json_response(200, order_json(s, *c, *call.principal, app.box(), *app.regions(), true));
+              return Status::Ok();
+            });
+            return st.ok() ? out : http::error_response(st);
+          });
+
+  app.add({"POST", "/api/v1/orders/{id}/{action}",
+           "An action on an order: triage, dispatch, accept, dispute, decide_dispute, extend, "
+           "decide_extension, co_report, reply, callback, close, reopen",
+           kWriters},
+          [&app](Call& call) {
+            auto id = id_param(call.request, "id");
+            if (!id.ok()) return http::error_response(id.status());
+            auto fields = fields_from(call.request);
+            if (!fields.ok()) return http::error_response(fields.status());
+            std::string action(call.request.param("action"));
+            const auth::Principal& who = *call.principal;
+            http::Response out;
+            Status st = app.db().write([&](db::Session& s) {
+              auto readable = readable_order(s, who, *id);
+              if (!readable.ok()) return readable.status();
+              auto c = app.engine().apply_in(s, *id, action, &who, *fields);
+              if (!c.ok()) return c.status();
+              out = json_response(200, order_json(s, *c, who, app.box(), *app.regions(), true));
+              return Status::Ok();
+            });
+            return st.ok() ? out : http::error_response(st);
+          });
+
+  app.add({"GET", "/api/v1/orders/{id}/contact",
+           "The requester's full contact details (every read is audited)", kWriters},
+          [&app](Call& call) {
+            auto id = id_param(call.request, "id");
+            if (!id.ok()) return http::error_response(id.status());
+            const auth::Principal& who = *call.principal;
+            Json out;
+            Status st = app.db().write([&](db::Session& s) {
+              auto c = readable_order(s, who, *id);
+              if (!c.ok()) return c.status();
+              bool centre = is_centre(who);
+              bool lead = who.unit_id != 0 && who.unit_id == c->lead_unit_id;
+              if (!centre && !(lead && !c->confidential)) {
+                return Denied(c->confidential ? "the requester asked for confidentiality"
+                                              : "only the centre and the lead unit see the contact");
+              }
+              auto requester = hotline::open_requester(app.box(), c->requester_sealed);
+              if (!requester.ok()) return requester.status();
+              out = {{"name", requester->name}, {"phone", requester->phone}};
+              return audit::append(s, app.clock(), {who.actor(), "order.reveal_contact",
+                                                    "case:" + std::to_string(*id), "contact"});
+            });
+            if (!st.ok()) return http::error_response(st);
+            auto r = json_response(200, out);
+            r.set_header("Cache-Control", "no-store");
+            return r;
+          });
+}
+
+}  // namespace shegong::api

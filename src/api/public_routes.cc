@@ -1,0 +1,72 @@
+// What a citizen sees without signing in: an order by its tracking number (status, steps, the
+// answer; no personal data), and rating the answer.
+#include "api/app.h"
+#include "api/json_io.h"
+#include "api/order_json.h"
+#include "hotline/order_kind.h"
+#include "http/error_response.h"
+
+namespace shegong::api {
+
+namespace {
+
+bool plausible_tracking_no(std::string_view no) {
+  if (no.size() < 8 || no.size() > 32) return false;
+  for (char c : no) {
+    if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'))) return false;
+  }
+  return true;
+}
+
+Result<cases::CaseRecord> order_by_number(db::Session& s, std::string_view no) {
+  if (!plausible_tracking_no(no)) {
+    return Invalid("tracking_no", "a tracking number is 8 to 32 capital letters and digits");
+  }
+  auto c = cases::load_case_by_tracking_no(s, no);
+  if (!c.ok()) return c.status();
+  if (!*c || (*c)->kind != hotline::kOrderKind) return NotFound("no order has that tracking number");
+  return **c;
+}
+
+}  // namespace
+
+void add_public_routes(App& app) {
+  app.add({"GET", "/api/v1/public/orders/{tracking_no}",
+           "Track an order by its number (no login; no personal data)", {}, true},
+          [&app](Call& call) {
+            http::Response out;
+            Status st = app.db().read([&](db::Session& s) {
+              auto c = order_by_number(s, call.request.param("tracking_no"));
+              if (!c.ok()) return c.status();
+              out = json_response(200, public_order_json(s, *c));
+              return Status::Ok();
+            });
+            return st.ok() ? out : http::error_response(st);
+          });
+
+  app.add({"POST", "/api/v1/public/orders/{tracking_no}/rating",
+           "The requester rates the answer: {satisfaction: 满意|基本满意|不满意, comment}", {}, true},
+          [&app](Call& call) {
+            auto body = parse_object(call.request);
+            if (!body.ok()) return http::error_response(body.status());
+            auto satisfaction = string_field(*body, "satisfaction", true, 20);
+            if (!satisfaction.ok()) return http::error_response(satisfaction.status());
+            auto comment = string_field(*body, "comment", false, 2000);
+            if (!comment.ok()) return http::error_response(comment.status());
+            http::Response out;
+            Status st = app.db().write([&](db::Session& s) {
+              auto c = order_by_number(s, call.request.param("tracking_no"));
+              if (!c.ok()) return c.status();
+              auto rated = app.engine().apply_in(
+                  s, c->id, "rate", nullptr,
+                  {{"satisfaction", **satisfaction}, {"comment", comment->value_or("")},
+                   {"by", "requester"}});
+              if (!rated.ok()) return rated.status();
+              out = json_response(200, public_order_json(s, *rated));
+              return Status::Ok();
+            });
+            return st.ok() ? out : http::error_response(st);
+          });
+}
+
+}  // namespace shegong::api

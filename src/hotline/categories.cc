@@ -1,0 +1,72 @@
+#include "hotline/categories.h"
+
+#include "audit/audit_log.h"
+#include "base/clock.h"
+#include "base/csv.h"
+#include "base/utf8.h"
+
+namespace shegong::hotline {
+
+Result<CategoryImport> import_categories(db::Db& db, const Clock& clock,
+                                         const std::string& csv_text, const std::string& actor) {
+  CsvReader reader(csv_text);
+  std::vector<std::string> fields;
+  std::vector<db::Params> rows;
+  CategoryImport report;
+  std::vector<std::string> seen;
+  bool header = true;
+  while (reader.next(fields)) {
+    if (header) {
+      header = false;
+      if (fields.size() < 3 || fields[0] != "level1") {
+        return Invalid("categories", "expected the header level1,level2,level3");
+      }
+      continue;
+    }
+    if (fields.size() == 1 && fields[0].empty()) continue;
+    std::string where = "line " + std::to_string(reader.line());
+    if (fields.size() != 3 || fields[0].empty()) {
+      return Invalid("categories", where + ": expected level1,level2,level3");
+    }
+    std::string path;
+    for (int level = 0; level < 3; ++level) {
+      const std::string& name = fields[level];
+      if (name.empty()) break;
+      if (name.find('/') != std::string::npos || !is_valid_utf8(name) || name.size() > 100) {
+        return Invalid("categories", where + ": a category name has no '/' and at most 100 bytes");
+      }
+      std::string parent = path;
+      path += (path.empty() ? "" : "/") + name;
+      if (std::find(seen.begin(), seen.end(), path) != seen.end()) continue;
+      seen.push_back(path);
+      rows.push_back({path, name, parent, int64_t{level + 1}});
+      ++report.per_level[level + 1];
+    }
+  }
+  if (!reader.status().ok()) return reader.status();
+  Status st = db.write([&](db::Session& s) {
+    SHEGONG_RETURN_IF_ERROR(s.exec_many(
+        "INSERT INTO categories(code, name, parent, level) VALUES(?, ?, ?, ?) "
+        "ON CONFLICT(code) DO NOTHING",
+        rows));
+    return audit::append(s, clock,
+                         {actor, "categories.import", "categories",
+                          "rows=" + std::to_string(rows.size())});
+  });
+  if (!st.ok()) return st;
+  return report;
+}
+
+Result<bool> category_exists(db::Session& s, const std::string& code) {
+  auto rows = s.query("SELECT 1 FROM categories WHERE code = ?", {code});
+  if (!rows.ok()) return rows.status();
+  return !rows->empty();
+}
+
+Result<int64_t> category_count(db::Session& s) {
+  auto rows = s.query("SELECT count(*) FROM categories");
+  if (!rows.ok()) return rows.status();
+  return (*rows)[0].integer(0);
+}
+
+}  // namespace shegong::hotline

@@ -1,0 +1,137 @@
+#include "hotline/intake.h"
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "auth/users.h"
+#include "base/calendar.h"
+#include "base/utf8.h"
+#include "cases/profile.h"
+#include "hotline/categories.h"
+#include "hotline/order_kind.h"
+#include "hotline/requester.h"
+#include "hotline/sla.h"
+#include "hotline/vocabulary.h"
+
+namespace shegong::hotline {
+
+namespace {
+
+Status text(const std::string& value, const char* field, size_t max_bytes, bool required) {
+  if (required && value.empty()) return Invalid(field, "is required");
+  if (!is_valid_utf8(value)) return Invalid(field, "is not valid UTF-8");
+  if (value.size() > max_bytes) {
+    return Invalid(field, "is longer than " + std::to_string(max_bytes) + " bytes");
+  }
+  if (value.find('\0') != std::string::npos) return Invalid(field, "contains a NUL character");
+  return Status::Ok();
+}
+
+// Three digits that make tracking numbers hard to guess one from another.
+std::string check_digits() {
+  std::string r = crypto::random_bytes(2);
+  int n = ((static_cast<unsigned char>(r[0]) << 8) | static_cast<unsigned char>(r[1])) % 1000;
+  std::string out = std::to_string(n);
+  return std::string(3 - out.size(), '0') + out;
+}
+
+}  // namespace
+
+Status validate_new_order(NewOrder& o, const regions::RegionTree& tree) {
+  if (!one_of(o.channel, kChannels)) return Invalid("channel", "one of " + list_of(kChannels));
+  if (!one_of(o.type, kDemandTypes)) return Invalid("type", "one of " + list_of(kDemandTypes));
+  SHEGONG_RETURN_IF_ERROR(text(o.subject, "subject", 200, true));
+  SHEGONG_RETURN_IF_ERROR(text(o.content, "content", 20000, true));
+  SHEGONG_RETURN_IF_ERROR(text(o.contact_name, "contact.name", 100, true));
+  if (o.contact_phone.empty()) return Invalid("contact.phone", "is required");
+  SHEGONG_RETURN_IF_ERROR(auth::validate_phone(o.contact_phone, "contact.phone"));
+  SHEGONG_RETURN_IF_ERROR(text(o.address, "address", 500, false));
+  SHEGONG_RETURN_IF_ERROR(text(o.category, "category", 400, false));
+  if (!one_of(o.urgency, kUrgencies)) return Invalid("urgency", "one of " + list_of(kUrgencies));
+  if (o.lat.has_value() != o.lng.has_value()) {
+    return Invalid(o.lat ? "lng" : "lat", "give both lat and lng, or neither");
+  }
+  // Mainland China and its islands lie within these bounds; anything else is a typo or a swap.
+  if (o.lat && (!std::isfinite(*o.lat) || *o.lat < 3 || *o.lat > 54)) {
+    return Invalid("lat", "a latitude in China lies between 3 and 54");
+  }
+  if (o.lng && (!std::isfinite(*o.lng) || *o.lng < 73 || *o.lng > 136)) {
+    return Invalid("lng", "a longitude in China lies between 73 and 136");
+  }
+  auto region = tree.resolve(o.region_code, "region_code");
+  if (!region.ok()) {
+    return Invalid("region_code", region.status().code() == Code::kNotFound
+                                      ? "no region has the code " + o.region_code
+                                      : region.status().message());
+  }
+  o.region_code = *region;
+  return Status::Ok();
+}
+
+Result<cases::CaseRecord> register_order(db::Session& s, cases::Engine& engine,
+                                         const crypto::SecretBox& box,
+                                         const regions::RegionTree& tree, NewOrder o,
+                                         const std::string& actor) {
+  SHEGONG_RETURN_IF_ERROR(validate_new_order(o, tree));
+  int64_t now = engine.clock().now_ms();
+  if (o.received_at_ms == 0) o.received_at_ms = now;
+  if (o.received_at_ms > now + 60'000) {
+    return Invalid("received_at", "the time the demand was made cannot be in the future");
+  }
+  cases::CaseRecord c;
+  c.kind = kOrderKind;
+  c.region_code = o.region_code;
+  c.channel = o.channel;
+  c.type = o.type;
+  c.category = o.category;
+  c.urgency = o.urgency;
+  c.subject = o.subject;
+  c.content = o.content;
+  c.address = o.address;
+  c.lat = o.lat;
+  c.lng = o.lng;
+  c.confidential = o.confidential;
+  c.received_at_ms = o.received_at_ms;
+  c.requester_sealed = seal_requester(box, {o.contact_name, o.contact_phone});
+  c.requester_hash = box.lookup_hash(o.contact_phone);
+
+  return engine.create_in(s, c, actor, [&](db::Session& s, cases::CaseRecord& rec,
+                                           cases::Registration& reg) -> Status {
+    if (!rec.category.empty()) {
+      auto known = category_exists(s, rec.category);
+      if (!known.ok()) return known.status();
+      if (!*known) return Invalid("category", "not in the category taxonomy: " + rec.category);
+    }
+    // Item 42: repeat callers are flagged, never blocked.
+    auto window = cases::profile_int(s, rec.region_code, "hotline.repeat_window_days", 30);
+    auto threshold = cases::profile_int(s, rec.region_code, "hotline.repeat_threshold", 5);
+    if (!window.ok()) return window.status();
+    if (!threshold.ok()) return threshold.status();
+    auto earlier = s.query(
+        "SELECT count(*) FROM cases WHERE requester_hash = ? AND received_at_ms >= ?",
+        {rec.requester_hash, now - *window * 86'400'000});
+    if (!earlier.ok()) return earlier.status();
+    int64_t previous = (*earlier)[0].integer(0);
+    nlohmann::json attrs = nlohmann::json::object();
+    if (previous >= *threshold) attrs["repeat_caller"] = {{"previous_orders", previous}};
+    rec.attrs = attrs.dump();
+    // Tracking number: GD + date (China time) + daily sequence + check digits.
+    std::string day = date_in_china(now).to_string();
+    std::string ymd = day.substr(2, 2) + day.substr(5, 2) + day.substr(8, 2);
+    auto seq = cases::next_sequence(s, "order:" + ymd);
+    if (!seq.ok()) return seq.status();
+    std::string n = std::to_string(*seq);
+    if (n.size() < 5) n = std::string(5 - n.size(), '0') + n;
+    rec.tracking_no = "GD" + ymd + n + check_digits();
+    // Dispatch limit from the SLA table (item 40).
+    auto rule = find_sla_rule(s, rec.urgency, rec.category);
+    if (!rule.ok()) return rule.status();
+    if (*rule) reg.arm.push_back({"dispatch_limit", rec.received_at_ms + (*rule)->dispatch_minutes * 60'000});
+    reg.event_data = nlohmann::json{{"channel", rec.channel}, {"type", rec.type},
+                                    {"repeat_caller", previous >= *threshold}}
+                         .dump();
+    return Status::Ok();
+  });
+}
+
+}  // namespace shegong::hotline

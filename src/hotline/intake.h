@@ -1,0 +1,43 @@
+// Registering a citizen's demand as a work order (接诉即办条例 Art. 10): the time it was made, the
+// demand and the contact details are required; the demand type is one of 咨询/求助/投诉/举报/建议.
+// Every field is checked before anything is written, and an error names the field.
+//
+// A caller whose phone already raised `hotline.repeat_threshold` orders (default 5) in the last
+// `hotline.repeat_window_days` days (default 30) is flagged for review — never refused (Art. 9).
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "base/crypto.h"
+#include "cases/engine.h"
+#include "regions/region_tree.h"
+
+namespace shegong::hotline {
+
+struct NewOrder {
+  std::string channel;
+  std::string type;
+  std::string subject;
+  std::string content;
+  std::string contact_name;
+  std::string contact_phone;
+  std::string region_code;  // any accepted form
+  std::string address;
+  std::optional<double> lat, lng;
+  std::string category;  // optional: a code from the taxonomy
+  std::string urgency = "general";
+  bool confidential = false;
+  int64_t received_at_ms = 0;  // when the demand was made; 0 = now
+};
+
+// Checks that need no storage. `tree` resolves the region.
+Status validate_new_order(NewOrder& order, const regions::RegionTree& tree);
+
+// Validates, then registers the order inside the caller's transaction.
+Result<cases::CaseRecord> register_order(db::Session& s, cases::Engine& engine,
+                                         const crypto::SecretBox& box,
+                                         const regions::RegionTree& tree, NewOrder order,
+                                         const std::string& actor);
+
+}  // namespace shegong::hotline

@@ -1,0 +1,125 @@
+#include "hotline/units.h"
+
+#include "base/utf8.h"
+#include "hotline/categories.h"
+#include "hotline/vocabulary.h"
+#include "regions/region_code.h"
+
+namespace shegong::hotline {
+
+namespace {
+
+constexpr const char* kUnitColumns = "SELECT id, name, kind, region_code, active FROM units ";
+
+Unit read_unit(const db::Row& r) {
+  return {r.integer(0), r.text(1), r.text(2), r.text(3), r.integer(4) != 0};
+}
+
+}  // namespace
+
+Status validate_unit(const Unit& u) {
+  if (u.name.empty() || u.name.size() > 200 || !is_valid_utf8(u.name)) {
+    return Invalid("name", "a unit needs a name of at most 200 bytes");
+  }
+  if (!one_of(u.kind, kUnitKinds)) return Invalid("kind", "one of " + list_of(kUnitKinds));
+  return Status::Ok();
+}
+
+Result<Unit> create_unit(db::Session& s, Unit u) {
+  SHEGONG_RETURN_IF_ERROR(validate_unit(u));
+  if (u.kind == "district" && regions::level_of(u.region_code) != regions::Level::kDistrict) {
+    return Invalid("region_code", "a district government answers for a district (6 digits)");
+  }
+  if (u.kind == "street" && regions::level_of(u.region_code) != regions::Level::kStreet) {
+    return Invalid("region_code", "a street office answers for a street or township (9 digits)");
+  }
+  auto rows = s.query(
+      "INSERT INTO units(name, kind, region_code) VALUES(?, ?, ?) "
+      "ON CONFLICT(region_code, name) DO NOTHING RETURNING id",
+      {u.name, u.kind, u.region_code});
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return Conflict("a unit named " + u.name + " exists in that region", "name");
+  u.id = (*rows)[0].integer(0);
+  return u;
+}
+
+Result<std::optional<Unit>> find_unit(db::Session& s, int64_t id) {
+  auto rows = s.query(std::string(kUnitColumns) + "WHERE id = ?", {id});
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return std::optional<Unit>();
+  return std::optional<Unit>(read_unit((*rows)[0]));
+}
+
+Result<std::vector<Unit>> list_units(db::Session& s, std::string_view within,
+                                     std::string_view kind) {
+  std::string lo(within);
+  auto rows = kind.empty()
+                  ? s.query(std::string(kUnitColumns) +
+                                "WHERE region_code >= ? AND region_code < ? ORDER BY region_code, id",
+                            {lo, lo + ":"})
+                  : s.query(std::string(kUnitColumns) +
+                                "WHERE kind = ? AND region_code >= ? AND region_code < ? "
+                                "ORDER BY region_code, id",
+                            {std::string(kind), lo, lo + ":"});
+  if (!rows.ok()) return rows.status();
+  std::vector<Unit> out;
+  for (const db::Row& r : *rows) out.push_back(read_unit(r));
+  return out;
+}
+
+Result<std::optional<Unit>> district_government_for(db::Session& s, std::string_view region_code) {
+  if (region_code.size() < 6) return std::optional<Unit>();
+  auto rows = s.query(std::string(kUnitColumns) +
+                          "WHERE kind = 'district' AND region_code = ? AND active = 1 LIMIT 1",
+                      {std::string(region_code.substr(0, 6))});
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return std::optional<Unit>();
+  return std::optional<Unit>(read_unit((*rows)[0]));
+}
+
+Result<DispatchRule> upsert_dispatch_rule(db::Session& s, DispatchRule r) {
+  auto unit = find_unit(s, r.unit_id);
+  if (!unit.ok()) return unit.status();
+  if (!*unit) return Invalid("unit_id", "no unit has the id " + std::to_string(r.unit_id));
+  auto rows = s.query(
+      "INSERT INTO dispatch_rules(region_code, category, unit_id) VALUES(?, ?, ?) "
+      "ON CONFLICT(region_code, category) DO UPDATE SET unit_id = excluded.unit_id RETURNING id",
+      {r.region_code, r.category, r.unit_id});
+  if (!rows.ok()) return rows.status();
+  r.id = (*rows)[0].integer(0);
+  return r;
+}
+
+Status delete_dispatch_rule(db::Session& s, int64_t id) {
+  auto n = s.exec("DELETE FROM dispatch_rules WHERE id = ?", {id});
+  if (!n.ok()) return n.status();
+  if (*n == 0) return NotFound("no dispatch rule has the id " + std::to_string(id));
+  return Status::Ok();
+}
+
+Result<std::vector<DispatchRule>> list_dispatch_rules(db::Session& s, std::string_view within) {
+  std::string lo(within);
+  auto rows = s.query(
+      "SELECT id, region_code, category, unit_id FROM dispatch_rules "
+      "WHERE region_code >= ? AND region_code < ? ORDER BY region_code, category",
+      {lo, lo + ":"});
+  if (!rows.ok()) return rows.status();
+  std::vector<DispatchRule> out;
+  for (const db::Row& r : *rows) out.push_back({r.integer(0), r.text(1), r.text(2), r.integer(3)});
+  return out;
+}
+
+Result<std::optional<DispatchRule>> match_dispatch_rule(db::Session& s, std::string_view region_code,
+                                                        std::string_view category) {
+  auto rows = s.query(
+      "SELECT id, region_code, category, unit_id FROM dispatch_rules "
+      "WHERE substr(?, 1, length(region_code)) = region_code AND " + std::string(kCategoryCovers) +
+          " ORDER BY length(region_code) DESC, length(category) DESC LIMIT 1",
+      {std::string(region_code), std::string(category), std::string(category)});
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return std::optional<DispatchRule>();
+  const db::Row& r = (*rows)[0];
+  return std::optional<DispatchRule>(DispatchRule{r.integer(0), r.text(1), r.text(2), r.integer(3)});
+}
+
+}  // namespace shegong::hotline

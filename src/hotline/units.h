@@ -1,0 +1,44 @@
+// Units that handle orders (street offices, district governments, line departments, communities,
+// utilities, the hotline centre) and the dispatch rules that map (region, category) to a unit.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "db/db.h"
+
+namespace shegong::hotline {
+
+struct Unit {
+  int64_t id = 0;
+  std::string name;
+  std::string kind;         // see kUnitKinds
+  std::string region_code;  // short code of the area it answers for
+  bool active = true;
+};
+
+struct DispatchRule {
+  int64_t id = 0;
+  std::string region_code;  // prefix; '' = everywhere
+  std::string category;     // prefix; '' = any
+  int64_t unit_id = 0;
+};
+
+Status validate_unit(const Unit& u);
+Result<Unit> create_unit(db::Session& s, Unit u);
+Result<std::optional<Unit>> find_unit(db::Session& s, int64_t id);
+Result<std::vector<Unit>> list_units(db::Session& s, std::string_view within, std::string_view kind);
+// The district government whose district contains `region_code`.
+Result<std::optional<Unit>> district_government_for(db::Session& s, std::string_view region_code);
+
+Result<DispatchRule> upsert_dispatch_rule(db::Session& s, DispatchRule r);
+Status delete_dispatch_rule(db::Session& s, int64_t id);
+Result<std::vector<DispatchRule>> list_dispatch_rules(db::Session& s, std::string_view within);
+// The most specific rule for an order: longest region prefix, then longest category prefix.
+Result<std::optional<DispatchRule>> match_dispatch_rule(db::Session& s, std::string_view region_code,
+                                                        std::string_view category);
+
+}  // namespace shegong::hotline
