@@ -22,10 +22,6 @@ Json time_pair(int64_t ms) { return ms == 0 ? Json(nullptr) : Json(iso_time(ms))
 
 std::string iso_time(int64_t ms) { return ms == 0 ? "" : format_utc_iso8601(ms); }
 
-bool is_centre(const auth::Principal& p) {
-  return p.role == auth::Role::kAdmin || p.role == auth::Role::kDispatcher;
-}
-
 Json order_json(db::Session& s, const cases::CaseRecord& c, const auth::Principal& reader,
                 const crypto::SecretBox& box, const regions::RegionTree& tree,
                 bool with_timeline) {
@@ -59,15 +55,9 @@ Json order_json(db::Session& s, const cases::CaseRecord& c, const auth::Principa
                           "requester_rating", "reopened", "sla"}) {
     if (attrs.contains(key)) out[key] = attrs[key];
   }
-  if (c.confidential && !is_centre(reader)) {
-    out["contact"] = nullptr;  // hidden from handling units
-  } else {
-    auto who = hotline::open_requester(box, c.requester_sealed);
-    if (who.ok()) {
-      auto m = hotline::masked(*who);
-      out["contact"] = {{"name", m.name}, {"phone", m.phone}};
-    }
-  }
+  auto who = hotline::visible_requester(box, reader, c);
+  out["contact"] = who.ok() && *who ? Json{{"name", (*who)->name}, {"phone", (*who)->phone}}
+                                    : Json(nullptr);
   if (with_timeline) {
     auto units = cases::case_units(s, c);
     Json list = Json::array();

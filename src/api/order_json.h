@@ -16,6 +16,5 @@ Json order_json(db::Session& s, const cases::CaseRecord& c, const auth::Principa
                 bool with_timeline);
 Json public_order_json(db::Session& s, const cases::CaseRecord& c);
 std::string iso_time(int64_t ms);  // "" for 0
-bool is_centre(const auth::Principal& p);
 
 }  // namespace shegong::api

@@ -298,7 +298,7 @@ void add_order_routes(App& app) {
             Status st = app.db().write([&](db::Session& s) {
               auto c = readable_order(s, who, *id);
               if (!c.ok()) return c.status();
-              bool centre = is_centre(who);
+              bool centre = hotline::is_centre(who);
               bool lead = who.unit_id != 0 && who.unit_id == c->lead_unit_id;
               if (!centre && !(lead && !c->confidential)) {
                 return Denied(c->confidential ? "the requester asked for confidentiality"

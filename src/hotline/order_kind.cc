@@ -117,18 +117,24 @@ Status arm_handling(TransitionContext& c, const HolidayCalendar& calendar) {
   return Status::Ok();
 }
 
-// Gives the order to `unit` as lead: deadline, counters, supervision copy for streets.
-Status hand_to(TransitionContext& c, const HolidayCalendar& calendar, const Unit& unit) {
+// Gives the order to `unit` as lead: deadline, counters, supervision copy for streets. A reopened
+// order goes back to its unit without counting as a new dispatch in the response rate.
+Status hand_to(TransitionContext& c, const HolidayCalendar& calendar, const Unit& unit,
+               bool new_dispatch = true) {
   c.after.lead_unit_id = unit.id;
   c.event_unit_id = unit.id;
   SHEGONG_RETURN_IF_ERROR(arm_handling(c, calendar));
   std::string period = period_of(c.now_ms);
   Json a = attrs_of(c.after);
-  a["dispatch_period"] = period;
   a["dispatched_at_ms"] = c.now_ms;
   a.erase("accepted_at_ms");
+  if (new_dispatch) {
+    a["dispatch_period"] = period;
+    SHEGONG_RETURN_IF_ERROR(bump_counter(c.session, unit.id, period, "dispatched"));
+  } else {
+    a["response_due_at_ms"] = 0;  // no second response credit for the same dispatch
+  }
   store(c.after, a);
-  SHEGONG_RETURN_IF_ERROR(bump_counter(c.session, unit.id, period, "dispatched"));
   c.notify.push_back("unit:" + std::to_string(unit.id));
   // Item 32: a street office's order is copied to its district government.
   if (unit.kind == "street") {
@@ -456,7 +462,7 @@ Status callback(TransitionContext& c, const HolidayCalendar& calendar) {
   store(c.after, a);
   auto lead = active_unit(c.session, unit, "unit_id");
   if (!lead.ok()) return lead.status();
-  return hand_to(c, calendar, *lead);
+  return hand_to(c, calendar, *lead, /*new_dispatch=*/false);
 }
 
 Status reopen(TransitionContext& c, const HolidayCalendar& calendar) {
@@ -469,7 +475,7 @@ Status reopen(TransitionContext& c, const HolidayCalendar& calendar) {
   store(c.after, a);
   c.after.closed_at_ms = 0;
   c.event_data = Json{{"reason", field(c.input, "reason")}}.dump();
-  return hand_to(c, calendar, *lead);
+  return hand_to(c, calendar, *lead, /*new_dispatch=*/false);
 }
 
 Status rate(TransitionContext& c) {

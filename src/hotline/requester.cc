@@ -22,4 +22,17 @@ Result<Requester> open_requester(const crypto::SecretBox& box, const std::string
 
 Requester masked(const Requester& r) { return {mask_name(r.name), mask_phone(r.phone)}; }
 
+bool is_centre(const auth::Principal& p) {
+  return p.role == auth::Role::kAdmin || p.role == auth::Role::kDispatcher;
+}
+
+Result<std::optional<Requester>> visible_requester(const crypto::SecretBox& box,
+                                                   const auth::Principal& reader,
+                                                   const cases::CaseRecord& order) {
+  if (order.confidential && !is_centre(reader)) return std::optional<Requester>();
+  auto who = open_requester(box, order.requester_sealed);
+  if (!who.ok()) return who.status();
+  return std::optional<Requester>(masked(*who));
+}
+
 }  // namespace shegong::hotline

@@ -5,7 +5,11 @@
 
 #include <string>
 
+#include <optional>
+
+#include "auth/principal.h"
 #include "base/crypto.h"
+#include "cases/case_record.h"
 #include "base/status.h"
 
 namespace shegong::hotline {
@@ -18,5 +22,13 @@ struct Requester {
 std::string seal_requester(const crypto::SecretBox& box, const Requester& r);
 Result<Requester> open_requester(const crypto::SecretBox& box, const std::string& sealed);
 Requester masked(const Requester& r);
+
+// What a reader sees of an order's requester: masked for everyone, and nothing at all for handling
+// units when the requester asked for confidentiality (DOMAIN.md item 41). Only the centre (admins
+// and dispatchers) sees a confidential requester, masked.
+Result<std::optional<Requester>> visible_requester(const crypto::SecretBox& box,
+                                                   const auth::Principal& reader,
+                                                   const cases::CaseRecord& order);
+bool is_centre(const auth::Principal& p);
 
 }  // namespace shegong::hotline
