@@ -105,11 +105,12 @@ class E2eTest : public ::testing::Test {
     server_.reset();
     fs::remove_all(dir_);
   }
-  void start_server() {
+  void start_server(const Env& env = {}) {
     server_ = std::make_unique<ServerProcess>(
         kBinary, db_, dir_ + "/server.log",
         std::vector<std::string>{"--web-root", source_path("web/public"), "--calendar",
-                                                                       source_path("data/calendar/holidays.csv")});
+                                 source_path("data/calendar/holidays.csv")},
+        env);
     client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
     client_->set_read_timeout(20, 0);
   }
@@ -117,6 +118,20 @@ class E2eTest : public ::testing::Test {
     return {{"Authorization", "Bearer " + tokens_.at(user)}};
   }
   httplib::Client& http() { return *client_; }
+
+  // Signs a user in and returns the headers of their browser session (cookie and CSRF token).
+  httplib::Headers session_of(const std::string& user, const std::string& password) {
+    auto r = http().Post("/api/v1/session",
+                         "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}",
+                         "application/json");
+    EXPECT_TRUE(r && r->status == 201) << (r ? r->body : "no response");
+    if (!r || r->status != 201) return {};
+    std::string cookie = r->get_header_value("Set-Cookie");
+    std::string body = r->body;
+    size_t at = body.find("\"csrf_token\":\"") + 14;
+    return {{"Cookie", cookie.substr(0, cookie.find(';'))},
+            {"X-CSRF-Token", body.substr(at, body.find('"', at) - at)}};
+  }
 
   std::string dir_, db_;
   std::map<std::string, std::string> tokens_;

@@ -15,7 +15,8 @@ Json user_json(const auth::User& u) {
               {"display_name", u.display_name},
               {"role", auth::role_name(u.role)},
               {"jurisdiction", regions::statistical_code(u.jurisdiction)},
-              {"disabled", u.disabled}};
+              {"disabled", u.disabled},
+              {"unit_id", u.unit_id == 0 ? Json(nullptr) : Json(u.unit_id)}};
   if (!u.phone_masked.empty()) out["phone"] = u.phone_masked;
   return out;
 }
@@ -41,6 +42,12 @@ void add_user_routes(App& app) {
           auto v = string_field(*body, f.name, f.required, 256);
           if (!v.ok()) return http::error_response(v.status());
           if (*v) *f.target = **v;
+        }
+        if (auto unit = body->find("unit_id"); unit != body->end() && !unit->is_null()) {
+          if (!unit->is_number_integer() || unit->get<int64_t>() <= 0) {
+            return http::error_response(Invalid("unit_id", "a unit id"));
+          }
+          in.unit_id = unit->get<int64_t>();
         }
         auto region = app.regions()->resolve(in.region_code, "region_code");
         if (!region.ok()) return http::error_response(region.status());

@@ -32,8 +32,10 @@ inline std::string slurp(const std::string& path) {
 }
 
 // Starts `args` with stdin from `input`, stdout into a pipe and stderr into `err_file`.
+using Env = std::vector<std::pair<std::string, std::string>>;
+
 inline pid_t spawn(const std::vector<std::string>& args, const std::string& input, int* out_fd,
-                   const std::string& err_file) {
+                   const std::string& err_file, const Env& env = {}) {
   int in_pipe[2], out_pipe[2];
   if (pipe(in_pipe) != 0 || pipe(out_pipe) != 0) throw std::runtime_error("pipe");
   pid_t pid = fork();
@@ -44,6 +46,7 @@ inline pid_t spawn(const std::vector<std::string>& args, const std::string& inpu
     dup2(err, 2);
     close(in_pipe[1]);
     close(out_pipe[0]);
+    for (const auto& [name, value] : env) setenv(name.c_str(), value.c_str(), 1);
     std::vector<char*> argv;
     for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
     argv.push_back(nullptr);
@@ -93,10 +96,10 @@ class ServerProcess {
   // Starts `shegong serve --db DB --listen 127.0.0.1:0 EXTRA...` and waits for its
   // "listening on http://127.0.0.1:PORT" line.
   ServerProcess(const std::string& binary, const std::string& db, const std::string& log_file,
-                std::vector<std::string> extra = {}) {
+                std::vector<std::string> extra = {}, const Env& env = {}) {
     std::vector<std::string> args = {binary, "serve", "--db", db, "--listen", "127.0.0.1:0"};
     args.insert(args.end(), extra.begin(), extra.end());
-    pid_ = spawn(args, "", &out_fd_, log_file);
+    pid_ = spawn(args, "", &out_fd_, log_file, env);
     std::string seen;
     char c;
     while (read(out_fd_, &c, 1) == 1) {

@@ -1,0 +1,245 @@
+// 接诉即办 over HTTP against the real server: the whole loop moving the month's ranking, bad input
+// that writes nothing, and orders and timers surviving a SIGKILL.
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "api/e2e_fixture.h"
+
+namespace shegong::testing {
+namespace {
+
+using Json = nlohmann::json;
+
+class OrdersApi : public E2eTest {
+ protected:
+  void SetUp() override {
+    E2eTest::SetUp();
+    street_unit_ = make_unit("东华门街道办事处", "street", "110101001");
+    make_unit("东城区人民政府", "district", "110101");
+    department_unit_ = make_unit("东城区城市管理委员会", "department", "110101");
+    make_user("op.dispatcher", "dispatcher", "110000000000", 0);
+    make_user("op.street", "street_staff", "110101001", street_unit_);
+    make_user("op.department", "department_staff", "110101", department_unit_);
+    dispatcher_ = session_of("op.dispatcher", kPassword);
+    street_ = session_of("op.street", kPassword);
+    department_ = session_of("op.department", kPassword);
+  }
+  int64_t make_unit(const std::string& name, const std::string& kind, const std::string& region) {
+    auto r = http().Post("/api/v1/units", as("admin"),
+                         Json{{"name", name}, {"kind", kind}, {"region_code", region}}.dump(),
+                         "application/json");
+    EXPECT_TRUE(r && r->status == 201) << (r ? r->body : "");
+    return r ? Json::parse(r->body).value("id", int64_t{0}) : 0;
+  }
+  void make_user(const std::string& name, const std::string& role, const std::string& region,
+                 int64_t unit) {
+    Json body = {{"username", name}, {"password", kPassword}, {"role", role}, {"region_code", region}};
+    if (unit) body["unit_id"] = unit;
+    auto r = http().Post("/api/v1/users", as("admin"), body.dump(), "application/json");
+    EXPECT_TRUE(r && r->status == 201) << (r ? r->body : "");
+  }
+  static Json demand() {
+    return {{"channel", "phone"},
+            {"type", "投诉"},
+            {"subject", "夜间施工噪音扰民"},
+            {"content", "东华门街道某工地连续多日夜间施工，噪音很大。"},
+            {"contact", {{"name", "张三"}, {"phone", "13812341234"}}},
+            {"region_code", "110101001001"},
+            {"address", "东华门大街1号"},
+            {"lat", 39.914},
+            {"lng", 116.404}};
+  }
+  std::pair<int, Json> post(const std::string& path, const httplib::Headers& who, const Json& body) {
+    auto r = http().Post(path.c_str(), who, body.dump(), "application/json");
+    EXPECT_TRUE(r);
+    return {r ? r->status : -1, r ? Json::parse(r->body, nullptr, false) : Json()};
+  }
+  std::pair<int, Json> get(const std::string& path, const httplib::Headers& who) {
+    auto r = http().Get(path.c_str(), who);
+    EXPECT_TRUE(r);
+    return {r ? r->status : -1, r ? Json::parse(r->body, nullptr, false) : Json()};
+  }
+  Json street_row(const std::string& period) {
+    auto [status, ranking] = get("/api/v1/rankings?period=" + period + "&level=street", dispatcher_);
+    EXPECT_EQ(status, 200) << ranking;
+    for (const auto& row : ranking["items"]) {
+      if (row["unit"]["id"] == street_unit_) return row;
+    }
+    ADD_FAILURE() << "the street is not in the ranking: " << ranking;
+    return {};
+  }
+  int64_t order_count() { return get("/api/v1/orders", dispatcher_).second.value("total", int64_t{-1}); }
+
+  static constexpr const char* kPassword = "order-pass-1";
+  int64_t street_unit_ = 0, department_unit_ = 0;
+  httplib::Headers dispatcher_, street_, department_;
+};
+
+TEST_F(OrdersApi, TheLoopFromDemandToCallbackMovesTheRanking) {
+  // Idempotent intake: a retry with the same key replays the answer and creates nothing.
+  httplib::Headers keyed = dispatcher_;
+  keyed.emplace("Idempotency-Key", "call-20261121-0001");
+  auto first = http().Post("/api/v1/orders", keyed, demand().dump(), "application/json");
+  auto retry = http().Post("/api/v1/orders", keyed, demand().dump(), "application/json");
+  ASSERT_TRUE(first && retry);
+  ASSERT_EQ(first->status, 201) << first->body;
+  EXPECT_EQ(retry->status, 201);
+  EXPECT_EQ(retry->body, first->body);
+  EXPECT_EQ(retry->get_header_value("Idempotent-Replayed"), "true");
+  EXPECT_EQ(order_count(), 1);
+  Json other = demand();
+  other["subject"] = "另一件事";
+  EXPECT_EQ(post("/api/v1/orders", keyed, other).first, 409);  // same key, different request
+
+  Json order = Json::parse(first->body);
+  int64_t id = order["id"];
+  std::string base = "/api/v1/orders/" + std::to_string(id);
+  EXPECT_EQ(order["state"], "registered");
+  EXPECT_EQ(order["contact"]["phone"], "138****1234");
+  std::string period = order["received_at"].get<std::string>().substr(0, 7);
+  Json before = street_row(period);
+
+  auto [s1, dispatched] = post(base + "/dispatch", dispatcher_, {{"unit_id", street_unit_}});
+  ASSERT_EQ(s1, 200) << dispatched;
+  EXPECT_EQ(dispatched["state"], "dispatched");
+  EXPECT_FALSE(dispatched["due_at"].is_null());
+  auto [s2, accepted] = post(base + "/accept", street_, Json::object());
+  ASSERT_EQ(s2, 200) << accepted;
+  auto [s3, replied] = post(base + "/reply", street_, {{"reply", "已责令施工方22时后停止作业"}});
+  ASSERT_EQ(s3, 200) << replied;
+  EXPECT_EQ(replied["state"], "replied");
+  auto [s4, closed] = post(base + "/callback", dispatcher_, {{"solved", true}, {"satisfaction", "满意"}});
+  ASSERT_EQ(s4, 200) << closed;
+  EXPECT_EQ(closed["state"], "closed");
+  std::vector<std::string> actions;
+  for (const auto& e : closed["timeline"]) actions.push_back(e["action"]);
+  EXPECT_EQ(actions, (std::vector<std::string>{"register", "dispatch", "accept", "reply", "callback"}));
+
+  Json after = street_row(period);
+  EXPECT_EQ(after["dispatched"].get<int>() - before["dispatched"].get<int>(), 1);
+  EXPECT_EQ(after["responded_in_time"].get<int>() - before["responded_in_time"].get<int>(), 1);
+  EXPECT_EQ(after["callbacks"].get<int>() - before["callbacks"].get<int>(), 1);
+  EXPECT_EQ(after["solved"].get<int>() - before["solved"].get<int>(), 1);
+  EXPECT_EQ(after["satisfied"].get<int>() - before["satisfied"].get<int>(), 1);
+  EXPECT_EQ(after["response_rate"], 1.0);
+  EXPECT_EQ(after["score"], 100.0);
+  EXPECT_EQ(after["rank"], 1);
+
+  // The citizen follows it by number, sees no personal data, and rates the answer.
+  std::string no = order["tracking_no"];
+  auto [s5, tracked] = get("/api/v1/public/orders/" + no, {});
+  ASSERT_EQ(s5, 200) << tracked;
+  EXPECT_EQ(tracked["state"], "closed");
+  EXPECT_EQ(tracked.dump().find("1381234"), std::string::npos);
+  EXPECT_EQ(tracked.dump().find("张三"), std::string::npos);
+  EXPECT_EQ(post("/api/v1/public/orders/" + no + "/rating", {}, {{"satisfaction", "满意"}}).first, 200);
+  EXPECT_EQ(get("/api/v1/public/orders/GD000000000000000", {}).first, 404);
+
+  // A department that has nothing to do with the order does not see it.
+  EXPECT_EQ(get(base, department_).first, 404);
+  EXPECT_EQ(get("/api/v1/orders", department_).second["total"], 0);
+}
+
+TEST_F(OrdersApi, BadInputNamesTheFieldOrRuleAndWritesNothing) {
+  struct Bad {
+    std::function<void(Json&)> spoil;
+    const char* field;
+  };
+  std::vector<Bad> bad = {
+      {[](Json& j) { j.erase("content"); }, "content"},
+      {[](Json& j) { j["content"] = ""; }, "content"},
+      {[](Json& j) { j.erase("contact"); }, "contact"},
+      {[](Json& j) { j["contact"].erase("phone"); }, "contact.phone"},
+      {[](Json& j) { j["contact"]["phone"] = "12345"; }, "contact.phone"},
+      {[](Json& j) { j["region_code"] = "110101999999"; }, "region_code"},
+      {[](Json& j) { j["region_code"] = "11x"; }, "region_code"},
+      {[](Json& j) { j["lat"] = 91.0; }, "lat"},
+      {[](Json& j) { j["lng"] = 200.0; }, "lng"},
+      {[](Json& j) { j.erase("lng"); }, "lng"},
+      {[](Json& j) { j["type"] = "表扬"; }, "type"},
+      {[](Json& j) { j["channel"] = "fax"; }, "channel"},
+      {[](Json& j) { j["category"] = "不存在/的/类别"; }, "category"},
+      {[](Json& j) { j["confidential"] = "yes"; }, "confidential"},
+  };
+  for (const auto& b : bad) {
+    Json body = demand();
+    b.spoil(body);
+    auto [status, error] = post("/api/v1/orders", dispatcher_, body);
+    EXPECT_EQ(status, 400) << body;
+    EXPECT_EQ(error["error"]["field"], b.field) << error;
+  }
+  EXPECT_EQ(order_count(), 0);
+
+  // Transitions: wrong state, wrong role, wrong unit, missing fields; none writes.
+  auto [created, order] = post("/api/v1/orders", dispatcher_, demand());
+  ASSERT_EQ(created, 201);
+  std::string base = "/api/v1/orders/" + std::to_string(order["id"].get<int64_t>());
+  auto [s1, e1] = post(base + "/accept", street_, Json::object());
+  EXPECT_EQ(s1, 409);
+  EXPECT_EQ(e1["error"]["field"], "state");
+  EXPECT_NE(e1["error"]["message"].get<std::string>().find("not allowed while the order is registered"),
+            std::string::npos);
+  auto [s2, e2] = post(base + "/dispatch", street_, {{"unit_id", street_unit_}});
+  EXPECT_EQ(s2, 403) << e2;
+  auto leader = post("/api/v1/orders", as("leader"), demand());
+  EXPECT_EQ(leader.first, 403);
+  auto [s3, e3] = post(base + "/callback", dispatcher_, {{"solved", true}});
+  EXPECT_EQ(s3, 409);  // the state check comes before the fields: nothing to call back yet
+  auto [s4, e4] = post(base + "/fly", dispatcher_, Json::object());
+  EXPECT_EQ(s4, 404);
+  auto [s5, e5] = post(base + "/dispatch", dispatcher_, {{"unit_id", 999999}});
+  EXPECT_EQ(s5, 400);
+  EXPECT_EQ(e5["error"]["field"], "unit_id");
+  auto [s6, e6] = post(base + "/triage", dispatcher_, {{"outcome", "answer_now"}});
+  EXPECT_EQ(s6, 400);
+  EXPECT_EQ(e6["error"]["field"], "answer");
+  auto [s7, now] = get(base, dispatcher_);
+  EXPECT_EQ(now["state"], "registered");
+  EXPECT_EQ(now["timeline"].size(), 1u);
+  EXPECT_EQ(now["version"], 1);
+  EXPECT_EQ(order_count(), 1);
+}
+
+TEST_F(OrdersApi, OrdersAndTimersSurviveSigkillAndADeadlineMissedWhileDownFiresOnce) {
+  auto [created, order] = post("/api/v1/orders", dispatcher_, demand());
+  ASSERT_EQ(created, 201);
+  int64_t id = order["id"];
+  std::string base = "/api/v1/orders/" + std::to_string(id);
+  auto [s1, dispatched] = post(base + "/dispatch", dispatcher_, {{"unit_id", street_unit_}});
+  ASSERT_EQ(s1, 200);
+  int64_t due = dispatched["due_at_ms"];
+  EXPECT_EQ(server_->stop(SIGKILL), 128 + SIGKILL);
+
+  // Back up after the deadline has passed (simulated time), then killed and back again.
+  int64_t offset = due - std::chrono::duration_cast<std::chrono::milliseconds>(
+                             std::chrono::system_clock::now().time_since_epoch())
+                             .count() +
+                   60'000;
+  Env later = {{"SHEGONG_CLOCK_OFFSET_MS", std::to_string(offset)}};
+  auto deadline_events = [&] {
+    auto [status, o] = get(base, dispatcher_);
+    EXPECT_EQ(status, 200) << o;
+    int n = 0;
+    for (const auto& e : o["timeline"]) n += e["action"] == "deadline_reached";
+    return std::make_pair(n, o);
+  };
+  for (int round = 0; round < 2; ++round) {
+    start_server(later);
+    dispatcher_ = session_of("op.dispatcher", kPassword);
+    int fired = 0;
+    Json o;
+    for (int i = 0; i < 50 && fired == 0; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      std::tie(fired, o) = deadline_events();
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(1200));  // more timer rounds
+    std::tie(fired, o) = deadline_events();
+    EXPECT_EQ(fired, 1) << "round " << round << ": " << o["timeline"];
+    EXPECT_EQ(o["overdue"], true);
+    EXPECT_EQ(o["state"], "dispatched");
+    EXPECT_EQ(server_->stop(SIGKILL), 128 + SIGKILL);
+  }
+}
+
+}  // namespace
+}  // namespace shegong::testing
