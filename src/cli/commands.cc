@@ -1,16 +1,20 @@
 #include "cli/commands.h"
 
 #include <filesystem>
+#include <iomanip>
 #include <iostream>
 
 #include "audit/audit_log.h"
 #include "auth/credentials.h"
 #include "auth/users.h"
+#include "base/calendar.h"
 #include "base/csv.h"
 #include "db/migrations.h"
 #include "hotline/categories.h"
+#include "hotline/demo_orders.h"
 #include "regions/region_code.h"
 #include "regions/region_import.h"
+#include "regions/region_tree.h"
 
 namespace shegong::cli {
 
@@ -94,6 +98,43 @@ int import_categories(const std::string& db_path, const std::string& from) {
   return 0;
 }
 
+int demo_orders(const DemoOrdersOptions& o) {
+  auto store = open_store(o.db_path);
+  if (!store.ok()) return fail(store.status());
+  auto tree = regions::RegionTree::load(*store->db);
+  if (!tree.ok()) return fail(tree.status());
+  if ((*tree)->size() <= 1) return fail(Invalid("db", "import the regions first"));
+  auto calendar = HolidayCalendar::load(o.calendar);
+  if (!calendar.ok()) return fail(calendar.status());
+  int64_t taxonomy = 0;
+  Status counted = store->db->read([&](db::Session& s) {
+    auto n = hotline::category_count(s);
+    if (!n.ok()) return n.status();
+    taxonomy = *n;
+    return Status::Ok();
+  });
+  if (!counted.ok()) return fail(counted);
+  if (taxonomy == 0) {
+    auto text = read_file("assets/categories.csv");
+    if (!text.ok()) return fail(text.status());
+    auto imported = hotline::import_categories(*store->db, SystemClock::instance(), *text, "demo");
+    if (!imported.ok()) return fail(imported.status());
+  }
+  hotline::DemoOptions demo;
+  demo.city = o.city;
+  demo.count = o.count;
+  demo.seed = o.seed;
+  demo.now_ms = SystemClock::instance().now_ms();
+  demo.month = o.month.empty() ? date_in_china(demo.now_ms).to_string().substr(0, 7) : o.month;
+  crypto::SecretBox box(store->key);
+  auto report = hotline::generate_demo_orders(*store->db, box, **tree, *calendar, demo);
+  if (!report.ok()) return fail(report.status());
+  std::cout << report->orders << " orders (" << report->closed << " closed, " << report->in_progress
+            << " in progress), " << report->units << " new units, in " << std::fixed
+            << std::setprecision(1) << report->seconds << " s\n";
+  return 0;
+}
+
 int user_add(const std::string& db_path, const std::string& username, const std::string& role,
              const std::string& region, const std::string& display_name, const std::string& phone,
              int64_t unit_id) {
@@ -105,9 +146,9 @@ int user_add(const std::string& db_path, const std::string& username, const std:
   auto store = open_store(db_path);
   if (!store.ok()) return fail(store.status());
   crypto::SecretBox box(store->key);
-  auto user = auth::create_user(*store->db, SystemClock::instance(), box,
-                                {username, password, role, region, display_name, phone, unit_id},
-                                "cli");
+  auto user =
+      auth::create_user(*store->db, SystemClock::instance(), box,
+                        {username, password, role, region, display_name, phone, unit_id}, "cli");
   if (!user.ok()) return fail(user.status());
   std::cout << "created user " << user->username << " (id " << user->id << ", role "
             << auth::role_name(user->role) << ", jurisdiction "

@@ -44,6 +44,16 @@ int user_add(const std::string& db_path, const std::string& username, const std:
 int token_create(const std::string& db_path, const std::string& username, const std::string& label);
 int audit_verify(const std::string& db_path);
 int import_categories(const std::string& db_path, const std::string& from);
+
+struct DemoOrdersOptions {
+  std::string db_path;
+  std::string city = "1101";
+  std::string month;  // default: this month
+  int64_t count = 3000;
+  uint64_t seed = 20231;
+  std::string calendar = "data/calendar/holidays.csv";
+};
+int demo_orders(const DemoOrdersOptions& options);
 int backup(const std::string& db_path, const std::string& to);
 
 }  // namespace shegong::cli

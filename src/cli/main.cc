@@ -34,11 +34,13 @@ int main(int argc, char** argv) {
       ->add_option("--regions-from", serve_options.regions_from,
                    "Where --demo imports regions from")
       ->capture_default_str();
-  serve_cmd->add_option("--calendar", serve_options.calendar,
-                        "Holiday calendar (CSV made by scripts/bootstrap from chinese-days)")
+  serve_cmd
+      ->add_option("--calendar", serve_options.calendar,
+                   "Holiday calendar (CSV made by scripts/bootstrap from chinese-days)")
       ->capture_default_str();
-  serve_cmd->add_option("--categories-from", serve_options.categories_from,
-                        "Category taxonomy --demo imports when there is none")
+  serve_cmd
+      ->add_option("--categories-from", serve_options.categories_from,
+                   "Category taxonomy --demo imports when there is none")
       ->capture_default_str();
   serve_cmd->add_option("--workers", serve_options.workers, "Threads for handlers that write")
       ->check(CLI::Range(1, 256))
@@ -58,7 +60,23 @@ int main(int argc, char** argv) {
   std::string categories_from = "assets/categories.csv";
   auto* import_categories_cmd = with_db(import_cmd->add_subcommand(
       "categories", "Import a category taxonomy (CSV: level1,level2,level3)"));
-  import_categories_cmd->add_option("--from", categories_from, "The CSV file")->capture_default_str();
+  import_categories_cmd->add_option("--from", categories_from, "The CSV file")
+      ->capture_default_str();
+
+  DemoOrdersOptions demo_options;
+  auto* demo_cmd = app.add_subcommand("demo", "Demo data");
+  demo_cmd->require_subcommand(1);
+  auto* demo_orders_cmd = with_db(demo_cmd->add_subcommand(
+      "orders", "Generate a month of orders over a city's streets through the real engine"));
+  demo_orders_cmd->add_option("--city", demo_options.city, "City code (4 digits)")
+      ->capture_default_str();
+  demo_orders_cmd->add_option("--month", demo_options.month, "YYYY-MM (default: this month)");
+  demo_orders_cmd->add_option("--count", demo_options.count, "How many orders")
+      ->check(CLI::Range(int64_t{0}, int64_t{20'000'000}))
+      ->capture_default_str();
+  demo_orders_cmd->add_option("--seed", demo_options.seed, "Random seed")->capture_default_str();
+  demo_orders_cmd->add_option("--calendar", demo_options.calendar, "Holiday calendar")
+      ->capture_default_str();
 
   auto* user_cmd = app.add_subcommand("user", "Manage users");
   user_cmd->require_subcommand(1);
@@ -107,6 +125,10 @@ int main(int argc, char** argv) {
   if (*migrate_cmd) return migrate(db);
   if (*import_regions_cmd) return import_regions(db, regions_from);
   if (*import_categories_cmd) return import_categories(db, categories_from);
+  if (*demo_orders_cmd) {
+    demo_options.db_path = db;
+    return demo_orders(demo_options);
+  }
   if (*user_add_cmd) return user_add(db, username, role, region, display_name, phone, unit_id);
   if (*token_create_cmd) return token_create(db, username, label);
   if (*audit_verify_cmd) return audit_verify(db);

@@ -4,14 +4,15 @@
 #include <cstdlib>
 
 #include "api/app.h"
+#include "auth/users.h"
 #include "base/calendar.h"
 #include "base/csv.h"
-#include "cases/engine.h"
-#include "hotline/categories.h"
-#include "hotline/order_kind.h"
-#include "auth/users.h"
 #include "base/log.h"
+#include "cases/engine.h"
 #include "cli/commands.h"
+#include "hotline/categories.h"
+#include "hotline/demo_orders.h"
+#include "hotline/order_kind.h"
 #include "regions/region_import.h"
 
 namespace shegong::cli {
@@ -68,15 +69,44 @@ Status seed_demo(Store& store, const crypto::SecretBox& box, const ServeOptions&
     auto imported = hotline::import_categories(*store.db, SystemClock::instance(), *text, "demo");
     if (!imported.ok()) return imported.status();
   }
+  auto orders = count_rows(*store.db, "cases");
+  if (!orders.ok()) return orders.status();
+  if (*orders == 0) {
+    auto tree = regions::RegionTree::load(*store.db);
+    if (!tree.ok()) return tree.status();
+    auto calendar = HolidayCalendar::load(options.calendar);
+    if (!calendar.ok()) return calendar.status();
+    hotline::DemoOptions demo;
+    demo.now_ms = SystemClock::instance().now_ms();
+    demo.month = date_in_china(demo.now_ms).to_string().substr(0, 7);
+    std::cout << "demo: a month of orders over the streets of 北京市 ..." << std::endl;
+    auto report = hotline::generate_demo_orders(*store.db, box, **tree, *calendar, demo);
+    if (!report.ok()) return report.status();
+    std::cout << "demo: " << report->orders << " orders (" << report->closed << " closed, "
+              << report->in_progress << " in progress) and " << report->units << " units in "
+              << std::fixed << std::setprecision(1) << report->seconds << " s\n";
+  }
   auto users = count_rows(*store.db, "users");
   if (!users.ok()) return users.status();
   if (*users == 0) {
     for (const DemoUser& u : kDemoUsers) {
       auto created = auth::create_user(
           *store.db, SystemClock::instance(), box,
-          {u.username, kDemoPassword, u.role, u.region, u.display_name, ""}, "demo");
+          {u.username, kDemoPassword, u.role, u.region, u.display_name, "", 0}, "demo");
       if (!created.ok()) return created.status();
     }
+    // The dispatcher works at the centre, the street worker at 东华门街道办事处.
+    return store.db->write([](db::Session& s) {
+      SHEGONG_RETURN_IF_ERROR(
+          s.exec("UPDATE users SET unit_id = (SELECT id FROM units WHERE kind = 'centre' AND "
+                 "region_code = '11') WHERE username = 'dispatcher'")
+              .status());
+      return s
+          .exec(
+              "UPDATE users SET unit_id = (SELECT id FROM units WHERE kind = 'street' AND "
+              "region_code = '110101001') WHERE username = 'donghuamen'")
+          .status();
+    });
   }
   return Status::Ok();
 }
@@ -112,11 +142,13 @@ int serve(const ServeOptions& options) {
   auto tree = regions::RegionTree::load(*store->db);
   if (!tree.ok()) return fail(tree.status());
   auto calendar = HolidayCalendar::load(options.calendar);
-  if (!calendar.ok()) return fail(Status(calendar.status().code(), calendar.status().message(), "calendar"));
+  if (!calendar.ok())
+    return fail(Status(calendar.status().code(), calendar.status().message(), "calendar"));
 
   // Simulated time for drills and tests: the whole server runs this far ahead of the wall clock.
   int64_t offset = 0;
-  if (const char* env = std::getenv("SHEGONG_CLOCK_OFFSET_MS"); env && *env) offset = std::atoll(env);
+  if (const char* env = std::getenv("SHEGONG_CLOCK_OFFSET_MS"); env && *env)
+    offset = std::atoll(env);
   OffsetClock clock(SystemClock::instance(), offset);
 
   cases::Engine engine(*store->db, clock);

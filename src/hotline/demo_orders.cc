@@ -1,0 +1,237 @@
+#include "hotline/demo_orders.h"
+
+#include <array>
+#include <chrono>
+#include <map>
+#include <random>
+
+#include "cases/engine.h"
+#include "hotline/demo_text_bank.h"
+#include "hotline/intake.h"
+#include "hotline/order_kind.h"
+#include "hotline/rates.h"
+#include "hotline/units.h"
+
+namespace shegong::hotline {
+
+namespace {
+
+constexpr int64_t kMinute = 60'000;
+constexpr int64_t kHour = 60 * kMinute;
+
+struct City {
+  std::vector<std::string> streets;                                  // street codes
+  std::map<std::string, int64_t> street_unit;                        // street code -> unit
+  std::map<std::string, std::map<std::string, int64_t>> department;  // district -> key -> unit
+};
+
+Result<int64_t> unit_id(db::Session& s, const std::string& name, const std::string& kind,
+                        const std::string& region, int64_t& created) {
+  auto found = s.query("SELECT id FROM units WHERE region_code = ? AND name = ?", {region, name});
+  if (!found.ok()) return found.status();
+  if (!found->empty()) return (*found)[0].integer(0);
+  auto u = create_unit(s, {0, name, kind, region, true});
+  if (!u.ok()) return u.status();
+  ++created;
+  return u->id;
+}
+
+Result<City> ensure_units(db::Db& db, const regions::RegionTree& tree, const std::string& city,
+                          int64_t& created) {
+  City out;
+  auto root = tree.find(city);
+  if (!root || root->level != regions::Level::kCity) {
+    return Invalid("city", "no city has the code " + city);
+  }
+  Status st = db.write([&](db::Session& s) {
+    std::string province(regions::parent_of(city));
+    auto centre = unit_id(s, std::string(tree.find(province)->name) + "12345市民服务热线", "centre",
+                          province, created);
+    if (!centre.ok()) return centre.status();
+    for (const auto& district : tree.children(city)) {
+      std::string d(district.code), dname(district.name);
+      auto gov = unit_id(s, dname + "人民政府", "district", d, created);
+      if (!gov.ok()) return gov.status();
+      for (const auto& dept : demo_departments()) {
+        bool utility =
+            dept.key == "water" || dept.key == "power" || dept.key == "gas" || dept.key == "heat";
+        auto u = unit_id(s, dname + std::string(dept.name_suffix),
+                         utility ? "utility" : "department", d, created);
+        if (!u.ok()) return u.status();
+        out.department[d][std::string(dept.key)] = *u;
+      }
+      for (const auto& street : tree.children(district.code)) {
+        std::string code(street.code);
+        auto u = unit_id(s, std::string(street.name) + "办事处", "street", code, created);
+        if (!u.ok()) return u.status();
+        out.street_unit[code] = *u;
+        out.streets.push_back(code);
+      }
+      // Dispatch rules: each scenario's category goes to the district's department for it.
+      for (const auto& sc : demo_scenarios()) {
+        if (sc.department.empty()) continue;
+        auto r = upsert_dispatch_rule(
+            s, {0, d, std::string(sc.category), out.department[d][std::string(sc.department)]});
+        if (!r.ok()) return r.status();
+      }
+    }
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  if (out.streets.empty()) return Invalid("city", "the city has no streets in the region tree");
+  return out;
+}
+
+std::string fill(std::string_view pattern, std::string_view place, std::string_view road) {
+  std::string out(pattern);
+  for (auto [slot, value] : {std::pair{std::string_view("{place}"), place},
+                             std::pair{std::string_view("{road}"), road}}) {
+    for (size_t at; (at = out.find(slot)) != std::string::npos;)
+      out.replace(at, slot.size(), value);
+  }
+  return out;
+}
+
+template <typename T>
+const T& pick(std::mt19937_64& rng, std::span<const T> items) {
+  return items[std::uniform_int_distribution<size_t>(0, items.size() - 1)(rng)];
+}
+
+}  // namespace
+
+Result<DemoReport> generate_demo_orders(db::Db& db, const crypto::SecretBox& box,
+                                        const regions::RegionTree& tree,
+                                        const HolidayCalendar& calendar, const DemoOptions& o) {
+  auto started = std::chrono::steady_clock::now();
+  if (!valid_period(o.month)) return Invalid("month", "YYYY-MM");
+  if (o.count < 0 || o.count > 20'000'000) return Invalid("count", "from 0 to 20,000,000");
+  DemoReport report;
+  auto city = ensure_units(db, tree, o.city, report.units);
+  if (!city.ok()) return city.status();
+
+  ManualClock clock(0);
+  cases::Engine engine(db, clock);
+  engine.add_kind(order_kind(calendar));
+  auth::Principal dispatcher{0, "demo", auth::Role::kDispatcher, "", false, {}, 0};
+
+  int64_t from = china_start_of_day_ms(*Date::parse(o.month + "-01"));
+  int64_t until = std::min(o.now_ms, from + 30 * 24 * kHour);
+  if (until <= from) return Invalid("month", "the month has not begun yet");
+  std::mt19937_64 rng(o.seed);
+  auto chance = [&](double p) { return std::uniform_real_distribution<double>(0, 1)(rng) < p; };
+  auto minutes = [&](int lo, int hi) {
+    return std::uniform_int_distribution<int64_t>(lo, hi)(rng) * kMinute;
+  };
+
+  for (int64_t done = 0; done < o.count;) {
+    int64_t batch = std::min<int64_t>(o.orders_per_commit, o.count - done);
+    Status st = db.write([&](db::Session& s) {
+      for (int64_t i = 0; i < batch; ++i) {
+        const DemoScenario& sc = pick(rng, demo_scenarios());
+        const std::string& street = pick(rng, std::span<const std::string>(city->streets));
+        auto communities = tree.children(street);
+        std::string region =
+            communities.empty()
+                ? street
+                : std::string(pick(rng, std::span<const regions::RegionRef>(communities)).code);
+        std::string_view place = pick(rng, demo_estates()), road = pick(rng, demo_roads());
+        // Demands arrive through the day, most between 8:00 and 22:00.
+        int64_t day = std::uniform_int_distribution<int64_t>(0, (until - from) / (24 * kHour))(rng);
+        int64_t at = from + day * 24 * kHour +
+                     (chance(0.9) ? minutes(8 * 60, 22 * 60) : minutes(0, 24 * 60));
+        if (at >= until) at = until - minutes(1, 120);
+        clock.set_ms(at);
+        NewOrder n;
+        n.channel = std::array<const char*, 6>{
+            "phone", "phone", "phone", "web", "app", "wechat"}[rng() % 6];
+        n.type = std::string(sc.type);
+        n.urgency = std::string(sc.urgency);
+        n.category = std::string(sc.category);
+        n.subject = fill(sc.subject, place, road);
+        n.content = fill(sc.content, place, road);
+        n.contact_name =
+            std::string(pick(rng, demo_surnames())) + std::string(pick(rng, demo_given_names()));
+        n.contact_phone =
+            "1" + std::to_string(3 + rng() % 7) + std::to_string(100000000 + rng() % 900000000);
+        n.region_code = region;
+        n.address = std::string(place);
+        n.confidential = sc.type == "举报" && chance(0.5);
+        auto c = register_order(s, engine, box, tree, n, "demo");
+        if (!c.ok()) return c.status();
+        ++report.orders;
+        auto step = [&](int64_t when, const char* action, const auth::Principal& who,
+                        cases::Fields in) -> Result<bool> {
+          if (when >= o.now_ms) return false;  // not yet: the order stays in progress
+          clock.set_ms(when);
+          auto r = engine.apply_in(s, c->id, action, &who, in);
+          if (!r.ok()) return r.status();
+          return true;
+        };
+        int64_t t = at;
+        if (sc.type == "咨询" && chance(0.5)) {
+          auto ok = step(t + minutes(2, 20), "triage", dispatcher,
+                         {{"outcome", "answer_now"}, {"answer", std::string(sc.reply)}});
+          if (!ok.ok()) return ok.status();
+          report.closed += *ok;
+          report.in_progress += !*ok;
+          continue;
+        }
+        std::string district = street.substr(0, 6);
+        int64_t unit = sc.department.empty()
+                           ? city->street_unit[street]
+                           : city->department[district][std::string(sc.department)];
+        auth::Principal handler{
+            0,
+            "demo",
+            sc.department.empty() ? auth::Role::kStreetStaff : auth::Role::kDepartmentStaff,
+            "",
+            false,
+            {},
+            unit};
+        t += sc.urgency == "emergency" ? minutes(3, 40) : minutes(10, 600);
+        auto dispatched = step(t, "dispatch", dispatcher, {{"unit_id", std::to_string(unit)}});
+        if (!dispatched.ok()) return dispatched.status();
+        bool progressing = *dispatched;
+        // 85% accept within the response limit; the rest late.
+        t += chance(0.85) ? minutes(5, 100) : minutes(150, 900);
+        if (progressing) {
+          auto r = step(t, "accept", handler, {});
+          if (!r.ok()) return r.status();
+          progressing = *r;
+        }
+        // A tenth are never answered in time: the server's timers mark them overdue.
+        if (progressing && chance(0.9)) {
+          t += sc.urgency == "emergency" ? minutes(20, 110) : minutes(60, 5 * 24 * 60);
+          auto r = step(t, "reply", handler, {{"reply", std::string(sc.reply)}});
+          if (!r.ok()) return r.status();
+          progressing = *r;
+          if (progressing) {
+            t += minutes(60, 48 * 60);
+            bool solved = chance(0.88);
+            double roll = std::uniform_real_distribution<double>(0, 1)(rng);
+            const char* satisfaction = !solved       ? (roll < 0.8 ? "不满意" : "基本满意")
+                                       : roll < 0.8  ? "满意"
+                                       : roll < 0.96 ? "基本满意"
+                                                     : "不满意";
+            auto cb = step(t, "callback", dispatcher,
+                           {{"solved", solved ? "yes" : "no"}, {"satisfaction", satisfaction}});
+            if (!cb.ok()) return cb.status();
+            if (*cb && solved) {
+              ++report.closed;
+              continue;
+            }
+          }
+        }
+        ++report.in_progress;
+      }
+      return Status::Ok();
+    });
+    if (!st.ok()) return st;
+    done += batch;
+  }
+  report.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return report;
+}
+
+}  // namespace shegong::hotline

@@ -1,0 +1,39 @@
+// Demo data that makes the first screen alive: the units of one city (district governments, street
+// offices, departments, utilities, the hotline centre), dispatch rules, and a month of orders over
+// its real streets that went through the real engine in simulated time — dispatched, accepted,
+// replied, called back, some late and some overdue. Deterministic for a given seed.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "base/calendar.h"
+#include "base/crypto.h"
+#include "db/db.h"
+#include "regions/region_tree.h"
+
+namespace shegong::hotline {
+
+struct DemoOptions {
+  std::string city = "1101";  // a city (4 digits): its districts and streets are used
+  std::string month;          // YYYY-MM; orders are spread over it up to `now_ms`
+  int64_t count = 3000;
+  uint64_t seed = 20231;
+  int64_t now_ms = 0;  // steps after this moment are left undone (orders in progress)
+  int orders_per_commit = 250;
+};
+
+struct DemoReport {
+  int64_t units = 0;
+  int64_t orders = 0;
+  int64_t closed = 0;
+  int64_t in_progress = 0;
+  double seconds = 0;
+};
+
+Result<DemoReport> generate_demo_orders(db::Db& db, const crypto::SecretBox& box,
+                                        const regions::RegionTree& tree,
+                                        const HolidayCalendar& calendar,
+                                        const DemoOptions& options);
+
+}  // namespace shegong::hotline
