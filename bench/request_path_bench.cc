@@ -10,7 +10,9 @@
 #include "auth/users.h"
 #include "base/log.h"
 #include "db/migrations.h"
+#include "hotline/intake.h"
 #include "hotline/order_kind.h"
+#include "hotline/units.h"
 #include "regions/region_import.h"
 
 namespace shegong {
@@ -26,6 +28,7 @@ struct World {
   std::unique_ptr<cases::Engine> engine;
   std::unique_ptr<api::App> app;
   std::string token;
+  int64_t order_id = 0;
 
   World() {
     log::set_level(log::Level::kWarn);
@@ -50,6 +53,25 @@ struct World {
     app = std::make_unique<api::App>(
         api::AppDeps{*db, SystemClock::instance(), box, "", *engine, *calendar}, tree);
     api::add_all_routes(*app);
+    // One order, dispatched and accepted, for the order reads.
+    (void)db->write([&](db::Session& s) {
+      auto unit = hotline::create_unit(s, {0, "东华门街道办事处", "street", "110101001", true});
+      (void)hotline::create_unit(s, {0, "东城区人民政府", "district", "110101", true});
+      hotline::NewOrder o;
+      o.channel = "phone";
+      o.type = "投诉";
+      o.subject = "夜间施工噪音扰民";
+      o.content = "东华门街道某工地连续多日夜间施工，噪音很大，影响休息。";
+      o.contact_name = "张三";
+      o.contact_phone = "13812341234";
+      o.region_code = "110101001001";
+      auto c = hotline::register_order(s, *engine, box, *tree, o, "bench");
+      auth::Principal centre{1, "bench", auth::Role::kAdmin, "", false, {}, 0};
+      order_id = c->id;
+      return engine
+          ->apply_in(s, c->id, "dispatch", &centre, {{"unit_id", std::to_string(unit->id)}})
+          .status();
+    });
   }
   ~World() { std::filesystem::remove_all(dir); }
 };
@@ -72,6 +94,22 @@ void BM_RegionLookupRequest(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_RegionLookupRequest);
+
+void BM_OrderGetRequest(benchmark::State& state) {
+  World& w = world();
+  std::string target = "/api/v1/orders/" + std::to_string(w.order_id);
+  for (auto _ : state) {
+    http::Request r;
+    r.method = "GET";
+    r.target = target;
+    r.headers = {{"authorization", "Bearer " + w.token}};
+    http::parse_target(r);
+    auto resp = w.app->handle(r);
+    if (resp.status != 200) state.SkipWithError(resp.body.c_str());
+    benchmark::DoNotOptimize(resp.body);
+  }
+}
+BENCHMARK(BM_OrderGetRequest);
 
 void BM_BearerTokenLookup(benchmark::State& state) {
   World& w = world();

@@ -1,113 +1,165 @@
 #include "api/order_json.h"
 
+#include <nlohmann/json.hpp>
+
 #include "base/clock.h"
+#include "base/json_writer.h"
 #include "base/mask.h"
 #include "hotline/requester.h"
-#include "hotline/units.h"
 
 namespace shegong::api {
 
 namespace {
 
-Json unit_brief(db::Session& s, int64_t id) {
-  if (id == 0) return nullptr;
-  auto u = hotline::find_unit(s, id);
-  if (!u.ok() || !*u) return {{"id", id}};
-  return {{"id", id}, {"name", (*u)->name}, {"kind", (*u)->kind}};
+using Json = nlohmann::json;
+
+void time_field(JsonWriter& w, std::string_view name, int64_t ms) {
+  w.key(name);
+  if (ms == 0) {
+    w.null();
+  } else {
+    w.value(format_utc_iso8601(ms));
+  }
 }
 
-Json time_pair(int64_t ms) { return ms == 0 ? Json(nullptr) : Json(iso_time(ms)); }
+void unit_object(JsonWriter& w, const hotline::OrderUnit& u, bool with_role) {
+  w.begin_object().field("id", u.id).field("name", u.name).field("kind", u.kind);
+  if (with_role) w.field("role", u.role);
+  w.end_object();
+}
 
 }  // namespace
 
 std::string iso_time(int64_t ms) { return ms == 0 ? "" : format_utc_iso8601(ms); }
 
-Json order_json(db::Session& s, const cases::CaseRecord& c, const auth::Principal& reader,
-                const crypto::SecretBox& box, const regions::RegionTree& tree,
-                bool with_timeline) {
-  Json attrs = Json::parse(c.attrs, nullptr, false);
-  if (!attrs.is_object()) attrs = Json::object();
+std::string order_json(db::Session& s, const OrderView& view, const auth::Principal& reader,
+                       const crypto::SecretBox& box, const regions::RegionTree& tree,
+                       bool with_timeline) {
+  const cases::CaseRecord& c = view.order;
   std::string region_names;
   for (const auto& a : tree.ancestors(c.region_code)) region_names += std::string(a.name) + " / ";
   if (auto r = tree.find(c.region_code)) region_names += std::string(r->name);
-  Json out = {{"id", c.id},
-              {"tracking_no", c.tracking_no},
-              {"state", c.state},
-              {"channel", c.channel},
-              {"type", c.type},
-              {"category", c.category},
-              {"urgency", c.urgency},
-              {"subject", c.subject},
-              {"content", c.content},
-              {"address", c.address},
-              {"region", {{"code", regions::statistical_code(c.region_code)}, {"path_names", region_names}}},
-              {"confidential", c.confidential},
-              {"received_at", time_pair(c.received_at_ms)},
-              {"due_at", time_pair(c.due_at_ms)},
-              {"due_at_ms", c.due_at_ms == 0 ? Json(nullptr) : Json(c.due_at_ms)},
-              {"closed_at", time_pair(c.closed_at_ms)},
-              {"overdue", c.overdue},
-              {"lead_unit", unit_brief(s, c.lead_unit_id)},
-              {"version", c.version}};
-  if (c.lat) out["lat"] = *c.lat;
-  if (c.lng) out["lng"] = *c.lng;
-  for (const char* key : {"reply", "dispute", "extension", "triage", "repeat_caller",
-                          "requester_rating", "reopened", "sla"}) {
-    if (attrs.contains(key)) out[key] = attrs[key];
+
+  JsonWriter w;
+  w.begin_object()
+      .field("id", c.id)
+      .field("tracking_no", c.tracking_no)
+      .field("state", c.state)
+      .field("channel", c.channel)
+      .field("type", c.type)
+      .field("category", c.category)
+      .field("urgency", c.urgency)
+      .field("subject", c.subject)
+      .field("content", c.content)
+      .field("address", c.address);
+  w.key("region").begin_object().field("code", regions::statistical_code(c.region_code));
+  w.field("path_names", region_names).end_object();
+  if (c.lat) w.field("lat", *c.lat);
+  if (c.lng) w.field("lng", *c.lng);
+  w.field("confidential", c.confidential);
+  time_field(w, "received_at", c.received_at_ms);
+  time_field(w, "due_at", c.due_at_ms);
+  w.key("due_at_ms");
+  if (c.due_at_ms == 0) {
+    w.null();
+  } else {
+    w.value(c.due_at_ms);
   }
-  auto who = hotline::visible_requester(box, reader, c);
-  out["contact"] = who.ok() && *who ? Json{{"name", (*who)->name}, {"phone", (*who)->phone}}
-                                    : Json(nullptr);
-  if (with_timeline) {
-    auto units = cases::case_units(s, c);
-    Json list = Json::array();
-    if (units.ok()) {
-      for (const auto& u : *units) {
-        Json b = unit_brief(s, u.unit_id);
-        b["role"] = u.role;
-        list.push_back(b);
+  time_field(w, "closed_at", c.closed_at_ms);
+  w.field("overdue", c.overdue).field("version", c.version);
+  w.key("lead_unit");
+  if (!view.units.empty() && view.units[0].role == "lead") {
+    unit_object(w, view.units[0], false);
+  } else {
+    w.null();
+  }
+  // Kind-specific facts kept in attrs, passed through as they were written.
+  Json attrs = Json::parse(c.attrs, nullptr, false);
+  if (attrs.is_object()) {
+    for (const char* key : {"reply", "dispute", "extension", "triage", "repeat_caller",
+                            "requester_rating", "reopened", "sla"}) {
+      if (auto it = attrs.find(key); it != attrs.end()) {
+        w.key(key).raw(it->dump(-1, ' ', false, Json::error_handler_t::replace));
       }
     }
-    out["units"] = list;
-    Json events = Json::array();
+  }
+  w.key("contact");
+  auto who = hotline::visible_requester(box, reader, c);
+  if (who.ok() && *who) {
+    w.begin_object().field("name", (*who)->name).field("phone", (*who)->phone).end_object();
+  } else {
+    w.null();
+  }
+  if (with_timeline) {
+    w.key("units").begin_array();
+    for (const auto& u : view.units) unit_object(w, u, true);
+    w.end_array();
+    w.key("timeline").begin_array();
     if (auto t = cases::timeline(s, c.id); t.ok()) {
       for (const auto& e : *t) {
-        Json data = Json::parse(e.data, nullptr, false);
-        events.push_back({{"id", e.id}, {"at", iso_time(e.at_ms)}, {"actor", e.actor},
-                          {"action", e.action}, {"from", e.from_state}, {"to", e.to_state},
-                          {"unit_id", e.unit_id == 0 ? Json(nullptr) : Json(e.unit_id)},
-                          {"data", data.is_discarded() ? Json::object() : data}});
+        w.begin_object().field("id", e.id);
+        time_field(w, "at", e.at_ms);
+        w.field("actor", e.actor).field("action", e.action).field("from", e.from_state);
+        w.field("to", e.to_state).key("unit_id");
+        if (e.unit_id == 0) {
+          w.null();
+        } else {
+          w.value(e.unit_id);
+        }
+        // Event data is JSON the engine wrote itself.
+        w.key("data").raw(e.data.empty() ? "{}" : e.data);
+        w.end_object();
       }
     }
-    out["timeline"] = events;
+    w.end_array();
   }
-  return out;
+  w.end_object();
+  return w.take();
 }
 
-Json public_order_json(db::Session& s, const cases::CaseRecord& c) {
+Result<std::string> order_json(db::Session& s, const cases::CaseRecord& c,
+                               const auth::Principal& reader, const crypto::SecretBox& box,
+                               const regions::RegionTree& tree, bool with_timeline) {
+  auto units = hotline::order_units(s, c.id, c.lead_unit_id);
+  if (!units.ok()) return units.status();
+  return order_json(s, OrderView{c, *units}, reader, box, tree, with_timeline);
+}
+
+std::string public_order_json(db::Session& s, const cases::CaseRecord& c) {
   Json attrs = Json::parse(c.attrs, nullptr, false);
   if (!attrs.is_object()) attrs = Json::object();
-  Json steps = Json::array();
+  JsonWriter w;
+  w.begin_object()
+      .field("tracking_no", c.tracking_no)
+      .field("state", c.state)
+      .field("type", c.type)
+      .field("subject", mask_digit_runs(c.subject));
+  time_field(w, "received_at", c.received_at_ms);
+  time_field(w, "due_at", c.due_at_ms);
+  w.key("steps").begin_array();
   if (auto t = cases::timeline(s, c.id); t.ok()) {
     for (const auto& e : *t) {
       if (e.from_state == e.to_state && e.action != "reply") continue;  // state changes only
-      steps.push_back({{"at", iso_time(e.at_ms)}, {"action", e.action}, {"state", e.to_state}});
+      w.begin_object();
+      time_field(w, "at", e.at_ms);
+      w.field("action", e.action).field("state", e.to_state).end_object();
     }
   }
-  Json out = {{"tracking_no", c.tracking_no},
-              {"state", c.state},
-              {"type", c.type},
-              {"subject", mask_digit_runs(c.subject)},
-              {"received_at", iso_time(c.received_at_ms)},
-              {"due_at", time_pair(c.due_at_ms)},
-              {"steps", steps}};
+  w.end_array();
   if (attrs.contains("reply")) {
-    out["reply"] = {{"text", mask_digit_runs(attrs["reply"].value("text", ""))},
-                    {"at", iso_time(attrs["reply"].value("at_ms", int64_t{0}))}};
+    w.key("reply").begin_object();
+    w.field("text", mask_digit_runs(attrs["reply"].value("text", "")));
+    time_field(w, "at", attrs["reply"].value("at_ms", int64_t{0}));
+    w.end_object();
   }
-  if (attrs.contains("triage")) out["answer"] = mask_digit_runs(attrs["triage"].value("answer", ""));
-  if (attrs.contains("requester_rating")) out["rating"] = attrs["requester_rating"]["satisfaction"];
-  return out;
+  if (attrs.contains("triage")) {
+    w.field("answer", mask_digit_runs(attrs["triage"].value("answer", "")));
+  }
+  if (attrs.contains("requester_rating")) {
+    w.field("rating", attrs["requester_rating"].value("satisfaction", ""));
+  }
+  w.end_object();
+  return w.take();
 }
 
 }  // namespace shegong::api

@@ -6,6 +6,7 @@
 #include "api/json_io.h"
 #include "api/order_json.h"
 #include "audit/audit_log.h"
+#include "base/json_writer.h"
 #include "hotline/intake.h"
 #include "hotline/order_kind.h"
 #include "hotline/requester.h"
@@ -25,15 +26,24 @@ Result<int64_t> id_param(const http::Request& r, const char* name) {
   return v;
 }
 
+struct ReadableOrder {
+  cases::CaseRecord order;
+  std::vector<hotline::OrderUnit> units;
+};
+
 // Loads an order the caller may read; others get 404, so existence does not leak.
-Result<cases::CaseRecord> readable_order(db::Session& s, const auth::Principal& p, int64_t id) {
+Result<ReadableOrder> readable_order(db::Session& s, const auth::Principal& p, int64_t id) {
   auto c = cases::load_case(s, id);
   if (!c.ok()) return c.status();
-  if (!*c || (*c)->kind != hotline::kOrderKind) return NotFound("no order has the id " + std::to_string(id));
-  auto units = cases::case_units(s, **c);
+  if (!*c || (*c)->kind != hotline::kOrderKind) {
+    return NotFound("no order has the id " + std::to_string(id));
+  }
+  auto units = hotline::order_units(s, id, (*c)->lead_unit_id);
   if (!units.ok()) return units.status();
-  if (!cases::can_read(p, **c, *units)) return NotFound("no order has the id " + std::to_string(id));
-  return **c;
+  std::vector<cases::CaseUnit> ids;
+  for (const auto& u : *units) ids.push_back({u.id, u.role});
+  if (!cases::can_read(p, **c, ids)) return NotFound("no order has the id " + std::to_string(id));
+  return ReadableOrder{std::move(**c), std::move(units).value()};
 }
 
 Result<hotline::NewOrder> new_order_from(const Json& b) {
@@ -43,10 +53,11 @@ Result<hotline::NewOrder> new_order_from(const Json& b) {
     std::string* target;
     bool required;
   };
-  for (const Text& t : {Text{"channel", &o.channel, true}, Text{"type", &o.type, true},
-                        Text{"subject", &o.subject, true}, Text{"content", &o.content, true},
-                        Text{"region_code", &o.region_code, true}, Text{"address", &o.address, false},
-                        Text{"category", &o.category, false}, Text{"urgency", &o.urgency, false}}) {
+  for (const Text& t :
+       {Text{"channel", &o.channel, true}, Text{"type", &o.type, true},
+        Text{"subject", &o.subject, true}, Text{"content", &o.content, true},
+        Text{"region_code", &o.region_code, true}, Text{"address", &o.address, false},
+        Text{"category", &o.category, false}, Text{"urgency", &o.urgency, false}}) {
     auto v = string_field(b, t.name, t.required, 20000);
     if (!v.ok()) return v.status();
     if (*v) *t.target = **v;
@@ -133,7 +144,8 @@ http::Response create_order(App& app, Call& call) {
           return Conflict("this Idempotency-Key was used for a different request",
                           "Idempotency-Key");
         }
-        response = http::Response::json(static_cast<int>((*seen)[0].integer(1)), (*seen)[0].text(2));
+        response =
+            http::Response::json(static_cast<int>((*seen)[0].integer(1)), (*seen)[0].text(2));
         response.set_header("Idempotent-Replayed", "true");
         return Status::Ok();
       }
@@ -141,16 +153,20 @@ http::Response create_order(App& app, Call& call) {
     // An unknown or malformed region is reported by the intake checks; a known one must be ours.
     if (auto region = tree->resolve(order->region_code, "region_code");
         region.ok() && !who.covers(*region)) {
-      return Status(Code::kPermissionDenied, "the place is outside your jurisdiction", "region_code");
+      return Status(Code::kPermissionDenied, "the place is outside your jurisdiction",
+                    "region_code");
     }
     auto c = hotline::register_order(s, app.engine(), app.box(), *tree, *order, who.actor());
     if (!c.ok()) return c.status();
-    response = json_response(201, order_json(s, *c, who, app.box(), *tree, false));
+    auto body = order_json(s, *c, who, app.box(), *tree, false);
+    if (!body.ok()) return body.status();
+    response = http::Response::json(201, *body);
     if (key.empty()) return Status::Ok();
     return s
-        .exec("INSERT INTO idempotency_keys(actor, key, request_digest, status, body, created_at_ms) "
-              "VALUES(?, ?, ?, ?, ?, ?)",
-              {who.actor(), key, digest, int64_t{201}, response.body, app.clock().now_ms()})
+        .exec(
+            "INSERT INTO idempotency_keys(actor, key, request_digest, status, body, created_at_ms) "
+            "VALUES(?, ?, ?, ?, ?, ?)",
+            {who.actor(), key, digest, int64_t{201}, response.body, app.clock().now_ms()})
         .status();
   });
   if (!st.ok()) return http::error_response(st);
@@ -163,7 +179,9 @@ http::Response list_orders(App& app, Call& call) {
   std::string where;
   db::Params params;
   if (p.role == auth::Role::kDepartmentStaff) {
-    where = "kind = 'order' AND (lead_unit_id = ? OR id IN (SELECT case_id FROM case_units WHERE unit_id = ?))";
+    where =
+        "kind = 'order' AND (lead_unit_id = ? OR id IN (SELECT case_id FROM case_units WHERE "
+        "unit_id = ?))";
     params = {p.unit_id, p.unit_id};
   } else {
     where = "kind = 'order' AND region_code >= ? AND region_code < ?";
@@ -196,7 +214,8 @@ http::Response list_orders(App& app, Call& call) {
   }
   if (r.has_query_param("overdue")) {
     std::string_view v = r.query_param("overdue");
-    if (v != "true" && v != "false") return http::error_response(Invalid("overdue", "true or false"));
+    if (v != "true" && v != "false")
+      return http::error_response(Invalid("overdue", "true or false"));
     where += " AND overdue = ?";
     params.push_back(int64_t{v == "true"});
   }
@@ -218,7 +237,7 @@ http::Response list_orders(App& app, Call& call) {
     }
   }
   auto tree = app.regions();
-  Json items = Json::array();
+  std::string items = "[";
   int64_t total = 0;
   Status st = app.db().read([&](db::Session& s) {
     auto count = s.query("SELECT count(*) FROM cases WHERE " + where, params);
@@ -227,17 +246,24 @@ http::Response list_orders(App& app, Call& call) {
     db::Params paged = params;
     paged.push_back(page_size);
     paged.push_back((page - 1) * page_size);
-    auto rows = s.query(std::string("SELECT ") + cases::kCaseColumns + " FROM cases WHERE " + where +
-                            " ORDER BY id DESC LIMIT ? OFFSET ?",
+    auto rows = s.query(std::string("SELECT ") + cases::kCaseColumns + " FROM cases WHERE " +
+                            where + " ORDER BY id DESC LIMIT ? OFFSET ?",
                         paged);
     if (!rows.ok()) return rows.status();
     for (const db::Row& row : *rows) {
-      items.push_back(order_json(s, cases::read_case_row(row), p, app.box(), *tree, false));
+      auto one = order_json(s, cases::read_case_row(row), p, app.box(), *tree, false);
+      if (!one.ok()) return one.status();
+      if (items.size() > 1) items += ',';
+      items += *one;
     }
+    items += ']';
     return Status::Ok();
   });
   if (!st.ok()) return http::error_response(st);
-  return json_response(200, {{"items", items}, {"total", total}, {"page", page}, {"page_size", page_size}});
+  JsonWriter w;
+  w.begin_object().key("items").raw(items).field("total", total).field("page", page);
+  w.field("page_size", page_size).end_object();
+  return http::Response::json(200, w.take());
 }
 
 }  // namespace
@@ -247,8 +273,8 @@ void add_order_routes(App& app) {
            kWriters},
           [&app](Call& call) { return create_order(app, call); });
 
-  app.add({"GET", "/api/v1/orders", "Orders visible to you: ?state=&unit=&region=&overdue=&q=&page=",
-           auth::kStaff},
+  app.add({"GET", "/api/v1/orders",
+           "Orders visible to you: ?state=&unit=&region=&overdue=&q=&page=", auth::kStaff},
           [&app](Call& call) { return list_orders(app, call); });
 
   app.add({"GET", "/api/v1/orders/{id}", "One order with its units and timeline", auth::kStaff},
@@ -259,7 +285,9 @@ void add_order_routes(App& app) {
             Status st = app.db().read([&](db::Session& s) {
               auto c = readable_order(s, *call.principal, *id);
               if (!c.ok()) return c.status();
-              out = json_response(200, order_json(s, *c, *call.principal, app.box(), *app.regions(), true));
+              out = http::Response::json(
+                  200, order_json(s, OrderView{c->order, c->units}, *call.principal, app.box(),
+                                  *app.regions(), true));
               return Status::Ok();
             });
             return st.ok() ? out : http::error_response(st);
@@ -282,7 +310,9 @@ void add_order_routes(App& app) {
               if (!readable.ok()) return readable.status();
               auto c = app.engine().apply_in(s, *id, action, &who, *fields);
               if (!c.ok()) return c.status();
-              out = json_response(200, order_json(s, *c, who, app.box(), *app.regions(), true));
+              auto body = order_json(s, *c, who, app.box(), *app.regions(), true);
+              if (!body.ok()) return body.status();
+              out = http::Response::json(200, *body);
               return Status::Ok();
             });
             return st.ok() ? out : http::error_response(st);
@@ -299,16 +329,18 @@ void add_order_routes(App& app) {
               auto c = readable_order(s, who, *id);
               if (!c.ok()) return c.status();
               bool centre = hotline::is_centre(who);
-              bool lead = who.unit_id != 0 && who.unit_id == c->lead_unit_id;
-              if (!centre && !(lead && !c->confidential)) {
-                return Denied(c->confidential ? "the requester asked for confidentiality"
-                                              : "only the centre and the lead unit see the contact");
+              bool lead = who.unit_id != 0 && who.unit_id == c->order.lead_unit_id;
+              if (!centre && !(lead && !c->order.confidential)) {
+                return Denied(c->order.confidential
+                                  ? "the requester asked for confidentiality"
+                                  : "only the centre and the lead unit see the contact");
               }
-              auto requester = hotline::open_requester(app.box(), c->requester_sealed);
+              auto requester = hotline::open_requester(app.box(), c->order.requester_sealed);
               if (!requester.ok()) return requester.status();
               out = {{"name", requester->name}, {"phone", requester->phone}};
-              return audit::append(s, app.clock(), {who.actor(), "order.reveal_contact",
-                                                    "case:" + std::to_string(*id), "contact"});
+              return audit::append(
+                  s, app.clock(),
+                  {who.actor(), "order.reveal_contact", "case:" + std::to_string(*id), "contact"});
             });
             if (!st.ok()) return http::error_response(st);
             auto r = json_response(200, out);

@@ -38,7 +38,7 @@ void add_public_routes(App& app) {
             Status st = app.db().read([&](db::Session& s) {
               auto c = order_by_number(s, call.request.param("tracking_no"));
               if (!c.ok()) return c.status();
-              out = json_response(200, public_order_json(s, *c));
+              out = http::Response::json(200, public_order_json(s, *c));
               return Status::Ok();
             });
             return st.ok() ? out : http::error_response(st);
@@ -62,7 +62,7 @@ void add_public_routes(App& app) {
                   {{"satisfaction", **satisfaction}, {"comment", comment->value_or("")},
                    {"by", "requester"}});
               if (!rated.ok()) return rated.status();
-              out = json_response(200, public_order_json(s, *rated));
+              out = http::Response::json(200, public_order_json(s, *rated));
               return Status::Ok();
             });
             return st.ok() ? out : http::error_response(st);

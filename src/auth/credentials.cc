@@ -11,7 +11,8 @@ constexpr const char* kPrincipalColumns =
     "SELECT u.id, u.username, u.role, u.region_code, u.unit_id";
 
 Result<std::optional<Principal>> principal_from(db::Db& db, const std::string& sql,
-                                                const db::Params& params, bool via_session) {
+                                                const db::Params& params, bool via_session,
+                                                int64_t* expires_at_ms) {
   std::optional<Principal> out;
   Status st = db.read([&](db::Session& s) {
     auto rows = s.query(sql, params);
@@ -28,6 +29,7 @@ Result<std::optional<Principal>> principal_from(db::Db& db, const std::string& s
     p.via_session = via_session;
     p.unit_id = r.integer(4);
     if (via_session) p.csrf_token = r.text(5);
+    if (expires_at_ms) *expires_at_ms = r.integer(6);
     out = std::move(p);
     return Status::Ok();
   });
@@ -129,6 +131,10 @@ Status Credentials::record_failure(const std::string& username, int failures) {
 }
 
 Status Credentials::logout(std::string_view session_id, const Principal& principal) {
+  {
+    std::lock_guard lock(cache_mu_);
+    cache_.erase(crypto::digest_hex(session_id));
+  }
   return db_.write([&](db::Session& s) {
     SHEGONG_RETURN_IF_ERROR(
         s.exec("DELETE FROM sessions WHERE id_hash = ?", {crypto::digest_hex(session_id)})
@@ -138,22 +144,53 @@ Status Credentials::logout(std::string_view session_id, const Principal& princip
   });
 }
 
+std::optional<Principal> Credentials::cached(const std::string& digest, int64_t now) {
+  std::lock_guard lock(cache_mu_);
+  auto it = cache_.find(digest);
+  if (it == cache_.end()) return std::nullopt;
+  if (it->second.until_ms <= now) {
+    cache_.erase(it);
+    return std::nullopt;
+  }
+  return it->second.principal;
+}
+
+void Credentials::remember(const std::string& digest, const Principal& p, int64_t until) {
+  std::lock_guard lock(cache_mu_);
+  if (cache_.size() >= 50'000) cache_.clear();  // bounded; refills from the database
+  cache_[digest] = {p, until};
+}
+
 Result<std::optional<Principal>> Credentials::from_session(std::string_view session_id) {
   if (session_id.empty()) return std::optional<Principal>();
-  return principal_from(db_,
-                        std::string(kPrincipalColumns) +
-                            ", s.csrf_token FROM sessions s JOIN users u ON u.id = s.user_id "
-                            "WHERE s.id_hash = ? AND s.expires_at_ms > ? AND u.disabled = 0",
-                        {crypto::digest_hex(session_id), clock_.now_ms()}, true);
+  std::string digest = crypto::digest_hex(session_id);
+  int64_t now = clock_.now_ms();
+  if (auto hit = cached(digest, now)) return hit;
+  int64_t expires = 0;
+  auto p = principal_from(db_,
+                          std::string(kPrincipalColumns) +
+                              ", s.csrf_token, s.expires_at_ms FROM sessions s "
+                              "JOIN users u ON u.id = s.user_id "
+                              "WHERE s.id_hash = ? AND s.expires_at_ms > ? AND u.disabled = 0",
+                          {digest, now}, true, &expires);
+  if (p.ok() && p->has_value()) {
+    remember(digest, **p, std::min(now + options_.principal_cache_ms, expires));
+  }
+  return p;
 }
 
 Result<std::optional<Principal>> Credentials::from_bearer(std::string_view token) {
   if (token.empty()) return std::optional<Principal>();
-  return principal_from(db_,
-                        std::string(kPrincipalColumns) +
-                            " FROM api_tokens t JOIN users u ON u.id = t.user_id "
-                            "WHERE t.token_hash = ? AND t.revoked = 0 AND u.disabled = 0",
-                        {crypto::digest_hex(token)}, false);
+  std::string digest = crypto::digest_hex(token);
+  int64_t now = clock_.now_ms();
+  if (auto hit = cached(digest, now)) return hit;
+  auto p = principal_from(db_,
+                          std::string(kPrincipalColumns) +
+                              " FROM api_tokens t JOIN users u ON u.id = t.user_id "
+                              "WHERE t.token_hash = ? AND t.revoked = 0 AND u.disabled = 0",
+                          {digest}, false, nullptr);
+  if (p.ok() && p->has_value()) remember(digest, **p, now + options_.principal_cache_ms);
+  return p;
 }
 
 Result<std::string> Credentials::create_token(std::string_view username, std::string_view label,

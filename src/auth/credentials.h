@@ -5,8 +5,10 @@
 #pragma once
 
 #include <cstdint>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 #include "auth/principal.h"
 #include "base/clock.h"
@@ -25,6 +27,10 @@ struct CredentialOptions {
   int64_t session_ttl_ms = 12LL * 3600 * 1000;
   int free_failures = 3;  // failed logins before any wait
   int64_t max_lockout_ms = 15 * 60 * 1000;
+  // How long a resolved token or session is trusted without asking the database again. A token
+  // revoked or a user disabled by another process takes effect within this time; a logout through
+  // this process at once.
+  int64_t principal_cache_ms = 2000;
 };
 
 // Wait imposed after `failures` consecutive failed logins: none for the first few, then 2 s,
@@ -48,6 +54,15 @@ class Credentials {
 
  private:
   Status record_failure(const std::string& username, int failures);
+  std::optional<Principal> cached(const std::string& digest, int64_t now);
+  void remember(const std::string& digest, const Principal& p, int64_t until);
+
+  struct Cached {
+    Principal principal;
+    int64_t until_ms;
+  };
+  std::mutex cache_mu_;
+  std::unordered_map<std::string, Cached> cache_;  // digest of the token or session id
 
   db::Db& db_;
   const Clock& clock_;

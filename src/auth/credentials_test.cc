@@ -93,6 +93,19 @@ TEST_F(CredentialsTest, BearerTokensResolveAndAreStoredOnlyAsDigests) {
   EXPECT_EQ(c.create_token("nobody", "", "cli").status().code(), Code::kNotFound);
 }
 
+TEST_F(CredentialsTest, ARevokedTokenStopsWorkingWithinTheCacheTime) {
+  Credentials c(*db_, clock_);
+  auto token = c.create_token("wang.fang", "integration", "cli");
+  ASSERT_TRUE(c.from_bearer(*token)->has_value());
+  ASSERT_TRUE(db_->write([](db::Session& s) {
+                  return s.exec("UPDATE api_tokens SET revoked = 1").status();
+                }).ok());
+  clock_.advance_ms(1000);
+  EXPECT_TRUE(c.from_bearer(*token)->has_value());  // still trusted from the cache
+  clock_.advance_ms(1001);
+  EXPECT_FALSE(c.from_bearer(*token)->has_value());
+}
+
 TEST_F(CredentialsTest, UsersAreValidatedFieldByFieldAndPhonesAreSealed) {
   auto bad = [&](NewUser u, const char* field) {
     auto r = create_user(*db_, clock_, box_, u, "cli");

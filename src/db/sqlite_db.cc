@@ -235,10 +235,10 @@ class SqliteDb final : public Db {
       conn = free_readers_.back();
       free_readers_.pop_back();
     }
-    Status st = conn->exec_script("BEGIN");
+    Status st = conn->exec("BEGIN", {}).status();
     if (st.ok()) {
       st = run_guarded(work, *conn);
-      Status end = conn->exec_script("COMMIT");
+      Status end = conn->exec("COMMIT", {}).status();
       if (st.ok()) st = end;
     }
     {
@@ -287,21 +287,21 @@ class SqliteDb final : public Db {
   void commit_batch(const std::vector<Job*>& batch, std::vector<Status>& results) {
     results.assign(batch.size(), Status::Ok());
     Connection& c = *writer_conn_;
-    Status begin = c.exec_script("BEGIN IMMEDIATE");
+    Status begin = c.exec("BEGIN IMMEDIATE", {}).status();
     if (!begin.ok()) {
       results.assign(batch.size(), begin);
       return;
     }
     for (size_t i = 0; i < batch.size(); ++i) {
-      Status st = c.exec_script("SAVEPOINT unit");
+      Status st = c.exec("SAVEPOINT unit", {}).status();
       if (st.ok()) st = run_guarded(*batch[i]->work, c);
       if (!st.ok()) {
-        c.exec_script("ROLLBACK TO unit");
+        c.exec("ROLLBACK TO unit", {}).status();
       }
-      Status release = c.exec_script("RELEASE unit");
+      Status release = c.exec("RELEASE unit", {}).status();
       results[i] = st.ok() ? release : st;
     }
-    Status commit = c.exec_script("COMMIT");
+    Status commit = c.exec("COMMIT", {}).status();
     if (!commit.ok()) {
       c.exec_script("ROLLBACK");
       for (auto& r : results) {

@@ -53,14 +53,15 @@ Result<std::optional<Unit>> find_unit(db::Session& s, int64_t id) {
 Result<std::vector<Unit>> list_units(db::Session& s, std::string_view within,
                                      std::string_view kind) {
   std::string lo(within);
-  auto rows = kind.empty()
-                  ? s.query(std::string(kUnitColumns) +
-                                "WHERE region_code >= ? AND region_code < ? ORDER BY region_code, id",
-                            {lo, lo + ":"})
-                  : s.query(std::string(kUnitColumns) +
-                                "WHERE kind = ? AND region_code >= ? AND region_code < ? "
-                                "ORDER BY region_code, id",
-                            {std::string(kind), lo, lo + ":"});
+  auto rows =
+      kind.empty()
+          ? s.query(std::string(kUnitColumns) +
+                        "WHERE region_code >= ? AND region_code < ? ORDER BY region_code, id",
+                    {lo, lo + ":"})
+          : s.query(std::string(kUnitColumns) +
+                        "WHERE kind = ? AND region_code >= ? AND region_code < ? "
+                        "ORDER BY region_code, id",
+                    {std::string(kind), lo, lo + ":"});
   if (!rows.ok()) return rows.status();
   std::vector<Unit> out;
   for (const db::Row& r : *rows) out.push_back(read_unit(r));
@@ -75,6 +76,18 @@ Result<std::optional<Unit>> district_government_for(db::Session& s, std::string_
   if (!rows.ok()) return rows.status();
   if (rows->empty()) return std::optional<Unit>();
   return std::optional<Unit>(read_unit((*rows)[0]));
+}
+
+Result<std::vector<OrderUnit>> order_units(db::Session& s, int64_t case_id, int64_t lead_unit_id) {
+  auto rows = s.query(
+      "SELECT id, name, kind, 'lead' FROM units WHERE id = ? "
+      "UNION ALL SELECT u.id, u.name, u.kind, cu.role FROM case_units cu "
+      "JOIN units u ON u.id = cu.unit_id WHERE cu.case_id = ? AND cu.unit_id <> ?",
+      {lead_unit_id, case_id, lead_unit_id});
+  if (!rows.ok()) return rows.status();
+  std::vector<OrderUnit> out;
+  for (const db::Row& r : *rows) out.push_back({r.integer(0), r.text(1), r.text(2), r.text(3)});
+  return out;
 }
 
 Result<DispatchRule> upsert_dispatch_rule(db::Session& s, DispatchRule r) {
@@ -109,17 +122,20 @@ Result<std::vector<DispatchRule>> list_dispatch_rules(db::Session& s, std::strin
   return out;
 }
 
-Result<std::optional<DispatchRule>> match_dispatch_rule(db::Session& s, std::string_view region_code,
+Result<std::optional<DispatchRule>> match_dispatch_rule(db::Session& s,
+                                                        std::string_view region_code,
                                                         std::string_view category) {
   auto rows = s.query(
       "SELECT id, region_code, category, unit_id FROM dispatch_rules "
-      "WHERE substr(?, 1, length(region_code)) = region_code AND " + std::string(kCategoryCovers) +
+      "WHERE substr(?, 1, length(region_code)) = region_code AND " +
+          std::string(kCategoryCovers) +
           " ORDER BY length(region_code) DESC, length(category) DESC LIMIT 1",
       {std::string(region_code), std::string(category), std::string(category)});
   if (!rows.ok()) return rows.status();
   if (rows->empty()) return std::optional<DispatchRule>();
   const db::Row& r = (*rows)[0];
-  return std::optional<DispatchRule>(DispatchRule{r.integer(0), r.text(1), r.text(2), r.integer(3)});
+  return std::optional<DispatchRule>(
+      DispatchRule{r.integer(0), r.text(1), r.text(2), r.integer(3)});
 }
 
 }  // namespace shegong::hotline

@@ -30,15 +30,24 @@ struct DispatchRule {
 Status validate_unit(const Unit& u);
 Result<Unit> create_unit(db::Session& s, Unit u);
 Result<std::optional<Unit>> find_unit(db::Session& s, int64_t id);
-Result<std::vector<Unit>> list_units(db::Session& s, std::string_view within, std::string_view kind);
+Result<std::vector<Unit>> list_units(db::Session& s, std::string_view within,
+                                     std::string_view kind);
 // The district government whose district contains `region_code`.
 Result<std::optional<Unit>> district_government_for(db::Session& s, std::string_view region_code);
+
+// The units on an order with their names, the lead first, in one query.
+struct OrderUnit {
+  int64_t id = 0;
+  std::string name, kind, role;  // role: lead, co, copy
+};
+Result<std::vector<OrderUnit>> order_units(db::Session& s, int64_t case_id, int64_t lead_unit_id);
 
 Result<DispatchRule> upsert_dispatch_rule(db::Session& s, DispatchRule r);
 Status delete_dispatch_rule(db::Session& s, int64_t id);
 Result<std::vector<DispatchRule>> list_dispatch_rules(db::Session& s, std::string_view within);
 // The most specific rule for an order: longest region prefix, then longest category prefix.
-Result<std::optional<DispatchRule>> match_dispatch_rule(db::Session& s, std::string_view region_code,
+Result<std::optional<DispatchRule>> match_dispatch_rule(db::Session& s,
+                                                        std::string_view region_code,
                                                         std::string_view category);
 
 }  // namespace shegong::hotline
