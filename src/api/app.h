@@ -14,8 +14,8 @@
 #include "auth/credentials.h"
 #include "auth/principal.h"
 #include "auth/role.h"
-#include "base/clock.h"
 #include "base/calendar.h"
+#include "base/clock.h"
 #include "base/crypto.h"
 #include "cases/engine.h"
 #include "db/db.h"
@@ -105,7 +105,7 @@ void add_whistle_routes(App& app);
 void add_problem_routes(App& app);
 
 // Staff who may change things: everyone but leaders (read-only) and volunteers.
-constexpr auth::RoleSet kWriters = {auth::Role::kAdmin,          auth::Role::kDispatcher,
+constexpr auth::RoleSet kWriters = {auth::Role::kAdmin,           auth::Role::kDispatcher,
                                     auth::Role::kDepartmentStaff, auth::Role::kStreetStaff,
                                     auth::Role::kCommunityStaff,  auth::Role::kGridWorker};
 constexpr auth::RoleSet kCentreRoles = {auth::Role::kAdmin, auth::Role::kDispatcher};

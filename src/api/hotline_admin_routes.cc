@@ -14,19 +14,28 @@ namespace shegong::api {
 namespace {
 
 Json unit_json(const hotline::Unit& u) {
-  return {{"id", u.id}, {"name", u.name}, {"kind", u.kind},
-          {"region_code", regions::statistical_code(u.region_code)}, {"active", u.active}};
+  return {{"id", u.id},
+          {"name", u.name},
+          {"kind", u.kind},
+          {"region_code", regions::statistical_code(u.region_code)},
+          {"active", u.active}};
 }
 
 Json rule_json(const hotline::DispatchRule& r) {
-  return {{"id", r.id}, {"region_code", regions::statistical_code(r.region_code)},
-          {"category", r.category}, {"unit_id", r.unit_id}};
+  return {{"id", r.id},
+          {"region_code", regions::statistical_code(r.region_code)},
+          {"category", r.category},
+          {"unit_id", r.unit_id}};
 }
 
 Json sla_json(const hotline::SlaRule& r) {
-  return {{"id", r.id}, {"urgency", r.urgency}, {"category", r.category},
-          {"dispatch_minutes", r.dispatch_minutes}, {"response_minutes", r.response_minutes},
-          {"handling_amount", r.handling_amount}, {"handling_unit", r.handling_unit},
+  return {{"id", r.id},
+          {"urgency", r.urgency},
+          {"category", r.category},
+          {"dispatch_minutes", r.dispatch_minutes},
+          {"response_minutes", r.response_minutes},
+          {"handling_amount", r.handling_amount},
+          {"handling_unit", r.handling_unit},
           {"reminder_minutes", r.reminder_minutes}};
 }
 
@@ -40,16 +49,6 @@ Result<int64_t> int_member(const Json& b, const char* name, bool required, int64
   return it->get<int64_t>();
 }
 
-Result<int64_t> path_id(const http::Request& r) {
-  std::string_view raw = r.param("id");
-  int64_t v = 0;
-  auto [end, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), v);
-  if (ec != std::errc() || end != raw.data() + raw.size() || v <= 0) {
-    return Invalid("id", "must be a positive whole number");
-  }
-  return v;
-}
-
 // Resolves a region in the body and checks it lies in the admin's jurisdiction.
 Result<std::string> own_region(App& app, const auth::Principal& p, const Json& b) {
   auto raw = string_field(b, "region_code", true, 12);
@@ -57,7 +56,8 @@ Result<std::string> own_region(App& app, const auth::Principal& p, const Json& b
   auto code = app.regions()->resolve(**raw, "region_code");
   if (!code.ok()) return Status(Code::kInvalidArgument, code.status().message(), "region_code");
   if (!p.covers(*code)) {
-    return Status(Code::kPermissionDenied, "that region is outside your jurisdiction", "region_code");
+    return Status(Code::kPermissionDenied, "that region is outside your jurisdiction",
+                  "region_code");
   }
   return code;
 }
@@ -76,15 +76,13 @@ void add_hotline_admin_routes(App& app) {
 
   app.add({"GET", "/api/v1/units", "Units in your jurisdiction (?kind=)", auth::kStaff},
           [&app](Call& call) {
-            Json items = Json::array();
-            Status st = app.db().read([&](db::Session& s) {
+            return read_items(app.db(), [&](db::Session& s, Json& items) {
               auto units = hotline::list_units(s, call.principal->jurisdiction,
                                                call.request.query_param("kind"));
               if (!units.ok()) return units.status();
               for (const auto& u : *units) items.push_back(unit_json(u));
               return Status::Ok();
             });
-            return st.ok() ? json_response(200, {{"items", items}}) : http::error_response(st);
           });
 
   app.add({"POST", "/api/v1/units", "Register a unit: {name, kind, region_code}", kAdmin},
@@ -101,14 +99,15 @@ void add_hotline_admin_routes(App& app) {
               auto u = hotline::create_unit(s, {0, **name, **kind, *region, true});
               if (!u.ok()) return u.status();
               out = unit_json(*u);
-              return audit::append(s, app.clock(), {call.principal->actor(), "unit.create",
-                                                    "unit:" + std::to_string(u->id), u->name});
+              return audit::append(s, app.clock(),
+                                   {call.principal->actor(), "unit.create",
+                                    "unit:" + std::to_string(u->id), u->name});
             });
           });
 
   app.add({"PUT", "/api/v1/units/{id}", "Rename or (de)activate a unit: {name, active}", kAdmin},
           [&app](Call& call) {
-            auto id = path_id(call.request);
+            auto id = id_param(call.request);
             if (!id.ok()) return http::error_response(id.status());
             auto body = parse_object(call.request);
             if (!body.ok()) return http::error_response(body.status());
@@ -132,47 +131,47 @@ void add_hotline_admin_routes(App& app) {
                                              {next.name, int64_t{next.active}, next.id})
                                           .status());
               out = unit_json(next);
-              return audit::append(s, app.clock(), {call.principal->actor(), "unit.update",
-                                                    "unit:" + std::to_string(next.id), out.dump()});
+              return audit::append(s, app.clock(),
+                                   {call.principal->actor(), "unit.update",
+                                    "unit:" + std::to_string(next.id), out.dump()});
             });
           });
 
   app.add({"GET", "/api/v1/dispatch-rules", "Dispatch rules in your jurisdiction", auth::kStaff},
           [&app](Call& call) {
-            Json items = Json::array();
-            Status st = app.db().read([&](db::Session& s) {
+            return read_items(app.db(), [&](db::Session& s, Json& items) {
               auto rules = hotline::list_dispatch_rules(s, call.principal->jurisdiction);
               if (!rules.ok()) return rules.status();
               for (const auto& r : *rules) items.push_back(rule_json(r));
               return Status::Ok();
             });
-            return st.ok() ? json_response(200, {{"items", items}}) : http::error_response(st);
           });
 
-  app.add({"POST", "/api/v1/dispatch-rules",
-           "Add or replace the rule for (region_code, category): {unit_id}", kAdmin},
-          [&app](Call& call) {
-            auto body = parse_object(call.request);
-            if (!body.ok()) return http::error_response(body.status());
-            auto region = own_region(app, *call.principal, *body);
-            if (!region.ok()) return http::error_response(region.status());
-            auto category = string_field(*body, "category", false, 400);
-            if (!category.ok()) return http::error_response(category.status());
-            auto unit = int_member(*body, "unit_id", true);
-            if (!unit.ok()) return http::error_response(unit.status());
-            return write_json(app, 201, [&](db::Session& s, Json& out) {
-              auto r = hotline::upsert_dispatch_rule(s, {0, *region, category->value_or(""), *unit});
-              if (!r.ok()) return r.status();
-              out = rule_json(*r);
-              return audit::append(s, app.clock(), {call.principal->actor(), "dispatch_rule.upsert",
-                                                    "dispatch_rule:" + std::to_string(r->id),
-                                                    out.dump()});
-            });
-          });
+  app.add(
+      {"POST", "/api/v1/dispatch-rules",
+       "Add or replace the rule for (region_code, category): {unit_id}", kAdmin},
+      [&app](Call& call) {
+        auto body = parse_object(call.request);
+        if (!body.ok()) return http::error_response(body.status());
+        auto region = own_region(app, *call.principal, *body);
+        if (!region.ok()) return http::error_response(region.status());
+        auto category = string_field(*body, "category", false, 400);
+        if (!category.ok()) return http::error_response(category.status());
+        auto unit = int_member(*body, "unit_id", true);
+        if (!unit.ok()) return http::error_response(unit.status());
+        return write_json(app, 201, [&](db::Session& s, Json& out) {
+          auto r = hotline::upsert_dispatch_rule(s, {0, *region, category->value_or(""), *unit});
+          if (!r.ok()) return r.status();
+          out = rule_json(*r);
+          return audit::append(s, app.clock(),
+                               {call.principal->actor(), "dispatch_rule.upsert",
+                                "dispatch_rule:" + std::to_string(r->id), out.dump()});
+        });
+      });
 
   app.add({"DELETE", "/api/v1/dispatch-rules/{id}", "Remove a dispatch rule", kAdmin},
           [&app](Call& call) {
-            auto id = path_id(call.request);
+            auto id = id_param(call.request);
             if (!id.ok()) return http::error_response(id.status());
             return write_json(app, 200, [&](db::Session& s, Json& out) {
               auto rules = hotline::list_dispatch_rules(s, call.principal->jurisdiction);
@@ -182,20 +181,19 @@ void add_hotline_admin_routes(App& app) {
               if (!own) return NotFound("no dispatch rule has the id " + std::to_string(*id));
               SHEGONG_RETURN_IF_ERROR(hotline::delete_dispatch_rule(s, *id));
               out = {{"deleted", *id}};
-              return audit::append(s, app.clock(), {call.principal->actor(), "dispatch_rule.delete",
-                                                    "dispatch_rule:" + std::to_string(*id), ""});
+              return audit::append(s, app.clock(),
+                                   {call.principal->actor(), "dispatch_rule.delete",
+                                    "dispatch_rule:" + std::to_string(*id), ""});
             });
           });
 
   app.add({"GET", "/api/v1/sla-rules", "The deadline table", auth::kStaff}, [&app](Call&) {
-    Json items = Json::array();
-    Status st = app.db().read([&](db::Session& s) {
+    return read_items(app.db(), [&](db::Session& s, Json& items) {
       auto rules = hotline::list_sla_rules(s);
       if (!rules.ok()) return rules.status();
       for (const auto& r : *rules) items.push_back(sla_json(r));
       return Status::Ok();
     });
-    return st.ok() ? json_response(200, {{"items", items}}) : http::error_response(st);
   });
 
   app.add({"PUT", "/api/v1/sla-rules",
@@ -228,9 +226,9 @@ void add_hotline_admin_routes(App& app) {
               auto saved = hotline::upsert_sla_rule(s, r);
               if (!saved.ok()) return saved.status();
               out = sla_json(*saved);
-              return audit::append(s, app.clock(), {call.principal->actor(), "sla_rule.upsert",
-                                                    "sla_rule:" + std::to_string(saved->id),
-                                                    out.dump()});
+              return audit::append(s, app.clock(),
+                                   {call.principal->actor(), "sla_rule.upsert",
+                                    "sla_rule:" + std::to_string(saved->id), out.dump()});
             });
           });
 }

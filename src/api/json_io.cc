@@ -1,5 +1,9 @@
 #include "api/json_io.h"
 
+#include <charconv>
+
+#include "http/error_response.h"
+
 namespace shegong::api {
 
 Result<Json> parse_object(const http::Request& request) {
@@ -26,6 +30,24 @@ Result<std::optional<std::string>> string_field(const Json& body, const char* na
   }
   if (required && value.empty()) return Invalid(name, "must not be empty");
   return std::optional<std::string>(std::move(value));
+}
+
+Result<int64_t> id_param(const http::Request& r, const char* name) {
+  std::string_view raw = r.param(name);
+  int64_t v = 0;
+  auto [end, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), v);
+  if (ec != std::errc() || end != raw.data() + raw.size() || v <= 0) {
+    return Invalid(name, "must be a positive whole number");
+  }
+  return v;
+}
+
+http::Response read_items(db::Db& db,
+                          const std::function<Status(db::Session&, Json& items)>& fill) {
+  Json items = Json::array();
+  Status st = db.read([&](db::Session& s) { return fill(s, items); });
+  if (!st.ok()) return http::error_response(st);
+  return json_response(200, {{"items", items}});
 }
 
 http::Response json_response(int status, const Json& body) {

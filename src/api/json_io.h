@@ -7,6 +7,7 @@
 #include <string>
 
 #include "base/status.h"
+#include "db/db.h"
 #include "http/request.h"
 #include "http/response.h"
 
@@ -23,5 +24,11 @@ Result<std::optional<std::string>> string_field(const Json& body, const char* na
                                                 size_t max_bytes = 4096);
 
 http::Response json_response(int status, const Json& body);
+
+// A positive whole number from the path parameter `name` (400 naming it otherwise).
+Result<int64_t> id_param(const http::Request& request, const char* name = "id");
+
+// {"items": [...]} filled by `fill` inside one read transaction; the error format on failure.
+http::Response read_items(db::Db& db, const std::function<Status(db::Session&, Json& items)>& fill);
 
 }  // namespace shegong::api

@@ -16,16 +16,6 @@ namespace shegong::api {
 
 namespace {
 
-Result<int64_t> id_param(const http::Request& r, const char* name) {
-  std::string_view raw = r.param(name);
-  int64_t v = 0;
-  auto [end, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), v);
-  if (ec != std::errc() || end != raw.data() + raw.size() || v <= 0) {
-    return Invalid(name, "must be a positive whole number");
-  }
-  return v;
-}
-
 struct ReadableOrder {
   cases::CaseRecord order;
   std::vector<hotline::OrderUnit> units;

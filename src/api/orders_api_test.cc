@@ -33,7 +33,8 @@ class OrdersApi : public E2eTest {
   }
   void make_user(const std::string& name, const std::string& role, const std::string& region,
                  int64_t unit) {
-    Json body = {{"username", name}, {"password", kPassword}, {"role", role}, {"region_code", region}};
+    Json body = {
+        {"username", name}, {"password", kPassword}, {"role", role}, {"region_code", region}};
     if (unit) body["unit_id"] = unit;
     auto r = http().Post("/api/v1/users", as("admin"), body.dump(), "application/json");
     EXPECT_TRUE(r && r->status == 201) << (r ? r->body : "");
@@ -49,7 +50,8 @@ class OrdersApi : public E2eTest {
             {"lat", 39.914},
             {"lng", 116.404}};
   }
-  std::pair<int, Json> post(const std::string& path, const httplib::Headers& who, const Json& body) {
+  std::pair<int, Json> post(const std::string& path, const httplib::Headers& who,
+                            const Json& body) {
     auto r = http().Post(path.c_str(), who, body.dump(), "application/json");
     EXPECT_TRUE(r);
     return {r ? r->status : -1, r ? Json::parse(r->body, nullptr, false) : Json()};
@@ -60,7 +62,8 @@ class OrdersApi : public E2eTest {
     return {r ? r->status : -1, r ? Json::parse(r->body, nullptr, false) : Json()};
   }
   Json street_row(const std::string& period) {
-    auto [status, ranking] = get("/api/v1/rankings?period=" + period + "&level=street", dispatcher_);
+    auto [status, ranking] =
+        get("/api/v1/rankings?period=" + period + "&level=street", dispatcher_);
     EXPECT_EQ(status, 200) << ranking;
     for (const auto& row : ranking["items"]) {
       if (row["unit"]["id"] == street_unit_) return row;
@@ -68,7 +71,9 @@ class OrdersApi : public E2eTest {
     ADD_FAILURE() << "the street is not in the ranking: " << ranking;
     return {};
   }
-  int64_t order_count() { return get("/api/v1/orders", dispatcher_).second.value("total", int64_t{-1}); }
+  int64_t order_count() {
+    return get("/api/v1/orders", dispatcher_).second.value("total", int64_t{-1});
+  }
 
   static constexpr const char* kPassword = "order-pass-1";
   int64_t street_unit_ = 0, department_unit_ = 0;
@@ -108,12 +113,14 @@ TEST_F(OrdersApi, TheLoopFromDemandToCallbackMovesTheRanking) {
   auto [s3, replied] = post(base + "/reply", street_, {{"reply", "已责令施工方22时后停止作业"}});
   ASSERT_EQ(s3, 200) << replied;
   EXPECT_EQ(replied["state"], "replied");
-  auto [s4, closed] = post(base + "/callback", dispatcher_, {{"solved", true}, {"satisfaction", "满意"}});
+  auto [s4, closed] =
+      post(base + "/callback", dispatcher_, {{"solved", true}, {"satisfaction", "满意"}});
   ASSERT_EQ(s4, 200) << closed;
   EXPECT_EQ(closed["state"], "closed");
   std::vector<std::string> actions;
   for (const auto& e : closed["timeline"]) actions.push_back(e["action"]);
-  EXPECT_EQ(actions, (std::vector<std::string>{"register", "dispatch", "accept", "reply", "callback"}));
+  EXPECT_EQ(actions,
+            (std::vector<std::string>{"register", "dispatch", "accept", "reply", "callback"}));
 
   Json after = street_row(period);
   EXPECT_EQ(after["dispatched"].get<int>() - before["dispatched"].get<int>(), 1);
@@ -132,7 +139,8 @@ TEST_F(OrdersApi, TheLoopFromDemandToCallbackMovesTheRanking) {
   EXPECT_EQ(tracked["state"], "closed");
   EXPECT_EQ(tracked.dump().find("1381234"), std::string::npos);
   EXPECT_EQ(tracked.dump().find("张三"), std::string::npos);
-  EXPECT_EQ(post("/api/v1/public/orders/" + no + "/rating", {}, {{"satisfaction", "满意"}}).first, 200);
+  EXPECT_EQ(post("/api/v1/public/orders/" + no + "/rating", {}, {{"satisfaction", "满意"}}).first,
+            200);
   EXPECT_EQ(get("/api/v1/public/orders/GD000000000000000", {}).first, 404);
 
   // A department that has nothing to do with the order does not see it.
@@ -177,8 +185,9 @@ TEST_F(OrdersApi, BadInputNamesTheFieldOrRuleAndWritesNothing) {
   auto [s1, e1] = post(base + "/accept", street_, Json::object());
   EXPECT_EQ(s1, 409);
   EXPECT_EQ(e1["error"]["field"], "state");
-  EXPECT_NE(e1["error"]["message"].get<std::string>().find("not allowed while the order is registered"),
-            std::string::npos);
+  EXPECT_NE(
+      e1["error"]["message"].get<std::string>().find("not allowed while the order is registered"),
+      std::string::npos);
   auto [s2, e2] = post(base + "/dispatch", street_, {{"unit_id", street_unit_}});
   EXPECT_EQ(s2, 403) << e2;
   auto leader = post("/api/v1/orders", as("leader"), demand());
@@ -211,9 +220,10 @@ TEST_F(OrdersApi, OrdersAndTimersSurviveSigkillAndADeadlineMissedWhileDownFiresO
   EXPECT_EQ(server_->stop(SIGKILL), 128 + SIGKILL);
 
   // Back up after the deadline has passed (simulated time), then killed and back again.
-  int64_t offset = due - std::chrono::duration_cast<std::chrono::milliseconds>(
-                             std::chrono::system_clock::now().time_since_epoch())
-                             .count() +
+  int64_t offset = due -
+                   std::chrono::duration_cast<std::chrono::milliseconds>(
+                       std::chrono::system_clock::now().time_since_epoch())
+                       .count() +
                    60'000;
   Env later = {{"SHEGONG_CLOCK_OFFSET_MS", std::to_string(offset)}};
   auto deadline_events = [&] {

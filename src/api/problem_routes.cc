@@ -25,16 +25,6 @@ Json problem_json(const hotline::Problem& p) {
           {"progress", progress}};
 }
 
-Result<int64_t> problem_id(const http::Request& r) {
-  std::string_view raw = r.param("id");
-  int64_t v = 0;
-  auto [end, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), v);
-  if (ec != std::errc() || end != raw.data() + raw.size() || v <= 0) {
-    return Invalid("id", "must be a positive whole number");
-  }
-  return v;
-}
-
 template <typename F>
 http::Response write(App& app, int status, F&& f) {
   Json out;
@@ -53,46 +43,48 @@ void add_problem_routes(App& app) {
   app.add({"GET", "/api/v1/problems", "Proactive-governance problems in your jurisdiction",
            auth::kStaff},
           [&app](Call& call) {
-            Json items = Json::array();
-            Status st = app.db().read([&](db::Session& s) {
+            return read_items(app.db(), [&](db::Session& s, Json& items) {
               auto list = hotline::list_problems(s, call.principal->jurisdiction);
               if (!list.ok()) return list.status();
               for (const auto& p : *list) items.push_back(problem_json(p));
               return Status::Ok();
             });
-            return st.ok() ? json_response(200, {{"items", items}}) : http::error_response(st);
           });
 
-  app.add({"POST", "/api/v1/problems",
-           "Open a problem: {title, description, region_code, lead_unit_id, month}", kCentreRoles},
-          [&app](Call& call) {
-            auto body = parse_object(call.request);
-            if (!body.ok()) return http::error_response(body.status());
-            hotline::Problem p;
-            for (auto [name, target, required] :
-                 {std::tuple{"title", &p.title, true}, std::tuple{"description", &p.description, false},
-                  std::tuple{"month", &p.month, true}, std::tuple{"region_code", &p.region_code, true}}) {
-              auto v = string_field(*body, name, required, 20000);
-              if (!v.ok()) return http::error_response(v.status());
-              if (*v) *target = **v;
-            }
-            auto region = app.regions()->resolve(p.region_code, "region_code");
-            if (!region.ok()) return http::error_response(Status(Code::kInvalidArgument, region.status().message(), "region_code"));
-            p.region_code = *region;
-            auto lead = body->find("lead_unit_id");
-            if (lead == body->end() || !lead->is_number_integer()) {
-              return http::error_response(Invalid("lead_unit_id", "the lead unit's id"));
-            }
-            p.lead_unit_id = lead->get<int64_t>();
-            return write(app, 201, [&](db::Session& s) {
-              return hotline::create_problem(s, app.clock(), *call.principal, p);
-            });
-          });
+  app.add(
+      {"POST", "/api/v1/problems",
+       "Open a problem: {title, description, region_code, lead_unit_id, month}", kCentreRoles},
+      [&app](Call& call) {
+        auto body = parse_object(call.request);
+        if (!body.ok()) return http::error_response(body.status());
+        hotline::Problem p;
+        for (auto [name, target, required] :
+             {std::tuple{"title", &p.title, true}, std::tuple{"description", &p.description, false},
+              std::tuple{"month", &p.month, true},
+              std::tuple{"region_code", &p.region_code, true}}) {
+          auto v = string_field(*body, name, required, 20000);
+          if (!v.ok()) return http::error_response(v.status());
+          if (*v) *target = **v;
+        }
+        auto region = app.regions()->resolve(p.region_code, "region_code");
+        if (!region.ok())
+          return http::error_response(
+              Status(Code::kInvalidArgument, region.status().message(), "region_code"));
+        p.region_code = *region;
+        auto lead = body->find("lead_unit_id");
+        if (lead == body->end() || !lead->is_number_integer()) {
+          return http::error_response(Invalid("lead_unit_id", "the lead unit's id"));
+        }
+        p.lead_unit_id = lead->get<int64_t>();
+        return write(app, 201, [&](db::Session& s) {
+          return hotline::create_problem(s, app.clock(), *call.principal, p);
+        });
+      });
 
   app.add({"POST", "/api/v1/problems/{id}/orders", "Link orders to a problem: {order_ids}",
            kCentreRoles},
           [&app](Call& call) {
-            auto id = problem_id(call.request);
+            auto id = id_param(call.request);
             if (!id.ok()) return http::error_response(id.status());
             auto body = parse_object(call.request);
             if (!body.ok()) return http::error_response(body.status());
@@ -102,7 +94,8 @@ void add_problem_routes(App& app) {
               return http::error_response(Invalid("order_ids", "a list of order ids"));
             }
             for (const auto& v : *ids) {
-              if (!v.is_number_integer()) return http::error_response(Invalid("order_ids", "a list of order ids"));
+              if (!v.is_number_integer())
+                return http::error_response(Invalid("order_ids", "a list of order ids"));
               list.push_back(v.get<int64_t>());
             }
             return write(app, 200, [&](db::Session& s) {
@@ -110,10 +103,10 @@ void add_problem_routes(App& app) {
             });
           });
 
-  app.add({"POST", "/api/v1/problems/{id}/progress",
-           "Monthly progress: {month, percent, note}", kWriters},
+  app.add({"POST", "/api/v1/problems/{id}/progress", "Monthly progress: {month, percent, note}",
+           kWriters},
           [&app](Call& call) {
-            auto id = problem_id(call.request);
+            auto id = id_param(call.request);
             if (!id.ok()) return http::error_response(id.status());
             auto body = parse_object(call.request);
             if (!body.ok()) return http::error_response(body.status());

@@ -24,15 +24,19 @@ Result<cases::CaseRecord> order_by_number(db::Session& s, std::string_view no) {
   }
   auto c = cases::load_case_by_tracking_no(s, no);
   if (!c.ok()) return c.status();
-  if (!*c || (*c)->kind != hotline::kOrderKind) return NotFound("no order has that tracking number");
+  if (!*c || (*c)->kind != hotline::kOrderKind)
+    return NotFound("no order has that tracking number");
   return **c;
 }
 
 }  // namespace
 
 void add_public_routes(App& app) {
-  app.add({"GET", "/api/v1/public/orders/{tracking_no}",
-           "Track an order by its number (no login; no personal data)", {}, true},
+  app.add({"GET",
+           "/api/v1/public/orders/{tracking_no}",
+           "Track an order by its number (no login; no personal data)",
+           {},
+           true},
           [&app](Call& call) {
             http::Response out;
             Status st = app.db().read([&](db::Session& s) {
@@ -44,8 +48,11 @@ void add_public_routes(App& app) {
             return st.ok() ? out : http::error_response(st);
           });
 
-  app.add({"POST", "/api/v1/public/orders/{tracking_no}/rating",
-           "The requester rates the answer: {satisfaction: 满意|基本满意|不满意, comment}", {}, true},
+  app.add({"POST",
+           "/api/v1/public/orders/{tracking_no}/rating",
+           "The requester rates the answer: {satisfaction: 满意|基本满意|不满意, comment}",
+           {},
+           true},
           [&app](Call& call) {
             auto body = parse_object(call.request);
             if (!body.ok()) return http::error_response(body.status());
@@ -57,10 +64,10 @@ void add_public_routes(App& app) {
             Status st = app.db().write([&](db::Session& s) {
               auto c = order_by_number(s, call.request.param("tracking_no"));
               if (!c.ok()) return c.status();
-              auto rated = app.engine().apply_in(
-                  s, c->id, "rate", nullptr,
-                  {{"satisfaction", **satisfaction}, {"comment", comment->value_or("")},
-                   {"by", "requester"}});
+              auto rated = app.engine().apply_in(s, c->id, "rate", nullptr,
+                                                 {{"satisfaction", **satisfaction},
+                                                  {"comment", comment->value_or("")},
+                                                  {"by", "requester"}});
               if (!rated.ok()) return rated.status();
               out = http::Response::json(200, public_order_json(s, *rated));
               return Status::Ok();

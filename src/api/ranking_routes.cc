@@ -29,7 +29,9 @@ void add_ranking_routes(App& app) {
                         {"basically_satisfied_credit", cfg->basically_satisfied_credit}};
               auto rows = hotline::ranking(s, period, level, call.principal->jurisdiction, *cfg);
               if (!rows.ok()) return rows.status();
-              auto rate = [](const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); };
+              auto rate = [](const std::optional<double>& v) {
+                return v ? Json(*v) : Json(nullptr);
+              };
               for (const auto& u : *rows) {
                 items.push_back({{"rank", u.rank == 0 ? Json(nullptr) : Json(u.rank)},
                                  {"unit", {{"id", u.unit.id}, {"name", u.unit.name}}},
@@ -49,8 +51,8 @@ void add_ranking_routes(App& app) {
               return Status::Ok();
             });
             if (!st.ok()) return http::error_response(st);
-            return json_response(200, {{"period", period}, {"level", level}, {"config", config},
-                                       {"items", items}});
+            return json_response(
+                200, {{"period", period}, {"level", level}, {"config", config}, {"items", items}});
           });
 }
 

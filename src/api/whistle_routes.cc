@@ -14,9 +14,11 @@ namespace {
 Json whistle_json(const hotline::Whistle& w) {
   Json calls = Json::array();
   for (const auto& c : w.calls) {
-    calls.push_back({{"unit_id", c.unit_id},
-                     {"arrived_at", c.arrived_at_ms == 0 ? Json(nullptr) : Json(format_utc_iso8601(c.arrived_at_ms))},
-                     {"in_time", c.in_time}});
+    calls.push_back(
+        {{"unit_id", c.unit_id},
+         {"arrived_at",
+          c.arrived_at_ms == 0 ? Json(nullptr) : Json(format_utc_iso8601(c.arrived_at_ms))},
+         {"in_time", c.in_time}});
   }
   return {{"id", w.id},
           {"street_unit_id", w.input.street_unit_id},
@@ -28,20 +30,11 @@ Json whistle_json(const hotline::Whistle& w) {
           {"calls", calls}};
 }
 
-Result<int64_t> whistle_id(const http::Request& r) {
-  std::string_view raw = r.param("id");
-  int64_t v = 0;
-  auto [end, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), v);
-  if (ec != std::errc() || end != raw.data() + raw.size() || v <= 0) {
-    return Invalid("id", "must be a positive whole number");
-  }
-  return v;
-}
-
 }  // namespace
 
 void add_whistle_routes(App& app) {
-  app.add({"POST", "/api/v1/whistles",
+  app.add({"POST",
+           "/api/v1/whistles",
            "A street summons departments: {street_unit_id, kind, note, unit_ids, order_id}",
            {auth::Role::kStreetStaff, auth::Role::kAdmin}},
           [&app](Call& call) {
@@ -70,7 +63,8 @@ void add_whistle_routes(App& app) {
               return http::error_response(Invalid("unit_ids", "a list of unit ids"));
             }
             for (const auto& u : *units) {
-              if (!u.is_number_integer()) return http::error_response(Invalid("unit_ids", "a list of unit ids"));
+              if (!u.is_number_integer())
+                return http::error_response(Invalid("unit_ids", "a list of unit ids"));
               in.unit_ids.push_back(u.get<int64_t>());
             }
             Json out;
@@ -86,7 +80,7 @@ void add_whistle_routes(App& app) {
   app.add({"POST", "/api/v1/whistles/{id}/arrivals", "A summoned unit reports arrival: {unit_id}",
            kWriters},
           [&app](Call& call) {
-            auto id = whistle_id(call.request);
+            auto id = id_param(call.request);
             if (!id.ok()) return http::error_response(id.status());
             auto body = parse_object(call.request);
             if (!body.ok()) return http::error_response(body.status());
@@ -96,7 +90,8 @@ void add_whistle_routes(App& app) {
             }
             Json out;
             Status st = app.db().write([&](db::Session& s) {
-              auto w = hotline::record_arrival(s, app.clock(), *call.principal, *id, unit->get<int64_t>());
+              auto w = hotline::record_arrival(s, app.clock(), *call.principal, *id,
+                                               unit->get<int64_t>());
               if (!w.ok()) return w.status();
               out = whistle_json(*w);
               return Status::Ok();
@@ -104,8 +99,8 @@ void add_whistle_routes(App& app) {
             return st.ok() ? json_response(200, out) : http::error_response(st);
           });
 
-  app.add({"GET", "/api/v1/whistle-scores", "Whistle scores of a month, both sides: ?period=YYYY-MM",
-           auth::kStaff},
+  app.add({"GET", "/api/v1/whistle-scores",
+           "Whistle scores of a month, both sides: ?period=YYYY-MM", auth::kStaff},
           [&app](Call& call) {
             std::string period(call.request.query_param("period"));
             if (!hotline::valid_period(period)) {
@@ -116,9 +111,14 @@ void add_whistle_routes(App& app) {
               auto scores = hotline::whistle_scores(s, period, call.principal->jurisdiction);
               if (!scores.ok()) return scores.status();
               for (const auto& sc : *scores) {
-                items.push_back({{"unit_id", sc.unit_id}, {"unit", sc.unit_name}, {"side", sc.side},
-                                 {"calls", sc.calls}, {"in_time", sc.in_time}, {"late", sc.late},
-                                 {"missing", sc.missing}, {"rate", sc.rate}});
+                items.push_back({{"unit_id", sc.unit_id},
+                                 {"unit", sc.unit_name},
+                                 {"side", sc.side},
+                                 {"calls", sc.calls},
+                                 {"in_time", sc.in_time},
+                                 {"late", sc.late},
+                                 {"missing", sc.missing},
+                                 {"rate", sc.rate}});
               }
               return Status::Ok();
             });
