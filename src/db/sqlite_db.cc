@@ -287,6 +287,12 @@ class SqliteDb final : public Db {
   void commit_batch(const std::vector<Job*>& batch, std::vector<Status>& results) {
     results.assign(batch.size(), Status::Ok());
     Connection& c = *writer_conn_;
+    // A lone unit of work needs no savepoint: its transaction isolates it. (An open savepoint makes
+    // SQLite keep a statement journal for every write, which grows with the transaction.)
+    if (batch.size() == 1) {
+      results[0] = commit_alone(*batch[0]->work);
+      return;
+    }
     Status begin = c.exec("BEGIN IMMEDIATE", {}).status();
     if (!begin.ok()) {
       results.assign(batch.size(), begin);
@@ -308,6 +314,15 @@ class SqliteDb final : public Db {
         if (r.ok()) r = commit;
       }
     }
+  }
+
+  Status commit_alone(const Work& work) {
+    Connection& c = *writer_conn_;
+    SHEGONG_RETURN_IF_ERROR(c.exec("BEGIN IMMEDIATE", {}).status());
+    Status st = run_guarded(work, c);
+    if (st.ok()) st = c.exec("COMMIT", {}).status();
+    if (!st.ok()) c.exec_script("ROLLBACK");
+    return st;
   }
 
   std::string path_;
