@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.h"
+#include "cli/subcommands.h"
 
 #ifndef SHEGONG_VERSION
 #define SHEGONG_VERSION "dev"
@@ -114,10 +115,17 @@ int main(int argc, char** argv) {
       with_db(app.add_subcommand("backup", "Write a consistent copy of the database"));
   backup_cmd->add_option("--to", backup_to, "Backup file (must not exist)")->required();
 
+  CommandRunner chosen;
+  auto* text_cmd = app.add_subcommand("text", "Chinese text: classify, find repeats and hot issues");
+  text_cmd->require_subcommand(1);
+  add_text_classifier_commands(*text_cmd, &chosen);
+  add_text_analysis_commands(*text_cmd, &chosen);
+
   auto* version_cmd = app.add_subcommand("version", "Print the version");
 
   CLI11_PARSE(app, argc, argv);
 
+  if (chosen) return chosen();
   if (*serve_cmd) {
     serve_options.db_path = db;
     return serve(serve_options);
