@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # 接诉即办 at scale, measured over HTTP on loopback with wrk on the same 2-core machine:
 #   intake  — POST /api/v1/orders, every 201 durable (fsynced) before it is sent;
-#   get     — GET /api/v1/orders/{id} with units and timeline, over orders with full lifecycles;
+#   get     — GET /api/v1/orders/{id} with units and timeline: over the orders just registered, and
+#             over ORDERS orders with full lifecycles read uniformly at random;
 #   ranking — the month's 三率 ranking of streets and of departments with ORDERS orders stored;
 #   RSS     — the server's resident memory with ORDERS orders.
 # Usage: ORDERS=1000000 bench/hotline/run.sh [DURATION_S]   (from the project root, after make build)
@@ -37,7 +38,9 @@ run_wrk() {
     awk '/^Requests\/sec/ {print $2}' "$work/$name.$round.txt" >> "$work/$name.rps"
     awk '$1 == "50%" {print $2}' "$work/$name.$round.txt" | to_ms >> "$work/$name.p50"
     awk '$1 == "99%" {print $2}' "$work/$name.$round.txt" | to_ms >> "$work/$name.p99"
-    grep -q "non-2xx responses: 0" "$work/$name.$round.txt" || { echo "$name: errors"; cat "$work/$name.$round.txt"; exit 1; }
+    if grep -q "Non-2xx\|non-2xx responses: [1-9]" "$work/$name.$round.txt"; then
+      echo "$name: errors"; cat "$work/$name.$round.txt"; exit 1
+    fi
   done
   printf '%-22s median %9s req/s   p50 %s ms   p99 %s ms   (rounds: %s)\n' "$name" \
     "$(median < "$work/$name.rps")" "$(median < "$work/$name.p50")" "$(median < "$work/$name.p99")" \
@@ -57,6 +60,9 @@ sqlite3 "$db" "SELECT code FROM regions WHERE level = 5 AND code LIKE '11%' LIMI
 start_server "$db"
 SHEGONG_BENCH_TOKEN=$token SHEGONG_BENCH_CODES=$work/codes \
   run_wrk intake -t2 -c64 -d"${duration}s" -s bench/hotline/intake.lua "$base"
+echo "== get by id over the orders just registered (a working set that fits in memory)"
+SHEGONG_BENCH_TOKEN=$token SHEGONG_BENCH_MAX_ID=$(sqlite3 "$db" "SELECT max(id) FROM cases") \
+  run_wrk get_order_recent -t2 -c64 -d"${duration}s" -s bench/hotline/get_order.lua "$base"
 stop_server
 stored=$(sqlite3 "$db" "SELECT count(*) FROM cases")
 answered=$(awk '/requests in/ {s += $1} END {print s}' "$work"/intake.*.txt)
@@ -76,6 +82,14 @@ token=$($bin token create --db "$big" --username bench | tail -n 1)
 max_id=$(sqlite3 "$big" "SELECT max(id) FROM cases")
 start_server "$big"
 rss_start=$(awk '/VmRSS/ {print $2}' /proc/$server_pid/status)
+# Reads are measured in the steady state: first the server fires every timer that fell due while
+# it was down (a restart after the simulated month), in batches.
+backlog_started=$(date +%s.%N)
+backlog=$(sqlite3 "$big" "SELECT count(*) FROM case_timers WHERE state = 'pending' AND due_at_ms <= $(date +%s%3N)")
+while [ "$(sqlite3 "$big" "SELECT count(*) FROM case_timers WHERE state = 'pending' AND due_at_ms <= $(date +%s%3N)")" -gt 0 ]; do
+  sleep 1
+done
+echo "timers due at start: $backlog, fired in $(echo "$(date +%s.%N) - $backlog_started" | bc) s"
 
 echo "== get by id over $max_id orders, wrk -t2 -c64 -d${duration}s, 3 rounds"
 SHEGONG_BENCH_TOKEN=$token SHEGONG_BENCH_MAX_ID=$max_id \
@@ -97,6 +111,7 @@ mkdir -p bench/results
   printf '{"command":"ORDERS=%s bench/hotline/run.sh %s","date":"%s","machine":"%s cores","orders":%s,' \
     "$orders" "$duration" "$(date -u +%FT%TZ)" "$(nproc)" "$max_id"
   printf '"server_rss_kib_after_start":%s,"server_rss_kib_after_runs":%s,"runs":[' "$rss_start" "$rss_end"
-  cat "$work/intake.json"; printf ','; cat "$work/get_order.json"; printf ','
+  cat "$work/intake.json"; printf ','; cat "$work/get_order_recent.json"; printf ','
+  cat "$work/get_order.json"; printf ','
   cat "$work/ranking_street.json"; printf ','; cat "$work/ranking_department.json"; printf ']}\n'
 } > bench/results/hotline.json

@@ -200,37 +200,56 @@ Result<int> Engine::fire_due_timers(int64_t now_ms, int limit) {
     for (const db::Row& r : *rows) due.emplace_back(r.integer(0), r.integer(1), r.text(2));
     return Status::Ok();
   }));
+  // Timers fire in batches: one commit for many, each timer in a savepoint of its own so that a
+  // failing one is rolled back alone (and stays pending for the next round).
+  constexpr size_t kPerCommit = 128;
   int fired = 0;
-  for (const auto& [timer_id, case_id, timer_kind] : due) {
-    bool claimed_here = false;
+  for (size_t from = 0; from < due.size(); from += kPerCommit) {
+    size_t to = std::min(due.size(), from + kPerCommit);
+    int fired_here = 0;
     Status st = db_.write([&](db::Session& s) {
-      auto claimed = s.exec(
-          "UPDATE case_timers SET state = 'fired', fired_at_ms = ? WHERE id = ? AND state = 'pending'",
-          {clock_.now_ms(), timer_id});
-      if (!claimed.ok()) return claimed.status();
-      if (*claimed == 0) return Status::Ok();  // fired or cancelled meanwhile
-      claimed_here = true;
-      auto c = load_case(s, case_id);
-      if (!c.ok()) return c.status();
-      if (!*c) return Status::Ok();
-      const CaseKind* k = kind((*c)->kind);
-      if (!k) return Status::Ok();
-      auto tr = k->timer_transitions.find(timer_kind);
-      if (tr == k->timer_transitions.end()) return Status::Ok();
-      const TransitionDef* t = k->transition(tr->second);
-      if (!t || std::find(t->from.begin(), t->from.end(), (*c)->state) == t->from.end()) {
-        return Status::Ok();  // the case has moved on; the timer has nothing left to do
+      fired_here = 0;
+      for (size_t i = from; i < to; ++i) {
+        const auto& [timer_id, case_id, timer_kind] = due[i];
+        SHEGONG_RETURN_IF_ERROR(s.exec("SAVEPOINT timer").status());
+        bool claimed = false;
+        Status one = fire_one(s, timer_id, case_id, timer_kind, claimed);
+        if (!one.ok()) {
+          log::error("timer {} of case {} failed: {}", timer_id, case_id, one.to_string());
+          SHEGONG_RETURN_IF_ERROR(s.exec("ROLLBACK TO timer").status());
+        } else if (claimed) {
+          ++fired_here;
+        }
+        SHEGONG_RETURN_IF_ERROR(s.exec("RELEASE timer").status());
       }
-      return apply_in(s, case_id, t->name, nullptr, {{"timer", timer_kind}}).status();
+      return Status::Ok();
     });
-    if (!st.ok()) {
-      // Rolled back: the timer stays pending and is tried again at the next round.
-      log::error("timer {} of case {} failed: {}", timer_id, case_id, st.to_string());
-    } else if (claimed_here) {
-      ++fired;
-    }
+    if (!st.ok()) return st;
+    fired += fired_here;
   }
   return fired;
+}
+
+Status Engine::fire_one(db::Session& s, int64_t timer_id, int64_t case_id,
+                        const std::string& timer_kind, bool& claimed) {
+  auto changed = s.exec(
+      "UPDATE case_timers SET state = 'fired', fired_at_ms = ? WHERE id = ? AND state = 'pending'",
+      {clock_.now_ms(), timer_id});
+  if (!changed.ok()) return changed.status();
+  claimed = *changed == 1;
+  if (!claimed) return Status::Ok();  // fired or cancelled meanwhile
+  auto c = load_case(s, case_id);
+  if (!c.ok()) return c.status();
+  if (!*c) return Status::Ok();
+  const CaseKind* k = kind((*c)->kind);
+  if (!k) return Status::Ok();
+  auto tr = k->timer_transitions.find(timer_kind);
+  if (tr == k->timer_transitions.end()) return Status::Ok();
+  const TransitionDef* t = k->transition(tr->second);
+  if (!t || std::find(t->from.begin(), t->from.end(), (*c)->state) == t->from.end()) {
+    return Status::Ok();  // the case has moved on; the timer has nothing left to do
+  }
+  return apply_in(s, case_id, t->name, nullptr, {{"timer", timer_kind}}).status();
 }
 
 Result<int64_t> Engine::next_timer_due() {

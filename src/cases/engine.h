@@ -70,6 +70,9 @@ class Engine {
  private:
   Status check_actor(db::Session& s, const TransitionDef& t, const CaseRecord& c,
                      const auth::Principal* actor);
+  // Claims one timer and applies its transition; `claimed` says whether it was still pending.
+  Status fire_one(db::Session& s, int64_t timer_id, int64_t case_id, const std::string& timer_kind,
+                  bool& claimed);
 
   db::Db& db_;
   const Clock& clock_;
