@@ -18,6 +18,7 @@
 #include "base/clock.h"
 #include "base/crypto.h"
 #include "cases/engine.h"
+#include "hotline/text_aids.h"
 #include "db/db.h"
 #include "http/metrics.h"
 #include "http/router.h"
@@ -48,6 +49,7 @@ struct AppDeps {
   std::string web_root;  // built UI; empty to serve none
   cases::Engine& engine;
   const HolidayCalendar& calendar;
+  hotline::TextAids text_aids = {};  // optional classifier and repeat index
 };
 
 class App final : public http::Dispatcher {
@@ -68,6 +70,7 @@ class App final : public http::Dispatcher {
   auth::Credentials& credentials() { return credentials_; }
   cases::Engine& engine() { return deps_.engine; }
   const HolidayCalendar& calendar() const { return deps_.calendar; }
+  const hotline::TextAids& text_aids() const { return deps_.text_aids; }
   std::shared_ptr<const regions::RegionTree> regions() const { return std::atomic_load(&regions_); }
   void set_regions(std::shared_ptr<const regions::RegionTree> tree) {
     std::atomic_store(&regions_, std::move(tree));
@@ -103,6 +106,7 @@ void add_hotline_admin_routes(App& app);
 void add_ranking_routes(App& app);
 void add_whistle_routes(App& app);
 void add_problem_routes(App& app);
+void add_text_routes(App& app);
 
 // Staff who may change things: everyone but leaders (read-only) and volunteers.
 constexpr auth::RoleSet kWriters = {auth::Role::kAdmin,           auth::Role::kDispatcher,

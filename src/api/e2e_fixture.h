@@ -105,12 +105,11 @@ class E2eTest : public ::testing::Test {
     server_.reset();
     fs::remove_all(dir_);
   }
-  void start_server(const Env& env = {}) {
-    server_ = std::make_unique<ServerProcess>(
-        kBinary, db_, dir_ + "/server.log",
-        std::vector<std::string>{"--web-root", source_path("web/public"), "--calendar",
-                                 source_path("data/calendar/holidays.csv")},
-        env);
+  void start_server(const Env& env = {}, const std::vector<std::string>& extra = {}) {
+    std::vector<std::string> args = {"--web-root", source_path("web/public"), "--calendar",
+                                     source_path("data/calendar/holidays.csv")};
+    args.insert(args.end(), extra.begin(), extra.end());
+    server_ = std::make_unique<ServerProcess>(kBinary, db_, dir_ + "/server.log", args, env);
     client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
     client_->set_read_timeout(20, 0);
   }

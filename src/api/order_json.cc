@@ -77,7 +77,7 @@ std::string order_json(db::Session& s, const OrderView& view, const auth::Princi
   Json attrs = Json::parse(c.attrs, nullptr, false);
   if (attrs.is_object()) {
     for (const char* key : {"reply", "dispute", "extension", "triage", "repeat_caller",
-                            "requester_rating", "reopened", "sla"}) {
+                            "repeat_of", "suggestions", "requester_rating", "reopened", "sla"}) {
       if (auto it = attrs.find(key); it != attrs.end()) {
         w.key(key).raw(it->dump(-1, ' ', false, Json::error_handler_t::replace));
       }

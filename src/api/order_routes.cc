@@ -146,7 +146,8 @@ http::Response create_order(App& app, Call& call) {
       return Status(Code::kPermissionDenied, "the place is outside your jurisdiction",
                     "region_code");
     }
-    auto c = hotline::register_order(s, app.engine(), app.box(), *tree, *order, who.actor());
+    auto c = hotline::register_order(s, app.engine(), app.box(), *tree, *order, who.actor(),
+                                     app.text_aids());
     if (!c.ok()) return c.status();
     auto body = order_json(s, *c, who, app.box(), *tree, false);
     if (!body.ok()) return body.status();

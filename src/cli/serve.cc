@@ -2,6 +2,8 @@
 #include <iostream>
 
 #include <cstdlib>
+#include <filesystem>
+#include <optional>
 
 #include "api/app.h"
 #include "auth/users.h"
@@ -13,7 +15,9 @@
 #include "hotline/categories.h"
 #include "hotline/demo_orders.h"
 #include "hotline/order_kind.h"
+#include "hotline/text_aids.h"
 #include "regions/region_import.h"
+#include "text/classifier.h"
 
 namespace shegong::cli {
 
@@ -151,12 +155,38 @@ int serve(const ServeOptions& options) {
     offset = std::atoll(env);
   OffsetClock clock(SystemClock::instance(), offset);
 
+  // Text aids: the category model when there is one, and the repeat index of recent orders.
+  std::optional<text::Classifier> classifier;
+  std::string model = options.model;
+  if (model.empty()) {
+    auto beside =
+        std::filesystem::path(options.db_path).parent_path() / "models" / "category.model";
+    if (std::filesystem::exists(beside)) model = beside.string();
+  }
+  if (!model.empty()) {
+    auto loaded = text::Classifier::load(model);
+    if (!loaded.ok())
+      return fail(Status(loaded.status().code(), loaded.status().message(), "model"));
+    classifier.emplace(std::move(loaded).value());
+  }
+  hotline::RepeatDetector repeats;
+  Status indexed =
+      repeats.load(*store->db, clock.now_ms() - int64_t{options.repeat_window_days} * 86'400'000);
+  if (!indexed.ok()) return fail(indexed);
+
   cases::Engine engine(*store->db, clock);
   engine.add_kind(hotline::order_kind(*calendar));
   cases::TimerRunner timers(engine);
   timers.start();
 
-  api::App app({*store->db, clock, box, options.web_root, engine, *calendar}, *tree);
+  api::App app({*store->db,
+                clock,
+                box,
+                options.web_root,
+                engine,
+                *calendar,
+                {classifier ? &*classifier : nullptr, &repeats}},
+               *tree);
   api::add_all_routes(app);
 
   http::ServerOptions server_options;
@@ -170,7 +200,9 @@ int serve(const ServeOptions& options) {
   std::string host =
       listen->first.find(':') != std::string::npos ? "[" + listen->first + "]" : listen->first;
   std::cout << "shegong listening on http://" << host << ":" << server.port() << " ("
-            << (*tree)->size() - 1 << " regions, database " << options.db_path << ")\n";
+            << (*tree)->size() - 1 << " regions, database " << options.db_path << ", "
+            << repeats.size() << " recent orders indexed, "
+            << (classifier ? "category model " + model : std::string("no category model")) << ")\n";
   if (options.demo) {
     std::cout << "demo logins (password " << kDemoPassword << "):";
     for (const DemoUser& u : kDemoUsers) std::cout << " " << u.username;

@@ -71,7 +71,7 @@ Status validate_new_order(NewOrder& o, const regions::RegionTree& tree) {
 Result<cases::CaseRecord> register_order(db::Session& s, cases::Engine& engine,
                                          const crypto::SecretBox& box,
                                          const regions::RegionTree& tree, NewOrder o,
-                                         const std::string& actor) {
+                                         const std::string& actor, const TextAids& aids) {
   SHEGONG_RETURN_IF_ERROR(validate_new_order(o, tree));
   int64_t now = engine.clock().now_ms();
   if (o.received_at_ms == 0) o.received_at_ms = now;
@@ -95,43 +95,76 @@ Result<cases::CaseRecord> register_order(db::Session& s, cases::Engine& engine,
   c.requester_sealed = seal_requester(box, {o.contact_name, o.contact_phone});
   c.requester_hash = box.lookup_hash(o.contact_phone);
 
-  return engine.create_in(s, c, actor, [&](db::Session& s, cases::CaseRecord& rec,
-                                           cases::Registration& reg) -> Status {
-    if (!rec.category.empty()) {
-      auto known = category_exists(s, rec.category);
-      if (!known.ok()) return known.status();
-      if (!*known) return Invalid("category", "not in the category taxonomy: " + rec.category);
-    }
-    // Item 42: repeat callers are flagged, never blocked.
-    auto window = cases::profile_int(s, rec.region_code, "hotline.repeat_window_days", 30);
-    auto threshold = cases::profile_int(s, rec.region_code, "hotline.repeat_threshold", 5);
-    if (!window.ok()) return window.status();
-    if (!threshold.ok()) return threshold.status();
-    auto earlier = s.query(
-        "SELECT count(*) FROM cases WHERE requester_hash = ? AND received_at_ms >= ?",
-        {rec.requester_hash, now - *window * 86'400'000});
-    if (!earlier.ok()) return earlier.status();
-    int64_t previous = (*earlier)[0].integer(0);
-    nlohmann::json attrs = nlohmann::json::object();
-    if (previous >= *threshold) attrs["repeat_caller"] = {{"previous_orders", previous}};
-    rec.attrs = attrs.dump();
-    // Tracking number: GD + date (China time) + daily sequence + check digits.
-    std::string day = date_in_china(now).to_string();
-    std::string ymd = day.substr(2, 2) + day.substr(5, 2) + day.substr(8, 2);
-    auto seq = cases::next_sequence(s, "order:" + ymd);
-    if (!seq.ok()) return seq.status();
-    std::string n = std::to_string(*seq);
-    if (n.size() < 5) n = std::string(5 - n.size(), '0') + n;
-    rec.tracking_no = "GD" + ymd + n + check_digits();
-    // Dispatch limit from the SLA table (item 40).
-    auto rule = find_sla_rule(s, rec.urgency, rec.category);
-    if (!rule.ok()) return rule.status();
-    if (*rule) reg.arm.push_back({"dispatch_limit", rec.received_at_ms + (*rule)->dispatch_minutes * 60'000});
-    reg.event_data = nlohmann::json{{"channel", rec.channel}, {"type", rec.type},
-                                    {"repeat_caller", previous >= *threshold}}
-                         .dump();
-    return Status::Ok();
-  });
+  auto created = engine.create_in(
+      s, c, actor, [&](db::Session& s, cases::CaseRecord& rec, cases::Registration& reg) -> Status {
+        if (!rec.category.empty()) {
+          auto known = category_exists(s, rec.category);
+          if (!known.ok()) return known.status();
+          if (!*known) return Invalid("category", "not in the category taxonomy: " + rec.category);
+        }
+        // Item 42: repeat callers are flagged, never blocked.
+        auto window = cases::profile_int(s, rec.region_code, "hotline.repeat_window_days", 30);
+        auto threshold = cases::profile_int(s, rec.region_code, "hotline.repeat_threshold", 5);
+        if (!window.ok()) return window.status();
+        if (!threshold.ok()) return threshold.status();
+        auto earlier =
+            s.query("SELECT count(*) FROM cases WHERE requester_hash = ? AND received_at_ms >= ?",
+                    {rec.requester_hash, now - *window * 86'400'000});
+        if (!earlier.ok()) return earlier.status();
+        int64_t previous = (*earlier)[0].integer(0);
+        nlohmann::json attrs = nlohmann::json::object();
+        if (previous >= *threshold) attrs["repeat_caller"] = {{"previous_orders", previous}};
+        if (aids.repeats) {
+          auto repeat = aids.repeats->check(rec.requester_hash, order_text(rec));
+          if (repeat.ok() && repeat->repeated) {
+            nlohmann::json earlier = nlohmann::json::array();
+            for (const auto& e : repeat->earlier) earlier.push_back(e.id);
+            attrs["repeat_of"] = {{"orders", earlier},
+                                  {"other_requesters", repeat->other_requesters}};
+          }
+        }
+        if (aids.classifier) {
+          auto suggested = suggest_dispatch(s, aids.classifier, rec);
+          if (!suggested.ok()) return suggested.status();
+          nlohmann::json cats = nlohmann::json::array(), units = nlohmann::json::array();
+          for (const auto& x : suggested->categories) {
+            cats.push_back({{"category", x.category},
+                            {"confidence", x.confidence},
+                            {"in_taxonomy", x.in_taxonomy}});
+          }
+          for (const auto& u : suggested->units) {
+            units.push_back({{"unit_id", u.unit_id},
+                             {"name", u.name},
+                             {"category", u.category},
+                             {"via", u.via}});
+          }
+          attrs["suggestions"] = {{"categories", cats}, {"units", units}};
+        }
+        rec.attrs = attrs.dump();
+        // Tracking number: GD + date (China time) + daily sequence + check digits.
+        std::string day = date_in_china(now).to_string();
+        std::string ymd = day.substr(2, 2) + day.substr(5, 2) + day.substr(8, 2);
+        auto seq = cases::next_sequence(s, "order:" + ymd);
+        if (!seq.ok()) return seq.status();
+        std::string n = std::to_string(*seq);
+        if (n.size() < 5) n = std::string(5 - n.size(), '0') + n;
+        rec.tracking_no = "GD" + ymd + n + check_digits();
+        // Dispatch limit from the SLA table (item 40).
+        auto rule = find_sla_rule(s, rec.urgency, rec.category);
+        if (!rule.ok()) return rule.status();
+        if (*rule)
+          reg.arm.push_back(
+              {"dispatch_limit", rec.received_at_ms + (*rule)->dispatch_minutes * 60'000});
+        reg.event_data = nlohmann::json{{"channel", rec.channel},
+                                        {"type", rec.type},
+                                        {"repeat_caller", previous >= *threshold}}
+                             .dump();
+        return Status::Ok();
+      });
+  if (created.ok() && aids.repeats) {
+    aids.repeats->add(created->id, created->requester_hash, order_text(*created));
+  }
+  return created;
 }
 
 }  // namespace shegong::hotline

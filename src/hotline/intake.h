@@ -11,6 +11,7 @@
 
 #include "base/crypto.h"
 #include "cases/engine.h"
+#include "hotline/text_aids.h"
 #include "regions/region_tree.h"
 
 namespace shegong::hotline {
@@ -34,10 +35,12 @@ struct NewOrder {
 // Checks that need no storage. `tree` resolves the region.
 Status validate_new_order(NewOrder& order, const regions::RegionTree& tree);
 
-// Validates, then registers the order inside the caller's transaction.
+// Validates, then registers the order inside the caller's transaction. With text aids, the order
+// also carries the dispatcher's suggestions and, when the requester raised the same matter before,
+// the earlier orders (attrs "suggestions", "repeat_of"); it then joins the repeat index.
 Result<cases::CaseRecord> register_order(db::Session& s, cases::Engine& engine,
                                          const crypto::SecretBox& box,
                                          const regions::RegionTree& tree, NewOrder order,
-                                         const std::string& actor);
+                                         const std::string& actor, const TextAids& aids = {});
 
 }  // namespace shegong::hotline

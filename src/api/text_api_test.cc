@@ -1,0 +1,145 @@
+// The text module over HTTP: a model trained with the CLI, suggestions and the repeat flag on new
+// orders, classification, similar orders within the caller's reach, hot issues, and bad input.
+#include <nlohmann/json.hpp>
+
+#include "api/e2e_fixture.h"
+
+namespace shegong::testing {
+namespace {
+
+using Json = nlohmann::json;
+
+// A small labelled set written for the test: three matters, varied wording.
+void write_training_set(const std::string& path) {
+  std::ofstream f(path);
+  f << "text,label\n";
+  const char* noise[] = {"工地夜间施工噪音很大", "楼下商铺音响太吵",         "凌晨还在打桩噪音扰民",
+                         "广场舞音响声音太大",   "装修电钻声早上六点就开始", "酒吧夜里吵闹影响休息",
+                         "施工噪声持续到半夜",   "KTV噪音扰民严重",          "夜间渣土车轰鸣声大",
+                         "空调外机噪音很大"};
+  const char* wages[] = {"公司拖欠三个月工资不发",
+                         "包工头拖欠农民工工资",
+                         "离职后工资一直不结算",
+                         "加班费不按规定支付",
+                         "老板跑路工资没发",
+                         "试用期工资被克扣",
+                         "工程款拖欠导致工人没拿到工资",
+                         "工资欠了半年讨不回",
+                         "单位不缴社保还欠薪",
+                         "年底工资迟迟不发放"};
+  const char* school[] = {"孩子入学学位不够",     "小学对口划片问题咨询", "幼儿园收费太高",
+                          "学校课后服务时间太短", "初中入学材料怎么准备", "学校食堂饭菜质量差",
+                          "转学手续办理咨询",     "校车接送安全问题",     "幼儿园入园报名时间",
+                          "学校周边补习班乱收费"};
+  for (const char* t : noise) f << t << ",噪声\n";
+  for (const char* t : wages) f << t << ",欠薪\n";
+  for (const char* t : school) f << t << ",教育\n";
+}
+
+class TextApi : public E2eTest {
+ protected:
+  void SetUp() override {
+    E2eTest::SetUp();
+    write_training_set(dir_ + "/train.csv");
+    auto trained =
+        run_command({kBinary, "text", "train", "--data", dir_ + "/train.csv", "--text-column",
+                     "text", "--label-column", "label", "--out", dir_ + "/category.model"});
+    ASSERT_EQ(trained.exit_code, 0) << trained.err;
+    server_->stop();
+    start_server({}, {"--model", dir_ + "/category.model"});
+  }
+  std::pair<int, Json> post(const std::string& path, const std::string& user, const Json& body) {
+    auto r = http().Post(path.c_str(), as(user), body.dump(), "application/json");
+    EXPECT_TRUE(r);
+    return {r ? r->status : -1, r ? Json::parse(r->body, nullptr, false) : Json()};
+  }
+  static Json demand(const std::string& subject, const std::string& content,
+                     const std::string& phone) {
+    return {{"channel", "phone"},
+            {"type", "投诉"},
+            {"subject", subject},
+            {"content", content},
+            {"contact", {{"name", "王五"}, {"phone", phone}}},
+            {"region_code", "110101001001"}};
+  }
+};
+
+TEST_F(TextApi, NewOrdersCarrySuggestionsAndTheRepeatFlag) {
+  std::string subject = "凌晨工地打桩噪音扰民",
+              content = "东华门附近工地每天凌晨两点还在打桩，噪音很大，无法休息。";
+  auto [s1, first] = post("/api/v1/orders", "admin", demand(subject, content, "13900000001"));
+  ASSERT_EQ(s1, 201) << first;
+  ASSERT_TRUE(first.contains("suggestions")) << first;
+  EXPECT_EQ(first["suggestions"]["categories"][0]["category"], "噪声");
+  EXPECT_FALSE(first.contains("repeat_of"));
+  // The same requester, the same matter in other words: flagged, and the earlier order named.
+  auto [s2, again] =
+      post("/api/v1/orders", "admin",
+           demand(subject, "东华门附近工地每天凌晨两点还在打桩，噪音很大，根本无法休息！！",
+                  "13900000001"));
+  ASSERT_EQ(s2, 201);
+  ASSERT_TRUE(again.contains("repeat_of")) << again;
+  EXPECT_EQ(again["repeat_of"]["orders"][0], first["id"]);
+  // Someone else with the same matter is not a repeat of theirs.
+  auto [s3, other] = post("/api/v1/orders", "admin", demand(subject, content, "13900000002"));
+  ASSERT_EQ(s3, 201);
+  EXPECT_FALSE(other.contains("repeat_of"));
+
+  auto [s4, similar] = post("/api/v1/text/similar", "admin", {{"text", subject + " " + content}});
+  ASSERT_EQ(s4, 200) << similar;
+  EXPECT_GE(similar["items"].size(), 3u);
+  // Similar orders stay within the caller's reach.
+  auto [s5, outside] = post("/api/v1/text/similar", "xicheng", {{"text", subject + " " + content}});
+  ASSERT_EQ(s5, 200);
+  EXPECT_TRUE(outside["items"].empty()) << outside;
+
+  auto hot = http().Get("/api/v1/hot-issues", as("leader"));  // 东城区, reads by area
+  ASSERT_TRUE(hot && hot->status == 200) << (hot ? hot->body : "");
+  Json issues = Json::parse(hot->body)["issues"];
+  ASSERT_FALSE(issues.empty());
+  EXPECT_EQ(issues[0]["orders"], 3);
+
+  auto suggestions = http().Get(
+      ("/api/v1/orders/" + std::to_string(first["id"].get<int64_t>()) + "/suggestions").c_str(),
+      as("admin"));
+  ASSERT_TRUE(suggestions && suggestions->status == 200);
+  EXPECT_EQ(Json::parse(suggestions->body)["categories"].size(), 3u);
+}
+
+TEST_F(TextApi, ClassifyAndItsBadInput) {
+  auto [ok, top] =
+      post("/api/v1/text/classify", "street", {{"text", "单位拖欠我两个月的工资"}, {"k", 2}});
+  ASSERT_EQ(ok, 200) << top;
+  ASSERT_EQ(top["predictions"].size(), 2u);
+  EXPECT_EQ(top["predictions"][0]["label"], "欠薪");
+  EXPECT_GT(top["predictions"][0]["confidence"].get<double>(),
+            top["predictions"][1]["confidence"].get<double>());
+  EXPECT_EQ(post("/api/v1/text/classify", "street", {{"text", ""}}).second["error"]["field"],
+            "text");
+  EXPECT_EQ(
+      post("/api/v1/text/classify", "street", {{"text", "x"}, {"k", 0}}).second["error"]["field"],
+      "k");
+  EXPECT_EQ(
+      post("/api/v1/text/classify", "street", {{"text", " \t\u3000 "}}).second["error"]["field"],
+      "text");
+  EXPECT_EQ(post("/api/v1/text/classify", "volunteer", {{"text", "工资"}}).first, 403);
+  auto long_line = std::string(1 << 20, 'a');
+  EXPECT_EQ(post("/api/v1/text/classify", "street", {{"text", long_line}}).first, 413);
+  EXPECT_EQ(http().Get("/api/v1/hot-issues?from=2026-13-01", as("street"))->status, 400);
+  EXPECT_EQ(http().Get("/api/v1/hot-issues?region=110102", as("street"))->status, 403);
+}
+
+TEST_F(TextApi, WithoutAModelClassifyIsUnavailableAndOrdersStillWork) {
+  server_->stop();
+  start_server();
+  auto [status, error] = post("/api/v1/text/classify", "street", {{"text", "工资"}});
+  EXPECT_EQ(status, 503);
+  EXPECT_EQ(error["error"]["code"], "unavailable");
+  auto [created, order] =
+      post("/api/v1/orders", "admin", demand("路灯不亮", "东华门大街路灯不亮", "13900000003"));
+  EXPECT_EQ(created, 201);
+  EXPECT_FALSE(order.contains("suggestions"));
+}
+
+}  // namespace
+}  // namespace shegong::testing

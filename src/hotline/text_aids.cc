@@ -1,0 +1,87 @@
+#include "hotline/text_aids.h"
+
+#include <mutex>
+
+#include "hotline/categories.h"
+#include "hotline/units.h"
+
+namespace shegong::hotline {
+
+std::string order_text(const cases::CaseRecord& order) {
+  return order.subject + " " + order.content;
+}
+
+Result<DispatchSuggestions> suggest_dispatch(db::Session& s, const text::Classifier* classifier,
+                                             const cases::CaseRecord& order) {
+  DispatchSuggestions out;
+  if (classifier) {
+    auto top = classifier->top_k(order_text(order), 3);
+    if (!top.ok()) return top.status();
+    for (const auto& p : *top) {
+      auto known = category_exists(s, p.label);
+      if (!known.ok()) return known.status();
+      out.categories.push_back({p.label, p.confidence, *known});
+    }
+  }
+  // A category the dispatcher already chose comes first.
+  if (!order.category.empty() &&
+      (out.categories.empty() || out.categories[0].category != order.category)) {
+    out.categories.insert(out.categories.begin(), {order.category, 1.0, true});
+  }
+  auto add_unit = [&](int64_t id, const std::string& category, const char* via) -> Status {
+    for (const auto& u : out.units) {
+      if (u.unit_id == id) return Status::Ok();
+    }
+    auto unit = find_unit(s, id);
+    if (!unit.ok()) return unit.status();
+    if (*unit && (*unit)->active) out.units.push_back({id, (*unit)->name, category, via});
+    return Status::Ok();
+  };
+  for (const auto& c : out.categories) {
+    auto rule = match_dispatch_rule(s, order.region_code, c.category);
+    if (!rule.ok()) return rule.status();
+    if (*rule) SHEGONG_RETURN_IF_ERROR(add_unit((*rule)->unit_id, c.category, "rule"));
+  }
+  auto district = district_government_for(s, order.region_code);
+  if (!district.ok()) return district.status();
+  if (*district) SHEGONG_RETURN_IF_ERROR(add_unit((*district)->id, "", "district"));
+  return out;
+}
+
+Status RepeatDetector::load(db::Db& db, int64_t since_ms) {
+  std::unique_lock lock(mu_);
+  return db.read([&](db::Session& s) {
+    return s.query_each(
+        "SELECT id, requester_hash, subject, content FROM cases WHERE kind = 'order' AND "
+        "received_at_ms >= ? ORDER BY id",
+        {since_ms}, [&](const db::Row& r) {
+          // A message with nothing to compare (only punctuation) is simply not indexed.
+          (void)index_.add(r.integer(0), r.text(1), r.text(2) + " " + r.text(3));
+          return Status::Ok();
+        });
+  });
+}
+
+Result<text::RepeatFinding> RepeatDetector::check(std::string_view requester,
+                                                  std::string_view text) const {
+  std::shared_lock lock(mu_);
+  return index_.find_repeat(requester, text, kSameMatter);
+}
+
+void RepeatDetector::add(int64_t id, std::string_view requester, std::string_view text) {
+  std::unique_lock lock(mu_);
+  (void)index_.add(id, requester, text);
+}
+
+Result<std::vector<text::SimilarMessage>> RepeatDetector::similar(std::string_view text,
+                                                                  size_t k) const {
+  std::shared_lock lock(mu_);
+  return index_.similar(text, k, 0.3);
+}
+
+size_t RepeatDetector::size() const {
+  std::shared_lock lock(mu_);
+  return index_.size();
+}
+
+}  // namespace shegong::hotline

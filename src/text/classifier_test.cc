@@ -1,0 +1,188 @@
+#include "text/classifier.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "base/csv.h"
+
+namespace shegong::text {
+namespace {
+
+const Lexicon kLexicon{{"噪音", "扰民", "施工", "夜间", "工资", "拖欠", "讨薪", "学校", "老师",
+                        "补课", "学生", "工地", "公司"},
+                       {"的", "了", "在"}};
+
+std::vector<LabelledText> corpus() {
+  std::vector<LabelledText> out;
+  const char* noise[] = {"夜间施工噪音扰民", "工地的噪音太大", "施工噪音扰民严重", "夜间噪音"};
+  const char* wages[] = {"公司拖欠工资", "讨薪无门拖欠工资", "工地拖欠农民工工资", "工资被拖欠"};
+  const char* school[] = {"学校老师违规补课", "学生在学校被收费", "老师补课收费", "学校乱收费"};
+  for (int round = 0; round < 3; ++round)
+    for (int i = 0; i < 4; ++i) {
+      out.push_back({noise[i], "环境保护", "noise"});
+      out.push_back({wages[i], "劳动和社会保障", "wages"});
+      out.push_back({school[i], "教育文体", "school"});
+    }
+  return out;
+}
+
+TrainingOptions small_options() {
+  TrainingOptions options;
+  options.min_count = 1;
+  options.epochs = 30;
+  return options;
+}
+
+Classifier trained() {
+  auto classifier = Classifier::train(corpus(), kLexicon, small_options());
+  EXPECT_TRUE(classifier.ok()) << classifier.status().to_string();
+  return std::move(classifier).value();
+}
+
+std::string temp_path(const std::string& name) {
+  return (std::filesystem::temp_directory_path() /
+          ("shegong-classifier-" + std::to_string(::getpid()) + "-" + name))
+      .string();
+}
+
+TEST(Classifier, LearnsCategoriesAndClassifiesUnseenRawText) {
+  Classifier c = trained();
+  EXPECT_EQ(c.labels(), (std::vector<std::string>{"劳动和社会保障", "教育文体", "环境保护"}));
+  EXPECT_EQ(c.classify("楼下工地夜间施工，噪音很大！")->label, "环境保护");
+  EXPECT_EQ(c.classify("我們公司拖欠工資半年了")->label, "劳动和社会保障");  // Traditional
+  EXPECT_EQ(c.classify("孩子的学校老师暑假补课")->label, "教育文体");
+  EXPECT_GT(c.classify("公司拖欠工资")->confidence, 0.5);
+}
+
+TEST(Classifier, TopKIsOrderedAndConfidencesSumToOne) {
+  Classifier c = trained();
+  auto top = c.top_k("学校附近工地夜间施工噪音", 3);
+  ASSERT_TRUE(top.ok());
+  ASSERT_EQ(top->size(), 3u);
+  double total = 0;
+  for (size_t i = 0; i < top->size(); ++i) {
+    total += (*top)[i].confidence;
+    if (i) {
+      EXPECT_GE((*top)[i - 1].confidence, (*top)[i].confidence);
+    }
+  }
+  EXPECT_NEAR(total, 1.0, 1e-9);
+  EXPECT_EQ(c.top_k("噪音", 10)->size(), 3u);  // no more than there are labels
+  EXPECT_EQ(c.top_k("噪音", 1)->front().label, c.classify("噪音")->label);
+}
+
+TEST(Classifier, RefusesInvalidAndEmptyTextButLabelsAnythingElse) {
+  Classifier c = trained();
+  EXPECT_EQ(c.classify("噪音\xFF\xFE").status().field(), "text");
+  EXPECT_EQ(c.classify("").status().field(), "text");
+  EXPECT_EQ(c.classify(" \t\u3000 ").status().field(), "text");
+  // Nothing the model knows: the a-priori label, with no more confidence than a coin of 3 sides.
+  auto emoji = c.classify("🏠🚗😡 ノイズ 소음");
+  ASSERT_TRUE(emoji.ok());
+  EXPECT_LT(emoji->confidence, 0.5);
+  EXPECT_EQ(c.classify("Noise 噪音 ノイズ 🚧 夜间施工")->label, "环境保护");
+  std::string big;
+  while (big.size() < (1u << 20)) big += "拖欠工资 ";
+  auto large = c.classify(big);
+  ASSERT_TRUE(large.ok());
+  EXPECT_EQ(large->label, "劳动和社会保障");
+}
+
+TEST(Classifier, SavedModelPredictsExactlyAsTheOriginal) {
+  Classifier c = trained();
+  const std::string path = temp_path("roundtrip.model");
+  ASSERT_TRUE(c.save(path).ok());
+  auto loaded = Classifier::load(path);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().to_string();
+  EXPECT_EQ(loaded->labels(), c.labels());
+  EXPECT_EQ(loaded->feature_count(), c.feature_count());
+  EXPECT_EQ(loaded->dictionary_size(), c.dictionary_size());
+  for (const char* text : {"夜间施工噪音", "老师补课", "拖欠工资", "🏠"}) {
+    auto a = c.top_k(text, 3), b = loaded->top_k(text, 3);
+    for (size_t i = 0; i < 3; ++i) {
+      EXPECT_EQ((*a)[i].label, (*b)[i].label);
+      EXPECT_DOUBLE_EQ((*a)[i].confidence, (*b)[i].confidence);
+    }
+  }
+  std::filesystem::remove(path);
+}
+
+TEST(Classifier, TrainingKeepsOnlyTheDictionaryWordsItsTextsUse) {
+  Classifier c = trained();
+  EXPECT_EQ(c.dictionary_size(), kLexicon.words.size());  // the corpus uses every word
+  auto with_extra = kLexicon;
+  with_extra.words.push_back("从未出现");
+  auto d = Classifier::train(corpus(), with_extra, small_options());
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->dictionary_size(), c.dictionary_size());
+}
+
+void write_bytes(const std::string& path, const std::string& bytes) {
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+}
+
+TEST(Classifier, WrongOrDamagedModelFilesAreClearErrors) {
+  Classifier c = trained();
+  const std::string path = temp_path("damaged.model");
+  ASSERT_TRUE(c.save(path).ok());
+  const std::string good = *read_file(path);
+  auto message_for = [&](const std::string& bytes) {
+    write_bytes(path, bytes);
+    auto r = Classifier::load(path);
+    EXPECT_FALSE(r.ok());
+    EXPECT_EQ(r.status().field(), "model");
+    return r.ok() ? std::string() : r.status().message();
+  };
+  EXPECT_NE(message_for("id,subject\n1,hello\n").find("not a shegong text classifier model"),
+            std::string::npos);
+  std::string flipped = good;
+  flipped[good.size() / 2] ^= 0x20;
+  EXPECT_NE(message_for(flipped).find("checksum"), std::string::npos);
+  EXPECT_NE(message_for(good.substr(0, good.size() - 100)).find("truncated"), std::string::npos);
+  std::string future = good;
+  future[8] = 9;  // the version field follows the 8-byte magic
+  EXPECT_NE(message_for(future).find("version 9"), std::string::npos);
+  EXPECT_NE(message_for("").find("not a shegong"), std::string::npos);
+  std::filesystem::remove(path);
+  EXPECT_EQ(Classifier::load(path).status().code(), Code::kNotFound);
+}
+
+TEST(Classifier, TrainingRejectsBadInputNamingWhere) {
+  auto one_label = corpus();
+  for (auto& t : one_label) t.label = "环境保护";
+  EXPECT_EQ(Classifier::train(one_label, kLexicon, small_options()).status().field(), "label");
+
+  auto bad_text = corpus();
+  bad_text[5].text = "噪音\xC0\x80";
+  auto r = Classifier::train(bad_text, kLexicon, small_options());
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find(bad_text[5].source), std::string::npos);
+
+  auto bang = corpus();
+  bang[0].label = "!error";
+  EXPECT_EQ(Classifier::train(bang, kLexicon, small_options()).status().field(), "label");
+
+  TrainingOptions zero_epochs = small_options();
+  zero_epochs.epochs = 0;
+  EXPECT_EQ(Classifier::train(corpus(), kLexicon, zero_epochs).status().field(), "epochs");
+}
+
+TEST(Classifier, EmptyTextsAreSkippedInTraining) {
+  auto texts = corpus();
+  texts.push_back({"   ", "商贸旅游", "blank"});
+  auto c = Classifier::train(texts, kLexicon, small_options());
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(c->labels().size(), 3u);  // the blank text's label never entered
+}
+
+TEST(Classifier, SameDataAndSeedGiveTheSameModel) {
+  Classifier a = trained(), b = trained();
+  EXPECT_DOUBLE_EQ(a.classify("老师补课")->confidence, b.classify("老师补课")->confidence);
+}
+
+}  // namespace
+}  // namespace shegong::text

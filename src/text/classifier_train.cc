@@ -1,0 +1,231 @@
+// Training: vocabulary and IDF from the training texts, then multinomial logistic regression by
+// stochastic gradient descent with a linearly decaying step and L2 regularisation (Bottou's
+// scaled-weights form, so each step costs the example's features, not the whole matrix).
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <random>
+#include <set>
+
+#include "text/classifier_model.h"
+#include "text/normalize.h"
+
+namespace shegong::text {
+
+namespace {
+
+// A training text as the optimiser sees it: vocabulary rows and their L2-normalised TF-IDF values.
+struct SparseText {
+  std::vector<uint32_t> rows;
+  std::vector<float> values;
+  uint32_t label = 0;
+  float weight = 1;  // of its loss
+};
+
+Status check_label(const LabelledText& example) {
+  const std::string& label = example.label;
+  if (label.empty()) return Invalid("label", example.source + ": empty label");
+  if (label[0] == '!') return Invalid("label", example.source + ": a label may not start with '!'");
+  for (unsigned char c : label)
+    if (c < 0x20 || c == 0x7F)
+      return Invalid("label", example.source + ": a label may not hold control characters");
+  return Status::Ok();
+}
+
+// Feature keys of each text (sorted, repeats kept), in the order of `examples`; empty texts are
+// left out (their index in `kept` is skipped). `words_seen` receives the keys of the lexicon
+// words the texts use.
+struct Extracted {
+  std::vector<std::vector<uint64_t>> keys;
+  std::vector<size_t> kept;  // index into the examples
+};
+
+Result<Extracted> extract_all(const std::vector<LabelledText>& examples,
+                              const FeatureExtractor& extractor, std::set<uint64_t>& words_seen) {
+  Extracted out;
+  for (size_t i = 0; i < examples.size(); ++i) {
+    auto normalized = normalize(examples[i].text);
+    if (!normalized.ok())
+      return Invalid("text", examples[i].source + ": " + normalized.status().message());
+    if (normalized->empty()) continue;
+    SHEGONG_RETURN_IF_ERROR(check_label(examples[i]));
+    std::vector<uint64_t> keys;
+    extractor.extract(*normalized, keys, &words_seen);
+    std::sort(keys.begin(), keys.end());
+    out.keys.push_back(std::move(keys));
+    out.kept.push_back(i);
+  }
+  return out;
+}
+
+// Keys found in at least min_count texts, sorted, with their document frequency.
+std::vector<std::pair<uint64_t, uint32_t>> vocabulary(const Extracted& texts, int min_count) {
+  KeyTable<uint32_t> df;
+  for (const auto& keys : texts.keys)
+    for (size_t i = 0; i < keys.size(); ++i)
+      if (i == 0 || keys[i] != keys[i - 1]) ++df[keys[i]];
+  std::vector<std::pair<uint64_t, uint32_t>> out;
+  for (const auto& slot : df.slots())
+    if (slot.key != 0 && slot.value >= static_cast<uint32_t>(min_count))
+      out.emplace_back(slot.key, slot.value);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+SparseText to_sparse(const std::vector<uint64_t>& keys, const ClassifierModel& model) {
+  SparseText text;
+  double norm = 0;
+  for (size_t i = 0; i < keys.size();) {
+    size_t j = i;
+    while (j < keys.size() && keys[j] == keys[i]) ++j;
+    if (const int64_t row = model.row_of(keys[i]); row >= 0) {
+      float value = (1.0f + std::log(static_cast<float>(j - i))) *
+                    model.weights[static_cast<size_t>(row) * model.stride()];
+      text.rows.push_back(static_cast<uint32_t>(row));
+      text.values.push_back(value);
+      norm += double{value} * value;
+    }
+    i = j;
+  }
+  const float scale = norm > 0 ? static_cast<float>(1.0 / std::sqrt(norm)) : 0.0f;
+  for (float& v : text.values) v *= scale;
+  return text;
+}
+
+// Weighs each text by N / (labels × texts of its label), so that every label carries the same
+// total weight whatever its share of the training data.
+void balance(std::vector<SparseText>& texts, size_t labels) {
+  std::vector<size_t> count(labels, 0);
+  for (const auto& t : texts) ++count[t.label];
+  for (auto& t : texts)
+    t.weight = static_cast<float>(static_cast<double>(texts.size()) /
+                                  static_cast<double>(labels * count[t.label]));
+}
+
+// Multinomial logistic regression by SGD. Weights live in model.weights (column 0 of each row is
+// the IDF and is left alone); the true weights are `scale` times the stored ones.
+void fit(const std::vector<SparseText>& texts, const TrainingOptions& options,
+         ClassifierModel& model) {
+  const size_t labels = model.labels.size();
+  const size_t stride = model.stride();
+  std::vector<size_t> order(texts.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::mt19937_64 random(options.seed);
+  std::vector<double> p(labels);
+  double scale = 1.0;
+  std::vector<double> avg, avgb; int snapshots = 0;
+  size_t step = 0;
+  const double total = static_cast<double>(texts.size()) * options.epochs;
+  auto fold_scale = [&] {
+    for (size_t r = 0; r < model.keys.size(); ++r)
+      for (size_t c = 0; c < labels; ++c)
+        model.weights[r * stride + 1 + c] *= static_cast<float>(scale);
+    scale = 1.0;
+  };
+  for (int epoch = 0; epoch < options.epochs; ++epoch) {
+    for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[random() % i]);
+    for (size_t index : order) {
+      const SparseText& t = texts[index];
+      // Linear decay to zero: large steps early, and a last epoch that settles instead of
+      // wandering.
+      const double rate = options.learning_rate * (1.0 - static_cast<double>(step++) / total);
+      for (size_t c = 0; c < labels; ++c) p[c] = model.bias[c];
+      for (size_t k = 0; k < t.rows.size(); ++k) {
+        const float* w = &model.weights[t.rows[k] * stride + 1];
+        for (size_t c = 0; c < labels; ++c) p[c] += scale * t.values[k] * w[c];
+      }
+      const double top = *std::max_element(p.begin(), p.end());
+      double sum = 0;
+      for (double& x : p) sum += (x = std::exp(x - top));
+      scale *= 1.0 - rate * options.l2;
+      for (size_t c = 0; c < labels; ++c) {
+        const double gradient = t.weight * (p[c] / sum - (c == t.label ? 1.0 : 0.0));
+        model.bias[c] -= static_cast<float>(rate * gradient);
+        const double step_size = rate * gradient / scale;
+        for (size_t k = 0; k < t.rows.size(); ++k)
+          model.weights[t.rows[k] * stride + 1 + c] -= static_cast<float>(step_size * t.values[k]);
+      }
+      if (scale < 1e-6) fold_scale();
+    }
+    if (getenv("AVG") && epoch >= options.epochs / 2) {
+      fold_scale();
+      if (avg.empty()) { avg.assign(model.weights.size(), 0.0); avgb.assign(labels, 0.0); }
+      for (size_t i = 0; i < avg.size(); ++i) avg[i] += model.weights[i];
+      for (size_t c = 0; c < labels; ++c) avgb[c] += model.bias[c];
+      ++snapshots;
+    }
+  }
+  fold_scale();
+  if (snapshots) {
+    for (size_t r = 0; r < model.keys.size(); ++r)
+      for (size_t c = 0; c < labels; ++c) model.weights[r * stride + 1 + c] = static_cast<float>(avg[r * stride + 1 + c] / snapshots);
+    for (size_t c = 0; c < labels; ++c) model.bias[c] = static_cast<float>(avgb[c] / snapshots);
+  }
+}
+
+// The lexicon's words that segmenting the training texts produced, plus every stop word. On the
+// training texts this smaller dictionary segments exactly as the full one did: at each position
+// the longest match of the full dictionary is a word it keeps, and no longer word exists in it.
+Lexicon used_lexicon(const Lexicon& full, const std::set<uint64_t>& words_seen) {
+  Lexicon used;
+  used.stop_words = full.stop_words;
+  std::set<std::string> unique;
+  for (const auto& word : full.words) {
+    uint64_t hash = kSeed;
+    for (char32_t cp : to_code_points(word)) hash = extend(hash, cp);
+    if (words_seen.count(mix(hash))) unique.insert(word);
+  }
+  used.words.assign(unique.begin(), unique.end());
+  return used;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<ClassifierModel>> train_model(const std::vector<LabelledText>& examples,
+                                                     const Lexicon& lexicon,
+                                                     const TrainingOptions& options) {
+  SHEGONG_RETURN_IF_ERROR(validate(options));
+  auto model = std::make_unique<ClassifierModel>();
+  model->options = options.features;
+  std::set<uint64_t> words_seen;
+  Segmenter full(lexicon);
+  auto texts = extract_all(examples, FeatureExtractor(full, options.features), words_seen);
+  if (!texts.ok()) return texts.status();
+
+  std::map<std::string, uint32_t> label_index;
+  for (size_t i : texts->kept) label_index.emplace(examples[i].label, 0);
+  if (label_index.size() < 2)
+    return Invalid("label", "training needs texts of at least two labels, got " +
+                                std::to_string(label_index.size()));
+  for (auto& [label, index] : label_index) {
+    index = static_cast<uint32_t>(model->labels.size());
+    model->labels.push_back(label);
+  }
+
+  const auto vocab = vocabulary(*texts, options.min_count);
+  if (vocab.size() > ClassifierModel::kMaxRows)
+    return Invalid("min-count", "the vocabulary has " + std::to_string(vocab.size()) +
+                                    " features, more than a model holds; raise --min-count");
+  const double n = static_cast<double>(texts->keys.size());
+  model->weights.assign(vocab.size() * model->stride(), 0.0f);
+  for (size_t r = 0; r < vocab.size(); ++r) {
+    model->keys.push_back(vocab[r].first);
+    model->weights[r * model->stride()] =
+        static_cast<float>(std::log((1 + n) / (1 + vocab[r].second)) + 1);
+  }
+  model->index_rows();
+  model->bias.assign(model->labels.size(), 0.0f);
+
+  std::vector<SparseText> sparse;
+  sparse.reserve(texts->keys.size());
+  for (size_t k = 0; k < texts->keys.size(); ++k) {
+    sparse.push_back(to_sparse(texts->keys[k], *model));
+    sparse.back().label = label_index.at(examples[texts->kept[k]].label);
+  }
+  if (options.balanced) balance(sparse, model->labels.size());
+  fit(sparse, options, *model);
+  model->segmenter = Segmenter(used_lexicon(lexicon, words_seen));
+  return model;
+}
+
+}  // namespace shegong::text

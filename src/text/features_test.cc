@@ -1,0 +1,84 @@
+#include "text/features.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+namespace shegong::text {
+namespace {
+
+const Lexicon kLexicon{{"在水一方", "大厦", "人为", "烂尾", "多年", "安全隐患", "严重", "小区"},
+                       {"的", "了", "有"}};
+
+std::vector<uint64_t> sorted_keys(const FeatureExtractor& extractor, std::string_view text) {
+  std::vector<uint64_t> keys;
+  EXPECT_TRUE(extractor.extract_raw(text, keys).ok());
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}
+
+TEST(Features, RawTextAndAThirdPartyWordListGiveTheSameFeatures) {
+  Segmenter segmenter(kLexicon);
+  FeatureExtractor extractor(segmenter, {});
+  // As a citizen wrote it, and as a word list with stop words, letters and punctuation removed.
+  auto raw = sorted_keys(extractor, "A市的在水一方大厦人为烂尾多年，有安全隐患，严重！");
+  auto list = sorted_keys(extractor, "市 在水一方 大厦 人为 烂尾 多年 安全隐患 严重");
+  EXPECT_EQ(raw, list);
+  EXPECT_FALSE(raw.empty());
+}
+
+TEST(Features, TraditionalAndFullWidthFormsFoldIntoTheSameFeatures) {
+  Segmenter segmenter(kLexicon);
+  FeatureExtractor extractor(segmenter, {});
+  EXPECT_EQ(sorted_keys(extractor, "小區　ＷＩＦＩ"), sorted_keys(extractor, "小区 wifi"));
+}
+
+TEST(Features, CountsEachKindAsConfigured) {
+  Segmenter segmenter(kLexicon);
+  std::vector<uint64_t> keys;
+  // "小区的大厦": stop word 的 dropped → content 小区大厦 (4 characters), words 小区 and 大厦.
+  FeatureExtractor({segmenter, {1, 3, true, true}}).extract("小区的大厦", keys);
+  EXPECT_EQ(keys.size(), 4u + 3u + 2u + 2u);  // unigrams, bigrams, trigrams, words
+  EXPECT_NE(std::find(keys.begin(), keys.end(), word_key(U"小区")), keys.end());
+  EXPECT_NE(std::find(keys.begin(), keys.end(), ngram_key(U"区大")), keys.end());
+  EXPECT_EQ(std::find(keys.begin(), keys.end(), ngram_key(U"区的")), keys.end());
+  EXPECT_NE(word_key(U"小区"), ngram_key(U"小区"));
+
+  keys.clear();
+  FeatureExtractor({segmenter, {2, 2, false, false}}).extract("小区的大厦 wifi", keys);
+  EXPECT_EQ(keys.size(), 3u);  // bigrams only
+}
+
+TEST(Features, LatinRunsNeedTwoLettersAndDigitsSplitThem) {
+  Segmenter segmenter(kLexicon);
+  std::vector<uint64_t> keys;
+  FeatureExtractor({segmenter, {1, 1, false, true}}).extract("A3 ETC etc x", keys);
+  ASSERT_EQ(keys.size(), 2u);  // "a" and "x" are too short; ETC and etc are one feature
+  EXPECT_EQ(keys[0], keys[1]);
+}
+
+TEST(Features, EmojiOtherScriptsAndEmptyTextYieldNothingButDoNotFail) {
+  Segmenter segmenter(kLexicon);
+  FeatureExtractor extractor(segmenter, {});
+  EXPECT_TRUE(sorted_keys(extractor, "").empty());
+  EXPECT_TRUE(sorted_keys(extractor, "🏠🚗 ノイズ 소음 123").empty());
+  EXPECT_EQ(sorted_keys(extractor, "🏠小区🚗"), sorted_keys(extractor, "小区"));
+}
+
+TEST(Features, InvalidUtf8IsAnErrorNamingTheText) {
+  Segmenter segmenter(kLexicon);
+  std::vector<uint64_t> keys;
+  Status s = FeatureExtractor(segmenter, {}).extract_raw("小区\xC3", keys);
+  EXPECT_FALSE(s.ok());
+  EXPECT_EQ(s.field(), "text");
+}
+
+TEST(Features, OptionsAreValidated) {
+  EXPECT_TRUE(validate(FeatureOptions{}).ok());
+  EXPECT_FALSE(validate(FeatureOptions{0, 2, true, true}).ok());
+  EXPECT_FALSE(validate(FeatureOptions{3, 2, true, true}).ok());
+  EXPECT_FALSE(validate(FeatureOptions{1, 6, true, true}).ok());
+}
+
+}  // namespace
+}  // namespace shegong::text
