@@ -58,7 +58,10 @@ Result<Extracted> extract_all(const std::vector<LabelledText>& examples,
   return out;
 }
 
-// Keys found in at least min_count texts, sorted, with their document frequency.
+// Keys found in at least min_count texts, sorted, with their document frequency. The model's table
+// tells keys apart by their top 40 bits only; of keys that agree there (rare: an even chance of one
+// such pair in a million features; adjacent once sorted) the first is kept, so that no two
+// features share a row.
 std::vector<std::pair<uint64_t, uint32_t>> vocabulary(const Extracted& texts, int min_count) {
   KeyTable<uint32_t> df;
   for (const auto& keys : texts.keys)
@@ -69,6 +72,10 @@ std::vector<std::pair<uint64_t, uint32_t>> vocabulary(const Extracted& texts, in
     if (slot.key != 0 && slot.value >= static_cast<uint32_t>(min_count))
       out.emplace_back(slot.key, slot.value);
   std::sort(out.begin(), out.end());
+  auto same_top_bits = [](const auto& a, const auto& b) {
+    return a.first >> ClassifierModel::kRowBits == b.first >> ClassifierModel::kRowBits;
+  };
+  out.erase(std::unique(out.begin(), out.end(), same_top_bits), out.end());
   return out;
 }
 
@@ -113,7 +120,6 @@ void fit(const std::vector<SparseText>& texts, const TrainingOptions& options,
   std::mt19937_64 random(options.seed);
   std::vector<double> p(labels);
   double scale = 1.0;
-  std::vector<double> avg, avgb; int snapshots = 0;
   size_t step = 0;
   const double total = static_cast<double>(texts.size()) * options.epochs;
   auto fold_scale = [&] {
@@ -147,20 +153,8 @@ void fit(const std::vector<SparseText>& texts, const TrainingOptions& options,
       }
       if (scale < 1e-6) fold_scale();
     }
-    if (getenv("AVG") && epoch >= options.epochs / 2) {
-      fold_scale();
-      if (avg.empty()) { avg.assign(model.weights.size(), 0.0); avgb.assign(labels, 0.0); }
-      for (size_t i = 0; i < avg.size(); ++i) avg[i] += model.weights[i];
-      for (size_t c = 0; c < labels; ++c) avgb[c] += model.bias[c];
-      ++snapshots;
-    }
   }
   fold_scale();
-  if (snapshots) {
-    for (size_t r = 0; r < model.keys.size(); ++r)
-      for (size_t c = 0; c < labels; ++c) model.weights[r * stride + 1 + c] = static_cast<float>(avg[r * stride + 1 + c] / snapshots);
-    for (size_t c = 0; c < labels; ++c) model.bias[c] = static_cast<float>(avgb[c] / snapshots);
-  }
 }
 
 // The lexicon's words that segmenting the training texts produced, plus every stop word. On the

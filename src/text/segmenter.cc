@@ -125,7 +125,7 @@ void Segmenter::segment(std::u32string_view text, std::vector<Token>& out) const
     Token token{static_cast<uint32_t>(i), 1, hash, test_bit(single_stops_, text[i])};
     if (test_bit(starts_word_, text[i])) {
       const size_t longest = std::min(max_length_, size - i);
-      uint64_t ahead[kProbeAhead + 1];
+      uint64_t ahead[kProbeAhead + 1] = {};
       for (size_t n = 2; n <= std::min(longest, kProbeAhead); ++n) {
         hash = extend(hash, text[i + n - 1]);
         ahead[n] = hash;
