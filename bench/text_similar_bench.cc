@@ -54,16 +54,16 @@ struct Pools {
 };
 
 void split_sentences(const std::string& body, std::vector<std::string>& out) {
-  std::u32string s = text::decode_utf8(body), current;
+  std::u32string s = decode_utf8(body), current;
   for (char32_t c : s) {
     if (c == U'\n' || c == U'\r') c = U'，';
     current.push_back(c);
     if (std::u32string_view(U"。！？；!?;").find(c) != std::u32string_view::npos) {
-      if (current.size() >= 6) out.push_back(text::to_utf8(current));
+      if (current.size() >= 6) out.push_back(to_utf8(current));
       current.clear();
     }
   }
-  if (current.size() >= 6) out.push_back(text::to_utf8(current));
+  if (current.size() >= 6) out.push_back(to_utf8(current));
 }
 
 // One CSV of ../shared/data: the first of `subject_columns` and of `body_columns` present.
@@ -210,11 +210,11 @@ std::u32string edit_characters(std::u32string s, Rng& rng) {
 
 std::string Corpus::edited(const std::string& original, uint64_t key) const {
   Rng rng(key * 2 + 1'000'003);
-  std::u32string s = text::decode_utf8(original);
+  std::u32string s = decode_utf8(original);
   if (rng.chance(0.5)) s = swap_clauses(s, rng);
   if (rng.chance(0.8)) s = edit_characters(std::move(s), rng);
   if (rng.chance(0.3)) s = full_width(std::move(s));
-  std::string out = text::to_utf8(s);
+  std::string out = to_utf8(s);
   if (rng.chance(0.5)) out = std::string(kGreetings[rng.below(std::size(kGreetings))]) + out;
   if (rng.chance(0.5)) out += kClosings[rng.below(std::size(kClosings))];
   if (rng.chance(0.3)) out = traditional_.convert(out);

@@ -100,11 +100,11 @@ std::string day_of(int64_t seconds) {
 
 // The first `characters` characters of `text`, masked, on one line.
 std::string excerpt(const std::string& text, size_t characters) {
-  std::u32string s = text::decode_utf8(text::mask_pii(text));
+  std::u32string s = decode_utf8(text::mask_pii(text));
   for (auto& c : s)
     if (c == U'\n' || c == U'\r' || c == U'\t') c = U' ';
   if (s.size() > characters) s = s.substr(0, characters) + U"…";
-  return text::to_utf8(s);
+  return to_utf8(s);
 }
 
 double seconds_since(std::chrono::steady_clock::time_point start) {

@@ -14,33 +14,6 @@ namespace {
 // CJK Unified Ideographs and Extension A, where Traditional characters live.
 constexpr char32_t kFirst = 0x3400, kLast = 0x9FFF;
 
-bool decode(std::string_view s, size_t& i, char32_t& cp) {
-  auto c = static_cast<unsigned char>(s[i]);
-  int n = c < 0x80 ? 0 : (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : 3;
-  cp = n == 0 ? c : n == 1 ? (c & 0x1F) : n == 2 ? (c & 0x0F) : (c & 0x07);
-  for (int k = 1; k <= n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  i += n + 1;
-  return true;
-}
-
-void encode(char32_t cp, std::string& out) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 // table[cp - kFirst] = Simplified code point, or 0 when unchanged.
 const std::vector<char32_t>& table() {
   static std::vector<char32_t> t;
@@ -52,13 +25,14 @@ const std::vector<char32_t>& table() {
     std::string one;
     for (char32_t cp = kFirst; cp <= kLast; ++cp) {
       one.clear();
-      encode(cp, one);
+      append_utf8(cp, one);
       char* converted = opencc_convert_utf8(od, one.data(), one.size());
       if (!converted) continue;
       std::string_view out(converted);
       size_t i = 0;
       char32_t to = 0;
-      if (!out.empty() && decode(out, i, to) && i == out.size() && to != cp) t[cp - kFirst] = to;
+      if (!out.empty()) to = next_code_point(out, i);
+      if (i == out.size() && to != cp && to != 0xFFFD) t[cp - kFirst] = to;
       opencc_convert_utf8_free(converted);
     }
     opencc_close(od);
@@ -88,8 +62,7 @@ Result<std::string> normalize(std::string_view input) {
   bool pending_space = false;
   size_t i = 0;
   while (i < input.size()) {
-    char32_t cp;
-    decode(input, i, cp);
+    char32_t cp = next_code_point(input, i);
     if (cp < 0x20 && !is_space(cp)) continue;  // other control characters carry nothing
     if (is_space(cp)) {
       pending_space = !out.empty();
@@ -101,7 +74,7 @@ Result<std::string> normalize(std::string_view input) {
       out += ' ';
       pending_space = false;
     }
-    encode(cp, out);
+    append_utf8(cp, out);
   }
   return out;
 }

@@ -18,10 +18,9 @@
 #include <utility>
 #include <vector>
 
-namespace shegong::text {
+#include "base/utf8.h"
 
-// Every code point of `text`; a malformed byte becomes U+FFFD.
-std::u32string decode_utf8(std::string_view text);
+namespace shegong::text {
 
 // The characters of `normalized` that carry meaning, in order.
 std::u32string content_characters(std::string_view normalized);
@@ -33,10 +32,6 @@ std::vector<uint64_t> shingle_hashes(std::u32string_view characters, size_t widt
 
 // A well-mixed 64-bit hash of a 64-bit value (the SplitMix64 finaliser).
 uint64_t mix64(uint64_t x);
-
-// UTF-8 of one code point, for building keys and titles from content characters.
-void append_utf8(char32_t cp, std::string& out);
-std::string to_utf8(std::u32string_view characters);
 
 // How many documents of a collection hold each term; gives inverse document frequencies so that
 // the shingles every message shares ("的问题", "小区") weigh little.
