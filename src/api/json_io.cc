@@ -42,6 +42,29 @@ Result<int64_t> id_param(const http::Request& r, const char* name) {
   return v;
 }
 
+Result<int64_t> int_query(const http::Request& r, const char* name, int64_t fallback, int64_t lo,
+                          int64_t hi) {
+  if (!r.has_query_param(name)) return fallback;
+  std::string_view raw = r.query_param(name);
+  int64_t v = 0;
+  auto [end, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), v);
+  if (ec != std::errc() || end != raw.data() + raw.size() || v < lo || v > hi) {
+    return Invalid(name, "a whole number from " + std::to_string(lo) + " to " + std::to_string(hi));
+  }
+  return v;
+}
+
+Result<std::vector<int64_t>> id_list(const Json& body, const char* name) {
+  auto it = body.find(name);
+  if (it == body.end() || !it->is_array()) return Invalid(name, "a list of ids");
+  std::vector<int64_t> out;
+  for (const auto& v : *it) {
+    if (!v.is_number_integer()) return Invalid(name, "a list of ids");
+    out.push_back(v.get<int64_t>());
+  }
+  return out;
+}
+
 http::Response read_items(db::Db& db,
                           const std::function<Status(db::Session&, Json& items)>& fill) {
   Json items = Json::array();

@@ -28,6 +28,13 @@ http::Response json_response(int status, const Json& body);
 // A positive whole number from the path parameter `name` (400 naming it otherwise).
 Result<int64_t> id_param(const http::Request& request, const char* name = "id");
 
+// A query parameter as a whole number in [lo, hi]; `fallback` when absent; 400 naming it otherwise.
+Result<int64_t> int_query(const http::Request& request, const char* name, int64_t fallback,
+                          int64_t lo, int64_t hi);
+
+// A member that must be a JSON array of whole numbers (ids); 400 naming it otherwise.
+Result<std::vector<int64_t>> id_list(const Json& body, const char* name);
+
 // {"items": [...]} filled by `fill` inside one read transaction; the error format on failure.
 http::Response read_items(db::Db& db, const std::function<Status(db::Session&, Json& items)>& fill);
 

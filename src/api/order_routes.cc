@@ -217,16 +217,11 @@ http::Response list_orders(App& app, Call& call) {
     params.push_back(q);
     params.push_back(q);
   }
-  int64_t page = 1, page_size = 20;
-  for (auto [name, target, hi] : {std::tuple{"page", &page, int64_t{1'000'000}},
-                                  std::tuple{"page_size", &page_size, int64_t{100}}}) {
-    if (!r.has_query_param(name)) continue;
-    std::string_view raw = r.query_param(name);
-    auto [end, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), *target);
-    if (ec != std::errc() || end != raw.data() + raw.size() || *target < 1 || *target > hi) {
-      return http::error_response(Invalid(name, "a whole number from 1 to " + std::to_string(hi)));
-    }
-  }
+  auto page_param = int_query(r, "page", 1, 1, 1'000'000);
+  if (!page_param.ok()) return http::error_response(page_param.status());
+  auto size_param = int_query(r, "page_size", 20, 1, 100);
+  if (!size_param.ok()) return http::error_response(size_param.status());
+  int64_t page = *page_param, page_size = *size_param;
   auto tree = app.regions();
   std::string items = "[";
   int64_t total = 0;

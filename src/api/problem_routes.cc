@@ -88,18 +88,10 @@ void add_problem_routes(App& app) {
             if (!id.ok()) return http::error_response(id.status());
             auto body = parse_object(call.request);
             if (!body.ok()) return http::error_response(body.status());
-            auto ids = body->find("order_ids");
-            std::vector<int64_t> list;
-            if (ids == body->end() || !ids->is_array()) {
-              return http::error_response(Invalid("order_ids", "a list of order ids"));
-            }
-            for (const auto& v : *ids) {
-              if (!v.is_number_integer())
-                return http::error_response(Invalid("order_ids", "a list of order ids"));
-              list.push_back(v.get<int64_t>());
-            }
+            auto list = id_list(*body, "order_ids");
+            if (!list.ok()) return http::error_response(list.status());
             return write(app, 200, [&](db::Session& s) {
-              return hotline::link_orders(s, app.clock(), *call.principal, *id, list);
+              return hotline::link_orders(s, app.clock(), *call.principal, *id, *list);
             });
           });
 

@@ -14,18 +14,6 @@ namespace shegong::api {
 
 namespace {
 
-Result<int64_t> bounded(const http::Request& r, const char* name, int64_t fallback, int64_t lo,
-                        int64_t hi) {
-  if (!r.has_query_param(name)) return fallback;
-  std::string_view raw = r.query_param(name);
-  int64_t v = 0;
-  auto [end, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), v);
-  if (ec != std::errc() || end != raw.data() + raw.size() || v < lo || v > hi) {
-    return Invalid(name, "a whole number from " + std::to_string(lo) + " to " + std::to_string(hi));
-  }
-  return v;
-}
-
 Result<bool> readable(db::Session& s, const auth::Principal& p, const cases::CaseRecord& c) {
   auto units = cases::case_units(s, c);
   if (!units.ok()) return units.status();
@@ -143,7 +131,7 @@ void add_text_routes(App& app) {
           *target = *d;
         }
         if (to < from) return http::error_response(Invalid("to", "must not be before from"));
-        auto top = bounded(r, "top", 10, 1, 50);
+        auto top = int_query(r, "top", 10, 1, 50);
         if (!top.ok()) return http::error_response(top.status());
         // The newest orders of the period, at most 20,000, that the caller may read.
         std::vector<text::CitizenMessage> messages;

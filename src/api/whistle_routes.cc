@@ -58,15 +58,9 @@ void add_whistle_routes(App& app) {
               if (!it->is_number_integer()) return http::error_response(Invalid(name, "an id"));
               *target = it->get<int64_t>();
             }
-            auto units = body->find("unit_ids");
-            if (units == body->end() || !units->is_array()) {
-              return http::error_response(Invalid("unit_ids", "a list of unit ids"));
-            }
-            for (const auto& u : *units) {
-              if (!u.is_number_integer())
-                return http::error_response(Invalid("unit_ids", "a list of unit ids"));
-              in.unit_ids.push_back(u.get<int64_t>());
-            }
+            auto units = id_list(*body, "unit_ids");
+            if (!units.ok()) return http::error_response(units.status());
+            in.unit_ids = std::move(units).value();
             Json out;
             Status st = app.db().write([&](db::Session& s) {
               auto w = hotline::blow_whistle(s, app.clock(), *call.principal, in);
