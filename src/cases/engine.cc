@@ -83,6 +83,7 @@ Result<CaseRecord> Engine::create_in(db::Session& s, CaseRecord c, const std::st
   int64_t now = clock_.now_ms();
   auto event = append_event(s, c.id, now, actor, "register", "", c.state, 0, reg.event_data);
   if (!event.ok()) return event.status();
+  SHEGONG_RETURN_IF_ERROR(record_notices(s, c.id, *event, now, reg.notify));
   SHEGONG_RETURN_IF_ERROR(arm_timers(s, c.id, reg.arm));
   SHEGONG_RETURN_IF_ERROR(
       audit::append(s, clock_, {actor, c.kind + ".register", "case:" + std::to_string(c.id),

@@ -35,6 +35,7 @@ struct Event {
 struct Registration {
   std::string event_data = "{}";
   std::vector<NewTimer> arm;
+  std::vector<std::string> notify;  // audiences told of the new case
 };
 
 // Prepares a new case inside the registering transaction (checks against stored data, fills

@@ -313,6 +313,46 @@ CREATE TABLE problem_progress(
   PRIMARY KEY(problem_id, month)
 );
 )sql"},
+    {6, "petitions", R"sql(
+-- Units a petition names (信访工作条例 Arts. 30, 41): the accused of an accusation, who must never
+-- see it, and the organs a petition complains about, for the annual report. Kept apart from
+-- case_units, which grants reading.
+CREATE TABLE petition_parties(
+  case_id INTEGER NOT NULL REFERENCES cases(id),
+  unit_id INTEGER NOT NULL REFERENCES units(id),
+  role    TEXT NOT NULL,   -- accused, about
+  PRIMARY KEY(case_id, unit_id, role)
+);
+CREATE INDEX petition_parties_unit ON petition_parties(unit_id, role);
+
+-- Declared interests (Art. 28 para 3): the user may not handle the petition, or any petition of
+-- the petitioner (petitioner_hash).
+CREATE TABLE petition_recusals(
+  id              INTEGER PRIMARY KEY,
+  user_id         INTEGER NOT NULL,
+  case_id         INTEGER REFERENCES cases(id),
+  petitioner_hash TEXT,
+  reason          TEXT NOT NULL,
+  declared_at_ms  INTEGER NOT NULL
+);
+CREATE INDEX petition_recusals_user ON petition_recusals(user_id);
+
+-- Supervision notices of a petition office and the organ's written answer (Art. 40).
+CREATE TABLE petition_supervisions(
+  id             INTEGER PRIMARY KEY,
+  case_id        INTEGER NOT NULL REFERENCES cases(id),
+  office_unit_id INTEGER NOT NULL REFERENCES units(id),
+  unit_id        INTEGER NOT NULL REFERENCES units(id),
+  recommendation TEXT NOT NULL,
+  issued_at_ms   INTEGER NOT NULL,
+  answered_at_ms INTEGER,
+  adopted        INTEGER,
+  answer         TEXT
+);
+CREATE INDEX petition_supervisions_case ON petition_supervisions(case_id);
+CREATE INDEX petition_supervisions_issued ON petition_supervisions(issued_at_ms);
+CREATE INDEX case_events_action_at ON case_events(action, at_ms);
+)sql"},
 };
 
 }  // namespace

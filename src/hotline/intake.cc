@@ -5,8 +5,9 @@
 
 #include "auth/users.h"
 #include "base/calendar.h"
-#include "base/utf8.h"
+#include "base/text_field.h"
 #include "cases/profile.h"
+#include "cases/tracking_no.h"
 #include "hotline/categories.h"
 #include "hotline/order_kind.h"
 #include "hotline/requester.h"
@@ -15,38 +16,16 @@
 
 namespace shegong::hotline {
 
-namespace {
-
-Status text(const std::string& value, const char* field, size_t max_bytes, bool required) {
-  if (required && value.empty()) return Invalid(field, "is required");
-  if (!is_valid_utf8(value)) return Invalid(field, "is not valid UTF-8");
-  if (value.size() > max_bytes) {
-    return Invalid(field, "is longer than " + std::to_string(max_bytes) + " bytes");
-  }
-  if (value.find('\0') != std::string::npos) return Invalid(field, "contains a NUL character");
-  return Status::Ok();
-}
-
-// Three digits that make tracking numbers hard to guess one from another.
-std::string check_digits() {
-  std::string r = crypto::random_bytes(2);
-  int n = ((static_cast<unsigned char>(r[0]) << 8) | static_cast<unsigned char>(r[1])) % 1000;
-  std::string out = std::to_string(n);
-  return std::string(3 - out.size(), '0') + out;
-}
-
-}  // namespace
-
 Status validate_new_order(NewOrder& o, const regions::RegionTree& tree) {
   if (!one_of(o.channel, kChannels)) return Invalid("channel", "one of " + list_of(kChannels));
   if (!one_of(o.type, kDemandTypes)) return Invalid("type", "one of " + list_of(kDemandTypes));
-  SHEGONG_RETURN_IF_ERROR(text(o.subject, "subject", 200, true));
-  SHEGONG_RETURN_IF_ERROR(text(o.content, "content", 20000, true));
-  SHEGONG_RETURN_IF_ERROR(text(o.contact_name, "contact.name", 100, true));
+  SHEGONG_RETURN_IF_ERROR(check_text(o.subject, "subject", 200, true));
+  SHEGONG_RETURN_IF_ERROR(check_text(o.content, "content", 20000, true));
+  SHEGONG_RETURN_IF_ERROR(check_text(o.contact_name, "contact.name", 100, true));
   if (o.contact_phone.empty()) return Invalid("contact.phone", "is required");
   SHEGONG_RETURN_IF_ERROR(auth::validate_phone(o.contact_phone, "contact.phone"));
-  SHEGONG_RETURN_IF_ERROR(text(o.address, "address", 500, false));
-  SHEGONG_RETURN_IF_ERROR(text(o.category, "category", 400, false));
+  SHEGONG_RETURN_IF_ERROR(check_text(o.address, "address", 500, false));
+  SHEGONG_RETURN_IF_ERROR(check_text(o.category, "category", 400, false));
   if (!one_of(o.urgency, kUrgencies)) return Invalid("urgency", "one of " + list_of(kUrgencies));
   if (o.lat.has_value() != o.lng.has_value()) {
     return Invalid(o.lat ? "lng" : "lat", "give both lat and lng, or neither");
@@ -107,9 +86,10 @@ Result<cases::CaseRecord> register_order(db::Session& s, cases::Engine& engine,
         auto threshold = cases::profile_int(s, rec.region_code, "hotline.repeat_threshold", 5);
         if (!window.ok()) return window.status();
         if (!threshold.ok()) return threshold.status();
-        auto earlier =
-            s.query("SELECT count(*) FROM cases WHERE requester_hash = ? AND received_at_ms >= ?",
-                    {rec.requester_hash, now - *window * 86'400'000});
+        auto earlier = s.query(
+            "SELECT count(*) FROM cases WHERE kind = 'order' AND requester_hash = ? AND "
+            "received_at_ms >= ?",
+            {rec.requester_hash, now - *window * 86'400'000});
         if (!earlier.ok()) return earlier.status();
         int64_t previous = (*earlier)[0].integer(0);
         nlohmann::json attrs = nlohmann::json::object();
@@ -141,14 +121,9 @@ Result<cases::CaseRecord> register_order(db::Session& s, cases::Engine& engine,
           attrs["suggestions"] = {{"categories", cats}, {"units", units}};
         }
         rec.attrs = attrs.dump();
-        // Tracking number: GD + date (China time) + daily sequence + check digits.
-        std::string day = date_in_china(now).to_string();
-        std::string ymd = day.substr(2, 2) + day.substr(5, 2) + day.substr(8, 2);
-        auto seq = cases::next_sequence(s, "order:" + ymd);
-        if (!seq.ok()) return seq.status();
-        std::string n = std::to_string(*seq);
-        if (n.size() < 5) n = std::string(5 - n.size(), '0') + n;
-        rec.tracking_no = "GD" + ymd + n + check_digits();
+        auto tracking_no = cases::next_tracking_no(s, "GD", now);
+        if (!tracking_no.ok()) return tracking_no.status();
+        rec.tracking_no = *tracking_no;
         // Dispatch limit from the SLA table (item 40).
         auto rule = find_sla_rule(s, rec.urgency, rec.category);
         if (!rule.ok()) return rule.status();

@@ -1,8 +1,8 @@
 #include "hotline/order_kind.h"
 
-#include <charconv>
 #include <nlohmann/json.hpp>
 
+#include "cases/fields.h"
 #include "cases/profile.h"
 #include "hotline/categories.h"
 #include "hotline/rates.h"
@@ -24,35 +24,12 @@ constexpr auth::RoleSet kHandlers = {Role::kStreetStaff, Role::kDepartmentStaff,
                                      Role::kCommunityStaff, Role::kGridWorker};
 const std::vector<std::string> kActive = {"dispatched", "accepted"};
 
-Json attrs_of(const cases::CaseRecord& c) {
-  Json j = Json::parse(c.attrs, nullptr, false);
-  return j.is_object() ? j : Json::object();
-}
+using cases::attrs_of;
+using cases::field;
+using cases::int_field;
+using cases::yes_no;
 
-void store(cases::CaseRecord& c, const Json& j) { c.attrs = j.dump(); }
-
-Result<int64_t> int_field(const cases::Fields& in, const std::string& name, int64_t lo, int64_t hi) {
-  auto it = in.find(name);
-  if (it == in.end() || it->second.empty()) return Invalid(name, "is required");
-  int64_t v = 0;
-  auto [end, ec] = std::from_chars(it->second.data(), it->second.data() + it->second.size(), v);
-  if (ec != std::errc() || end != it->second.data() + it->second.size() || v < lo || v > hi) {
-    return Invalid(name, "a whole number from " + std::to_string(lo) + " to " + std::to_string(hi));
-  }
-  return v;
-}
-
-std::string field(const cases::Fields& in, const std::string& name) {
-  auto it = in.find(name);
-  return it == in.end() ? std::string() : it->second;
-}
-
-Result<bool> yes_no(const cases::Fields& in, const std::string& name) {
-  std::string v = field(in, name);
-  if (v == "yes" || v == "true") return true;
-  if (v == "no" || v == "false") return false;
-  return Invalid(name, "yes or no");
-}
+void store(cases::CaseRecord& c, const Json& j) { cases::store_attrs(c, j); }
 
 Result<Unit> active_unit(db::Session& s, int64_t id, const char* field_name) {
   auto unit = find_unit(s, id);
@@ -68,10 +45,9 @@ Result<Unit> active_unit(db::Session& s, int64_t id, const char* field_name) {
 Status check_community(db::Session& s, const Unit& unit, const std::string& category, bool lead,
                        const char* field_name) {
   if (unit.kind != "community") return Status::Ok();
-  auto rows = s.query(
-      std::string("SELECT role FROM community_duties WHERE ") + kCategoryCovers +
-          " ORDER BY length(category) DESC LIMIT 1",
-      {category, category});
+  auto rows = s.query(std::string("SELECT role FROM community_duties WHERE ") + kCategoryCovers +
+                          " ORDER BY length(category) DESC LIMIT 1",
+                      {category, category});
   if (!rows.ok()) return rows.status();
   if (rows->empty()) {
     return Conflict("the category '" + category +
@@ -80,9 +56,9 @@ Status check_community(db::Session& s, const Unit& unit, const std::string& cate
                     field_name);
   }
   if (lead && (*rows)[0].text(0) == "assist") {
-    return Conflict("in '" + category +
-                        "' a residents' committee only assists the government and cannot lead",
-                    field_name);
+    return Conflict(
+        "in '" + category + "' a residents' committee only assists the government and cannot lead",
+        field_name);
   }
   return Status::Ok();
 }
@@ -105,15 +81,17 @@ Status arm_handling(TransitionContext& c, const HolidayCalendar& calendar) {
   c.after.overdue = false;
   Json a = attrs_of(c.after);
   a["response_due_at_ms"] = c.now_ms + (*rule)->response_minutes * 60'000;
-  a["sla"] = {{"urgency", (*rule)->urgency},
-              {"category", (*rule)->category},
-              {"handling", std::to_string((*rule)->handling_amount) + " " + (*rule)->handling_unit}};
+  a["sla"] = {
+      {"urgency", (*rule)->urgency},
+      {"category", (*rule)->category},
+      {"handling", std::to_string((*rule)->handling_amount) + " " + (*rule)->handling_unit}};
   store(c.after, a);
   c.cancel.push_back("deadline");
   c.cancel.push_back("reminder");
   c.arm.push_back({"deadline", *due});
   int64_t remind_at = *due - (*rule)->reminder_minutes * 60'000;
-  if ((*rule)->reminder_minutes > 0 && remind_at > c.now_ms) c.arm.push_back({"reminder", remind_at});
+  if ((*rule)->reminder_minutes > 0 && remind_at > c.now_ms)
+    c.arm.push_back({"reminder", remind_at});
   return Status::Ok();
 }
 
@@ -175,9 +153,9 @@ Status triage(TransitionContext& c) {
   if (field(c.input, "answer").empty()) return Invalid("answer", "what the requester is told");
   if (outcome == "answer_now") {
     if (c.before.type != "咨询") {
-      return Conflict("only a consultation (咨询) can be answered on the spot; dispatch the " +
-                          c.before.type,
-                      "outcome");
+      return Conflict(
+          "only a consultation (咨询) can be answered on the spot; dispatch the " + c.before.type,
+          "outcome");
     }
     c.after.state = "answered";
   } else {
@@ -241,8 +219,9 @@ Status dispatch(TransitionContext& c, const HolidayCalendar& calendar) {
       auto district = district_government_for(c.session, c.after.region_code);
       if (!district.ok()) return district.status();
       if (!*district) {
-        return Invalid("unit_id", "no unit named, no dispatch rule matches and no district "
-                                  "government is registered for this place");
+        return Invalid("unit_id",
+                       "no unit named, no dispatch rule matches and no district "
+                       "government is registered for this place");
       }
       unit = **district;
       how = "district";
@@ -255,7 +234,8 @@ Status dispatch(TransitionContext& c, const HolidayCalendar& calendar) {
   std::string list = field(c.input, "co_unit_ids");
   for (size_t pos = 0; pos < list.size();) {
     size_t comma = list.find(',', pos);
-    std::string one = list.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
+    std::string one =
+        list.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
     pos = comma == std::string::npos ? list.size() : comma + 1;
     auto id = int_field({{"co_unit_ids", one}}, "co_unit_ids", 1, INT64_MAX);
     if (!id.ok()) return id.status();
@@ -267,9 +247,13 @@ Status dispatch(TransitionContext& c, const HolidayCalendar& calendar) {
     c.notify.push_back("unit:" + std::to_string(u->id));
     co.push_back(u->id);
   }
-  c.event_data = Json{{"unit_id", unit.id}, {"unit", unit.name}, {"how", how},
-                      {"due_at_ms", c.after.due_at_ms}, {"co_unit_ids", co}}
-                     .dump();
+  c.event_data = Json{
+      {"unit_id", unit.id},
+      {"unit", unit.name},
+      {"how", how},
+      {"due_at_ms", c.after.due_at_ms},
+      {"co_unit_ids",
+       co}}.dump();
   return Status::Ok();
 }
 
@@ -281,8 +265,8 @@ Status accept(TransitionContext& c) {
   c.event_unit_id = c.after.lead_unit_id;
   c.event_data = Json{{"in_time", in_time}}.dump();
   if (!in_time) return Status::Ok();
-  return bump_counter(c.session, c.after.lead_unit_id, a.value("dispatch_period", period_of(c.now_ms)),
-                      "responded_in_time");
+  return bump_counter(c.session, c.after.lead_unit_id,
+                      a.value("dispatch_period", period_of(c.now_ms)), "responded_in_time");
 }
 
 Status dispute(TransitionContext& c) {
@@ -291,12 +275,13 @@ Status dispute(TransitionContext& c) {
     return Conflict("a dispute on this order is already waiting for the centre", "dispute");
   }
   if (a.value("reassigned_after_dispute", false)) {
-    auto no_return = cases::profile_int(c.session, c.after.region_code,
-                                        "hotline.no_return_after_dispute", 0);
+    auto no_return =
+        cases::profile_int(c.session, c.after.region_code, "hotline.no_return_after_dispute", 0);
     if (!no_return.ok()) return no_return.status();
     if (*no_return != 0) {
-      return Conflict("this order was reassigned by a dispute decision and cannot be returned again",
-                      "dispute");
+      return Conflict(
+          "this order was reassigned by a dispute decision and cannot be returned again",
+          "dispute");
     }
   }
   a["dispute"] = {{"pending", true},
@@ -335,9 +320,9 @@ Status decide_dispute(TransitionContext& c, const HolidayCalendar& calendar) {
   a = attrs_of(c.after);
   a["reassigned_after_dispute"] = true;
   store(c.after, a);
-  c.event_data = Json{{"decision", "reassign"}, {"from_unit_id", c.before.lead_unit_id},
-                      {"unit_id", unit->id}}
-                     .dump();
+  c.event_data =
+      Json{{"decision", "reassign"}, {"from_unit_id", c.before.lead_unit_id}, {"unit_id", unit->id}}
+          .dump();
   return Status::Ok();
 }
 
@@ -348,7 +333,9 @@ Status extend(TransitionContext& c) {
   if (a.contains("extension") && a["extension"].value("pending", false)) {
     return Conflict("an extension request is already waiting for the centre", "extension");
   }
-  a["extension"] = {{"pending", true}, {"days", *days}, {"reason", field(c.input, "reason")},
+  a["extension"] = {{"pending", true},
+                    {"days", *days},
+                    {"reason", field(c.input, "reason")},
                     {"at_ms", c.now_ms}};
   store(c.after, a);
   c.event_unit_id = c.after.lead_unit_id;
@@ -362,14 +349,15 @@ Status decide_extension(TransitionContext& c, const HolidayCalendar& calendar) {
     return Conflict("no extension request is waiting for a decision", "decision");
   }
   std::string decision = field(c.input, "decision");
-  if (decision != "approve" && decision != "reject") return Invalid("decision", "approve or reject");
+  if (decision != "approve" && decision != "reject")
+    return Invalid("decision", "approve or reject");
   a["extension"]["pending"] = false;
   a["extension"]["decision"] = decision;
   int64_t days = a["extension"].value("days", int64_t{0});
   store(c.after, a);
-  c.event_data = Json{{"decision", decision}, {"days", days},
-                      {"reason", a["extension"].value("reason", "")}}
-                     .dump();
+  c.event_data =
+      Json{{"decision", decision}, {"days", days}, {"reason", a["extension"].value("reason", "")}}
+          .dump();
   c.notify.push_back("unit:" + std::to_string(c.after.lead_unit_id));
   if (decision == "reject") return Status::Ok();
   // Item 36: the new deadline is told to the requester and recorded for the centre.
@@ -391,7 +379,8 @@ Status co_report(TransitionContext& c) {
   if (late && field(c.input, "late_reason").empty()) {
     return Invalid("late_reason", "a report after the deadline gives the reason and the progress");
   }
-  c.event_data = Json{{"report", field(c.input, "report")}, {"late", late},
+  c.event_data = Json{{"report", field(c.input, "report")},
+                      {"late", late},
                       {"late_reason", field(c.input, "late_reason")}}
                      .dump();
   c.notify.push_back("unit:" + std::to_string(c.after.lead_unit_id));
@@ -414,7 +403,8 @@ Status deadline_reached(TransitionContext& c) {
   if (auto a = attrs_of(c.after); a.contains("copied_to")) {
     c.notify.push_back("unit:" + std::to_string(a["copied_to"].get<int64_t>()));
   }
-  SHEGONG_RETURN_IF_ERROR(bump_counter(c.session, c.after.lead_unit_id, period_of(c.now_ms), "overdue"));
+  SHEGONG_RETURN_IF_ERROR(
+      bump_counter(c.session, c.after.lead_unit_id, period_of(c.now_ms), "overdue"));
   return open_callback(c, "deadline");
 }
 
@@ -443,9 +433,9 @@ Status callback(TransitionContext& c, const HolidayCalendar& calendar) {
   std::string period = period_of(c.now_ms);
   SHEGONG_RETURN_IF_ERROR(bump_counter(c.session, unit, period, "callbacks"));
   if (*solved) SHEGONG_RETURN_IF_ERROR(bump_counter(c.session, unit, period, "solved"));
-  const char* column = satisfaction == "满意"     ? "satisfied"
+  const char* column = satisfaction == "满意"       ? "satisfied"
                        : satisfaction == "基本满意" ? "basically_satisfied"
-                                                   : "unsatisfied";
+                                                    : "unsatisfied";
   SHEGONG_RETURN_IF_ERROR(bump_counter(c.session, unit, period, column));
   c.event_unit_id = unit;
   c.event_data = Json{{"solved", *solved}, {"satisfaction", satisfaction}}.dump();
@@ -485,7 +475,8 @@ Status rate(TransitionContext& c) {
   }
   std::string comment = field(c.input, "comment");
   Json a = attrs_of(c.after);
-  a["requester_rating"] = {{"satisfaction", satisfaction}, {"comment", comment}, {"at_ms", c.now_ms}};
+  a["requester_rating"] = {
+      {"satisfaction", satisfaction}, {"comment", comment}, {"at_ms", c.now_ms}};
   store(c.after, a);
   c.event_data = Json{{"satisfaction", satisfaction}, {"comment", comment}}.dump();
   return Status::Ok();
@@ -503,32 +494,108 @@ cases::CaseKind order_kind(const HolidayCalendar& cal) {
                          {"reminder", "remind"},
                          {"deadline", "deadline_reached"}};
   k.transitions = {
-      {"triage", {"registered"}, "", kCentre, ActorRule::kJurisdiction, {"outcome"},
-       {"requester"}, {"dispatch_limit"}, triage},
-      {"dispatch", {"registered"}, "dispatched", kCentre, ActorRule::kJurisdiction, {}, {},
-       {"dispatch_limit"}, [calendar](TransitionContext& c) { return dispatch(c, *calendar); }},
+      {"triage",
+       {"registered"},
+       "",
+       kCentre,
+       ActorRule::kJurisdiction,
+       {"outcome"},
+       {"requester"},
+       {"dispatch_limit"},
+       triage},
+      {"dispatch",
+       {"registered"},
+       "dispatched",
+       kCentre,
+       ActorRule::kJurisdiction,
+       {},
+       {},
+       {"dispatch_limit"},
+       [calendar](TransitionContext& c) { return dispatch(c, *calendar); }},
       {"accept", {"dispatched"}, "accepted", kHandlers, ActorRule::kLeadUnit, {}, {}, {}, accept},
-      {"dispute", kActive, "", kHandlers, ActorRule::kLeadUnit, {"reason"}, {"centre"}, {},
+      {"dispute",
+       kActive,
+       "",
+       kHandlers,
+       ActorRule::kLeadUnit,
+       {"reason"},
+       {"centre"},
+       {},
        dispute},
-      {"decide_dispute", kActive, "", kCentre, ActorRule::kJurisdiction, {"decision"}, {}, {},
+      {"decide_dispute",
+       kActive,
+       "",
+       kCentre,
+       ActorRule::kJurisdiction,
+       {"decision"},
+       {},
+       {},
        [calendar](TransitionContext& c) { return decide_dispute(c, *calendar); }},
-      {"extend", {"accepted"}, "", kHandlers, ActorRule::kLeadUnit, {"reason", "days"}, {"centre"},
-       {}, extend},
-      {"decide_extension", {"accepted"}, "", kCentre, ActorRule::kJurisdiction, {"decision"}, {},
-       {}, [calendar](TransitionContext& c) { return decide_extension(c, *calendar); }},
+      {"extend",
+       {"accepted"},
+       "",
+       kHandlers,
+       ActorRule::kLeadUnit,
+       {"reason", "days"},
+       {"centre"},
+       {},
+       extend},
+      {"decide_extension",
+       {"accepted"},
+       "",
+       kCentre,
+       ActorRule::kJurisdiction,
+       {"decision"},
+       {},
+       {},
+       [calendar](TransitionContext& c) { return decide_extension(c, *calendar); }},
       {"co_report", kActive, "", kHandlers, ActorRule::kCaseUnit, {"report"}, {}, {}, co_report},
-      {"reply", {"accepted"}, "replied", kHandlers, ActorRule::kLeadUnit, {"reply"},
-       {"requester", "centre"}, {"reminder"}, reply},
-      {"callback", {"dispatched", "accepted", "replied"}, "", kCentre, ActorRule::kJurisdiction,
-       {"solved", "satisfaction"}, {}, {},
+      {"reply",
+       {"accepted"},
+       "replied",
+       kHandlers,
+       ActorRule::kLeadUnit,
+       {"reply"},
+       {"requester", "centre"},
+       {"reminder"},
+       reply},
+      {"callback",
+       {"dispatched", "accepted", "replied"},
+       "",
+       kCentre,
+       ActorRule::kJurisdiction,
+       {"solved", "satisfaction"},
+       {},
+       {},
        [calendar](TransitionContext& c) { return callback(c, *calendar); }},
-      {"close", {"replied"}, "closed", kCentre, ActorRule::kJurisdiction, {"reason"}, {},
-       {"deadline", "reminder"}, nullptr},
-      {"reopen", {"closed"}, "dispatched", kCentre, ActorRule::kJurisdiction, {"reason"}, {}, {},
+      {"close",
+       {"replied"},
+       "closed",
+       kCentre,
+       ActorRule::kJurisdiction,
+       {"reason"},
+       {},
+       {"deadline", "reminder"},
+       nullptr},
+      {"reopen",
+       {"closed"},
+       "dispatched",
+       kCentre,
+       ActorRule::kJurisdiction,
+       {"reason"},
+       {},
+       {},
        [calendar](TransitionContext& c) { return reopen(c, *calendar); }},
       {"rate", {"replied", "closed"}, "", {}, ActorRule::kSystem, {"satisfaction"}, {}, {}, rate},
       {"dispatch_overdue", {"registered"}, "", {}, ActorRule::kSystem, {}, {"centre"}, {}, nullptr},
-      {"remind", kActive, "", {}, ActorRule::kSystem, {}, {}, {},
+      {"remind",
+       kActive,
+       "",
+       {},
+       ActorRule::kSystem,
+       {},
+       {},
+       {},
        [](TransitionContext& c) {
          c.notify.push_back("unit:" + std::to_string(c.after.lead_unit_id));
          return Status::Ok();

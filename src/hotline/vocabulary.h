@@ -17,13 +17,14 @@ inline constexpr std::string_view kDemandTypes[] = {"咨询", "求助", "投诉"
 inline constexpr std::string_view kUrgencies[] = {"emergency", "utilities", "general", "complex"};
 // Triage outcomes other than dispatch (Art. 11): the order ends at the centre.
 inline constexpr std::string_view kTriageOutcomes[] = {
-    "answer_now",       // 咨询 answered on the spot
-    "transfer_emergency",  // to 110/119/120/122
-    "refer_legal_channel",  // litigation, arbitration, discipline, reconsideration, disclosure, 信访
-    "existing_order",   // same demand already handled, no new facts: reply with its progress
+    "answer_now",            // 咨询 answered on the spot
+    "transfer_emergency",    // to 110/119/120/122
+    "refer_legal_channel",   // litigation, arbitration, discipline, reconsideration, disclosure,
+                             // 信访
+    "existing_order",        // same demand already handled, no new facts: reply with its progress
     "explain_confidential",  // state or trade secrets, privacy
-    "refer_market",     // beyond any unit's duties: market or social channels
-    "dissuade",         // unlawful or immoral demands
+    "refer_market",          // beyond any unit's duties: market or social channels
+    "dissuade",              // unlawful or immoral demands
 };
 inline constexpr std::string_view kEmergencyLines[] = {"110", "119", "120", "122"};
 inline constexpr std::string_view kLegalChannels[] = {
@@ -32,9 +33,11 @@ inline constexpr std::string_view kLegalChannels[] = {
 inline constexpr std::string_view kSatisfaction[] = {"满意", "基本满意", "不满意"};
 // Whistle kinds: 日常哨, 攻坚哨, 应急哨.
 inline constexpr std::string_view kWhistleKinds[] = {"routine", "tough", "emergency"};
-// Unit kinds.
-inline constexpr std::string_view kUnitKinds[] = {"centre",    "district", "street",
-                                                  "department", "community", "utility"};
+// Unit kinds. Besides the hotline's handlers: petition offices (信访部门), the 政法 departments
+// that take litigation matters, 纪检监察 organs, and people's governments above the district.
+inline constexpr std::string_view kUnitKinds[] = {
+    "centre",  "district",        "street",       "department", "community",
+    "utility", "petition_office", "politics_law", "discipline", "government"};
 
 template <size_t N>
 bool one_of(std::string_view value, const std::string_view (&allowed)[N]) {

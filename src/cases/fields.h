@@ -1,0 +1,26 @@
+// Reading a transition's input fields and a case's attrs, shared by every case kind. Errors name
+// the field.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "base/calendar.h"
+#include "cases/case_kind.h"
+
+namespace shegong::cases {
+
+// The field's text, or "" when absent.
+std::string field(const Fields& in, const std::string& name);
+// A whole number in [lo, hi]; absent or empty is an error.
+Result<int64_t> int_field(const Fields& in, const std::string& name, int64_t lo, int64_t hi);
+// "yes"/"true" or "no"/"false".
+Result<bool> yes_no(const Fields& in, const std::string& name);
+// A date "YYYY-MM-DD", or `fallback` when the field is absent or empty.
+Result<Date> date_field(const Fields& in, const std::string& name, Date fallback);
+
+// The case's attrs as a JSON object (an empty one if unreadable), and back.
+nlohmann::json attrs_of(const CaseRecord& c);
+void store_attrs(CaseRecord& c, const nlohmann::json& attrs);
+
+}  // namespace shegong::cases

@@ -1,0 +1,828 @@
+// DOMAIN.md §9.2, one test per statement, in simulated time over the real 2025–2026 holiday
+// calendar (国庆+中秋 2025: 1–8 October off, Sunday 28 September and Saturday 11 October worked).
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "cases/profile.h"
+#include "petitions/access.h"
+#include "petitions/annual_report.h"
+#include "petitions/indicators.h"
+#include "petitions/notices.h"
+#include "petitions/test_world.h"
+
+namespace shegong::petitions {
+namespace {
+
+using Json = nlohmann::json;
+
+Json attrs(const cases::CaseRecord& c) { return Json::parse(c.attrs); }
+int64_t end_of(const std::string& date) { return china_end_of_day_ms(*Date::parse(date)); }
+
+cases::CaseRecord load(PetitionWorld& w, int64_t id) {
+  cases::CaseRecord out;
+  EXPECT_TRUE(w.db->read([&](db::Session& s) {
+                    auto c = cases::load_case(s, id);
+                    if (!c.ok()) return c.status();
+                    out = **c;
+                    return Status::Ok();
+                  })
+                  .ok());
+  return out;
+}
+
+TEST(DomainRule, Item7_EveryChannelRegistersAndOralPetitionsNeedAWrittenSummary) {
+  PetitionWorld w;
+  for (const char* channel : {"online", "letter", "phone", "fax", "visit"}) {
+    auto p = w.petition("申诉求决", channel);
+    if (std::string(channel) == "visit") p.competent_unit_id = w.organ.id;
+    cases::CaseRecord c = w.filed(p);
+    EXPECT_EQ(c.state, "registered") << channel;
+    EXPECT_EQ(c.tracking_no.rfind("XF250926", 0), 0u) << c.tracking_no;
+    EXPECT_EQ(c.received_at_ms, w.clock.now_ms());
+  }
+  EXPECT_EQ(w.count("SELECT count(*) FROM case_events WHERE action = 'register'"), 5);
+  for (const char* channel : {"phone", "visit"}) {
+    auto oral = w.petition("申诉求决", channel);
+    oral.summary = "";
+    oral.content = "口头反映";
+    oral.competent_unit_id = w.organ.id;
+    auto r = w.file(oral);
+    EXPECT_EQ(r.status().field(), "summary") << channel;
+    EXPECT_NE(r.status().message().find("Art. 19"), std::string::npos);
+  }
+  auto bad = w.petition();
+  bad.channel = "wechat";
+  EXPECT_EQ(w.file(bad).status().field(), "channel");
+  EXPECT_EQ(w.count("SELECT count(*) FROM cases"), 5);
+  // The identity is sealed at rest.
+  EXPECT_EQ(w.count("SELECT count(*) FROM cases WHERE instr(requester_sealed, '王小明') > 0 OR "
+                    "instr(content, '110101199003074514') > 0"),
+            0);
+}
+
+TEST(DomainRule, Item8_UnroutedAfterFifteenDaysShowsOverdue) {
+  PetitionWorld w;
+  w.set_time("2025-09-16");
+  cases::CaseRecord rolled = w.filed(w.petition());
+  // D+15 is 1 October, in the National Day break: rolled to 9 October (the default policy).
+  EXPECT_EQ(rolled.due_at_ms, end_of("2025-10-09"));
+  EXPECT_TRUE(w.db->write([&](db::Session& s) {
+                    return cases::set_profile(s, "110101", "petition.deadline_roll", "0");
+                  })
+                  .ok());
+  cases::CaseRecord strict = w.filed(w.petition());
+  EXPECT_EQ(strict.due_at_ms, end_of("2025-10-01"));
+
+  w.clock.set_ms(end_of("2025-10-01") + 60'000);
+  w.fire_timers();
+  EXPECT_TRUE(load(w, strict.id).overdue);
+  EXPECT_FALSE(load(w, rolled.id).overdue);
+  w.clock.set_ms(end_of("2025-10-09") + 60'000);
+  w.fire_timers();
+  EXPECT_TRUE(load(w, rolled.id).overdue);
+  cases::CaseRecord routed = w.acted(rolled.id, "route", w.office_staff,
+                                     {{"route", "transfer"}, {"unit_id", w.id(w.organ)}});
+  EXPECT_EQ(routed.state, "transferred");
+  EXPECT_FALSE(routed.overdue);
+  EXPECT_FALSE(attrs(routed)["routed_in_time"].get<bool>());
+  EXPECT_EQ(w.count("SELECT count(*) FROM case_events WHERE action = 'routing_overdue'"), 2);
+}
+
+TEST(DomainRule, Item9_AnAssignmentNeedsAReportDeadlineAndAClosingReport) {
+  PetitionWorld w;
+  cases::CaseRecord c = w.filed(w.petition());
+  auto missing =
+      w.act(c.id, "route", w.office_staff, {{"route", "assign"}, {"unit_id", w.id(w.organ)}});
+  EXPECT_EQ(missing.status().field(), "report_due_on");
+  EXPECT_EQ(load(w, c.id).version, c.version);
+  EXPECT_EQ(load(w, c.id).state, "registered");
+  cases::CaseRecord assigned =
+      w.acted(c.id, "route", w.office_staff,
+              {{"route", "assign"}, {"unit_id", w.id(w.organ)}, {"report_due_on", "2025-11-28"}});
+  EXPECT_EQ(assigned.state, "transferred");
+  w.acted(c.id, "accept", w.organ_staff, {{"track", "opinion"}});
+  w.acted(c.id, "issue_opinion", w.organ_staff, w.opinion());
+  // Only the organ it was assigned to files the report, and only once there is something to
+  // report; a petition that was merely transferred has none.
+  EXPECT_EQ(w.act(c.id, "file_report", w.office_staff, {{"report", "x"}}).status().code(),
+            Code::kPermissionDenied);
+  cases::CaseRecord reported =
+      w.acted(c.id, "file_report", w.organ_staff, {{"report", "已发放补贴，信访人表示认可。"}});
+  EXPECT_TRUE(attrs(reported)["assigned"]["in_time"].get<bool>());
+  EXPECT_EQ(
+      w.count("SELECT count(*) FROM case_timers WHERE kind = 'report_due' AND state = 'cancelled'"),
+      1);
+
+  cases::CaseRecord plain = w.answered(w.petition());
+  EXPECT_EQ(w.act(plain.id, "file_report", w.organ_staff, {{"report", "x"}}).status().code(),
+            Code::kConflict);
+  // An assignment whose report never comes is flagged when the deadline passes.
+  cases::CaseRecord late = w.filed(w.petition());
+  w.acted(late.id, "route", w.office_staff,
+          {{"route", "assign"}, {"unit_id", w.id(w.organ)}, {"report_due_on", "2025-10-10"}});
+  w.clock.set_ms(end_of("2025-10-10") + 1);
+  w.fire_timers();
+  EXPECT_TRUE(attrs(load(w, late.id))["assigned"]["report_overdue"].get<bool>());
+}
+
+TEST(DomainRule, Item10_LitigationMattersOnlyGoToPoliticsAndLawOrAReferral) {
+  PetitionWorld w;
+  auto p = w.petition();
+  p.litigation = true;
+  cases::CaseRecord c = w.filed(p);
+  auto wrong =
+      w.act(c.id, "route", w.office_staff, {{"route", "transfer"}, {"unit_id", w.id(w.organ)}});
+  EXPECT_EQ(wrong.status().code(), Code::kConflict);
+  EXPECT_EQ(wrong.status().field(), "route");
+  EXPECT_NE(wrong.status().message().find("涉法涉诉"), std::string::npos);
+  cases::CaseRecord sent = w.acted(c.id, "route", w.office_staff,
+                                   {{"route", "politics_law"}, {"unit_id", w.id(w.politics_law)}});
+  EXPECT_EQ(sent.state, "referred");
+  EXPECT_EQ(sent.lead_unit_id, w.politics_law.id);
+
+  // Received directly by an organ, it cannot enter route (6); a referral note closes it.
+  p.unit_id = w.organ.id;
+  cases::CaseRecord direct = w.filed(p);
+  auto track = w.act(direct.id, "notify_receipt", w.organ_staff,
+                     {{"outcome", "within_powers"}, {"track", "opinion"}});
+  EXPECT_EQ(track.status().field(), "track");
+  EXPECT_EQ(load(w, direct.id).state, "registered");
+  EXPECT_EQ(
+      w.act(direct.id, "refer", w.organ_staff, {{"procedure", "litigation"}}).status().field(),
+      "note");
+  cases::CaseRecord referred =
+      w.acted(direct.id, "refer", w.organ_staff,
+              {{"procedure", "litigation"}, {"note", "请向人民法院提起诉讼"}});
+  EXPECT_EQ(referred.state, "referred");
+  EXPECT_EQ(notices_of(referred), std::vector<std::string>{"referral"});
+}
+
+TEST(DomainRule, Item11_AccusationsForDisciplineOnlyGoToTheDisciplineOrgan) {
+  PetitionWorld w;
+  auto p = w.petition("检举控告");
+  p.discipline_matter = true;
+  cases::CaseRecord c = w.filed(p);
+  for (const char* route : {"transfer", "assign", "report", "politics_law"}) {
+    auto r = w.act(c.id, "route", w.office_staff,
+                   {{"route", route}, {"unit_id", w.id(w.organ)}, {"report_due_on", "2025-12-01"}});
+    EXPECT_EQ(r.status().code(), Code::kConflict) << route;
+    EXPECT_EQ(r.status().field(), "route") << route;
+  }
+  EXPECT_EQ(
+      w.act(c.id, "route", w.office_staff, {{"route", "discipline"}, {"unit_id", w.id(w.organ)}})
+          .status()
+          .field(),
+      "unit_id");
+  cases::CaseRecord sent = w.acted(c.id, "route", w.office_staff,
+                                   {{"route", "discipline"}, {"unit_id", w.id(w.discipline)}});
+  EXPECT_EQ(sent.state, "referred");
+  EXPECT_EQ(sent.lead_unit_id, w.discipline.id);
+}
+
+TEST(DomainRule, Item12_TheAccusedUnitNeverSeesTheAccusation) {
+  PetitionWorld w;
+  auto p = w.petition("检举控告");
+  p.subject = "举报街道工作人员违规收费";
+  p.accused_unit_id = w.street.id;
+  cases::CaseRecord c = w.filed(p);
+  EXPECT_TRUE(c.confidential);
+  // It cannot be sent to the accused, nor registered by it.
+  auto to_accused =
+      w.act(c.id, "route", w.office_staff, {{"route", "transfer"}, {"unit_id", w.id(w.street)}});
+  EXPECT_EQ(to_accused.status().code(), Code::kConflict);
+  EXPECT_NE(to_accused.status().message().find("Art. 30"), std::string::npos);
+  auto by_accused = p;
+  by_accused.unit_id = w.street.id;
+  EXPECT_EQ(w.file(by_accused).status().field(), "accused_unit_id");
+  w.acted(c.id, "route", w.office_staff, {{"route", "transfer"}, {"unit_id", w.id(w.organ)}});
+  w.acted(c.id, "accept", w.organ_staff, {{"track", "accusation"}});
+
+  EXPECT_TRUE(
+      w.db->read([&](db::Session& s) {
+            cases::CaseRecord now = *cases::load_case(s, c.id).value();
+            auto accused = access_to(s, w.accused_staff, now);
+            EXPECT_FALSE(accused->read);
+            EXPECT_FALSE(accused->sees_identity);
+            auto holder = access_to(s, w.organ_staff, now);
+            EXPECT_TRUE(holder->read && holder->sees_identity);
+            // A leader of the district reads petitions of the district, but not accusations.
+            auth::Principal leader{200, "leader", auth::Role::kLeader, "110101", false, {}, 0};
+            EXPECT_FALSE(access_to(s, leader, now)->read);
+            for (const auth::Principal* who : {&w.accused_staff, &leader}) {
+              Condition cond = readable_condition(*who);
+              auto n = s.query("SELECT count(*) FROM cases WHERE " + cond.sql, cond.params);
+              EXPECT_EQ((*n)[0].integer(0), 0) << who->username;
+            }
+            Condition holder_cond = readable_condition(w.organ_staff);
+            auto n =
+                s.query("SELECT count(*) FROM cases WHERE " + holder_cond.sql, holder_cond.params);
+            EXPECT_EQ((*n)[0].integer(0), 1);
+            return Status::Ok();
+          })
+          .ok());
+  // No notice was ever addressed to the accused unit, and no log row carries the identity.
+  EXPECT_EQ(
+      w.count("SELECT count(*) FROM case_notices WHERE audience = ?", {"unit:" + w.id(w.street)}),
+      0);
+  EXPECT_EQ(
+      w.count(
+          "SELECT count(*) FROM audit_log WHERE instr(actor || action || object, '王小明') > 0"),
+      0);
+  EXPECT_EQ(w.count("SELECT count(*) FROM case_events WHERE instr(data, '王小明') > 0 OR "
+                    "instr(data, '13912345678') > 0 OR instr(data, '110101199003074514') > 0"),
+            0);
+}
+
+TEST(DomainRule, Item13_ADirectPetitionGetsAWrittenNoticeWithinFifteenDays) {
+  PetitionWorld w;
+  w.set_time("2025-09-16");
+  auto direct = w.petition();
+  direct.unit_id = w.organ.id;
+  cases::CaseRecord on_time = w.filed(direct);
+  cases::CaseRecord never = w.filed(direct);
+  cases::CaseRecord lower = w.filed(direct);
+  cases::CaseRecord elsewhere = w.filed(direct);
+  auto unclear = direct;
+  unclear.identity_unclear = true;
+  unclear.petitioner = {};
+  cases::CaseRecord anonymous = w.filed(unclear);
+  EXPECT_EQ(on_time.due_at_ms, end_of("2025-10-09"));
+  EXPECT_EQ(anonymous.due_at_ms, 0);
+
+  w.set_time("2025-09-20");
+  cases::CaseRecord accepted = w.acted(on_time.id, "notify_receipt", w.organ_staff,
+                                       {{"outcome", "within_powers"}, {"track", "opinion"}});
+  EXPECT_EQ(accepted.state, "accepted");
+  cases::CaseRecord sent = w.acted(lower.id, "notify_receipt", w.organ_staff,
+                                   {{"outcome", "sent_to_lower"}, {"unit_id", w.id(w.street)}});
+  EXPECT_EQ(sent.state, "transferred");
+  EXPECT_EQ(attrs(sent)["receipt_notice"]["sent_to"], "东华门街道办事处");
+  EXPECT_EQ(w.act(elsewhere.id, "notify_receipt", w.organ_staff, {{"outcome", "outside_system"}})
+                .status()
+                .field(),
+            "organ_to_approach");
+  cases::CaseRecord redirected =
+      w.acted(elsewhere.id, "notify_receipt", w.organ_staff,
+              {{"outcome", "outside_system"}, {"organ_to_approach", "北京市东城区人民法院"}});
+  EXPECT_EQ(redirected.state, "redirected");
+  for (const auto& c : {accepted, sent, redirected}) {
+    EXPECT_EQ(notices_of(c), std::vector<std::string>{"receipt"});
+    EXPECT_TRUE(attrs(c)["receipt_notice"]["in_time"].get<bool>());
+  }
+  EXPECT_TRUE(w.db->read([&](db::Session& s) {
+                    auto doc = notice_document(s, w.box, redirected, "receipt");
+                    EXPECT_TRUE(doc.ok());
+                    EXPECT_EQ(doc->title, "信访事项告知书");
+                    EXPECT_EQ(doc->addressee, "王小明：");
+                    EXPECT_NE(doc->body[0].text.find("北京市东城区人民法院"), std::string::npos);
+                    return Status::Ok();
+                  })
+                  .ok());
+
+  w.clock.set_ms(end_of("2025-10-09") + 1);
+  w.fire_timers();
+  EXPECT_TRUE(load(w, never.id).overdue);
+  EXPECT_FALSE(load(w, anonymous.id).overdue);
+  EXPECT_FALSE(load(w, accepted.id).overdue);
+}
+
+TEST(DomainRule, Item14_AcceptWithinFifteenDaysOrObjectWithinFiveWorkingDays) {
+  PetitionWorld w;  // 2025-09-26, a Friday: 5 working days end on 10 October
+  cases::CaseRecord objecting = w.transferred(w.petition());
+  cases::CaseRecord late_objection = w.transferred(w.petition());
+  cases::CaseRecord rejected = w.transferred(w.petition());
+  cases::CaseRecord slow = w.transferred(w.petition());
+  // D+15 is Saturday 11 October, a 调休 working day: not rolled.
+  EXPECT_EQ(objecting.due_at_ms, end_of("2025-10-11"));
+
+  w.set_time("2025-10-10", 17);
+  cases::CaseRecord objected =
+      w.acted(objecting.id, "object", w.organ_staff,
+              {{"reasons", "该事项属于市级主管部门职权，本机关无权处理。"}});
+  EXPECT_EQ(objected.state, "objected");
+  EXPECT_EQ(objected.lead_unit_id, w.organ.id);  // it stays until the sender agrees
+  w.acted(rejected.id, "object", w.organ_staff, {{"reasons", "不属于本机关职权"}});
+  EXPECT_EQ(
+      w.act(objecting.id, "decide_objection", w.organ_staff, {{"approve", "yes"}}).status().code(),
+      Code::kPermissionDenied);
+  cases::CaseRecord returned =
+      w.acted(objecting.id, "decide_objection", w.office_staff, {{"approve", "yes"}});
+  EXPECT_EQ(returned.state, "registered");
+  EXPECT_EQ(returned.lead_unit_id, w.office.id);
+  cases::CaseRecord kept = w.acted(rejected.id, "decide_objection", w.office_staff,
+                                   {{"approve", "no"}, {"note", "属于你单位职权"}});
+  EXPECT_EQ(kept.state, "transferred");
+  EXPECT_EQ(kept.lead_unit_id, w.organ.id);
+
+  w.set_time("2025-10-11", 9);
+  auto late = w.act(late_objection.id, "object", w.organ_staff, {{"reasons", "不属于本机关职权"}});
+  EXPECT_EQ(late.status().code(), Code::kConflict);
+  EXPECT_NE(late.status().message().find("5 working days"), std::string::npos);
+  EXPECT_EQ(load(w, late_objection.id).state, "transferred");
+  cases::CaseRecord in_time =
+      w.acted(late_objection.id, "accept", w.organ_staff, {{"track", "opinion"}});
+  EXPECT_TRUE(attrs(in_time)["accepted_in_time"].get<bool>());
+  EXPECT_EQ(notices_of(in_time), std::vector<std::string>{"acceptance"});
+
+  w.set_time("2025-10-12", 9);
+  w.fire_timers();
+  EXPECT_TRUE(load(w, slow.id).overdue);
+  EXPECT_TRUE(load(w, kept.id).overdue);
+  cases::CaseRecord late_accept = w.acted(slow.id, "accept", w.organ_staff, {{"track", "opinion"}});
+  EXPECT_FALSE(attrs(late_accept)["accepted_in_time"].get<bool>());
+}
+
+TEST(DomainRule, Item15_HandlingInSixtyDaysPlusAtMostThirtyApprovedAndExplained) {
+  PetitionWorld w;
+  w.set_time("2025-09-02");
+  cases::CaseRecord c = w.accepted(w.petition());
+  cases::CaseRecord other = w.accepted(w.petition());
+  // A+60 is Saturday 1 November: rolled to Monday 3 November.
+  EXPECT_EQ(c.due_at_ms, end_of("2025-11-03"));
+  w.set_time("2025-10-20");
+  EXPECT_EQ(w.act(c.id, "extend", w.organ_staff,
+                  {{"days", "31"}, {"reason", "情况复杂"}, {"approved_by", "局长"}})
+                .status()
+                .field(),
+            "days");
+  EXPECT_EQ(w.act(c.id, "extend", w.organ_staff, {{"days", "20"}, {"reason", "情况复杂"}})
+                .status()
+                .field(),
+            "approved_by");
+  cases::CaseRecord extended = w.acted(c.id, "extend", w.organ_staff,
+                                       {{"days", "20"},
+                                        {"reason", "需要会同规划部门现场核查"},
+                                        {"approved_by", "区住建委主任 李某"}});
+  EXPECT_EQ(extended.due_at_ms, end_of("2025-11-21"));  // A+80, a Friday
+  EXPECT_EQ(w.count("SELECT count(*) FROM case_notices n JOIN case_events e ON e.id = n.event_id "
+                    "WHERE e.action = 'extend' AND n.audience = 'petitioner'"),
+            1);
+  auto too_much = w.act(c.id, "extend", w.organ_staff,
+                        {{"days", "11"}, {"reason", "x"}, {"approved_by", "主任"}});
+  EXPECT_EQ(too_much.status().code(), Code::kConflict);
+  EXPECT_NE(too_much.status().message().find("30 days"), std::string::npos);
+  cases::CaseRecord full =
+      w.acted(c.id, "extend", w.organ_staff,
+              {{"days", "10"}, {"reason", "补充材料"}, {"approved_by", "主任"}});
+  EXPECT_EQ(full.due_at_ms, end_of("2025-12-01"));  // A+90
+  EXPECT_TRUE(w.db->read([&](db::Session& s) {
+                    auto doc = notice_document(s, w.box, full, "extension");
+                    EXPECT_TRUE(doc.ok());
+                    EXPECT_EQ(doc->body[1].text, "补充材料");
+                    return Status::Ok();
+                  })
+                  .ok());
+  // After the 60 days the extension comes too late.
+  w.set_time("2025-11-04");
+  EXPECT_EQ(w.act(other.id, "extend", w.organ_staff,
+                  {{"days", "10"}, {"reason", "x"}, {"approved_by", "主任"}})
+                .status()
+                .code(),
+            Code::kConflict);
+  w.fire_timers();
+  EXPECT_TRUE(load(w, other.id).overdue);
+  EXPECT_FALSE(load(w, c.id).overdue);
+}
+
+TEST(DomainRule, Item16_AnOpinionNeedsRequestFactsDecisionAndBasis) {
+  PetitionWorld w;
+  cases::CaseRecord c = w.accepted(w.petition());
+  for (const char* missing : {"request", "facts_reasons", "decision", "legal_basis"}) {
+    cases::Fields in = w.opinion();
+    in.erase(missing);
+    EXPECT_EQ(w.act(c.id, "issue_opinion", w.organ_staff, in).status().field(), missing);
+  }
+  cases::Fields bad = w.opinion();
+  bad["decision"] = "partly";
+  EXPECT_EQ(w.act(c.id, "issue_opinion", w.organ_staff, bad).status().field(), "decision");
+  EXPECT_EQ(load(w, c.id).state, "accepted");
+  for (const char* decision : {"support", "explain", "not_support"}) {
+    cases::CaseRecord one = w.accepted(w.petition());
+    cases::Fields in = w.opinion();
+    in["decision"] = decision;
+    cases::CaseRecord done = w.acted(one.id, "issue_opinion", w.organ_staff, in);
+    EXPECT_EQ(done.state, "answered");
+    EXPECT_EQ(attrs(done)["opinion"]["decision"], decision);
+    EXPECT_TRUE(w.db->read([&](db::Session& s) {
+                      auto doc = notice_document(s, w.box, done, "opinion");
+                      EXPECT_EQ(doc->title, "信访处理意见书");
+                      EXPECT_EQ(doc->body.size(), 5u);
+                      EXPECT_EQ(doc->body[3].text, "《北京市老旧小区综合整治工作方案》");
+                      return Status::Ok();
+                    })
+                    .ok());
+  }
+}
+
+TEST(DomainRule, Item17_ReviewOnlyOneLevelUpWithinThirtyDaysOfReceipt) {
+  PetitionWorld w;
+  w.set_time("2025-09-02");
+  cases::CaseRecord c = w.answered(w.petition());
+  cases::CaseRecord lapsed = w.answered(w.petition());
+  // Received the day it was issued: 30 days end on 2 October, rolled to 9 October.
+  EXPECT_EQ(attrs(c)["request_window_ends_ms"].get<int64_t>(), end_of("2025-10-09"));
+  w.set_time("2025-10-09", 16);
+  auto too_high =
+      w.act(c.id, "request_review", w.province_organ_staff, {{"unit_id", w.id(w.province_organ)}});
+  EXPECT_EQ(too_high.status().field(), "unit_id");
+  EXPECT_NE(too_high.status().message().find("one level above"), std::string::npos);
+  auto same_level = w.act(c.id, "request_review", w.organ_staff, {{"unit_id", w.id(w.department)}});
+  EXPECT_NE(same_level.status().code(), Code::kOk);
+  auto late = w.act(c.id, "request_review", w.city_organ_staff,
+                    {{"unit_id", w.id(w.city_organ)}, {"received_on", "2025-10-10"}});
+  EXPECT_EQ(late.status().code(), Code::kInvalidArgument);  // a future day
+  EXPECT_EQ(load(w, c.id).state, "answered");
+  cases::CaseRecord reviewing =
+      w.acted(c.id, "request_review", w.city_organ_staff, {{"unit_id", w.id(w.city_organ)}});
+  EXPECT_EQ(reviewing.state, "reviewing");
+  EXPECT_EQ(reviewing.lead_unit_id, w.city_organ.id);
+
+  w.set_time("2025-10-10", 9);
+  auto after_window =
+      w.act(lapsed.id, "request_review", w.city_organ_staff, {{"unit_id", w.id(w.city_organ)}});
+  EXPECT_EQ(after_window.status().code(), Code::kConflict);
+  EXPECT_EQ(after_window.status().field(), "received_on");
+  EXPECT_NE(after_window.status().message().find("复查 requested after the 30-day window"),
+            std::string::npos);
+  w.fire_timers();
+  EXPECT_EQ(load(w, lapsed.id).state, "closed");
+}
+
+TEST(DomainRule, Item18_AReviewOpinionIsDueInWritingWithinThirtyDays) {
+  PetitionWorld w;
+  w.set_time("2025-09-02");
+  cases::CaseRecord c = w.answered(w.petition());
+  cases::CaseRecord slow = w.answered(w.petition());
+  w.set_time("2025-10-09");
+  c = w.acted(c.id, "request_review", w.city_organ_staff, {{"unit_id", w.id(w.city_organ)}});
+  w.acted(slow.id, "request_review", w.city_organ_staff, {{"unit_id", w.id(w.city_organ)}});
+  // 30 days from 9 October end on Saturday 8 November: rolled to Monday 10 November.
+  EXPECT_EQ(c.due_at_ms, end_of("2025-11-10"));
+  EXPECT_EQ(
+      w.act(c.id, "review_opinion", w.city_organ_staff, {{"decision", "support"}}).status().field(),
+      "opinion");
+  w.set_time("2025-11-05");
+  cases::CaseRecord reviewed = w.acted(c.id, "review_opinion", w.city_organ_staff,
+                                       {{"opinion", "维持原处理意见。"}, {"decision", "support"}});
+  EXPECT_EQ(reviewed.state, "reviewed");
+  EXPECT_TRUE(attrs(reviewed)["review"]["in_time"].get<bool>());
+  EXPECT_EQ(notices_of(reviewed).back(), "review");
+  w.clock.set_ms(end_of("2025-11-10") + 1);
+  w.fire_timers();
+  EXPECT_TRUE(load(w, slow.id).overdue);
+  EXPECT_FALSE(load(w, c.id).overdue);
+}
+
+TEST(DomainRule, Item19_ReReviewOnlyOneLevelAboveTheReviewerWithinThirtyDays) {
+  PetitionWorld w;
+  w.set_time("2025-09-02");
+  cases::CaseRecord c = w.answered(w.petition());
+  cases::CaseRecord lapsed = w.answered(w.petition());
+  w.set_time("2025-09-10");
+  for (int64_t id : {c.id, lapsed.id}) {
+    w.acted(id, "request_review", w.city_organ_staff, {{"unit_id", w.id(w.city_organ)}});
+    w.acted(id, "review_opinion", w.city_organ_staff,
+            {{"opinion", "维持。"}, {"decision", "support"}, {"delivered_on", "2025-09-08"}});
+  }
+  // Received on 8 September (by post, before it was recorded): the window ends on 8 October,
+  // in the holiday, so on 9 October.
+  EXPECT_EQ(attrs(load(w, c.id))["request_window_ends_ms"].get<int64_t>(), end_of("2025-10-09"));
+  w.set_time("2025-10-09");
+  auto same_level =
+      w.act(c.id, "request_re_review", w.city_organ_staff, {{"unit_id", w.id(w.city_organ)}});
+  EXPECT_EQ(same_level.status().field(), "unit_id");
+  cases::CaseRecord re = w.acted(c.id, "request_re_review", w.province_organ_staff,
+                                 {{"unit_id", w.id(w.province_organ)}});
+  EXPECT_EQ(re.state, "re_reviewing");
+  w.set_time("2025-10-10");
+  auto late = w.act(lapsed.id, "request_re_review", w.province_organ_staff,
+                    {{"unit_id", w.id(w.province_organ)}});
+  EXPECT_EQ(late.status().field(), "received_on");
+  EXPECT_NE(late.status().message().find("复核 requested after the 30-day window"),
+            std::string::npos);
+}
+
+TEST(DomainRule, Item20_ReReviewInThirtyDaysWithoutTheHearingDays) {
+  PetitionWorld w;
+  w.set_time("2025-10-13");
+  cases::CaseRecord c = w.answered(w.petition());
+  w.set_time("2025-10-20");
+  w.acted(c.id, "request_review", w.city_organ_staff, {{"unit_id", w.id(w.city_organ)}});
+  w.acted(c.id, "review_opinion", w.city_organ_staff,
+          {{"opinion", "维持。"}, {"decision", "support"}});
+  w.set_time("2025-11-03");
+  c = w.acted(c.id, "request_re_review", w.province_organ_staff,
+              {{"unit_id", w.id(w.province_organ)}});
+  EXPECT_EQ(c.due_at_ms, end_of("2025-12-03"));
+  w.set_time("2025-11-14", 18);
+  EXPECT_EQ(w.act(c.id, "record_hearing", w.province_organ_staff,
+                  {{"from", "2025-11-14"}, {"to", "2025-11-10"}})
+                .status()
+                .field(),
+            "to");
+  c = w.acted(c.id, "record_hearing", w.province_organ_staff,
+              {{"from", "2025-11-10"}, {"to", "2025-11-14"}});
+  EXPECT_EQ(c.due_at_ms, end_of("2025-12-08"));  // five hearing days not counted
+  EXPECT_EQ(attrs(c)["re_review"]["hearing_days"], 5);
+  w.clock.set_ms(end_of("2025-12-04"));
+  w.fire_timers();
+  EXPECT_FALSE(load(w, c.id).overdue);
+  w.clock.set_ms(end_of("2025-12-08") + 1);
+  w.fire_timers();
+  EXPECT_TRUE(load(w, c.id).overdue);
+}
+
+TEST(DomainRule, Item21_AfterReReviewTheSameMatterIsNotAcceptedAnywhere) {
+  PetitionWorld w;
+  w.set_time("2025-09-02");
+  cases::CaseRecord c = w.answered(w.petition());
+  w.acted(c.id, "request_review", w.city_organ_staff, {{"unit_id", w.id(w.city_organ)}});
+  w.acted(c.id, "review_opinion", w.city_organ_staff,
+          {{"opinion", "维持。"}, {"decision", "support"}});
+  w.acted(c.id, "request_re_review", w.province_organ_staff, {{"unit_id", w.id(w.province_organ)}});
+  cases::CaseRecord final = w.acted(c.id, "re_review_opinion", w.province_organ_staff,
+                                    {{"opinion", "复核维持。"}, {"decision", "support"}});
+  EXPECT_EQ(final.state, "final");
+
+  auto again = w.petition();
+  again.content = "您好！" + again.content + "希望尽快解决。";  // the same facts, reworded a little
+  for (const hotline::Unit* at :
+       {&w.national_office, &w.province_office, &w.city_office, &w.office, &w.organ}) {
+    again.unit_id = at->id;
+    cases::CaseRecord refiled = w.filed(again);
+    EXPECT_EQ(refiled.state, "not_accepted") << at->name;
+    EXPECT_EQ(attrs(refiled)["duplicate"]["rule"], "信访工作条例 Art. 36 para 3");
+    EXPECT_EQ(attrs(refiled)["duplicate"]["earlier"]["tracking_no"], c.tracking_no);
+  }
+  auto with_new_facts = again;
+  with_new_facts.new_facts = "2025年12月区住建委再次发文，补贴标准已调整。";
+  cases::CaseRecord reopened = w.filed(with_new_facts);
+  EXPECT_EQ(reopened.state, "registered");
+  EXPECT_TRUE(attrs(reopened)["duplicate"]["overridden_by_new_facts"].get<bool>());
+  auto other_petitioner = again;
+  other_petitioner.petitioner = {"李红", "11010519491231002X", "13700001111", "北京市东城区", {}};
+  EXPECT_EQ(w.filed(other_petitioner).state, "registered");
+  auto other_matter = again;
+  other_matter.subject = "小区停车收费不合理";
+  other_matter.content = "物业公司擅自上调地面停车费，未经业主大会同意。";
+  EXPECT_EQ(w.filed(other_matter).state, "registered");
+}
+
+TEST(DomainRule, Item22_TheSameMatterAtASuperiorWhileHandledIsNotAccepted) {
+  PetitionWorld w;
+  cases::CaseRecord handled = w.accepted(w.petition());
+  auto to_superior = w.petition();
+  to_superior.unit_id = w.city_office.id;
+  cases::CaseRecord flagged = w.filed(to_superior);
+  EXPECT_EQ(flagged.state, "not_accepted");
+  EXPECT_EQ(attrs(flagged)["duplicate"]["rule"], "信访工作条例 Art. 19 para 3");
+  EXPECT_EQ(notices_of(flagged), std::vector<std::string>{"not_accepted"});
+  // At the same level it is a repeat, flagged but registered.
+  cases::CaseRecord same_level = w.filed(w.petition());
+  EXPECT_EQ(same_level.state, "registered");
+  EXPECT_EQ(attrs(same_level)["repeat_of"]["id"], handled.id);
+  // Once the first is answered, it is no longer "being handled".
+  w.acted(handled.id, "issue_opinion", w.organ_staff, w.opinion());
+  EXPECT_EQ(w.filed(to_superior).state, "registered");
+}
+
+TEST(DomainRule, Item23_AVisitThatSkipsLevelsIsReferredToTheProperLevel) {
+  PetitionWorld w;
+  auto visit = w.petition("申诉求决", "visit");
+  visit.competent_unit_id = 0;
+  EXPECT_EQ(w.file(visit).status().field(), "competent_unit_id");
+  visit.competent_unit_id = w.organ.id;  // county level
+  visit.unit_id = w.province_office.id;
+  cases::CaseRecord skipped = w.filed(visit);
+  EXPECT_EQ(skipped.state, "redirected");
+  EXPECT_FALSE(attrs(skipped)["visit"]["step_by_step"].get<bool>());
+  EXPECT_EQ(attrs(skipped)["visit"]["received_level"], "省级");
+  EXPECT_EQ(attrs(skipped)["visit"]["competent_level"], "县级");
+  EXPECT_EQ(attrs(skipped)["referral"]["to_unit"], w.organ.name);
+  EXPECT_EQ(notices_of(skipped), std::vector<std::string>{"visit_referral"});
+  visit.unit_id = w.city_office.id;  // one level above: proper
+  cases::CaseRecord proper = w.filed(visit);
+  EXPECT_EQ(proper.state, "registered");
+  EXPECT_TRUE(attrs(proper)["visit"]["step_by_step"].get<bool>());
+}
+
+TEST(DomainRule, Item24_AtMostFiveRepresentativesOrTheJurisdictionsLimit) {
+  PetitionWorld w;
+  auto group = w.petition("申诉求决", "visit");
+  group.competent_unit_id = w.organ.id;
+  group.group_size = 20;
+  EXPECT_EQ(w.file(group).status().field(), "representatives");  // none chosen
+  group.petitioner.representatives = {"代表甲", "代表乙", "代表丙", "代表丁", "代表戊", "代表己"};
+  auto six = w.file(group);
+  EXPECT_EQ(six.status().field(), "representatives");
+  EXPECT_NE(six.status().message().find("at most 5"), std::string::npos);
+  group.petitioner.representatives.pop_back();
+  EXPECT_EQ(w.filed(group).state, "registered");
+  // A Zhejiang-style profile: at most 3 for a group of ten or fewer.
+  EXPECT_TRUE(w.db->write([&](db::Session& s) {
+                    SHEGONG_RETURN_IF_ERROR(
+                        cases::set_profile(s, "110101", "petition.small_group_size", "10"));
+                    return cases::set_profile(s, "110101",
+                                              "petition.small_group_max_representatives", "3");
+                  })
+                  .ok());
+  group.group_size = 8;
+  group.petitioner.representatives = {"代表甲", "代表乙", "代表丙", "代表丁"};
+  EXPECT_NE(w.file(group).status().message().find("at most 3"), std::string::npos);
+  group.group_size = 12;
+  EXPECT_EQ(w.filed(group).state, "registered");
+}
+
+TEST(DomainRule, Item25_MajorPetitionsNotifyCommitteeGovernmentConferenceUpperOfficeAndBureau) {
+  PetitionWorld w;
+  auto major = w.petition();
+  major.major = true;
+  cases::CaseRecord c = w.filed(major);
+  std::vector<std::string> audiences;
+  EXPECT_TRUE(w.db->read([&](db::Session& s) {
+                    auto rows = s.query(
+                        "SELECT audience FROM case_notices WHERE case_id = ? ORDER BY audience",
+                        {c.id});
+                    for (const db::Row& r : *rows) audiences.push_back(r.text(0));
+                    return Status::Ok();
+                  })
+                  .ok());
+  EXPECT_EQ(audiences,
+            (std::vector<std::string>{"conference_office:110101", "government:110101",
+                                      "national_petition_bureau", "party_committee:110101",
+                                      "petition_office:1101"}));
+  cases::CaseRecord ordinary = w.filed(w.petition());
+  EXPECT_EQ(w.count("SELECT count(*) FROM case_notices WHERE case_id = ?", {ordinary.id}), 0);
+}
+
+TEST(DomainRule, Item26_StaffWithADeclaredInterestCannotBeAssigned) {
+  PetitionWorld w;
+  cases::CaseRecord c = w.accepted(w.petition());
+  w.acted(c.id, "declare_interest", w.organ_staff,
+          {{"reason", "信访人是本人亲属"}, {"scope", "petitioner"}});
+  auto blocked = w.act(c.id, "assign_handler", w.organ_staff2, {{"user_id", "105"}});
+  EXPECT_EQ(blocked.status().field(), "user_id");
+  EXPECT_NE(blocked.status().message().find("Art. 28"), std::string::npos);
+  EXPECT_EQ(attrs(w.acted(c.id, "assign_handler", w.organ_staff2,
+                          {{"user_id", "106"}}))["handler_user_id"],
+            106);
+  // The interest in the petitioner covers the petitioner's later petitions too.
+  cases::CaseRecord later = w.accepted(w.petition());
+  EXPECT_EQ(
+      w.act(later.id, "assign_handler", w.organ_staff2, {{"user_id", "105"}}).status().field(),
+      "user_id");
+  // Nobody outside the organ holding it, such as the accused street, can be assigned.
+  EXPECT_EQ(
+      w.act(later.id, "assign_handler", w.organ_staff2, {{"user_id", "111"}}).status().field(),
+      "user_id");
+  // The declared reason stays out of the timeline and the audit log.
+  EXPECT_EQ(w.count("SELECT count(*) FROM case_events WHERE instr(data, '亲属') > 0"), 0);
+  EXPECT_EQ(
+      w.count("SELECT count(*) FROM audit_log WHERE instr(actor || action || object, '亲属') > 0"),
+      0);
+}
+
+TEST(DomainRule, Item27_TheAnnualReportHasEveryPartOfArticle41) {
+  PetitionWorld w;
+  w.set_time("2025-03-03");
+  auto about = w.petition();
+  about.about_unit_id = w.organ.id;
+  cases::CaseRecord a = w.accepted(about);
+  cases::CaseRecord b = w.filed(w.petition("建议意见", "online"));
+  w.acted(b.id, "route", w.office_staff,
+          {{"route", "assign"}, {"unit_id", w.id(w.organ)}, {"report_due_on", "2025-04-30"}});
+  auto lit = w.petition();
+  lit.litigation = true;
+  lit.field = "政法";
+  cases::CaseRecord l = w.filed(lit);
+  w.acted(l.id, "route", w.office_staff,
+          {{"route", "politics_law"}, {"unit_id", w.id(w.politics_law)}});
+  w.acted(a.id, "supervise", w.office_staff, {{"recommendation", "请加快办理进度"}});
+  std::string supervision = std::to_string(w.count("SELECT max(id) FROM petition_supervisions"));
+  EXPECT_EQ(w.act(a.id, "answer_supervision", w.organ_staff2,
+                  {{"supervision_id", "999"}, {"adopted", "yes"}, {"answer", "x"}})
+                .status()
+                .field(),
+            "supervision_id");
+  w.acted(a.id, "answer_supervision", w.organ_staff,
+          {{"supervision_id", supervision}, {"adopted", "yes"}, {"answer", "已采纳，本周内办结"}});
+  w.acted(a.id, "supervise", w.office_staff, {{"recommendation", "完善补贴发放流程"}});
+
+  AnnualReport r;
+  EXPECT_TRUE(w.db->read([&](db::Session& s) {
+                    auto got = annual_report(s, "110101", 2025);
+                    EXPECT_TRUE(got.ok()) << got.status().to_string();
+                    r = *got;
+                    return Status::Ok();
+                  })
+                  .ok());
+  EXPECT_EQ(r.received, 3);
+  EXPECT_EQ(r.by_category.at("申诉求决"), 2);
+  EXPECT_EQ(r.by_category.at("建议意见"), 1);
+  EXPECT_EQ(r.fields.front(), (std::pair<std::string, int64_t>{"城乡建设", 2}));
+  ASSERT_EQ(r.most_complained.size(), 1u);
+  EXPECT_EQ(r.most_complained[0].first, w.organ.name);
+  EXPECT_EQ(r.transfers, 1);
+  EXPECT_EQ(r.assignments, 1);
+  EXPECT_EQ(r.to_politics_law, 1);
+  EXPECT_EQ(r.supervisions, 2);
+  EXPECT_EQ(r.recommendations_answered, 1);
+  EXPECT_EQ(r.recommendations_adopted, 1);
+  auto sheets = annual_report_sheets(r, w.office.name);
+  std::vector<std::string> names;
+  for (const auto& sheet : sheets) names.push_back(sheet.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"统计", "涉及领域", "反映较多的机关", "转送交办督办",
+                                             "建议及采纳"}));
+  auto xlsx = documents::render_xlsx(sheets);
+  ASSERT_TRUE(xlsx.ok()) << xlsx.status().to_string();
+  EXPECT_EQ(xlsx->substr(0, 2), "PK");
+  EXPECT_TRUE(w.db->read([&](db::Session& s) {
+                    EXPECT_EQ(annual_report(s, "110101", 1999).status().field(), "year");
+                    auto other_year = annual_report(s, "110101", 2024);
+                    EXPECT_EQ(other_year->received, 0);
+                    return Status::Ok();
+                  })
+                  .ok());
+}
+
+TEST(DomainRule, Item28_MonthlyIndicatorsPerOrgan) {
+  PetitionWorld w;
+  w.set_time("2025-11-03");
+  cases::CaseRecord quick = w.transferred(w.petition());
+  cases::CaseRecord quick2 = w.transferred(w.petition());
+  cases::CaseRecord slow = w.transferred(w.petition());
+  w.set_time("2025-11-05");
+  w.acted(quick.id, "accept", w.organ_staff, {{"track", "opinion"}});
+  w.acted(quick2.id, "accept", w.organ_staff, {{"track", "opinion"}});
+  w.set_time("2025-11-20");  // D+15 was 18 November
+  w.fire_timers();
+  w.acted(slow.id, "accept", w.organ_staff, {{"track", "opinion"}});
+  w.set_time("2025-11-25");
+  w.acted(quick.id, "issue_opinion", w.organ_staff, w.opinion());
+  w.acted(quick2.id, "issue_opinion", w.organ_staff, w.opinion());
+  EXPECT_TRUE(w.engine.apply(quick.id, "rate", nullptr, {{"rating", "满意"}}).ok());
+
+  std::vector<OrganIndicators> got;
+  EXPECT_TRUE(w.db->read([&](db::Session& s) {
+                    got = *monthly_indicators(s, "2025-11", "110101");
+                    EXPECT_EQ(monthly_indicators(s, "2025-13", "").status().field(), "period");
+                    return Status::Ok();
+                  })
+                  .ok());
+  ASSERT_EQ(got.size(), 1u);
+  const OrganIndicators& o = got[0];
+  EXPECT_EQ(o.unit_id, w.organ.id);
+  EXPECT_EQ(o.acceptances_due, 3);
+  EXPECT_EQ(o.accepted_in_time, 2);
+  EXPECT_NEAR(*o.timely_acceptance, 2.0 / 3, 1e-9);
+  EXPECT_EQ(o.answers, 2);
+  EXPECT_FALSE(o.on_time_closing.has_value());  // no handling deadline fell in November
+  EXPECT_DOUBLE_EQ(*o.participation, 0.5);
+  EXPECT_DOUBLE_EQ(*o.satisfaction, 1.0);
+  w.set_time("2026-01-20");  // the slow one's 60 days ended on 19 January
+  w.fire_timers();
+  EXPECT_TRUE(w.db->read([&](db::Session& s) {
+                    auto jan = *monthly_indicators(s, "2026-01", "110101");
+                    EXPECT_EQ(jan.size(), 1u);  // the handling deadlines of the three petitions
+                    if (!jan.empty()) {
+                      EXPECT_EQ(jan[0].answers_due, 3);
+                      EXPECT_EQ(jan[0].answered_in_time, 2);
+                    }
+                    return Status::Ok();
+                  })
+                  .ok());
+}
+
+TEST(DomainRule, Item29_TheNationalBureauCascadeIsFiveThreeThreeFourDays) {
+  PetitionWorld w;
+  w.set_time("2025-11-03");  // a Monday
+  auto p = w.petition();
+  p.unit_id = w.national_office.id;
+  cases::CaseRecord c = w.filed(p);
+  EXPECT_EQ(c.due_at_ms, end_of("2025-11-10"));  // +5 = Saturday 8 November, rolled
+  w.set_time("2025-11-04");
+  c = w.acted(c.id, "route", w.national_staff,
+              {{"route", "transfer"}, {"unit_id", w.id(w.province_office)}});
+  EXPECT_EQ(c.state, "registered");
+  EXPECT_EQ(c.due_at_ms, end_of("2025-11-07"));  // +3
+  w.set_time("2025-11-05");
+  c = w.acted(c.id, "route", w.province_office_staff,
+              {{"route", "transfer"}, {"unit_id", w.id(w.city_office)}});
+  EXPECT_EQ(c.due_at_ms, end_of("2025-11-10"));  // +3 = Saturday, rolled
+  w.set_time("2025-11-06");
+  c = w.acted(c.id, "route", w.city_office_staff,
+              {{"route", "transfer"}, {"unit_id", w.id(w.office)}});
+  EXPECT_EQ(c.due_at_ms, end_of("2025-11-10"));  // +4
+  // An office never passes a petition upwards or sideways.
+  EXPECT_EQ(w.act(c.id, "route", w.office_staff,
+                  {{"route", "transfer"}, {"unit_id", w.id(w.city_office)}})
+                .status()
+                .field(),
+            "unit_id");
+  // A petition first registered by a county office has the ordinary 15 days.
+  EXPECT_EQ(w.filed(w.petition()).due_at_ms, end_of("2025-11-21"));
+}
+
+}  // namespace
+}  // namespace shegong::petitions

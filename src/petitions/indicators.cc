@@ -1,0 +1,104 @@
+#include "petitions/indicators.h"
+
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "base/calendar.h"
+#include "cases/profile.h"
+
+namespace shegong::petitions {
+
+Result<std::pair<int64_t, int64_t>> month_range(const std::string& period, const char* field) {
+  auto first = Date::parse(period.size() == 7 ? period + "-01" : std::string("x"));
+  if (!first.ok()) return Invalid(field, "a month YYYY-MM");
+  int y = first->year();
+  unsigned m = first->month();
+  Date next = m == 12 ? Date::from_ymd(y + 1, 1, 1) : Date::from_ymd(y, m + 1, 1);
+  return std::pair{china_start_of_day_ms(*first), china_start_of_day_ms(next)};
+}
+
+Result<std::vector<OrganIndicators>> monthly_indicators(db::Session& s, const std::string& period,
+                                                        const std::string& within) {
+  auto range = month_range(period, "period");
+  if (!range.ok()) return range.status();
+  auto [from, to] = *range;
+  auto satisfied_list =
+      cases::profile_value(s, within, "petition.satisfied_ratings", "满意,基本满意");
+  if (!satisfied_list.ok()) return satisfied_list.status();
+  std::string satisfied_csv = "," + *satisfied_list + ",";
+  // One pass over the month's petition events, grouped per organ.
+  auto rows = s.query(
+      "SELECT e.unit_id, u.name, e.action, e.at_ms, e.data, e.case_id FROM case_events e "
+      "JOIN cases c ON c.id = e.case_id JOIN units u ON u.id = e.unit_id "
+      "WHERE c.kind = 'petition' AND u.region_code >= ? AND u.region_code < ? AND e.action IN "
+      "('accept', 'acceptance_overdue', 'issue_opinion', 'reply', 'handling_overdue', 'rate') "
+      "AND ((e.at_ms >= ? AND e.at_ms < ?) OR (json_extract(e.data, '$.due_ms') >= ? AND "
+      "json_extract(e.data, '$.due_ms') < ?) OR e.action = 'rate') ORDER BY e.id",
+      {within, within + ":", from, to, from, to});
+  if (!rows.ok()) return rows.status();
+  std::map<int64_t, OrganIndicators> by_unit;
+  // Per case, the last word on each step: an acceptance or answer replaces an overdue mark.
+  struct Step {
+    int64_t unit = 0;
+    bool done = false, in_time = false;
+  };
+  std::map<int64_t, Step> acceptances, answers_due;
+  std::map<int64_t, int64_t> answered_in_month;          // case -> unit
+  std::vector<std::pair<int64_t, std::string>> ratings;  // case, rating
+  for (const db::Row& r : *rows) {
+    int64_t unit = r.integer(0), case_id = r.integer(5), at = r.integer(3);
+    by_unit[unit].unit_id = unit;
+    by_unit[unit].unit_name = r.text(1);
+    std::string action = r.text(2);
+    nlohmann::json data = nlohmann::json::parse(r.text(4), nullptr, false);
+    if (!data.is_object()) data = nlohmann::json::object();
+    int64_t due_ms = data.value("due_ms", int64_t{0});
+    bool in_time = data.value("in_time", false);
+    bool counted = due_ms != 0 ? (due_ms >= from && due_ms < to) : (at >= from && at < to);
+    if (action == "rate") {
+      ratings.emplace_back(case_id, data.value("rating", ""));
+    } else if (action == "accept" || action == "acceptance_overdue") {
+      if (!counted) continue;
+      Step& step = acceptances[case_id];
+      if (step.done) continue;
+      step = {unit, action == "accept", action == "accept" && in_time};
+    } else {  // issue_opinion, reply, handling_overdue
+      if (action != "handling_overdue" && at >= from && at < to) answered_in_month[case_id] = unit;
+      if (!counted) continue;
+      Step& step = answers_due[case_id];
+      if (step.done) continue;
+      step = {unit, action != "handling_overdue", action != "handling_overdue" && in_time};
+    }
+  }
+  for (const auto& [case_id, step] : acceptances) {
+    ++by_unit[step.unit].acceptances_due;
+    if (step.in_time) ++by_unit[step.unit].accepted_in_time;
+  }
+  for (const auto& [case_id, step] : answers_due) {
+    ++by_unit[step.unit].answers_due;
+    if (step.in_time) ++by_unit[step.unit].answered_in_time;
+  }
+  for (const auto& [case_id, unit] : answered_in_month) ++by_unit[unit].answers;
+  for (const auto& [case_id, rating] : ratings) {
+    auto it = answered_in_month.find(case_id);
+    if (it == answered_in_month.end()) continue;
+    OrganIndicators& o = by_unit[it->second];
+    ++o.rated;
+    if (satisfied_csv.find("," + rating + ",") != std::string::npos) ++o.satisfied;
+  }
+  std::vector<OrganIndicators> out;
+  auto ratio = [](int64_t n, int64_t d) -> std::optional<double> {
+    if (d == 0) return std::nullopt;
+    return static_cast<double>(n) / static_cast<double>(d);
+  };
+  for (auto& [unit, o] : by_unit) {
+    o.timely_acceptance = ratio(o.accepted_in_time, o.acceptances_due);
+    o.on_time_closing = ratio(o.answered_in_time, o.answers_due);
+    o.participation = ratio(o.rated, o.answers);
+    o.satisfaction = ratio(o.satisfied, o.rated);
+    out.push_back(o);
+  }
+  return out;
+}
+
+}  // namespace shegong::petitions

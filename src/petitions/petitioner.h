@@ -1,0 +1,32 @@
+// The petitioner (信访人, Art. 17) and, for a collective visit, the representatives: personal data,
+// sealed together at rest (JSON inside the secret box). A keyed hash of the identity finds the
+// same petitioner again for the duplicate and finality checks (Arts. 19, 36) without storing it in
+// clear: the ID number when given, else the phone, else name and address.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "base/crypto.h"
+#include "base/status.h"
+
+namespace shegong::petitions {
+
+struct Petitioner {
+  std::string name;  // a person's or an organisation's name
+  std::string id_number;
+  std::string phone;
+  std::string address;
+  std::vector<std::string> representatives;  // names, for a collective visit
+};
+
+// Checks that need no storage; errors name the field ("petitioner.name", ...).
+Status validate_petitioner(const Petitioner& p, bool identity_unclear);
+
+std::string seal_petitioner(const crypto::SecretBox& box, const Petitioner& p);
+Result<Petitioner> open_petitioner(const crypto::SecretBox& box, const std::string& sealed);
+std::string petitioner_hash(const crypto::SecretBox& box, const Petitioner& p);
+// Masked for display: 张* , 138****1234, ID number masked, address cut to its first characters.
+Petitioner masked(const Petitioner& p);
+
+}  // namespace shegong::petitions
