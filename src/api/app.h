@@ -107,6 +107,9 @@ void add_ranking_routes(App& app);
 void add_whistle_routes(App& app);
 void add_problem_routes(App& app);
 void add_text_routes(App& app);
+void add_petition_routes(App& app);
+void add_petition_report_routes(App& app);
+void add_notice_routes(App& app);
 
 // Staff who may change things: everyone but leaders (read-only) and volunteers.
 constexpr auth::RoleSet kWriters = {auth::Role::kAdmin,           auth::Role::kDispatcher,

@@ -77,4 +77,47 @@ http::Response json_response(int status, const Json& body) {
   return http::Response::json(status, body.dump(-1, ' ', false, Json::error_handler_t::replace));
 }
 
+Result<cases::Fields> transition_fields(const http::Request& r) {
+  cases::Fields f;
+  if (r.body.empty()) return f;
+  auto body = parse_object(r);
+  if (!body.ok()) return body.status();
+  for (auto& [key, value] : body->items()) {
+    if (value.is_string()) {
+      f[key] = value.get<std::string>();
+    } else if (value.is_boolean()) {
+      f[key] = value.get<bool>() ? "true" : "false";
+    } else if (value.is_number_integer()) {
+      f[key] = std::to_string(value.get<int64_t>());
+    } else if (value.is_array()) {
+      std::string joined;
+      for (const auto& item : value) {
+        if (!item.is_number_integer()) return Invalid(key, "must be a list of ids");
+        joined += (joined.empty() ? "" : ",") + std::to_string(item.get<int64_t>());
+      }
+      f[key] = joined;
+    } else if (!value.is_null()) {
+      return Invalid(key, "must be text, a whole number, true/false or a list of ids");
+    }
+  }
+  return f;
+}
+
+Result<bool> bool_member(const Json& body, const char* name, bool fallback) {
+  auto it = body.find(name);
+  if (it == body.end() || it->is_null()) return fallback;
+  if (!it->is_boolean()) return Invalid(name, "must be true or false");
+  return it->get<bool>();
+}
+
+Result<int64_t> int_member(const Json& body, const char* name, int64_t fallback, int64_t lo,
+                           int64_t hi) {
+  auto it = body.find(name);
+  if (it == body.end() || it->is_null()) return fallback;
+  if (!it->is_number_integer() || it->get<int64_t>() < lo || it->get<int64_t>() > hi) {
+    return Invalid(name, "a whole number from " + std::to_string(lo) + " to " + std::to_string(hi));
+  }
+  return it->get<int64_t>();
+}
+
 }  // namespace shegong::api

@@ -8,6 +8,7 @@
 
 #include "base/status.h"
 #include "db/db.h"
+#include "cases/case_kind.h"
 #include "http/request.h"
 #include "http/response.h"
 
@@ -24,6 +25,16 @@ Result<std::optional<std::string>> string_field(const Json& body, const char* na
                                                 size_t max_bytes = 4096);
 
 http::Response json_response(int status, const Json& body);
+
+// Optional members: `fallback` when missing or null, 400 naming the member when of another type
+// (or, for numbers, not a whole number in [lo, hi]).
+Result<bool> bool_member(const Json& body, const char* name, bool fallback);
+Result<int64_t> int_member(const Json& body, const char* name, int64_t fallback, int64_t lo,
+                           int64_t hi);
+
+// A case transition's input from a JSON object body (an empty body is no input): text as is,
+// whole numbers and true/false as text, arrays of ids joined by commas.
+Result<cases::Fields> transition_fields(const http::Request& request);
 
 // A positive whole number from the path parameter `name` (400 naming it otherwise).
 Result<int64_t> id_param(const http::Request& request, const char* name = "id");

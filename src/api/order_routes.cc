@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "api/app.h"
+#include "api/idempotency.h"
 #include "api/json_io.h"
 #include "api/order_json.h"
 #include "audit/audit_log.h"
@@ -75,71 +76,14 @@ Result<hotline::NewOrder> new_order_from(const Json& b) {
   return o;
 }
 
-// Transition input: JSON scalars as text; arrays of ids joined by commas.
-Result<cases::Fields> fields_from(const http::Request& r) {
-  cases::Fields f;
-  if (r.body.empty()) return f;
-  auto body = parse_object(r);
-  if (!body.ok()) return body.status();
-  for (auto& [key, value] : body->items()) {
-    if (value.is_string()) {
-      f[key] = value.get<std::string>();
-    } else if (value.is_boolean()) {
-      f[key] = value.get<bool>() ? "true" : "false";
-    } else if (value.is_number_integer()) {
-      f[key] = std::to_string(value.get<int64_t>());
-    } else if (value.is_array()) {
-      std::string joined;
-      for (const auto& item : value) {
-        if (!item.is_number_integer()) return Invalid(key, "must be a list of ids");
-        joined += (joined.empty() ? "" : ",") + std::to_string(item.get<int64_t>());
-      }
-      f[key] = joined;
-    } else if (!value.is_null()) {
-      return Invalid(key, "must be text, a whole number, true/false or a list of ids");
-    }
-  }
-  return f;
-}
-
-bool valid_idempotency_key(std::string_view k) {
-  if (k.empty() || k.size() > 128) return false;
-  for (char c : k) {
-    if (c < 0x21 || c > 0x7e) return false;
-  }
-  return true;
-}
-
 http::Response create_order(App& app, Call& call) {
   auto body = parse_object(call.request);
   if (!body.ok()) return http::error_response(body.status());
   auto order = new_order_from(*body);
   if (!order.ok()) return http::error_response(order.status());
-  std::string key(call.request.header("idempotency-key"));
-  if (!key.empty() && !valid_idempotency_key(key)) {
-    return http::error_response(Invalid("Idempotency-Key", "1 to 128 visible ASCII characters"));
-  }
-  std::string digest = crypto::digest_hex(call.request.body);
   const auth::Principal& who = *call.principal;
   auto tree = app.regions();
-  http::Response response;
-  Status st = app.db().write([&](db::Session& s) {
-    if (!key.empty()) {
-      auto seen = s.query(
-          "SELECT request_digest, status, body FROM idempotency_keys WHERE actor = ? AND key = ?",
-          {who.actor(), key});
-      if (!seen.ok()) return seen.status();
-      if (!seen->empty()) {
-        if ((*seen)[0].text(0) != digest) {
-          return Conflict("this Idempotency-Key was used for a different request",
-                          "Idempotency-Key");
-        }
-        response =
-            http::Response::json(static_cast<int>((*seen)[0].integer(1)), (*seen)[0].text(2));
-        response.set_header("Idempotent-Replayed", "true");
-        return Status::Ok();
-      }
-    }
+  return create_once(app, call, [&](db::Session& s) -> Result<http::Response> {
     // An unknown or malformed region is reported by the intake checks; a known one must be ours.
     if (auto region = tree->resolve(order->region_code, "region_code");
         region.ok() && !who.covers(*region)) {
@@ -149,19 +93,10 @@ http::Response create_order(App& app, Call& call) {
     auto c = hotline::register_order(s, app.engine(), app.box(), *tree, *order, who.actor(),
                                      app.text_aids());
     if (!c.ok()) return c.status();
-    auto body = order_json(s, *c, who, app.box(), *tree, false);
-    if (!body.ok()) return body.status();
-    response = http::Response::json(201, *body);
-    if (key.empty()) return Status::Ok();
-    return s
-        .exec(
-            "INSERT INTO idempotency_keys(actor, key, request_digest, status, body, created_at_ms) "
-            "VALUES(?, ?, ?, ?, ?, ?)",
-            {who.actor(), key, digest, int64_t{201}, response.body, app.clock().now_ms()})
-        .status();
+    auto json = order_json(s, *c, who, app.box(), *tree, false);
+    if (!json.ok()) return json.status();
+    return http::Response::json(201, *json);
   });
-  if (!st.ok()) return http::error_response(st);
-  return response;
 }
 
 http::Response list_orders(App& app, Call& call) {
@@ -286,7 +221,7 @@ void add_order_routes(App& app) {
           [&app](Call& call) {
             auto id = id_param(call.request, "id");
             if (!id.ok()) return http::error_response(id.status());
-            auto fields = fields_from(call.request);
+            auto fields = transition_fields(call.request);
             if (!fields.ok()) return http::error_response(fields.status());
             std::string action(call.request.param("action"));
             const auth::Principal& who = *call.principal;

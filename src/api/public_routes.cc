@@ -1,10 +1,14 @@
 // What a citizen sees without signing in: an order by its tracking number (status, steps, the
-// answer; no personal data), and rating the answer.
+// answer; no personal data), and rating the answer; a petition by its tracking number (state,
+// handling organ and dates only: Art. 18 lets petitioners query progress, and nothing more is
+// safe to show to whoever holds the number), and rating its answer (Art. 21).
 #include "api/app.h"
 #include "api/json_io.h"
 #include "api/order_json.h"
+#include "api/petition_json.h"
 #include "hotline/order_kind.h"
 #include "http/error_response.h"
+#include "petitions/vocabulary.h"
 
 namespace shegong::api {
 
@@ -18,15 +22,19 @@ bool plausible_tracking_no(std::string_view no) {
   return true;
 }
 
-Result<cases::CaseRecord> order_by_number(db::Session& s, std::string_view no) {
+Result<cases::CaseRecord> case_by_number(db::Session& s, std::string_view no,
+                                         const std::string& kind, const char* noun) {
   if (!plausible_tracking_no(no)) {
     return Invalid("tracking_no", "a tracking number is 8 to 32 capital letters and digits");
   }
   auto c = cases::load_case_by_tracking_no(s, no);
   if (!c.ok()) return c.status();
-  if (!*c || (*c)->kind != hotline::kOrderKind)
-    return NotFound("no order has that tracking number");
+  if (!*c || (*c)->kind != kind) return NotFound(std::string("no ") + noun + " has that tracking number");
   return **c;
+}
+
+Result<cases::CaseRecord> order_by_number(db::Session& s, std::string_view no) {
+  return case_by_number(s, no, hotline::kOrderKind, "order");
 }
 
 }  // namespace
@@ -73,6 +81,51 @@ void add_public_routes(App& app) {
               return Status::Ok();
             });
             return st.ok() ? out : http::error_response(st);
+          });
+
+  app.add({"GET",
+           "/api/v1/public/petitions/{tracking_no}",
+           "Query a petition's progress by its number (no login; state and dates only)",
+           {},
+           true},
+          [&app](Call& call) {
+            Json out;
+            Status st = app.db().read([&](db::Session& s) {
+              auto c = case_by_number(s, call.request.param("tracking_no"),
+                                      petitions::kPetitionKind, "petition");
+              if (!c.ok()) return c.status();
+              auto json = public_petition_json(s, *c);
+              if (!json.ok()) return json.status();
+              out = std::move(*json);
+              return Status::Ok();
+            });
+            return st.ok() ? json_response(200, out) : http::error_response(st);
+          });
+
+  app.add({"POST",
+           "/api/v1/public/petitions/{tracking_no}/rating",
+           "The petitioner rates the handling: {rating: 满意|基本满意|不满意}",
+           {},
+           true},
+          [&app](Call& call) {
+            auto body = parse_object(call.request);
+            if (!body.ok()) return http::error_response(body.status());
+            auto rating = string_field(*body, "rating", true, 20);
+            if (!rating.ok()) return http::error_response(rating.status());
+            Json out;
+            Status st = app.db().write([&](db::Session& s) {
+              auto c = case_by_number(s, call.request.param("tracking_no"),
+                                      petitions::kPetitionKind, "petition");
+              if (!c.ok()) return c.status();
+              auto rated = app.engine().apply_in(s, c->id, "rate", nullptr,
+                                                 {{"rating", **rating}, {"by", "petitioner"}});
+              if (!rated.ok()) return rated.status();
+              auto json = public_petition_json(s, *rated);
+              if (!json.ok()) return json.status();
+              out = std::move(*json);
+              return Status::Ok();
+            });
+            return st.ok() ? json_response(200, out) : http::error_response(st);
           });
 }
 

@@ -15,6 +15,7 @@
 #include "hotline/categories.h"
 #include "hotline/demo_orders.h"
 #include "hotline/order_kind.h"
+#include "petitions/petition_kind.h"
 #include "hotline/text_aids.h"
 #include "regions/region_import.h"
 #include "text/classifier.h"
@@ -176,6 +177,7 @@ int serve(const ServeOptions& options) {
 
   cases::Engine engine(*store->db, clock);
   engine.add_kind(hotline::order_kind(*calendar));
+  engine.add_kind(petitions::petition_kind(*calendar));
   cases::TimerRunner timers(engine);
   timers.start();
 

@@ -1,0 +1,16 @@
+// Creating at most once per Idempotency-Key: the response to a write sent with the header is
+// stored with the caller and key in the same transaction as the write, and a retry of the same
+// request gets the stored response (header Idempotent-Replayed: true); the same key with another
+// body is refused (409).
+#pragma once
+
+#include <functional>
+
+#include "api/app.h"
+
+namespace shegong::api {
+
+http::Response create_once(App& app, Call& call,
+                           const std::function<Result<http::Response>(db::Session&)>& create);
+
+}  // namespace shegong::api

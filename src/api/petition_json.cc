@@ -1,0 +1,96 @@
+#include "api/petition_json.h"
+
+#include "api/order_json.h"
+#include "cases/engine.h"
+#include "cases/fields.h"
+#include "hotline/units.h"
+#include "petitions/notices.h"
+#include "petitions/petitioner.h"
+
+namespace shegong::api {
+
+namespace {
+
+using Json = nlohmann::json;
+
+Json time_or_null(int64_t ms) { return ms == 0 ? Json() : Json(iso_time(ms)); }
+
+Result<Json> unit_json(db::Session& s, int64_t id) {
+  if (id == 0) return Json();
+  auto u = hotline::find_unit(s, id);
+  if (!u.ok()) return u.status();
+  if (!*u) return Json();
+  return Json{{"id", (*u)->id}, {"name", (*u)->name}, {"kind", (*u)->kind}};
+}
+
+}  // namespace
+
+Result<Json> petition_json(db::Session& s, const cases::CaseRecord& c,
+                           const petitions::PetitionAccess& access, const crypto::SecretBox& box,
+                           bool with_timeline) {
+  auto lead = unit_json(s, c.lead_unit_id);
+  if (!lead.ok()) return lead.status();
+  Json j = {{"id", c.id},
+            {"tracking_no", c.tracking_no},
+            {"state", c.state},
+            {"channel", c.channel},
+            {"category", c.type},
+            {"field", c.category},
+            {"major", c.urgency == "major"},
+            {"subject", c.subject},
+            {"content", c.content},
+            {"region_code", regions::statistical_code(c.region_code)},
+            {"address", c.address},
+            {"lead_unit", *lead},
+            {"confidential", c.confidential},
+            {"received_at", iso_time(c.received_at_ms)},
+            {"due_at", time_or_null(c.due_at_ms)},
+            {"closed_at", time_or_null(c.closed_at_ms)},
+            {"overdue", c.overdue},
+            {"version", c.version},
+            {"notices", petitions::notices_of(c)},
+            {"details", cases::attrs_of(c)}};
+  j["petitioner"] = nullptr;
+  if (access.sees_identity) {
+    auto who = petitions::open_petitioner(box, c.requester_sealed);
+    if (!who.ok()) return who.status();
+    petitions::Petitioner m = petitions::masked(*who);
+    j["petitioner"] = {{"name", m.name},
+                       {"id_number", m.id_number},
+                       {"phone", m.phone},
+                       {"address", m.address},
+                       {"representatives", m.representatives}};
+  }
+  if (with_timeline) {
+    auto events = cases::timeline(s, c.id);
+    if (!events.ok()) return events.status();
+    Json timeline = Json::array();
+    for (const auto& e : *events) {
+      timeline.push_back({{"at", iso_time(e.at_ms)},
+                          {"actor", e.actor},
+                          {"action", e.action},
+                          {"from", e.from_state},
+                          {"to", e.to_state},
+                          {"unit_id", e.unit_id == 0 ? Json() : Json(e.unit_id)},
+                          {"data", Json::parse(e.data, nullptr, false)}});
+    }
+    j["timeline"] = std::move(timeline);
+  }
+  return j;
+}
+
+Result<Json> public_petition_json(db::Session& s, const cases::CaseRecord& c) {
+  auto lead = unit_json(s, c.lead_unit_id);
+  if (!lead.ok()) return lead.status();
+  Json a = cases::attrs_of(c);
+  return Json{{"tracking_no", c.tracking_no},
+              {"state", c.state},
+              {"handled_by", lead->is_null() ? Json() : (*lead)["name"]},
+              {"received_at", iso_time(c.received_at_ms)},
+              {"due_at", time_or_null(c.due_at_ms)},
+              {"closed_at", time_or_null(c.closed_at_ms)},
+              {"notices", petitions::notices_of(c)},
+              {"rated", a.contains("rating")}};
+}
+
+}  // namespace shegong::api

@@ -1,0 +1,323 @@
+// 信访 petitions over HTTP, mirroring the orders API: registration (idempotent), lists and search
+// scoped by petitions::readable_condition, one petition with its timeline, every transition of the
+// petition kind, the audited reveal of the petitioner, and the written notices as HTML or DOCX.
+// Nothing here ever answers a caller of an accused unit with more than "not found".
+#include "api/app.h"
+#include "api/idempotency.h"
+#include "api/json_io.h"
+#include "api/petition_json.h"
+#include "audit/audit_log.h"
+#include "documents/docx_document.h"
+#include "documents/html_document.h"
+#include "http/error_response.h"
+#include "petitions/access.h"
+#include "petitions/notices.h"
+#include "petitions/registration.h"
+#include "petitions/vocabulary.h"
+
+namespace shegong::api {
+
+namespace {
+
+struct Readable {
+  cases::CaseRecord petition;
+  petitions::PetitionAccess access;
+};
+
+// A petition the caller may read; anything else is "not found", so existence does not leak.
+Result<Readable> readable_petition(db::Session& s, const auth::Principal& p, int64_t id) {
+  auto c = cases::load_case(s, id);
+  if (!c.ok()) return c.status();
+  auto missing = NotFound("no petition has the id " + std::to_string(id));
+  if (!*c || (*c)->kind != petitions::kPetitionKind) return missing;
+  auto access = petitions::access_to(s, p, **c);
+  if (!access.ok()) return access.status();
+  if (!access->read) return missing;
+  return Readable{std::move(**c), *access};
+}
+
+Result<petitions::NewPetition> new_petition_from(const Json& b, const auth::Principal& who) {
+  petitions::NewPetition p;
+  struct Text {
+    const char* name;
+    std::string* target;
+    bool required;
+    size_t max;
+  };
+  for (const Text& t : {Text{"channel", &p.channel, true, 20}, Text{"category", &p.category, true, 40},
+                        Text{"field", &p.field, false, 40}, Text{"subject", &p.subject, true, 400},
+                        Text{"content", &p.content, false, 20000},
+                        Text{"summary", &p.summary, false, 20000},
+                        Text{"region_code", &p.region_code, true, 20},
+                        Text{"address", &p.address, false, 500},
+                        Text{"new_facts", &p.new_facts, false, 20000}}) {
+    auto v = string_field(b, t.name, t.required, t.max);
+    if (!v.ok()) return v.status();
+    if (*v) *t.target = **v;
+  }
+  auto person = b.find("petitioner");
+  if (person != b.end() && !person->is_null()) {
+    if (!person->is_object()) return Invalid("petitioner", "{name, id_number, phone, address}");
+    struct Part {
+      const char* name;
+      std::string* target;
+    };
+    for (const Part& part : {Part{"name", &p.petitioner.name}, Part{"id_number", &p.petitioner.id_number},
+                             Part{"phone", &p.petitioner.phone}, Part{"address", &p.petitioner.address}}) {
+      auto v = string_field(*person, part.name, false, 500);
+      if (!v.ok()) {
+        return Status(Code::kInvalidArgument, v.status().message(),
+                      std::string("petitioner.") + part.name);
+      }
+      if (*v) *part.target = **v;
+    }
+  }
+  if (auto reps = b.find("representatives"); reps != b.end() && !reps->is_null()) {
+    if (!reps->is_array()) return Invalid("representatives", "a list of names");
+    for (const auto& r : *reps) {
+      if (!r.is_string()) return Invalid("representatives", "a list of names");
+      p.petitioner.representatives.push_back(r.get<std::string>());
+    }
+  }
+  struct Flag {
+    const char* name;
+    bool* target;
+  };
+  for (const Flag& f : {Flag{"identity_unclear", &p.identity_unclear}, Flag{"litigation", &p.litigation},
+                        Flag{"discipline_matter", &p.discipline_matter}, Flag{"major", &p.major}}) {
+    auto v = bool_member(b, f.name, false);
+    if (!v.ok()) return v.status();
+    *f.target = *v;
+  }
+  struct Number {
+    const char* name;
+    int64_t* target;
+    int64_t fallback, lo, hi;
+  };
+  for (const Number& n : {Number{"unit_id", &p.unit_id, who.unit_id, 1, INT64_MAX},
+                          Number{"accused_unit_id", &p.accused_unit_id, 0, 1, INT64_MAX},
+                          Number{"about_unit_id", &p.about_unit_id, 0, 1, INT64_MAX},
+                          Number{"competent_unit_id", &p.competent_unit_id, 0, 1, INT64_MAX},
+                          Number{"group_size", &p.group_size, 1, 1, 100000}}) {
+    auto v = int_member(b, n.name, n.fallback, n.lo, n.hi);
+    if (!v.ok()) return v.status();
+    *n.target = *v;
+  }
+  if (p.unit_id == 0) return Invalid("unit_id", "the unit that received the petition");
+  if (p.unit_id != who.unit_id && who.role != auth::Role::kAdmin) {
+    return Status(Code::kPermissionDenied, "a petition is registered by the unit that received it",
+                  "unit_id");
+  }
+  return p;
+}
+
+http::Response create_petition(App& app, Call& call) {
+  auto body = parse_object(call.request);
+  if (!body.ok()) return http::error_response(body.status());
+  const auth::Principal& who = *call.principal;
+  auto petition = new_petition_from(*body, who);
+  if (!petition.ok()) return http::error_response(petition.status());
+  auto tree = app.regions();
+  return create_once(app, call, [&](db::Session& s) -> Result<http::Response> {
+    auto c = petitions::register_petition(s, app.engine(), app.calendar(), app.box(), *tree,
+                                          *petition, who.actor());
+    if (!c.ok()) return c.status();
+    auto access = petitions::access_to(s, who, *c);
+    if (!access.ok()) return access.status();
+    auto json = petition_json(s, *c, *access, app.box(), false);
+    if (!json.ok()) return json.status();
+    return json_response(201, *json);
+  });
+}
+
+http::Response list_petitions(App& app, Call& call) {
+  const auth::Principal& p = *call.principal;
+  const http::Request& r = call.request;
+  petitions::Condition cond = petitions::readable_condition(p);
+  std::string& where = cond.sql;
+  db::Params& params = cond.params;
+  for (const char* column : {"state", "category"}) {
+    if (!r.has_query_param(column)) continue;
+    where += std::string(" AND ") + (std::string(column) == "category" ? "type" : column) + " = ?";
+    params.emplace_back(std::in_place_type<std::string>, r.query_param(column));
+  }
+  if (r.has_query_param("overdue")) {
+    std::string_view v = r.query_param("overdue");
+    if (v != "true" && v != "false") return http::error_response(Invalid("overdue", "true or false"));
+    where += " AND overdue = ?";
+    params.push_back(int64_t{v == "true"});
+  }
+  if (r.has_query_param("q")) {
+    std::string q(r.query_param("q"));
+    if (q.empty() || q.size() > 100) return http::error_response(Invalid("q", "1 to 100 bytes"));
+    where += " AND (instr(subject, ?) > 0 OR instr(content, ?) > 0 OR tracking_no = ?)";
+    params.insert(params.end(), {q, q, q});
+  }
+  auto page = int_query(r, "page", 1, 1, 1'000'000);
+  if (!page.ok()) return http::error_response(page.status());
+  auto size = int_query(r, "page_size", 20, 1, 100);
+  if (!size.ok()) return http::error_response(size.status());
+  Json out = {{"items", Json::array()}, {"page", *page}, {"page_size", *size}};
+  Status st = app.db().read([&](db::Session& s) {
+    auto count = s.query("SELECT count(*) FROM cases WHERE " + where, params);
+    if (!count.ok()) return count.status();
+    out["total"] = (*count)[0].integer(0);
+    db::Params paged = params;
+    paged.push_back(*size);
+    paged.push_back((*page - 1) * *size);
+    auto rows = s.query(std::string("SELECT ") + cases::kCaseColumns + " FROM cases WHERE " +
+                            where + " ORDER BY id DESC LIMIT ? OFFSET ?",
+                        paged);
+    if (!rows.ok()) return rows.status();
+    for (const db::Row& row : *rows) {
+      cases::CaseRecord c = cases::read_case_row(row);
+      auto access = petitions::access_to(s, p, c);
+      if (!access.ok()) return access.status();
+      auto one = petition_json(s, c, *access, app.box(), false);
+      if (!one.ok()) return one.status();
+      out["items"].push_back(std::move(*one));
+    }
+    return Status::Ok();
+  });
+  if (!st.ok()) return http::error_response(st);
+  return json_response(200, out);
+}
+
+http::Response notice_file(App& app, Call& call) {
+  auto id = id_param(call.request, "id");
+  if (!id.ok()) return http::error_response(id.status());
+  std::string name(call.request.param("name"));
+  std::string format = call.request.has_query_param("format")
+                           ? std::string(call.request.query_param("format"))
+                           : "html";
+  if (format != "html" && format != "docx") {
+    return http::error_response(Invalid("format", "html or docx"));
+  }
+  const auth::Principal& who = *call.principal;
+  http::Response out;
+  Status st = app.db().write([&](db::Session& s) {
+    auto readable = readable_petition(s, who, *id);
+    if (!readable.ok()) return readable.status();
+    if (!readable->access.sees_identity) {
+      return Denied("a notice names the petitioner: only the organs holding the petition open it");
+    }
+    auto doc = petitions::notice_document(s, app.box(), readable->petition, name);
+    if (!doc.ok()) return doc.status();
+    if (format == "html") {
+      out.content_type = "text/html; charset=utf-8";
+      out.body = documents::render_html(*doc);
+    } else {
+      auto bytes = documents::render_docx(*doc);
+      if (!bytes.ok()) return bytes.status();
+      out.content_type =
+          "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+      out.body = std::move(*bytes);
+      out.set_header("Content-Disposition", "attachment; filename=\"" +
+                                                readable->petition.tracking_no + "-" + name +
+                                                ".docx\"");
+    }
+    out.set_header("Cache-Control", "no-store");
+    return audit::append(s, app.clock(),
+                         {who.actor(), "petition.open_notice", "case:" + std::to_string(*id), name});
+  });
+  if (!st.ok()) return http::error_response(st);
+  return out;
+}
+
+}  // namespace
+
+void add_petition_routes(App& app) {
+  app.add({"POST", "/api/v1/petitions",
+           "Register a petition at receipt, by the receiving unit (honours Idempotency-Key)",
+           kWriters},
+          [&app](Call& call) { return create_petition(app, call); });
+
+  app.add({"GET", "/api/v1/petitions",
+           "Petitions you may read: ?state=&category=&overdue=&q=&page=&page_size=", auth::kStaff},
+          [&app](Call& call) { return list_petitions(app, call); });
+
+  app.add({"GET", "/api/v1/petitions/{id}", "One petition with its timeline", auth::kStaff},
+          [&app](Call& call) {
+            auto id = id_param(call.request, "id");
+            if (!id.ok()) return http::error_response(id.status());
+            Json out;
+            Status st = app.db().read([&](db::Session& s) {
+              auto r = readable_petition(s, *call.principal, *id);
+              if (!r.ok()) return r.status();
+              auto json = petition_json(s, r->petition, r->access, app.box(), true);
+              if (!json.ok()) return json.status();
+              out = std::move(*json);
+              return Status::Ok();
+            });
+            return st.ok() ? json_response(200, out) : http::error_response(st);
+          });
+
+  app.add({"POST", "/api/v1/petitions/{id}/{action}",
+           "An action on a petition: route, notify_receipt, accept, object, decide_objection, "
+           "refer, extend, issue_opinion, reply, deliver, request_review, review_opinion, "
+           "request_re_review, record_hearing, re_review_opinion, file_report, assign_handler, "
+           "declare_interest, supervise, answer_supervision",
+           kWriters},
+          [&app](Call& call) {
+            auto id = id_param(call.request, "id");
+            if (!id.ok()) return http::error_response(id.status());
+            auto fields = transition_fields(call.request);
+            if (!fields.ok()) return http::error_response(fields.status());
+            std::string action(call.request.param("action"));
+            const auth::Principal& who = *call.principal;
+            Json out;
+            Status st = app.db().write([&](db::Session& s) {
+              auto readable = readable_petition(s, who, *id);
+              if (!readable.ok()) return readable.status();
+              auto c = app.engine().apply_in(s, *id, action, &who, *fields);
+              if (!c.ok()) return c.status();
+              auto access = petitions::access_to(s, who, *c);
+              if (!access.ok()) return access.status();
+              auto json = petition_json(s, *c, *access, app.box(), true);
+              if (!json.ok()) return json.status();
+              out = std::move(*json);
+              return Status::Ok();
+            });
+            return st.ok() ? json_response(200, out) : http::error_response(st);
+          });
+
+  app.add({"GET", "/api/v1/petitions/{id}/petitioner",
+           "The petitioner's full identity, for the organ holding the petition (every read is "
+           "audited)",
+           kWriters},
+          [&app](Call& call) {
+            auto id = id_param(call.request, "id");
+            if (!id.ok()) return http::error_response(id.status());
+            const auth::Principal& who = *call.principal;
+            Json out;
+            Status st = app.db().write([&](db::Session& s) {
+              auto r = readable_petition(s, who, *id);
+              if (!r.ok()) return r.status();
+              bool lead = who.unit_id != 0 && who.unit_id == r->petition.lead_unit_id;
+              if (!lead && who.role != auth::Role::kAdmin) {
+                return Denied("only the organ holding the petition sees the petitioner in full");
+              }
+              auto person = petitions::open_petitioner(app.box(), r->petition.requester_sealed);
+              if (!person.ok()) return person.status();
+              out = {{"name", person->name},
+                     {"id_number", person->id_number},
+                     {"phone", person->phone},
+                     {"address", person->address},
+                     {"representatives", person->representatives}};
+              return audit::append(s, app.clock(),
+                                   {who.actor(), "petition.reveal_petitioner",
+                                    "case:" + std::to_string(*id), "petitioner"});
+            });
+            if (!st.ok()) return http::error_response(st);
+            auto r = json_response(200, out);
+            r.set_header("Cache-Control", "no-store");
+            return r;
+          });
+
+  app.add({"GET", "/api/v1/petitions/{id}/notices/{name}",
+           "A written notice of the petition as ?format=html|docx (every read is audited)",
+           kWriters},
+          [&app](Call& call) { return notice_file(app, call); });
+}
+
+}  // namespace shegong::api
