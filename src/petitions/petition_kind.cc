@@ -572,6 +572,16 @@ Status request_next_level(TransitionContext& c, const HolidayCalendar& calendar,
   const char* what = re_review ? "复核" : "复查";
   const char* article = re_review ? "Art. 36" : "Art. 35";
   Json a = attrs_of(c.before);
+  // A closed petition is one whose window has passed: the request is then refused as late below.
+  if (!re_review && a.contains("review")) {
+    return Conflict("a 复查 opinion exists: the next step is 复核 (信访工作条例 Art. 36)", "state");
+  }
+  if (re_review && !a.contains("review")) {
+    return Conflict("复核 follows a 复查 opinion (信访工作条例 Art. 36)", "state");
+  }
+  if (c.before.state == "closed" && !a.contains(re_review ? "review" : "opinion")) {
+    return Conflict(std::string("there is no written answer to ask a ") + what + " of", "state");
+  }
   auto unit_id = unit_field(c.input, "unit_id");
   if (!unit_id.ok()) return unit_id.status();
   auto upper = active_unit(c.session, *unit_id, "unit_id");
@@ -856,7 +866,7 @@ cases::CaseKind petition_kind(const HolidayCalendar& calendar) {
   for (bool re_review : {false, true}) {
     cases::TransitionDef t;
     t.name = re_review ? "request_re_review" : "request_review";
-    t.from = {re_review ? "reviewed" : "answered"};
+    t.from = {re_review ? "reviewed" : "answered", "closed"};
     t.to = re_review ? "re_reviewing" : "reviewing";
     t.roles = kOrganStaff;
     t.actor = ActorRule::kJurisdiction;  // the organ above, whose area contains the matter

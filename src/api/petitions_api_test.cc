@@ -1,0 +1,366 @@
+// 信访 over HTTP against the real server, in simulated time (autumn 2025, inside the loaded
+// holiday calendar): the accused unit tries every route and never meets the accuser; the whole
+// chain from petition to 复核 and the refused re-filing; illegal and late requests that name the
+// rule and write nothing.
+#include <nlohmann/json.hpp>
+
+#include "api/e2e_fixture.h"
+
+namespace shegong::testing {
+namespace {
+
+using Json = nlohmann::json;
+
+constexpr const char* kPassword = "petition-pass-1";
+// The accuser and the accusation: none of these may reach the accused unit.
+constexpr const char* kSecrets[] = {"赵举报",         "13600001111",      "11010519491231002X",
+                                    "东华门大街99号", "违规收取停车费用", "举报材料甲乙丙",
+                                    "赵*",            "136****1111"};
+
+std::string percent_encoded(const std::string& text) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char ch : text) {
+    if (std::isalnum(ch)) {
+      out += static_cast<char>(ch);
+    } else {
+      out += '%';
+      out += hex[ch >> 4];
+      out += hex[ch & 15];
+    }
+  }
+  return out;
+}
+
+int64_t now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+class PetitionsApi : public E2eTest {
+ protected:
+  void SetUp() override {
+    E2eTest::SetUp();
+    // Simulated time: Monday 3 November 2025, 10:00 in Beijing.
+    restart_at(1762135200000);
+    office_ = make_unit("东城区信访办公室", "petition_office", "110101");
+    organ_ = make_unit("东城区住房和城乡建设委员会", "department", "110101");
+    city_organ_ = make_unit("北京市市辖区住房和城乡建设委员会", "department", "1101");
+    province_organ_ = make_unit("北京市住房和城乡建设委员会", "department", "11");
+    street_ = make_unit("东华门街道办事处", "street", "110101001");
+    make_user("pt.office", "department_staff", "110101", office_);
+    make_user("pt.organ", "department_staff", "110101", organ_);
+    make_user("pt.city", "department_staff", "1101", city_organ_);
+    make_user("pt.province", "department_staff", "11", province_organ_);
+    make_user("pt.accused", "street_staff", "110101001", street_);
+    make_user("pt.accused_leader", "leader", "110101001", street_);
+  }
+  void restart_at(int64_t simulated_ms) {
+    server_.reset();
+    start_server({{"SHEGONG_CLOCK_OFFSET_MS", std::to_string(simulated_ms - now_ms())}});
+    sessions_.clear();
+  }
+  int64_t make_unit(const std::string& name, const std::string& kind, const std::string& region) {
+    auto r = http().Post("/api/v1/units", as("admin"),
+                         Json{{"name", name}, {"kind", kind}, {"region_code", region}}.dump(),
+                         "application/json");
+    EXPECT_TRUE(r && r->status == 201) << (r ? r->body : "");
+    return r ? Json::parse(r->body).value("id", int64_t{0}) : 0;
+  }
+  void make_user(const std::string& name, const std::string& role, const std::string& region,
+                 int64_t unit) {
+    Json body = {{"username", name}, {"password", kPassword}, {"role", role},
+                 {"region_code", region}, {"unit_id", unit}};
+    auto r = http().Post("/api/v1/users", as("admin"), body.dump(), "application/json");
+    EXPECT_TRUE(r && r->status == 201) << (r ? r->body : "");
+  }
+  const httplib::Headers& user(const std::string& name) {
+    auto it = sessions_.find(name);
+    if (it == sessions_.end()) it = sessions_.emplace(name, session_of(name, kPassword)).first;
+    return it->second;
+  }
+  std::pair<int, Json> post(const std::string& path, const std::string& who, const Json& body) {
+    auto r = http().Post(path.c_str(), user(who), body.dump(), "application/json");
+    EXPECT_TRUE(r);
+    return {r ? r->status : -1, r ? Json::parse(r->body, nullptr, false) : Json()};
+  }
+  std::pair<int, Json> get(const std::string& path, const std::string& who) {
+    auto r = http().Get(path.c_str(), user(who));
+    EXPECT_TRUE(r);
+    return {r ? r->status : -1, r ? Json::parse(r->body, nullptr, false) : Json()};
+  }
+  Json petition(const std::string& category = "申诉求决") {
+    return {{"channel", "letter"},
+            {"category", category},
+            {"field", "城乡建设"},
+            {"subject", "老旧小区加装电梯补贴未发放"},
+            {"content", "多福巷小区去年完成加装电梯，按政策应发放的补贴至今未到位，请求依法发放。"},
+            {"region_code", "110101001001"},
+            {"petitioner",
+             {{"name", "王小明"}, {"id_number", "110101199003074514"}, {"phone", "13912345678"},
+              {"address", "北京市东城区多福巷1号"}}}};
+  }
+  Json act(int64_t id, const std::string& action, const std::string& who, const Json& body,
+           int expected = 200) {
+    auto [status, out] = post("/api/v1/petitions/" + std::to_string(id) + "/" + action, who, body);
+    EXPECT_EQ(status, expected) << action << ": " << out;
+    return out;
+  }
+  int64_t petition_total() {
+    return get("/api/v1/petitions", "pt.office").second.value("total", int64_t{-1});
+  }
+
+  int64_t office_ = 0, organ_ = 0, city_organ_ = 0, province_organ_ = 0, street_ = 0;
+  std::map<std::string, httplib::Headers> sessions_;
+};
+
+// A concrete request for every route of the server, as the caller `who` would try it.
+struct Probe {
+  std::string method, path, body;
+};
+
+TEST_F(PetitionsApi, TheAccusedUnitNeverMeetsTheAccuserOnAnyRoute) {
+  Json accusation = petition("检举控告");
+  accusation["subject"] = "举报东华门街道违规收取停车费用";
+  accusation["content"] = "举报材料甲乙丙：街道工作人员向商户违规收取停车费用，附收据照片。";
+  accusation["petitioner"] = {{"name", "赵举报"}, {"id_number", "11010519491231002X"},
+                              {"phone", "13600001111"}, {"address", "东华门大街99号"}};
+  accusation["accused_unit_id"] = street_;
+  auto [created, c] = post("/api/v1/petitions", "pt.office", accusation);
+  ASSERT_EQ(created, 201) << c;
+  int64_t id = c["id"];
+  std::string tracking_no = c["tracking_no"];
+  act(id, "route", "pt.accused", {{"route", "transfer"}, {"unit_id", organ_}}, 404);
+  act(id, "route", "pt.office", {{"route", "transfer"}, {"unit_id", street_}}, 409);
+  act(id, "route", "pt.office", {{"route", "transfer"}, {"unit_id", organ_}});
+  act(id, "accept", "pt.organ", {{"track", "accusation"}});
+  act(id, "supervise", "pt.office", {{"recommendation", "请依纪依法核查"}});
+  act(id, "reply", "pt.organ", {{"reply", "经查属实，已责令退还并处理相关人员。"}});
+  // The holders do see the accuser where the law lets them: the probe below is not looking in the
+  // wrong place.
+  auto revealed = http().Get(("/api/v1/petitions/" + std::to_string(id) + "/petitioner").c_str(),
+                             user("pt.organ"));
+  ASSERT_TRUE(revealed && revealed->status == 200);
+  EXPECT_NE(revealed->body.find("赵举报"), std::string::npos);
+  auto notice = http().Get(("/api/v1/petitions/" + std::to_string(id) + "/notices/acceptance").c_str(),
+                           user("pt.organ"));
+  ASSERT_TRUE(notice && notice->status == 200);
+  EXPECT_NE(notice->body.find("赵举报"), std::string::npos);
+
+  auto doc = get("/openapi.json", "pt.office").second;
+  std::vector<Probe> probes;
+  std::vector<std::string> queries = {"",
+                                      "?q=" + percent_encoded("违规收取停车费用"),
+                                      "?q=" + tracking_no,
+                                      "?state=replied&category=" + percent_encoded("检举控告"),
+                                      "?period=2025-11",
+                                      "?year=2025",
+                                      "?region=110101001"};
+  std::vector<std::string> actions = {"route", "accept", "reply", "declare_interest", "supervise",
+                                      "answer_supervision", "deliver", "file_report"};
+  for (auto& [pattern, ops] : doc["paths"].items()) {
+    for (auto& [method, op] : ops.items()) {
+      std::vector<std::string> paths = {pattern};
+      auto fill = [&](const std::string& name, const std::vector<std::string>& values) {
+        std::vector<std::string> next;
+        for (const auto& p : paths) {
+          size_t at = p.find("{" + name + "}");
+          if (at == std::string::npos) {
+            next.push_back(p);
+            continue;
+          }
+          for (const auto& v : values) next.push_back(std::string(p).replace(at, name.size() + 2, v));
+        }
+        paths = next;
+      };
+      fill("id", {std::to_string(id), "1"});
+      fill("tracking_no", {tracking_no});
+      fill("name", {"acceptance", "receipt"});
+      fill("action", actions);
+      fill("code", {"110101001"});
+      fill("username", {"pt.office"});
+      for (auto& p : paths) {
+        for (size_t at; (at = p.find('{')) != std::string::npos;) p.replace(at, p.find('}', at) - at + 1, "1");
+        std::string m = method;
+        for (auto& ch : m) ch = static_cast<char>(std::toupper(ch));
+        if (m == "GET") {
+          for (const auto& q : queries) probes.push_back({m, p + q, ""});
+        } else {
+          probes.push_back({m, p, "{}"});
+          probes.push_back({m, p, Json{{"unit_id", street_}, {"q", "违规"}}.dump()});
+        }
+      }
+    }
+  }
+  EXPECT_GT(probes.size(), 200u);
+  size_t answered = 0;
+  for (const std::string who : {"pt.accused", "pt.accused_leader"}) {
+    for (const Probe& probe : probes) {
+      if (probe.path == "/api/v1/session" && probe.method == "DELETE") continue;  // stay signed in
+      const httplib::Headers& h = user(who);
+      const char* path = probe.path.c_str();
+      httplib::Result r = probe.method == "GET"     ? http().Get(path, h)
+                          : probe.method == "POST"  ? http().Post(path, h, probe.body, "application/json")
+                          : probe.method == "PUT"   ? http().Put(path, h, probe.body, "application/json")
+                          : probe.method == "PATCH" ? http().Patch(path, h, probe.body, "application/json")
+                                                    : http().Delete(path, h);
+      ASSERT_TRUE(r) << probe.method << " " << probe.path;
+      ++answered;
+      std::string everything = r->body;
+      for (const auto& [k, v] : r->headers) everything += k + ": " + v + "\n";
+      for (const char* secret : kSecrets) {
+        EXPECT_EQ(everything.find(secret), std::string::npos)
+            << who << " " << probe.method << " " << probe.path << " revealed " << secret;
+      }
+      // Not even the existence of the accusation, except to whoever holds its tracking number on
+      // the public progress page.
+      if (probe.path.find("/public/") == std::string::npos) {
+        EXPECT_EQ(everything.find(tracking_no), std::string::npos)
+            << who << " " << probe.method << " " << probe.path << " revealed the tracking number";
+      }
+    }
+  }
+  EXPECT_EQ(answered, probes.size() * 2 - 2 * std::count_if(probes.begin(), probes.end(), [](const Probe& p) {
+                        return p.path == "/api/v1/session" && p.method == "DELETE";
+                      }));
+  // The petition itself is untouched by all that probing.
+  auto [status, after] = get("/api/v1/petitions/" + std::to_string(id), "pt.organ");
+  EXPECT_EQ(status, 200);
+  EXPECT_EQ(after["state"], "replied");
+  // And no log line of the server ever carried the accuser's identity.
+  std::string log = slurp(dir_ + "/server.log");
+  EXPECT_GT(log.size(), 1000u);
+  for (const char* secret : kSecrets) EXPECT_EQ(log.find(secret), std::string::npos) << secret;
+}
+
+TEST_F(PetitionsApi, FromPetitionToReReviewAndTheRefiledPetitionIsNotAccepted) {
+  auto [created, c] = post("/api/v1/petitions", "pt.office", petition());
+  ASSERT_EQ(created, 201) << c;
+  EXPECT_EQ(c["state"], "registered");
+  EXPECT_EQ(c["petitioner"]["name"], "王**");
+  int64_t id = c["id"];
+  act(id, "route", "pt.office", {{"route", "transfer"}, {"unit_id", organ_}});
+  Json accepted = act(id, "accept", "pt.organ", {{"track", "opinion"}});
+  EXPECT_EQ(accepted["state"], "accepted");
+  EXPECT_EQ(accepted["due_at"], "2026-01-04T15:59:59.999Z");  // A+60 = 2 January, a holiday
+  Json answered = act(id, "issue_opinion", "pt.organ",
+                      {{"request", "发放电梯补贴"},
+                       {"facts_reasons", "经核查，补贴申请材料齐全，因预算调整延迟拨付。"},
+                       {"decision", "not_support"},
+                       {"legal_basis", "《北京市老旧小区综合整治工作方案》"}});
+  EXPECT_EQ(answered["state"], "answered");
+  auto docx = http().Get(("/api/v1/petitions/" + std::to_string(id) + "/notices/opinion?format=docx").c_str(),
+                         user("pt.organ"));
+  ASSERT_TRUE(docx && docx->status == 200);
+  EXPECT_EQ(docx->body.substr(0, 2), "PK");
+  Json reviewing = act(id, "request_review", "pt.city", {{"unit_id", city_organ_}});
+  EXPECT_EQ(reviewing["state"], "reviewing");
+  Json reviewed = act(id, "review_opinion", "pt.city", {{"opinion", "维持原处理意见。"}, {"decision", "not_support"}});
+  EXPECT_EQ(reviewed["state"], "reviewed");
+  Json re = act(id, "request_re_review", "pt.province", {{"unit_id", province_organ_}});
+  EXPECT_EQ(re["state"], "re_reviewing");
+  Json final = act(id, "re_review_opinion", "pt.province", {{"opinion", "复核维持。"}, {"decision", "not_support"}});
+  EXPECT_EQ(final["state"], "final");
+  std::vector<std::string> steps;
+  for (const auto& e : final["timeline"]) steps.push_back(e["action"]);
+  EXPECT_EQ(steps, (std::vector<std::string>{"register", "route", "accept", "issue_opinion",
+                                             "request_review", "review_opinion",
+                                             "request_re_review", "re_review_opinion"}));
+  // The same petitioner files the same matter again, a little reworded, at the office.
+  Json again = petition();
+  again["content"] = "您好！" + again["content"].get<std::string>() + "希望尽快解决。";
+  auto [refiled_status, refiled] = post("/api/v1/petitions", "pt.office", again);
+  ASSERT_EQ(refiled_status, 201) << refiled;
+  EXPECT_EQ(refiled["state"], "not_accepted");
+  EXPECT_EQ(refiled["details"]["duplicate"]["rule"], "信访工作条例 Art. 36 para 3");
+  EXPECT_EQ(refiled["notices"], Json::array({"not_accepted"}));
+  auto html = http().Get(("/api/v1/petitions/" + refiled["id"].dump() + "/notices/not_accepted").c_str(),
+                         user("pt.office"));
+  ASSERT_TRUE(html && html->status == 200);
+  EXPECT_NE(html->body.find("不再受理"), std::string::npos);
+  // The public progress page shows the state and no personal data.
+  auto [pub_status, pub] = get("/api/v1/public/petitions/" + c["tracking_no"].get<std::string>(), "pt.office");
+  EXPECT_EQ(pub_status, 200);
+  EXPECT_EQ(pub["state"], "final");
+  EXPECT_EQ(pub.dump().find("王"), std::string::npos);
+}
+
+TEST_F(PetitionsApi, IllegalAndLateRequestsNameTheRuleAndWriteNothing) {
+  auto [created, c] = post("/api/v1/petitions", "pt.office", petition());
+  ASSERT_EQ(created, 201);
+  int64_t id = c["id"];
+  act(id, "route", "pt.office", {{"route", "transfer"}, {"unit_id", organ_}});
+  act(id, "accept", "pt.organ", {{"track", "opinion"}});
+  act(id, "issue_opinion", "pt.organ",
+      {{"request", "发放补贴"}, {"facts_reasons", "材料齐全"}, {"decision", "support"},
+       {"legal_basis", "有关规定"}});
+  auto snapshot = [&] {
+    Json p = get("/api/v1/petitions/" + std::to_string(id), "pt.organ").second;
+    return std::make_tuple(p["state"], p["version"], p["timeline"].size(), petition_total());
+  };
+  auto before = snapshot();
+  struct Bad {
+    std::string action, who;
+    Json body;
+    int status;
+    std::string field, says;
+  };
+  std::vector<Bad> bad = {
+      {"accept", "pt.organ", {{"track", "opinion"}}, 409, "state", "not allowed while"},
+      {"extend", "pt.organ", {{"days", 10}, {"reason", "x"}, {"approved_by", "y"}}, 409, "state", "not allowed while"},
+      {"request_review", "pt.province", {{"unit_id", province_organ_}}, 409, "unit_id", "one level above"},
+      {"request_review", "pt.city", {{"unit_id", city_organ_}, {"received_on", "2025-13-01"}}, 400, "received_on", "YYYY-MM-DD"},
+      {"request_re_review", "pt.province", {{"unit_id", province_organ_}}, 409, "state", "not allowed while"},
+      {"review_opinion", "pt.city", {{"opinion", "x"}, {"decision", "support"}}, 409, "state", "not allowed while"},
+      {"no_such_action", "pt.organ", Json::object(), 404, "", "no action"},
+  };
+  for (const auto& b : bad) {
+    auto [status, out] = post("/api/v1/petitions/" + std::to_string(id) + "/" + b.action, b.who, b.body);
+    EXPECT_EQ(status, b.status) << b.action << " " << out;
+    EXPECT_EQ(out["error"].value("field", ""), b.field) << b.action << " " << out;
+    EXPECT_NE(out.dump().find(b.says), std::string::npos) << b.action << " " << out;
+  }
+  EXPECT_EQ(snapshot(), before);
+  // Bad registrations: each names its field and the rule, and nothing is stored.
+  std::vector<std::pair<Json, std::string>> bodies;
+  Json oral = petition();
+  oral["channel"] = "visit";
+  oral["competent_unit_id"] = organ_;
+  bodies.push_back({oral, "summary"});
+  Json crowd = oral;
+  crowd["summary"] = "集体来访，口述如下";
+  crowd["group_size"] = 30;
+  crowd["representatives"] = {"甲", "乙", "丙", "丁", "戊", "己"};
+  bodies.push_back({crowd, "representatives"});
+  Json no_name = petition();
+  no_name["petitioner"].erase("name");
+  bodies.push_back({no_name, "petitioner.name"});
+  Json bad_id = petition();
+  bad_id["petitioner"]["id_number"] = "110101199003074513";
+  bodies.push_back({bad_id, "petitioner.id_number"});
+  Json other_unit = petition();
+  other_unit["unit_id"] = organ_;
+  bodies.push_back({other_unit, "unit_id"});
+  Json category = petition();
+  category["category"] = "投诉";
+  bodies.push_back({category, "category"});
+  for (const auto& [body, field] : bodies) {
+    auto [status, out] = post("/api/v1/petitions", "pt.office", body);
+    EXPECT_GE(status, 400) << field;
+    EXPECT_LT(status, 500) << field;
+    EXPECT_EQ(out["error"].value("field", ""), field) << out;
+  }
+  EXPECT_EQ(snapshot(), before);
+
+  // 31 days later (past the window, rolled over no rest day): 复查 is refused, naming the rule.
+  restart_at(1762135200000 + 45LL * 86'400'000);
+  auto [late_status, late] = post("/api/v1/petitions/" + std::to_string(id) + "/request_review",
+                                  "pt.city", {{"unit_id", city_organ_}});
+  EXPECT_EQ(late_status, 409) << late;
+  EXPECT_EQ(late["error"].value("field", ""), "received_on");
+  EXPECT_NE(late.dump().find("复查 requested after the 30-day window"), std::string::npos) << late;
+}
+
+}  // namespace
+}  // namespace shegong::testing
