@@ -7,8 +7,8 @@
 #include <string>
 
 #include "base/status.h"
-#include "db/db.h"
 #include "cases/case_kind.h"
+#include "db/db.h"
 #include "http/request.h"
 #include "http/response.h"
 

@@ -50,7 +50,8 @@ void add_petition_report_routes(App& app) {
             std::string where = cond.sql;
             for (const char* column : {"state", "category"}) {
               if (!r.has_query_param(column)) continue;
-              where += std::string(" AND ") + (std::string(column) == "category" ? "type" : column) + " = ?";
+              where += std::string(" AND ") +
+                       (std::string(column) == "category" ? "type" : column) + " = ?";
               cond.params.push_back(std::string(r.query_param(column)));
             }
             documents::Sheet sheet{"信访台账",
@@ -111,7 +112,8 @@ void add_petition_report_routes(App& app) {
             return json_response(200, {{"period", period}, {"items", items}});
           });
 
-  app.add({"GET", "/api/v1/petition-reports/annual",
+  app.add({"GET",
+           "/api/v1/petition-reports/annual",
            "The annual report of Art. 41 as xlsx: ?year=&region=",
            {auth::Role::kAdmin, auth::Role::kLeader, auth::Role::kDepartmentStaff}},
           [&app](Call& call) {

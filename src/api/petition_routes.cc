@@ -44,13 +44,12 @@ Result<petitions::NewPetition> new_petition_from(const Json& b, const auth::Prin
     bool required;
     size_t max;
   };
-  for (const Text& t : {Text{"channel", &p.channel, true, 20}, Text{"category", &p.category, true, 40},
-                        Text{"field", &p.field, false, 40}, Text{"subject", &p.subject, true, 400},
-                        Text{"content", &p.content, false, 20000},
-                        Text{"summary", &p.summary, false, 20000},
-                        Text{"region_code", &p.region_code, true, 20},
-                        Text{"address", &p.address, false, 500},
-                        Text{"new_facts", &p.new_facts, false, 20000}}) {
+  for (const Text& t :
+       {Text{"channel", &p.channel, true, 20}, Text{"category", &p.category, true, 40},
+        Text{"field", &p.field, false, 40}, Text{"subject", &p.subject, true, 400},
+        Text{"content", &p.content, false, 20000}, Text{"summary", &p.summary, false, 20000},
+        Text{"region_code", &p.region_code, true, 20}, Text{"address", &p.address, false, 500},
+        Text{"new_facts", &p.new_facts, false, 20000}}) {
     auto v = string_field(b, t.name, t.required, t.max);
     if (!v.ok()) return v.status();
     if (*v) *t.target = **v;
@@ -62,8 +61,9 @@ Result<petitions::NewPetition> new_petition_from(const Json& b, const auth::Prin
       const char* name;
       std::string* target;
     };
-    for (const Part& part : {Part{"name", &p.petitioner.name}, Part{"id_number", &p.petitioner.id_number},
-                             Part{"phone", &p.petitioner.phone}, Part{"address", &p.petitioner.address}}) {
+    for (const Part& part :
+         {Part{"name", &p.petitioner.name}, Part{"id_number", &p.petitioner.id_number},
+          Part{"phone", &p.petitioner.phone}, Part{"address", &p.petitioner.address}}) {
       auto v = string_field(*person, part.name, false, 500);
       if (!v.ok()) {
         return Status(Code::kInvalidArgument, v.status().message(),
@@ -83,8 +83,9 @@ Result<petitions::NewPetition> new_petition_from(const Json& b, const auth::Prin
     const char* name;
     bool* target;
   };
-  for (const Flag& f : {Flag{"identity_unclear", &p.identity_unclear}, Flag{"litigation", &p.litigation},
-                        Flag{"discipline_matter", &p.discipline_matter}, Flag{"major", &p.major}}) {
+  for (const Flag& f :
+       {Flag{"identity_unclear", &p.identity_unclear}, Flag{"litigation", &p.litigation},
+        Flag{"discipline_matter", &p.discipline_matter}, Flag{"major", &p.major}}) {
     auto v = bool_member(b, f.name, false);
     if (!v.ok()) return v.status();
     *f.target = *v;
@@ -143,7 +144,8 @@ http::Response list_petitions(App& app, Call& call) {
   }
   if (r.has_query_param("overdue")) {
     std::string_view v = r.query_param("overdue");
-    if (v != "true" && v != "false") return http::error_response(Invalid("overdue", "true or false"));
+    if (v != "true" && v != "false")
+      return http::error_response(Invalid("overdue", "true or false"));
     where += " AND overdue = ?";
     params.push_back(int64_t{v == "true"});
   }
@@ -209,16 +211,15 @@ http::Response notice_file(App& app, Call& call) {
     } else {
       auto bytes = documents::render_docx(*doc);
       if (!bytes.ok()) return bytes.status();
-      out.content_type =
-          "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+      out.content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
       out.body = std::move(*bytes);
-      out.set_header("Content-Disposition", "attachment; filename=\"" +
-                                                readable->petition.tracking_no + "-" + name +
-                                                ".docx\"");
+      out.set_header(
+          "Content-Disposition",
+          "attachment; filename=\"" + readable->petition.tracking_no + "-" + name + ".docx\"");
     }
     out.set_header("Cache-Control", "no-store");
-    return audit::append(s, app.clock(),
-                         {who.actor(), "petition.open_notice", "case:" + std::to_string(*id), name});
+    return audit::append(
+        s, app.clock(), {who.actor(), "petition.open_notice", "case:" + std::to_string(*id), name});
   });
   if (!st.ok()) return http::error_response(st);
   return out;
@@ -227,10 +228,10 @@ http::Response notice_file(App& app, Call& call) {
 }  // namespace
 
 void add_petition_routes(App& app) {
-  app.add({"POST", "/api/v1/petitions",
-           "Register a petition at receipt, by the receiving unit (honours Idempotency-Key)",
-           kWriters},
-          [&app](Call& call) { return create_petition(app, call); });
+  app.add(
+      {"POST", "/api/v1/petitions",
+       "Register a petition at receipt, by the receiving unit (honours Idempotency-Key)", kWriters},
+      [&app](Call& call) { return create_petition(app, call); });
 
   app.add({"GET", "/api/v1/petitions",
            "Petitions you may read: ?state=&category=&overdue=&q=&page=&page_size=", auth::kStaff},
@@ -314,10 +315,10 @@ void add_petition_routes(App& app) {
             return r;
           });
 
-  app.add({"GET", "/api/v1/petitions/{id}/notices/{name}",
-           "A written notice of the petition as ?format=html|docx (every read is audited)",
-           kWriters},
-          [&app](Call& call) { return notice_file(app, call); });
+  app.add(
+      {"GET", "/api/v1/petitions/{id}/notices/{name}",
+       "A written notice of the petition as ?format=html|docx (every read is audited)", kWriters},
+      [&app](Call& call) { return notice_file(app, call); });
 }
 
 }  // namespace shegong::api

@@ -13,9 +13,9 @@ using Json = nlohmann::json;
 
 constexpr const char* kPassword = "petition-pass-1";
 // The accuser and the accusation: none of these may reach the accused unit.
-constexpr const char* kSecrets[] = {"赵举报",         "13600001111",      "11010519491231002X",
-                                    "东华门大街99号", "违规收取停车费用", "举报材料甲乙丙",
-                                    "赵*",            "136****1111"};
+constexpr const char* kSecrets[] = {
+    "赵举报",         "13600001111", "11010519491231002X", "东华门大街99号", "违规收取停车费用",
+    "举报材料甲乙丙", "赵*",         "136****1111"};
 
 std::string percent_encoded(const std::string& text) {
   static const char* hex = "0123456789ABCDEF";
@@ -70,8 +70,11 @@ class PetitionsApi : public E2eTest {
   }
   void make_user(const std::string& name, const std::string& role, const std::string& region,
                  int64_t unit) {
-    Json body = {{"username", name}, {"password", kPassword}, {"role", role},
-                 {"region_code", region}, {"unit_id", unit}};
+    Json body = {{"username", name},
+                 {"password", kPassword},
+                 {"role", role},
+                 {"region_code", region},
+                 {"unit_id", unit}};
     auto r = http().Post("/api/v1/users", as("admin"), body.dump(), "application/json");
     EXPECT_TRUE(r && r->status == 201) << (r ? r->body : "");
   }
@@ -98,7 +101,9 @@ class PetitionsApi : public E2eTest {
             {"content", "多福巷小区去年完成加装电梯，按政策应发放的补贴至今未到位，请求依法发放。"},
             {"region_code", "110101001001"},
             {"petitioner",
-             {{"name", "王小明"}, {"id_number", "110101199003074514"}, {"phone", "13912345678"},
+             {{"name", "王小明"},
+              {"id_number", "110101199003074514"},
+              {"phone", "13912345678"},
               {"address", "北京市东城区多福巷1号"}}}};
   }
   Json act(int64_t id, const std::string& action, const std::string& who, const Json& body,
@@ -124,8 +129,10 @@ TEST_F(PetitionsApi, TheAccusedUnitNeverMeetsTheAccuserOnAnyRoute) {
   Json accusation = petition("检举控告");
   accusation["subject"] = "举报东华门街道违规收取停车费用";
   accusation["content"] = "举报材料甲乙丙：街道工作人员向商户违规收取停车费用，附收据照片。";
-  accusation["petitioner"] = {{"name", "赵举报"}, {"id_number", "11010519491231002X"},
-                              {"phone", "13600001111"}, {"address", "东华门大街99号"}};
+  accusation["petitioner"] = {{"name", "赵举报"},
+                              {"id_number", "11010519491231002X"},
+                              {"phone", "13600001111"},
+                              {"address", "东华门大街99号"}};
   accusation["accused_unit_id"] = street_;
   auto [created, c] = post("/api/v1/petitions", "pt.office", accusation);
   ASSERT_EQ(created, 201) << c;
@@ -143,8 +150,9 @@ TEST_F(PetitionsApi, TheAccusedUnitNeverMeetsTheAccuserOnAnyRoute) {
                              user("pt.organ"));
   ASSERT_TRUE(revealed && revealed->status == 200);
   EXPECT_NE(revealed->body.find("赵举报"), std::string::npos);
-  auto notice = http().Get(("/api/v1/petitions/" + std::to_string(id) + "/notices/acceptance").c_str(),
-                           user("pt.organ"));
+  auto notice =
+      http().Get(("/api/v1/petitions/" + std::to_string(id) + "/notices/acceptance").c_str(),
+                 user("pt.organ"));
   ASSERT_TRUE(notice && notice->status == 200);
   EXPECT_NE(notice->body.find("赵举报"), std::string::npos);
 
@@ -157,8 +165,9 @@ TEST_F(PetitionsApi, TheAccusedUnitNeverMeetsTheAccuserOnAnyRoute) {
                                       "?period=2025-11",
                                       "?year=2025",
                                       "?region=110101001"};
-  std::vector<std::string> actions = {"route", "accept", "reply", "declare_interest", "supervise",
-                                      "answer_supervision", "deliver", "file_report"};
+  std::vector<std::string> actions = {
+      "route",   "accept",     "reply", "declare_interest", "supervise", "answer_supervision",
+      "deliver", "file_report"};
   for (auto& [pattern, ops] : doc["paths"].items()) {
     for (auto& [method, op] : ops.items()) {
       std::vector<std::string> paths = {pattern};
@@ -170,7 +179,8 @@ TEST_F(PetitionsApi, TheAccusedUnitNeverMeetsTheAccuserOnAnyRoute) {
             next.push_back(p);
             continue;
           }
-          for (const auto& v : values) next.push_back(std::string(p).replace(at, name.size() + 2, v));
+          for (const auto& v : values)
+            next.push_back(std::string(p).replace(at, name.size() + 2, v));
         }
         paths = next;
       };
@@ -181,7 +191,8 @@ TEST_F(PetitionsApi, TheAccusedUnitNeverMeetsTheAccuserOnAnyRoute) {
       fill("code", {"110101001"});
       fill("username", {"pt.office"});
       for (auto& p : paths) {
-        for (size_t at; (at = p.find('{')) != std::string::npos;) p.replace(at, p.find('}', at) - at + 1, "1");
+        for (size_t at; (at = p.find('{')) != std::string::npos;)
+          p.replace(at, p.find('}', at) - at + 1, "1");
         std::string m = method;
         for (auto& ch : m) ch = static_cast<char>(std::toupper(ch));
         if (m == "GET") {
@@ -200,11 +211,12 @@ TEST_F(PetitionsApi, TheAccusedUnitNeverMeetsTheAccuserOnAnyRoute) {
       if (probe.path == "/api/v1/session" && probe.method == "DELETE") continue;  // stay signed in
       const httplib::Headers& h = user(who);
       const char* path = probe.path.c_str();
-      httplib::Result r = probe.method == "GET"     ? http().Get(path, h)
-                          : probe.method == "POST"  ? http().Post(path, h, probe.body, "application/json")
-                          : probe.method == "PUT"   ? http().Put(path, h, probe.body, "application/json")
-                          : probe.method == "PATCH" ? http().Patch(path, h, probe.body, "application/json")
-                                                    : http().Delete(path, h);
+      httplib::Result r =
+          probe.method == "GET"     ? http().Get(path, h)
+          : probe.method == "POST"  ? http().Post(path, h, probe.body, "application/json")
+          : probe.method == "PUT"   ? http().Put(path, h, probe.body, "application/json")
+          : probe.method == "PATCH" ? http().Patch(path, h, probe.body, "application/json")
+                                    : http().Delete(path, h);
       ASSERT_TRUE(r) << probe.method << " " << probe.path;
       ++answered;
       std::string everything = r->body;
@@ -221,9 +233,10 @@ TEST_F(PetitionsApi, TheAccusedUnitNeverMeetsTheAccuserOnAnyRoute) {
       }
     }
   }
-  EXPECT_EQ(answered, probes.size() * 2 - 2 * std::count_if(probes.begin(), probes.end(), [](const Probe& p) {
-                        return p.path == "/api/v1/session" && p.method == "DELETE";
-                      }));
+  EXPECT_EQ(answered,
+            probes.size() * 2 - 2 * std::count_if(probes.begin(), probes.end(), [](const Probe& p) {
+                                  return p.path == "/api/v1/session" && p.method == "DELETE";
+                                }));
   // The petition itself is untouched by all that probing.
   auto [status, after] = get("/api/v1/petitions/" + std::to_string(id), "pt.organ");
   EXPECT_EQ(status, 200);
@@ -250,17 +263,20 @@ TEST_F(PetitionsApi, FromPetitionToReReviewAndTheRefiledPetitionIsNotAccepted) {
                        {"decision", "not_support"},
                        {"legal_basis", "《北京市老旧小区综合整治工作方案》"}});
   EXPECT_EQ(answered["state"], "answered");
-  auto docx = http().Get(("/api/v1/petitions/" + std::to_string(id) + "/notices/opinion?format=docx").c_str(),
-                         user("pt.organ"));
+  auto docx = http().Get(
+      ("/api/v1/petitions/" + std::to_string(id) + "/notices/opinion?format=docx").c_str(),
+      user("pt.organ"));
   ASSERT_TRUE(docx && docx->status == 200);
   EXPECT_EQ(docx->body.substr(0, 2), "PK");
   Json reviewing = act(id, "request_review", "pt.city", {{"unit_id", city_organ_}});
   EXPECT_EQ(reviewing["state"], "reviewing");
-  Json reviewed = act(id, "review_opinion", "pt.city", {{"opinion", "维持原处理意见。"}, {"decision", "not_support"}});
+  Json reviewed = act(id, "review_opinion", "pt.city",
+                      {{"opinion", "维持原处理意见。"}, {"decision", "not_support"}});
   EXPECT_EQ(reviewed["state"], "reviewed");
   Json re = act(id, "request_re_review", "pt.province", {{"unit_id", province_organ_}});
   EXPECT_EQ(re["state"], "re_reviewing");
-  Json final = act(id, "re_review_opinion", "pt.province", {{"opinion", "复核维持。"}, {"decision", "not_support"}});
+  Json final = act(id, "re_review_opinion", "pt.province",
+                   {{"opinion", "复核维持。"}, {"decision", "not_support"}});
   EXPECT_EQ(final["state"], "final");
   std::vector<std::string> steps;
   for (const auto& e : final["timeline"]) steps.push_back(e["action"]);
@@ -275,12 +291,14 @@ TEST_F(PetitionsApi, FromPetitionToReReviewAndTheRefiledPetitionIsNotAccepted) {
   EXPECT_EQ(refiled["state"], "not_accepted");
   EXPECT_EQ(refiled["details"]["duplicate"]["rule"], "信访工作条例 Art. 36 para 3");
   EXPECT_EQ(refiled["notices"], Json::array({"not_accepted"}));
-  auto html = http().Get(("/api/v1/petitions/" + refiled["id"].dump() + "/notices/not_accepted").c_str(),
-                         user("pt.office"));
+  auto html =
+      http().Get(("/api/v1/petitions/" + refiled["id"].dump() + "/notices/not_accepted").c_str(),
+                 user("pt.office"));
   ASSERT_TRUE(html && html->status == 200);
   EXPECT_NE(html->body.find("不再受理"), std::string::npos);
   // The public progress page shows the state and no personal data.
-  auto [pub_status, pub] = get("/api/v1/public/petitions/" + c["tracking_no"].get<std::string>(), "pt.office");
+  auto [pub_status, pub] =
+      get("/api/v1/public/petitions/" + c["tracking_no"].get<std::string>(), "pt.office");
   EXPECT_EQ(pub_status, 200);
   EXPECT_EQ(pub["state"], "final");
   EXPECT_EQ(pub.dump().find("王"), std::string::npos);
@@ -293,7 +311,9 @@ TEST_F(PetitionsApi, IllegalAndLateRequestsNameTheRuleAndWriteNothing) {
   act(id, "route", "pt.office", {{"route", "transfer"}, {"unit_id", organ_}});
   act(id, "accept", "pt.organ", {{"track", "opinion"}});
   act(id, "issue_opinion", "pt.organ",
-      {{"request", "发放补贴"}, {"facts_reasons", "材料齐全"}, {"decision", "support"},
+      {{"request", "发放补贴"},
+       {"facts_reasons", "材料齐全"},
+       {"decision", "support"},
        {"legal_basis", "有关规定"}});
   auto snapshot = [&] {
     Json p = get("/api/v1/petitions/" + std::to_string(id), "pt.organ").second;
@@ -308,15 +328,41 @@ TEST_F(PetitionsApi, IllegalAndLateRequestsNameTheRuleAndWriteNothing) {
   };
   std::vector<Bad> bad = {
       {"accept", "pt.organ", {{"track", "opinion"}}, 409, "state", "not allowed while"},
-      {"extend", "pt.organ", {{"days", 10}, {"reason", "x"}, {"approved_by", "y"}}, 409, "state", "not allowed while"},
-      {"request_review", "pt.province", {{"unit_id", province_organ_}}, 409, "unit_id", "one level above"},
-      {"request_review", "pt.city", {{"unit_id", city_organ_}, {"received_on", "2025-13-01"}}, 400, "received_on", "YYYY-MM-DD"},
-      {"request_re_review", "pt.province", {{"unit_id", province_organ_}}, 409, "state", "not allowed while"},
-      {"review_opinion", "pt.city", {{"opinion", "x"}, {"decision", "support"}}, 409, "state", "not allowed while"},
+      {"extend",
+       "pt.organ",
+       {{"days", 10}, {"reason", "x"}, {"approved_by", "y"}},
+       409,
+       "state",
+       "not allowed while"},
+      {"request_review",
+       "pt.province",
+       {{"unit_id", province_organ_}},
+       409,
+       "unit_id",
+       "one level above"},
+      {"request_review",
+       "pt.city",
+       {{"unit_id", city_organ_}, {"received_on", "2025-13-01"}},
+       400,
+       "received_on",
+       "YYYY-MM-DD"},
+      {"request_re_review",
+       "pt.province",
+       {{"unit_id", province_organ_}},
+       409,
+       "state",
+       "not allowed while"},
+      {"review_opinion",
+       "pt.city",
+       {{"opinion", "x"}, {"decision", "support"}},
+       409,
+       "state",
+       "not allowed while"},
       {"no_such_action", "pt.organ", Json::object(), 404, "", "no action"},
   };
   for (const auto& b : bad) {
-    auto [status, out] = post("/api/v1/petitions/" + std::to_string(id) + "/" + b.action, b.who, b.body);
+    auto [status, out] =
+        post("/api/v1/petitions/" + std::to_string(id) + "/" + b.action, b.who, b.body);
     EXPECT_EQ(status, b.status) << b.action << " " << out;
     EXPECT_EQ(out["error"].value("field", ""), b.field) << b.action << " " << out;
     EXPECT_NE(out.dump().find(b.says), std::string::npos) << b.action << " " << out;

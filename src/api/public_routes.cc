@@ -29,7 +29,8 @@ Result<cases::CaseRecord> case_by_number(db::Session& s, std::string_view no,
   }
   auto c = cases::load_case_by_tracking_no(s, no);
   if (!c.ok()) return c.status();
-  if (!*c || (*c)->kind != kind) return NotFound(std::string("no ") + noun + " has that tracking number");
+  if (!*c || (*c)->kind != kind)
+    return NotFound(std::string("no ") + noun + " has that tracking number");
   return **c;
 }
 

@@ -15,8 +15,8 @@
 #include "hotline/categories.h"
 #include "hotline/demo_orders.h"
 #include "hotline/order_kind.h"
-#include "petitions/petition_kind.h"
 #include "hotline/text_aids.h"
+#include "petitions/petition_kind.h"
 #include "regions/region_import.h"
 #include "text/classifier.h"
 
