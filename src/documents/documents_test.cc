@@ -174,18 +174,24 @@ TEST(Documents, XlsxIsAWorkbookWithChineseStrings) {
 }
 
 TEST(Documents, XlsxLeavesNoTemporaryFiles) {
-  auto ours = [] {
-    size_t n = 0;
-    for (const auto& entry :
-         std::filesystem::directory_iterator(std::filesystem::temp_directory_path())) {
-      std::string name = entry.path().filename().string();
-      if (name.starts_with("shegong-") && name.ends_with(".xlsx")) ++n;
-    }
-    return n;
-  };
-  size_t before = ours();
-  ASSERT_TRUE(render_xlsx({sample_sheet()}).ok());
-  EXPECT_EQ(ours(), before);
+  // A temporary directory of this test's own, so that tests running beside it cannot interfere.
+  std::string tmpl = (std::filesystem::temp_directory_path() / "shegong-xlsx-test-XXXXXX").string();
+  ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
+  const char* saved = std::getenv("TMPDIR");
+  std::string previous = saved ? saved : "";
+  setenv("TMPDIR", tmpl.c_str(), 1);
+  ASSERT_EQ(std::filesystem::temp_directory_path(), std::filesystem::path(tmpl));
+  EXPECT_TRUE(render_xlsx({sample_sheet()}).ok());
+  Sheet bad = sample_sheet();
+  bad.rows.push_back({Cell(std::nan(""))});
+  EXPECT_FALSE(render_xlsx({bad}).ok());
+  if (saved) {
+    setenv("TMPDIR", previous.c_str(), 1);
+  } else {
+    unsetenv("TMPDIR");
+  }
+  EXPECT_TRUE(std::filesystem::is_empty(tmpl));
+  std::filesystem::remove_all(tmpl);
 }
 
 TEST(Documents, XlsxRejectsBadSheetNames) {
