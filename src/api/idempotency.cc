@@ -17,14 +17,13 @@ bool valid_idempotency_key(std::string_view k) {
 
 }  // namespace
 
-http::Response create_once(App& app, Call& call,
+http::Response create_once(App& app, Call& call, const std::string& actor,
                            const std::function<Result<http::Response>(db::Session&)>& create) {
   std::string key(call.request.header("idempotency-key"));
   if (!key.empty() && !valid_idempotency_key(key)) {
     return http::error_response(Invalid("Idempotency-Key", "1 to 128 visible ASCII characters"));
   }
   std::string digest = crypto::digest_hex(call.request.body);
-  std::string actor = call.principal->actor();
   http::Response response;
   Status st = app.db().write([&](db::Session& s) {
     if (!key.empty()) {

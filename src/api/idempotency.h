@@ -10,7 +10,8 @@
 
 namespace shegong::api {
 
-http::Response create_once(App& app, Call& call,
+// `actor` owns the keys: the signed-in user, or for citizens the public channel and address.
+http::Response create_once(App& app, Call& call, const std::string& actor,
                            const std::function<Result<http::Response>(db::Session&)>& create);
 
 }  // namespace shegong::api

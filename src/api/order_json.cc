@@ -76,8 +76,8 @@ std::string order_json(db::Session& s, const OrderView& view, const auth::Princi
   // Kind-specific facts kept in attrs, passed through as they were written.
   Json attrs = Json::parse(c.attrs, nullptr, false);
   if (attrs.is_object()) {
-    for (const char* key : {"reply", "dispute", "extension", "triage", "repeat_caller",
-                            "repeat_of", "suggestions", "requester_rating", "reopened", "sla"}) {
+    for (const char* key : {"reply", "dispute", "extension", "triage", "repeat_caller", "repeat_of",
+                            "suggestions", "requester_rating", "reopened", "sla"}) {
       if (auto it = attrs.find(key); it != attrs.end()) {
         w.key(key).raw(it->dump(-1, ' ', false, Json::error_handler_t::replace));
       }

@@ -119,7 +119,7 @@ http::Response create_petition(App& app, Call& call) {
   auto petition = new_petition_from(*body, who);
   if (!petition.ok()) return http::error_response(petition.status());
   auto tree = app.regions();
-  return create_once(app, call, [&](db::Session& s) -> Result<http::Response> {
+  return create_once(app, call, who.actor(), [&](db::Session& s) -> Result<http::Response> {
     auto c = petitions::register_petition(s, app.engine(), app.calendar(), app.box(), *tree,
                                           *petition, who.actor());
     if (!c.ok()) return c.status();

@@ -3,9 +3,13 @@
 // handling organ and dates only: Art. 18 lets petitioners query progress, and nothing more is
 // safe to show to whoever holds the number), and rating its answer (Art. 21).
 #include "api/app.h"
+#include "api/idempotency.h"
 #include "api/json_io.h"
+#include "api/order_input.h"
 #include "api/order_json.h"
 #include "api/petition_json.h"
+#include "api/submission_limiter.h"
+#include "hotline/intake.h"
 #include "hotline/order_kind.h"
 #include "http/error_response.h"
 #include "petitions/vocabulary.h"
@@ -41,6 +45,37 @@ Result<cases::CaseRecord> order_by_number(db::Session& s, std::string_view no) {
 }  // namespace
 
 void add_public_routes(App& app) {
+  auto limiter = std::make_shared<SubmissionLimiter>(10);
+  app.add({"POST",
+           "/api/v1/public/orders",
+           "A citizen submits a demand (no login; web, app or wechat; honours Idempotency-Key); "
+           "the answer is the tracking number",
+           {},
+           true},
+          [&app, limiter](Call& call) {
+            auto body = parse_object(call.request);
+            if (!body.ok()) return http::error_response(body.status());
+            auto order = new_order_from(*body);
+            if (!order.ok()) return http::error_response(order.status());
+            if (order->channel != "web" && order->channel != "app" && order->channel != "wechat") {
+              return http::error_response(
+                  Invalid("channel", "a citizen submits through web, app or wechat"));
+            }
+            if (Status admitted = limiter->admit(call.request.remote_addr, app.clock().now_ms());
+                !admitted.ok()) {
+              return http::error_response(admitted);
+            }
+            auto tree = app.regions();
+            return create_once(app, call, "public:" + call.request.remote_addr,
+                               [&](db::Session& s) -> Result<http::Response> {
+                                 auto c =
+                                     hotline::register_order(s, app.engine(), app.box(), *tree,
+                                                             *order, "public", app.text_aids());
+                                 if (!c.ok()) return c.status();
+                                 return http::Response::json(201, public_order_json(s, *c));
+                               });
+          });
+
   app.add({"GET",
            "/api/v1/public/orders/{tracking_no}",
            "Track an order by its number (no login; no personal data)",
