@@ -142,6 +142,7 @@ void add_all_routes(App& app) {
   add_petition_routes(app);
   add_petition_report_routes(app);
   add_notice_routes(app);
+  add_queue_routes(app);
   app.seal();
 }
 

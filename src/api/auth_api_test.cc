@@ -84,9 +84,9 @@ TEST_F(AuthApi, EveryRouteRefusesRolesItDoesNotAdmit) {
       ASSERT_TRUE(r);
       if (admitted) {
         EXPECT_NE(r->status, 401) << role << " " << route.method << " " << route.pattern;
-        EXPECT_NE(
-            Json::parse(r->body.empty() ? "{}" : r->body).value("/error/code"_json_pointer, ""),
-            "permission_denied")
+        Json body = Json::parse(r->body, nullptr, false);  // some routes answer with files
+        if (!body.is_object()) body = Json::object();
+        EXPECT_NE(body.value("/error/code"_json_pointer, ""), "permission_denied")
             << role << " " << route.method << " " << route.pattern << " " << r->body;
       } else {
         EXPECT_EQ(r->status, 403) << role << " " << route.method << " " << route.pattern;

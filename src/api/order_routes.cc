@@ -5,6 +5,7 @@
 #include "api/app.h"
 #include "api/idempotency.h"
 #include "api/json_io.h"
+#include "api/order_filter.h"
 #include "api/order_input.h"
 #include "api/order_json.h"
 #include "audit/audit_log.h"
@@ -64,56 +65,10 @@ http::Response create_order(App& app, Call& call) {
 http::Response list_orders(App& app, Call& call) {
   const auth::Principal& p = *call.principal;
   const http::Request& r = call.request;
-  std::string where;
-  db::Params params;
-  if (p.role == auth::Role::kDepartmentStaff) {
-    where =
-        "kind = 'order' AND (lead_unit_id = ? OR id IN (SELECT case_id FROM case_units WHERE "
-        "unit_id = ?))";
-    params = {p.unit_id, p.unit_id};
-  } else {
-    where = "kind = 'order' AND region_code >= ? AND region_code < ?";
-    params = {p.jurisdiction, p.jurisdiction + ":"};
-  }
-  if (r.has_query_param("region")) {
-    auto region = app.regions()->resolve(r.query_param("region"), "region");
-    if (!region.ok()) return http::error_response(region.status());
-    if (!p.covers(*region) && p.role != auth::Role::kDepartmentStaff) {
-      return http::error_response(
-          Status(Code::kPermissionDenied, "that region is outside your jurisdiction", "region"));
-    }
-    where += " AND region_code >= ? AND region_code < ?";
-    params.push_back(*region);
-    params.push_back(*region + ":");
-  }
-  if (r.has_query_param("state")) {
-    where += " AND state = ?";
-    params.push_back(std::string(r.query_param("state")));
-  }
-  if (r.has_query_param("unit")) {
-    int64_t unit = 0;
-    std::string_view raw = r.query_param("unit");
-    auto [end, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), unit);
-    if (ec != std::errc() || end != raw.data() + raw.size()) {
-      return http::error_response(Invalid("unit", "a unit id"));
-    }
-    where += " AND lead_unit_id = ?";
-    params.push_back(unit);
-  }
-  if (r.has_query_param("overdue")) {
-    std::string_view v = r.query_param("overdue");
-    if (v != "true" && v != "false")
-      return http::error_response(Invalid("overdue", "true or false"));
-    where += " AND overdue = ?";
-    params.push_back(int64_t{v == "true"});
-  }
-  if (r.has_query_param("q")) {
-    std::string q(r.query_param("q"));
-    if (q.empty() || q.size() > 100) return http::error_response(Invalid("q", "1 to 100 bytes"));
-    where += " AND (instr(subject, ?) > 0 OR instr(content, ?) > 0)";
-    params.push_back(q);
-    params.push_back(q);
-  }
+  auto filter = order_filter(app, p, r);
+  if (!filter.ok()) return http::error_response(filter.status());
+  const std::string& where = filter->where;
+  const db::Params& params = filter->params;
   auto page_param = int_query(r, "page", 1, 1, 1'000'000);
   if (!page_param.ok()) return http::error_response(page_param.status());
   auto size_param = int_query(r, "page_size", 20, 1, 100);
@@ -156,9 +111,11 @@ void add_order_routes(App& app) {
            kWriters},
           [&app](Call& call) { return create_order(app, call); });
 
-  app.add({"GET", "/api/v1/orders",
-           "Orders visible to you: ?state=&unit=&region=&overdue=&q=&page=", auth::kStaff},
-          [&app](Call& call) { return list_orders(app, call); });
+  app.add(
+      {"GET", "/api/v1/orders",
+       "Orders visible to you: ?state=&unit=&region=&overdue=&q=&queue=new|due_soon|overdue&page=",
+       auth::kStaff},
+      [&app](Call& call) { return list_orders(app, call); });
 
   app.add({"GET", "/api/v1/orders/{id}", "One order with its units and timeline", auth::kStaff},
           [&app](Call& call) {

@@ -100,6 +100,33 @@ void add_region_routes(App& app) {
             return json_response(200, {{"items", items}});
           });
 
+  // The names of places are public: the citizens' portal picks the place of a demand from them.
+  app.add({"GET",
+           "/api/v1/public/regions/{code}/children",
+           "The regions directly below a region, for choosing a place (no login; {code} 0 is the "
+           "whole country)",
+           {},
+           true},
+          [&app](Call& call) {
+            auto tree = app.regions();
+            std::string_view raw = call.request.param("code");
+            std::string code;
+            if (raw != "0") {
+              auto resolved = tree->resolve(raw, "code");
+              if (!resolved.ok()) return http::error_response(resolved.status());
+              code = *resolved;
+            }
+            Json items = Json::array();
+            for (const RegionRef& c : tree->children(code)) {
+              Json one = brief(c);
+              one["has_children"] = tree->child_count(c.code) > 0;
+              items.push_back(std::move(one));
+            }
+            auto out = json_response(200, {{"items", items}});
+            out.set_header("Cache-Control", "public, max-age=3600");
+            return out;
+          });
+
   app.add(
       {"GET", "/api/v1/regions", "Search regions by a fragment of the name", auth::kStaff},
       [&app](Call& call) {
