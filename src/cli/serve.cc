@@ -16,6 +16,7 @@
 #include "hotline/demo_orders.h"
 #include "hotline/order_kind.h"
 #include "hotline/text_aids.h"
+#include "petitions/demo_petitions.h"
 #include "petitions/petition_kind.h"
 #include "regions/region_import.h"
 #include "text/classifier.h"
@@ -40,6 +41,7 @@ constexpr DemoUser kDemoUsers[] = {
     {"dispatcher", "dispatcher", "110000000000", "北京市12345派单员"},
     {"dongcheng", "leader", "110101000000", "东城区领导"},
     {"donghuamen", "street_staff", "110101001000", "东华门街道工作人员"},
+    {"xinfang", "department_staff", "110101000000", "东城区信访办公室工作人员"},
 };
 
 Result<int64_t> count_rows(db::Db& db, const char* table) {
@@ -90,6 +92,13 @@ Status seed_demo(Store& store, const crypto::SecretBox& box, const ServeOptions&
     std::cout << "demo: " << report->orders << " orders (" << report->closed << " closed, "
               << report->in_progress << " in progress) and " << report->units << " units in "
               << std::fixed << std::setprecision(1) << report->seconds << " s\n";
+    petitions::DemoPetitionOptions petition_demo;
+    petition_demo.now_ms = demo.now_ms;
+    auto petitions =
+        petitions::generate_demo_petitions(*store.db, box, **tree, *calendar, petition_demo);
+    if (!petitions.ok()) return petitions.status();
+    std::cout << "demo: " << petitions->petitions << " petitions (" << petitions->answered
+              << " answered, " << petitions->in_progress << " in progress)\n";
   }
   auto users = count_rows(*store.db, "users");
   if (!users.ok()) return users.status();
@@ -105,6 +114,10 @@ Status seed_demo(Store& store, const crypto::SecretBox& box, const ServeOptions&
       SHEGONG_RETURN_IF_ERROR(
           s.exec("UPDATE users SET unit_id = (SELECT id FROM units WHERE kind = 'centre' AND "
                  "region_code = '11') WHERE username = 'dispatcher'")
+              .status());
+      SHEGONG_RETURN_IF_ERROR(
+          s.exec("UPDATE users SET unit_id = (SELECT id FROM units WHERE kind = "
+                 "'petition_office' AND region_code = '110101') WHERE username = 'xinfang'")
               .status());
       return s
           .exec(

@@ -1,0 +1,47 @@
+#include "petitions/demo_petitions.h"
+
+#include <gtest/gtest.h>
+
+#include "hotline/demo_orders.h"
+#include "petitions/test_world.h"
+
+namespace shegong::petitions {
+namespace {
+
+TEST(DemoPetitions, GoThroughTheRealEngineAndKeepAccusationsFromTheAccused) {
+  PetitionWorld w;
+  hotline::DemoOptions orders;
+  orders.month = "2025-11";
+  orders.count = 20;
+  orders.now_ms = PetitionWorld::at("2025-11-20", 12);
+  ASSERT_TRUE(hotline::generate_demo_orders(*w.db, w.box, *w.tree, w.calendar, orders).ok());
+  DemoPetitionOptions o;
+  o.count = 40;
+  o.now_ms = orders.now_ms;
+  auto report = generate_demo_petitions(*w.db, w.box, *w.tree, w.calendar, o);
+  ASSERT_TRUE(report.ok()) << report.status().to_string();
+  EXPECT_EQ(report->petitions, 40);
+  EXPECT_GT(report->answered, 0);
+  EXPECT_EQ(w.count("SELECT count(*) FROM cases WHERE kind = 'petition'"), 40);
+  EXPECT_GT(w.count("SELECT count(*) FROM cases WHERE kind = 'petition' AND state = 'answered'"),
+            0);
+  // Every accusation went to the 纪检监察 organ, and no notice reached a unit it accuses.
+  EXPECT_EQ(w.count("SELECT count(*) FROM cases c JOIN petition_parties pp ON pp.case_id = c.id "
+                    "AND pp.role = 'accused' WHERE c.state NOT IN ('registered', 'referred')"),
+            0);
+  EXPECT_EQ(w.count("SELECT count(*) FROM case_notices n JOIN petition_parties pp ON pp.case_id = "
+                    "n.case_id AND pp.role = 'accused' AND n.audience = 'unit:' || pp.unit_id"),
+            0);
+  // Deterministic: the same seed gives the same petitions.
+  PetitionWorld again;
+  ASSERT_TRUE(
+      hotline::generate_demo_orders(*again.db, again.box, *again.tree, again.calendar, orders)
+          .ok());
+  ASSERT_TRUE(generate_demo_petitions(*again.db, again.box, *again.tree, again.calendar, o).ok());
+  EXPECT_EQ(
+      again.count("SELECT count(*) FROM cases WHERE kind = 'petition' AND state = 'answered'"),
+      w.count("SELECT count(*) FROM cases WHERE kind = 'petition' AND state = 'answered'"));
+}
+
+}  // namespace
+}  // namespace shegong::petitions
