@@ -59,7 +59,14 @@ Result<Whistle> blow_whistle(db::Session& s, const Clock& clock, const auth::Pri
       return Invalid("unit_ids", "no other unit has the id " + std::to_string(id));
     }
   }
-  auto minutes = cases::profile_int(s, (*street)->region_code, "hotline.whistle_arrival_minutes", 30);
+  if (in.case_id != 0) {
+    auto order = s.query("SELECT 1 FROM cases WHERE id = ? AND kind = 'order'", {in.case_id});
+    if (!order.ok()) return order.status();
+    if (order->empty())
+      return Invalid("order_id", "no order has the id " + std::to_string(in.case_id));
+  }
+  auto minutes =
+      cases::profile_int(s, (*street)->region_code, "hotline.whistle_arrival_minutes", 30);
   if (!minutes.ok()) return minutes.status();
   int64_t now = clock.now_ms();
   auto rows = s.query(
@@ -75,8 +82,8 @@ Result<Whistle> blow_whistle(db::Session& s, const Clock& clock, const auth::Pri
                                    {id, unit})
                                 .status());
   }
-  SHEGONG_RETURN_IF_ERROR(audit::append(s, clock, {who.actor(), "whistle.blow",
-                                                   "whistle:" + std::to_string(id), in.note}));
+  SHEGONG_RETURN_IF_ERROR(audit::append(
+      s, clock, {who.actor(), "whistle.blow", "whistle:" + std::to_string(id), in.note}));
   return load_whistle(s, id);
 }
 
@@ -95,9 +102,10 @@ Result<Whistle> record_arrival(db::Session& s, const Clock& clock, const auth::P
     if (!w.ok()) return w.status();
     return Conflict("that unit was not summoned by this whistle or has already arrived", "unit_id");
   }
-  SHEGONG_RETURN_IF_ERROR(audit::append(s, clock, {who.actor(), "whistle.arrive",
-                                                   "whistle:" + std::to_string(whistle_id),
-                                                   "unit=" + std::to_string(unit_id)}));
+  SHEGONG_RETURN_IF_ERROR(
+      audit::append(s, clock,
+                    {who.actor(), "whistle.arrive", "whistle:" + std::to_string(whistle_id),
+                     "unit=" + std::to_string(unit_id)}));
   return load_whistle(s, whistle_id);
 }
 
