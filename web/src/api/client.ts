@@ -1,0 +1,108 @@
+// The one way the UI talks to the server: JSON over fetch with the session cookie, the CSRF token
+// on every write, and errors turned into ApiError values that screens show and forms map to fields.
+
+export class ApiError extends Error {
+  constructor(
+    public status: number,
+    public code: string,
+    message: string,
+    public field: string | undefined,
+  ) {
+    super(message)
+  }
+}
+
+const CSRF_KEY = 'shegong.csrf'
+// GET /api/v1/session does not repeat the token, so it is kept for the life of the browser tab
+// set (a reload or a new tab keeps writing without signing in again).
+let csrfToken = localStorage.getItem(CSRF_KEY) ?? ''
+
+export function setCsrfToken(token: string) {
+  csrfToken = token
+  if (token) localStorage.setItem(CSRF_KEY, token)
+  else localStorage.removeItem(CSRF_KEY)
+}
+
+export function hasCsrfToken() {
+  return csrfToken !== ''
+}
+
+type Query = Record<string, string | number | boolean | undefined | null>
+
+export function withQuery(path: string, query?: Query): string {
+  if (!query) return path
+  const params = new URLSearchParams()
+  for (const [k, v] of Object.entries(query)) {
+    if (v === undefined || v === null || v === '') continue
+    params.set(k, String(v))
+  }
+  const s = params.toString()
+  return s ? `${path}?${s}` : path
+}
+
+let onUnauthenticated: (() => void) | null = null
+export function whenSignedOut(handler: () => void) {
+  onUnauthenticated = handler
+}
+
+async function request<T>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
+  const h: Record<string, string> = { Accept: 'application/json', ...headers }
+  if (body !== undefined) h['Content-Type'] = 'application/json'
+  if (method !== 'GET' && csrfToken) h['X-CSRF-Token'] = csrfToken
+  let res: Response
+  try {
+    res = await fetch(path, {
+      method,
+      headers: h,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+    })
+  } catch {
+    throw new ApiError(0, 'network', 'the server cannot be reached', undefined)
+  }
+  if (res.status === 204) return undefined as T
+  const text = await res.text()
+  let json: unknown = null
+  try {
+    json = text ? JSON.parse(text) : null
+  } catch {
+    json = null
+  }
+  if (!res.ok) {
+    const e = (json as { error?: { code?: string; message?: string; field?: string } } | null)?.error
+    const err = new ApiError(res.status, e?.code ?? `http_${res.status}`, e?.message ?? res.statusText, e?.field)
+    if (res.status === 401 && !path.startsWith('/api/v1/session') && !path.startsWith('/api/v1/public/')) onUnauthenticated?.()
+    throw err
+  }
+  return json as T
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query)),
+  post: <T>(path: string, body?: unknown, headers?: Record<string, string>) => request<T>('POST', path, body ?? {}, headers),
+  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body ?? {}),
+  del: <T>(path: string) => request<T>('DELETE', path),
+}
+
+/// Downloads a file the server renders (the xlsx ledger) with the session cookie.
+export async function download(path: string, query: Query, filename: string) {
+  const res = await fetch(withQuery(path, query), { credentials: 'same-origin' })
+  if (!res.ok) {
+    let e: { code?: string; message?: string; field?: string } | undefined
+    try {
+      e = (await res.json()).error
+    } catch {
+      e = undefined
+    }
+    throw new ApiError(res.status, e?.code ?? `http_${res.status}`, e?.message ?? res.statusText, e?.field)
+  }
+  const blob = await res.blob()
+  const url = URL.createObjectURL(blob)
+  const a = document.createElement('a')
+  a.href = url
+  a.download = filename
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}

@@ -1,0 +1,138 @@
+// Shapes of the JSON the server returns (src/api/*_json.cc and the route files).
+
+export type Role =
+  | 'admin' | 'dispatcher' | 'department_staff' | 'street_staff' | 'community_staff'
+  | 'grid_worker' | 'leader' | 'volunteer'
+
+export interface Principal {
+  user_id: number
+  username: string
+  role: Role
+  jurisdiction: string
+  csrf_token?: string
+}
+
+export interface UnitRef { id: number; name: string; kind: string; role?: string }
+
+export interface TimelineEvent {
+  id: number
+  at: string
+  actor: string
+  action: string
+  from: string
+  to: string
+  unit_id: number | null
+  data: Record<string, unknown>
+}
+
+export interface SuggestedCategory { category: string; confidence: number; in_taxonomy?: boolean }
+export interface SuggestedUnit { unit_id: number; name: string; category: string; via: string }
+export interface Suggestions { categories: SuggestedCategory[]; units: SuggestedUnit[] }
+
+export interface Order {
+  id: number
+  tracking_no: string
+  state: string
+  channel: string
+  type: string
+  category: string
+  urgency: string
+  subject: string
+  content: string
+  address: string
+  region: { code: string; path_names: string }
+  confidential: boolean
+  received_at: string | null
+  due_at: string | null
+  due_at_ms: number | null
+  closed_at: string | null
+  overdue: boolean
+  version: number
+  lead_unit: UnitRef | null
+  reply?: { text: string; at_ms: number }
+  dispute?: { pending: boolean; reason: string; decision?: string; at_ms: number }
+  extension?: { pending: boolean; days: number; reason: string; decision?: string; at_ms: number }
+  triage?: { outcome: string; answer: string }
+  repeat_of?: unknown
+  repeat_caller?: unknown
+  suggestions?: unknown
+  requester_rating?: { satisfaction: string; comment: string }
+  reopened?: number
+  sla?: { urgency: string; category: string; handling: string }
+  contact: { name: string; phone: string } | null
+  units?: UnitRef[]
+  timeline?: TimelineEvent[]
+}
+
+export interface Page<T> { items: T[]; total: number; page: number; page_size: number }
+export interface Items<T> { items: T[] }
+
+export interface QueueCounts { new: number; due_soon: number; overdue: number }
+
+export interface RankingRow {
+  rank: number | null
+  unit: { id: number; name: string }
+  dispatched: number
+  responded_in_time: number
+  callbacks: number
+  solved: number
+  satisfied: number
+  basically_satisfied: number
+  unsatisfied: number
+  overdue: number
+  response_rate: number | null
+  resolution_rate: number | null
+  satisfaction_rate: number | null
+  score: number | null
+}
+export interface Ranking { period: string; level: string; items: RankingRow[] }
+
+export interface HotIssue {
+  title: string
+  place: string
+  first: string
+  last: string
+  orders: number
+  requesters: number
+  heat: number
+  order_ids: number[]
+}
+export interface HotIssues { region: string; from: string; to: string; orders_read: number; issues: HotIssue[] }
+
+export interface Region { code: string; name: string; level: string; has_children?: boolean }
+
+export interface Unit { id: number; name: string; kind: string; region_code: string; active: boolean }
+export interface DispatchRule { id: number; region_code: string; category: string; unit_id: number }
+export interface SlaRule {
+  id: number
+  urgency: string
+  category: string
+  dispatch_minutes: number
+  response_minutes: number
+  handling_amount: number
+  handling_unit: string
+  reminder_minutes: number
+}
+export interface User {
+  id: number
+  username: string
+  display_name: string
+  role: Role
+  jurisdiction: string
+  disabled: boolean
+  unit_id: number | null
+  phone?: string
+}
+
+export interface PublicOrder {
+  tracking_no: string
+  state: string
+  type: string
+  subject: string
+  received_at: string | null
+  due_at: string | null
+  steps: { at: string; action: string; state: string }[]
+  reply?: { text: string; at: string }
+  answer?: string
+  rating?: string
+}

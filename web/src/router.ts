@@ -1,0 +1,40 @@
+// Screens by address. The server answers any path without a file extension with index.html, so
+// history routing works and every screen has a plain address.
+import { createRouter, createWebHistory } from 'vue-router'
+import { session, loadSession, homeFor } from '@/lib/session'
+import type { Role } from '@/api/types'
+
+const staff: Role[] = ['admin', 'dispatcher', 'department_staff', 'street_staff', 'community_staff', 'grid_worker', 'leader']
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes: [
+    { path: '/', redirect: () => (session.user ? homeFor(session.user.role) : '/login') },
+    { path: '/login', component: () => import('@/views/LoginView.vue'), meta: { public: true, bare: true } },
+    { path: '/portal', component: () => import('@/views/portal/PortalView.vue'), meta: { public: true, bare: true } },
+    { path: '/portal/track/:no?', component: () => import('@/views/portal/PortalView.vue'), meta: { public: true, bare: true } },
+    { path: '/workbench', component: () => import('@/views/WorkbenchView.vue'), meta: { roles: staff } },
+    { path: '/orders/:id(\\d+)', component: () => import('@/views/OrderView.vue'), meta: { roles: staff } },
+    { path: '/dashboard', component: () => import('@/views/DashboardView.vue'), meta: { roles: staff } },
+    { path: '/admin/units', component: () => import('@/views/admin/UnitsView.vue'), meta: { roles: staff } },
+    { path: '/admin/rules', component: () => import('@/views/admin/RulesView.vue'), meta: { roles: staff } },
+    { path: '/admin/sla', component: () => import('@/views/admin/SlaView.vue'), meta: { roles: staff } },
+    { path: '/admin/users', component: () => import('@/views/admin/UsersView.vue'), meta: { roles: ['admin', 'leader'] } },
+    { path: '/:rest(.*)*', component: () => import('@/views/NotFoundView.vue'), meta: { public: true } },
+  ],
+})
+
+router.beforeEach(async (to) => {
+  if (!session.checked) {
+    try {
+      await loadSession()
+    } catch {
+      session.checked = true
+    }
+  }
+  if (to.meta.public) return true
+  if (!session.user) return { path: '/login', query: { next: to.fullPath } }
+  const roles = to.meta.roles as Role[] | undefined
+  if (roles && !roles.includes(session.user.role)) return homeFor(session.user.role)
+  return true
+})
