@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/clock.h"
+#include "base/json_text.h"
 #include "base/json_writer.h"
 #include "base/mask.h"
 #include "hotline/requester.h"
@@ -73,14 +74,12 @@ std::string order_json(db::Session& s, const OrderView& view, const auth::Princi
   } else {
     w.null();
   }
-  // Kind-specific facts kept in attrs, passed through as they were written.
-  Json attrs = Json::parse(c.attrs, nullptr, false);
-  if (attrs.is_object()) {
-    for (const char* key : {"reply", "dispute", "extension", "triage", "repeat_caller", "repeat_of",
-                            "suggestions", "requester_rating", "reopened", "sla"}) {
-      if (auto it = attrs.find(key); it != attrs.end()) {
-        w.key(key).raw(it->dump(-1, ' ', false, Json::error_handler_t::replace));
-      }
+  // Kind-specific facts kept in attrs (JSON the engine wrote), passed through as they were written.
+  auto members = json_object_members(c.attrs);
+  for (std::string_view key : {"reply", "dispute", "extension", "triage", "repeat_caller",
+                               "repeat_of", "suggestions", "requester_rating", "reopened", "sla"}) {
+    for (const auto& [k, raw] : members) {
+      if (k == key) w.key(key).raw(raw);
     }
   }
   w.key("contact");

@@ -8,8 +8,12 @@ namespace {
 
 void append_escaped_valid(std::string& out, std::string_view text) {
   static constexpr char kHex[] = "0123456789abcdef";
-  for (char ch : text) {
-    auto c = static_cast<unsigned char>(ch);
+  size_t run = 0;  // start of the bytes not yet copied: copied in one go up to the next escape
+  for (size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(text.data() + run, i - run);
+    run = i + 1;
     switch (c) {
       case '"':
         out += "\\\"";
@@ -27,15 +31,12 @@ void append_escaped_valid(std::string& out, std::string_view text) {
         out += "\\t";
         break;
       default:
-        if (c < 0x20) {
-          out += "\\u00";
-          out += kHex[c >> 4];
-          out += kHex[c & 0xF];
-        } else {
-          out += ch;
-        }
+        out += "\\u00";
+        out += kHex[c >> 4];
+        out += kHex[c & 0xF];
     }
   }
+  out.append(text.data() + run, text.size() - run);
 }
 
 }  // namespace
@@ -55,6 +56,83 @@ void append_json_string(std::string& out, std::string_view text) {
     }
   }
   out += '"';
+}
+
+namespace {
+
+// Scanners over JSON text: each returns the position just past what it read, or npos.
+constexpr size_t kBad = std::string_view::npos;
+
+size_t skip_space(std::string_view t, size_t i) {
+  while (i < t.size() && (t[i] == ' ' || t[i] == '\n' || t[i] == '\r' || t[i] == '\t')) ++i;
+  return i;
+}
+
+size_t skip_string(std::string_view t, size_t i) {
+  if (i >= t.size() || t[i] != '"') return kBad;
+  for (++i; i < t.size(); ++i) {
+    if (t[i] == '\\') {
+      ++i;
+    } else if (t[i] == '"') {
+      return i + 1;
+    }
+  }
+  return kBad;
+}
+
+// One value: a string, or everything up to the matching bracket, or a scalar up to a delimiter.
+size_t skip_value(std::string_view t, size_t i) {
+  if (i >= t.size()) return kBad;
+  if (t[i] == '"') return skip_string(t, i);
+  if (t[i] == '{' || t[i] == '[') {
+    int depth = 0;
+    while (i < t.size()) {
+      char c = t[i];
+      if (c == '"') {
+        i = skip_string(t, i);
+        if (i == kBad) return kBad;
+        continue;
+      }
+      if (c == '{' || c == '[') ++depth;
+      if (c == '}' || c == ']') {
+        if (--depth == 0) return i + 1;
+      }
+      ++i;
+    }
+    return kBad;
+  }
+  size_t start = i;
+  while (i < t.size() && t[i] != ',' && t[i] != '}' && t[i] != ']' && t[i] != ' ' && t[i] != '\n' &&
+         t[i] != '\r' && t[i] != '\t') {
+    ++i;
+  }
+  return i == start ? kBad : i;
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string_view, std::string_view>> json_object_members(std::string_view t) {
+  std::vector<std::pair<std::string_view, std::string_view>> out;
+  size_t i = skip_space(t, 0);
+  if (i >= t.size() || t[i] != '{') return {};
+  i = skip_space(t, i + 1);
+  if (i < t.size() && t[i] == '}') return skip_space(t, i + 1) == t.size() ? out : decltype(out){};
+  while (true) {
+    size_t key_end = skip_string(t, i);
+    if (key_end == kBad) return {};
+    std::string_view key = t.substr(i + 1, key_end - i - 2);
+    i = skip_space(t, key_end);
+    if (i >= t.size() || t[i] != ':') return {};
+    i = skip_space(t, i + 1);
+    size_t value_end = skip_value(t, i);
+    if (value_end == kBad) return {};
+    out.emplace_back(key, t.substr(i, value_end - i));
+    i = skip_space(t, value_end);
+    if (i >= t.size()) return {};
+    if (t[i] == '}') return skip_space(t, i + 1) == t.size() ? out : decltype(out){};
+    if (t[i] != ',') return {};
+    i = skip_space(t, i + 1);
+  }
 }
 
 }  // namespace shegong

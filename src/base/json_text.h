@@ -4,9 +4,17 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace shegong {
 
 void append_json_string(std::string& out, std::string_view text);
+
+// The members of a JSON object as written (key without its quotes, still escaped; value as raw JSON
+// text), in order, without building a document: for passing parts of stored JSON through. Empty
+// when `object` is not a well-formed JSON object.
+std::vector<std::pair<std::string_view, std::string_view>> json_object_members(
+    std::string_view object);
 
 }  // namespace shegong

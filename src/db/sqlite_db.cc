@@ -117,7 +117,7 @@ class Connection final : public Session {
   explicit Connection(sqlite3* db) : db_(db) {}
 
   Result<sqlite3_stmt*> prepare_and_bind(std::string_view sql, const Params& params) {
-    auto it = statements_.find(std::string(sql));
+    auto it = statements_.find(sql);
     sqlite3_stmt* stmt;
     if (it != statements_.end()) {
       stmt = it->second;
@@ -181,7 +181,12 @@ class Connection final : public Session {
   }
 
   sqlite3* db_;
-  std::unordered_map<std::string, sqlite3_stmt*> statements_;
+  // Looked up by the SQL text without copying it (C++20 heterogeneous lookup).
+  struct SqlHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view sql) const { return std::hash<std::string_view>()(sql); }
+  };
+  std::unordered_map<std::string, sqlite3_stmt*, SqlHash, std::equal_to<>> statements_;
 };
 
 // Runs `work`, turning an escaping exception into an Internal status so that one bad unit of work
