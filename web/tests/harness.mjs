@@ -1,0 +1,127 @@
+// What the browser tests stand on: a real `shegong serve` on a free loopback port with a fresh
+// database, and Debian's Chromium started with the flags this machine needs, driven by
+// playwright-core over the DevTools protocol (no browser is downloaded).
+import { spawn } from 'node:child_process'
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium } from 'playwright-core'
+
+export const repo = path.resolve(fileURLToPath(new URL('../..', import.meta.url)))
+export const shotDir = path.join(repo, 'build', 'browser-test')
+export const PASSWORD = 'shegong-demo'
+
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium'
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+function waitForLine(stream, re, ms, what) {
+  return new Promise((resolve, reject) => {
+    let seen = ''
+    const timer = setTimeout(() => reject(new Error(`${what}: no "${re}" within ${ms} ms; output:\n${seen}`)), ms)
+    stream.on('data', (chunk) => {
+      seen += chunk.toString()
+      const m = seen.match(re)
+      if (m) {
+        clearTimeout(timer)
+        resolve(m)
+      }
+    })
+  })
+}
+
+/// Runs a shegong command to completion and returns its output.
+export function run(args, opts = {}) {
+  return new Promise((resolve, reject) => {
+    const p = spawn(path.join(repo, 'build', 'shegong'), args, { cwd: repo, ...opts })
+    let out = ''
+    p.stdout.on('data', (c) => (out += c))
+    p.stderr.on('data', (c) => (out += c))
+    p.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`shegong ${args.join(' ')} exited ${code}:\n${out}`))))
+  })
+}
+
+/// `shegong serve --demo` on 127.0.0.1 with a port of its own choosing. `dir` holds the database.
+export async function startServer(dir, { demo = true } = {}) {
+  mkdirSync(dir, { recursive: true })
+  const args = ['serve', '--db', path.join(dir, 'shegong.db'), '--listen', '127.0.0.1:0', '--web-root', path.join(repo, 'web', 'dist')]
+  if (demo) args.push('--demo')
+  const proc = spawn(path.join(repo, 'build', 'shegong'), args, { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] })
+  let log = ''
+  proc.stderr.on('data', (c) => (log += c))
+  const exited = new Promise((_, reject) => proc.on('exit', (code) => reject(new Error(`shegong serve exited ${code}:\n${log}`))))
+  const m = await Promise.race([waitForLine(proc.stdout, /listening on (http:\/\/127\.0\.0\.1:\d+)/, 180_000, 'shegong serve'), exited])
+  exited.catch(() => undefined)
+  return {
+    url: m[1],
+    async stop() {
+      if (proc.exitCode !== null) return
+      const done = new Promise((r) => proc.on('exit', r))
+      proc.kill('SIGTERM')
+      await done
+    },
+  }
+}
+
+/// Debian's Chromium with a new, empty profile, and playwright connected to it.
+export async function startBrowser() {
+  const profile = mkdtempSync(path.join(tmpdir(), 'shegong-chromium-'))
+  const proc = spawn(CHROMIUM, [...FLAGS, `--user-data-dir=${profile}`, '--remote-debugging-port=0', 'about:blank'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
+  const m = await waitForLine(proc.stderr, /DevTools listening on (ws:\/\/\S+)/, 30_000, 'chromium')
+  const browser = await chromium.connectOverCDP(m[1])
+  return {
+    browser,
+    async stop() {
+      await browser.close().catch(() => undefined)
+      if (proc.exitCode === null) {
+        const done = new Promise((r) => proc.on('exit', r))
+        proc.kill('SIGTERM')
+        await done
+      }
+      // Chromium's helpers may still be writing for a moment after it exits.
+      try {
+        rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 })
+      } catch {
+        /* a temporary directory left behind */
+      }
+    },
+  }
+}
+
+/// A new browser context (its own cookies) with one page, desktop-sized unless told.
+export async function newPage(browser, base, viewport = { width: 1440, height: 900 }) {
+  const context = await browser.newContext({ viewport, baseURL: base, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+  const page = await context.newPage()
+  page.setDefaultTimeout(20_000)
+  return page
+}
+
+export async function signIn(page, username) {
+  await page.goto('/login')
+  await page.getByLabel('用户名').fill(username)
+  await page.getByLabel('密码').fill(PASSWORD)
+  await page.getByRole('button', { name: '登录' }).click()
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'))
+}
+
+export async function shot(page, name) {
+  mkdirSync(shotDir, { recursive: true })
+  await page.evaluate(() => window.scrollTo(0, 0))
+  await page.waitForTimeout(300) // let transitions settle
+  await page.screenshot({ path: path.join(shotDir, `${name}.png`), fullPage: true })
+}
+
+export function freshDir(name) {
+  return mkdtempSync(path.join(tmpdir(), `shegong-${name}-`))
+}
