@@ -7,7 +7,11 @@ export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := true
 CMAKE_FLAGS := -G Ninja -DCMAKE_CXX_COMPILER_LAUNCHER=ccache
 
-.PHONY: all bootstrap build asan test run bench format clean
+.PHONY: all bootstrap build web asan test run bench format clean
+
+# The browser UI is rebuilt when its sources or the pinned packages change.
+WEB_SOURCES := $(shell find web/src -type f 2>/dev/null) web/index.html web/vite.config.ts \
+               web/tsconfig.json web/env.d.ts package-lock.json
 
 all: build
 
@@ -17,6 +21,14 @@ bootstrap:
 build: bootstrap
 	@test -f $(BUILD_DIR)/build.ninja || cmake -S . -B $(BUILD_DIR) $(CMAKE_FLAGS) -DCMAKE_BUILD_TYPE=RelWithDebInfo
 	@cmake --build $(BUILD_DIR)
+	@$(MAKE) --no-print-directory web
+
+web: web/dist/index.html
+
+web/dist/index.html: $(WEB_SOURCES)
+	@echo "web: building the browser UI into web/dist"
+	@npm run --silent web:build > $(BUILD_DIR)/web-build.log 2>&1 || { cat $(BUILD_DIR)/web-build.log; exit 1; }
+	@touch $@
 
 asan: bootstrap
 	@test -f $(ASAN_DIR)/build.ninja || cmake -S . -B $(ASAN_DIR) $(CMAKE_FLAGS) -DCMAKE_BUILD_TYPE=Debug -DSHEGONG_SANITIZE=ON
@@ -25,10 +37,11 @@ asan: bootstrap
 test: build asan
 	@ctest --test-dir $(BUILD_DIR) --output-on-failure -j2
 	@ctest --test-dir $(ASAN_DIR) --output-on-failure -j2
+	@node --test web/tests/
 
 run: build
 	@mkdir -p $(dir $(DB))
-	$(BUILD_DIR)/shegong serve --db $(DB) --listen $(LISTEN) --demo
+	$(BUILD_DIR)/shegong serve --db $(DB) --listen $(LISTEN) --demo --web-root web/dist
 
 bench: build
 	@bench/run-all
@@ -37,4 +50,4 @@ format:
 	@clang-format -i $$(git ls-files 'src/*.cc' 'src/*.h' 'bench/*.cc')
 
 clean:
-	rm -rf $(BUILD_DIR) $(ASAN_DIR)
+	rm -rf $(BUILD_DIR) $(ASAN_DIR) web/dist
