@@ -143,6 +143,7 @@ void add_all_routes(App& app) {
   add_petition_report_routes(app);
   add_notice_routes(app);
   add_queue_routes(app);
+  add_order_count_routes(app);
   app.seal();
 }
 

@@ -111,6 +111,7 @@ void add_petition_routes(App& app);
 void add_petition_report_routes(App& app);
 void add_notice_routes(App& app);
 void add_queue_routes(App& app);
+void add_order_count_routes(App& app);
 
 // Staff who may change things: everyone but leaders (read-only) and volunteers.
 constexpr auth::RoleSet kWriters = {auth::Role::kAdmin,           auth::Role::kDispatcher,

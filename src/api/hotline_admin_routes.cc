@@ -187,6 +187,32 @@ void add_hotline_admin_routes(App& app) {
             });
           });
 
+  app.add({"GET", "/api/v1/categories",
+           "The category taxonomy (three levels): ?parent= for the categories directly below one",
+           auth::kStaff},
+          [&app](Call& call) {
+            const http::Request& r = call.request;
+            bool one_level = r.has_query_param("parent");
+            std::string parent(r.query_param("parent"));
+            return read_items(app.db(), [&](db::Session& s, Json& items) {
+              auto rows = one_level ? s.query(
+                                          "SELECT code, name, parent, level FROM categories "
+                                          "WHERE parent = ? ORDER BY code",
+                                          {parent})
+                                    : s.query(
+                                          "SELECT code, name, parent, level FROM categories "
+                                          "ORDER BY code");
+              if (!rows.ok()) return rows.status();
+              for (const db::Row& row : *rows) {
+                items.push_back({{"code", row.text(0)},
+                                 {"name", row.text(1)},
+                                 {"parent", row.text(2)},
+                                 {"level", row.integer(3)}});
+              }
+              return Status::Ok();
+            });
+          });
+
   app.add({"GET", "/api/v1/sla-rules", "The deadline table", auth::kStaff}, [&app](Call&) {
     return read_items(app.db(), [&](db::Session& s, Json& items) {
       auto rules = hotline::list_sla_rules(s);

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "auth/actor_names.h"
 #include "base/clock.h"
 #include "base/json_text.h"
 #include "base/json_writer.h"
@@ -94,11 +95,15 @@ std::string order_json(db::Session& s, const OrderView& view, const auth::Princi
     for (const auto& u : view.units) unit_object(w, u, true);
     w.end_array();
     w.key("timeline").begin_array();
+    int64_t now_ms = SystemClock::instance().now_ms();
     if (auto t = cases::timeline(s, c.id); t.ok()) {
       for (const auto& e : *t) {
         w.begin_object().field("id", e.id);
         time_field(w, "at", e.at_ms);
-        w.field("actor", e.actor).field("action", e.action).field("from", e.from_state);
+        w.field("actor", e.actor)
+            .field("actor_name", auth::actor_display_name(s, e.actor, now_ms))
+            .field("action", e.action)
+            .field("from", e.from_state);
         w.field("to", e.to_state).key("unit_id");
         if (e.unit_id == 0) {
           w.null();

@@ -1,6 +1,8 @@
 #include "api/petition_json.h"
 
 #include "api/order_json.h"
+#include "auth/actor_names.h"
+#include "base/clock.h"
 #include "cases/engine.h"
 #include "cases/fields.h"
 #include "hotline/units.h"
@@ -65,9 +67,11 @@ Result<Json> petition_json(db::Session& s, const cases::CaseRecord& c,
     auto events = cases::timeline(s, c.id);
     if (!events.ok()) return events.status();
     Json timeline = Json::array();
+    int64_t now_ms = SystemClock::instance().now_ms();
     for (const auto& e : *events) {
       timeline.push_back({{"at", iso_time(e.at_ms)},
                           {"actor", e.actor},
+                          {"actor_name", auth::actor_display_name(s, e.actor, now_ms)},
                           {"action", e.action},
                           {"from", e.from_state},
                           {"to", e.to_state},

@@ -77,6 +77,61 @@ void add_user_routes(App& app) {
             for (const auth::User& u : *users) items.push_back(user_json(u));
             return json_response(200, {{"items", items}});
           });
+
+  app.add(
+      {"PUT",
+       "/api/v1/users/{id}",
+       "Change a user in your jurisdiction: {role, region_code, unit_id, display_name, disabled}",
+       {auth::Role::kAdmin}},
+      [&app](Call& call) {
+        auto id = id_param(call.request, "id");
+        if (!id.ok()) return http::error_response(id.status());
+        auto body = parse_object(call.request);
+        if (!body.ok()) return http::error_response(body.status());
+        const auth::Principal& p = *call.principal;
+        auto user = auth::find_user_by_id(app.db(), app.box(), *id);
+        if (!user.ok()) return http::error_response(user.status());
+        if (!*user || !p.covers((*user)->jurisdiction)) {
+          return http::error_response(
+              NotFound("no user in your jurisdiction has the id " + std::to_string(*id)));
+        }
+        if ((*user)->id == p.user_id && body->contains("disabled")) {
+          return http::error_response(Invalid("disabled", "you cannot disable yourself"));
+        }
+        auth::UserChange change;
+        for (auto [name, target] :
+             {std::pair{"role", &change.role}, std::pair{"display_name", &change.display_name}}) {
+          auto v = string_field(*body, name, false, 100);
+          if (!v.ok()) return http::error_response(v.status());
+          if (*v) *target = **v;
+        }
+        auto region = string_field(*body, "region_code", false, 20);
+        if (!region.ok()) return http::error_response(region.status());
+        if (*region) {
+          auto code = app.regions()->resolve(**region, "region_code");
+          if (!code.ok()) return http::error_response(code.status());
+          if (!p.covers(*code)) {
+            return http::error_response(Status(Code::kPermissionDenied,
+                                               "that region is outside your jurisdiction",
+                                               "region_code"));
+          }
+          change.region_code = *code;
+        }
+        if (body->contains("unit_id")) {
+          auto unit = int_member(*body, "unit_id", 0, 0, INT64_MAX);
+          if (!unit.ok()) return http::error_response(unit.status());
+          change.unit_id = *unit;
+        }
+        if (body->contains("disabled")) {
+          auto disabled = bool_member(*body, "disabled", false);
+          if (!disabled.ok()) return http::error_response(disabled.status());
+          change.disabled = *disabled;
+        }
+        auto updated = auth::update_user(app.db(), app.clock(), app.box(), *id, change, p.actor());
+        if (!updated.ok()) return http::error_response(updated.status());
+        app.credentials().forget_user(*id);
+        return json_response(200, user_json(*updated));
+      });
 }
 
 }  // namespace shegong::api

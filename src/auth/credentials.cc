@@ -144,6 +144,12 @@ Status Credentials::logout(std::string_view session_id, const Principal& princip
   });
 }
 
+void Credentials::forget_user(int64_t user_id) {
+  std::lock_guard lock(cache_mu_);
+  std::erase_if(cache_,
+                [&](const auto& entry) { return entry.second.principal.user_id == user_id; });
+}
+
 std::optional<Principal> Credentials::cached(const std::string& digest, int64_t now) {
   std::lock_guard lock(cache_mu_);
   auto it = cache_.find(digest);

@@ -48,6 +48,9 @@ class Credentials {
   Status logout(std::string_view session_id, const Principal& principal);
   Result<std::optional<Principal>> from_session(std::string_view session_id);
   Result<std::optional<Principal>> from_bearer(std::string_view token);
+  // Drops every cached session and token of the user, so that a change to the user (disabled, a
+  // new role or jurisdiction) applies to the next request.
+  void forget_user(int64_t user_id);
   // Returns the token; it is shown once and cannot be recovered.
   Result<std::string> create_token(std::string_view username, std::string_view label,
                                    const std::string& actor);

@@ -138,7 +138,8 @@ Result<User> create_user(db::Db& db, const Clock& clock, const crypto::SecretBox
     if (in.unit_id != 0) {
       auto unit = s.query("SELECT 1 FROM units WHERE id = ? AND active = 1", {in.unit_id});
       if (!unit.ok()) return unit.status();
-      if (unit->empty()) return Invalid("unit_id", "no active unit has the id " + std::to_string(in.unit_id));
+      if (unit->empty())
+        return Invalid("unit_id", "no active unit has the id " + std::to_string(in.unit_id));
     }
     db::Value sealed = db::null(), phone_hash = db::null();
     if (!in.phone.empty()) {
@@ -176,6 +177,62 @@ Result<std::optional<User>> find_user(db::Db& db, const crypto::SecretBox& box,
 Result<std::optional<User>> find_user_by_phone(db::Db& db, const crypto::SecretBox& box,
                                                std::string_view phone) {
   return find_one(db, box, "WHERE phone_hash = ?", box.lookup_hash(phone));
+}
+
+Result<std::optional<User>> find_user_by_id(db::Db& db, const crypto::SecretBox& box, int64_t id) {
+  return find_one(db, box, "WHERE id = CAST(? AS INTEGER)", std::to_string(id));
+}
+
+Result<User> update_user(db::Db& db, const Clock& clock, const crypto::SecretBox& box, int64_t id,
+                         const UserChange& change, const std::string& actor) {
+  if (change.role && !parse_role(*change.role)) {
+    return Invalid("role", "one of " + std::string(role_names_list()));
+  }
+  if (change.display_name &&
+      (change.display_name->size() > 100 || !is_valid_utf8(*change.display_name))) {
+    return Invalid("display_name", "at most 100 bytes of UTF-8");
+  }
+  std::string region = change.region_code.value_or("");
+  std::string what;
+  Status st = db.write([&](db::Session& s) {
+    auto exists = s.query("SELECT 1 FROM users WHERE id = ?", {id});
+    if (!exists.ok()) return exists.status();
+    if (exists->empty()) return NotFound("no user has the id " + std::to_string(id));
+    if (change.unit_id && *change.unit_id != 0) {
+      auto unit = s.query("SELECT 1 FROM units WHERE id = ?", {*change.unit_id});
+      if (!unit.ok()) return unit.status();
+      if (unit->empty())
+        return Invalid("unit_id", "no unit has the id " + std::to_string(*change.unit_id));
+    }
+    auto set = [&](const char* column, db::Value v, const std::string& note) -> Status {
+      what += (what.empty() ? "" : ",") + note;
+      return s
+          .exec(std::string("UPDATE users SET ") + column + " = ? WHERE id = ?", {std::move(v), id})
+          .status();
+    };
+    if (change.role) SHEGONG_RETURN_IF_ERROR(set("role", *change.role, "role=" + *change.role));
+    if (change.region_code) SHEGONG_RETURN_IF_ERROR(set("region_code", region, "region=" + region));
+    if (change.display_name)
+      SHEGONG_RETURN_IF_ERROR(set("display_name", *change.display_name, "display_name"));
+    if (change.unit_id) {
+      SHEGONG_RETURN_IF_ERROR(set("unit_id",
+                                  *change.unit_id == 0 ? db::null() : db::Value(*change.unit_id),
+                                  "unit=" + std::to_string(*change.unit_id)));
+    }
+    if (change.disabled) {
+      SHEGONG_RETURN_IF_ERROR(
+          set("disabled", int64_t{*change.disabled}, *change.disabled ? "disabled" : "enabled"));
+      if (*change.disabled) {
+        SHEGONG_RETURN_IF_ERROR(s.exec("DELETE FROM sessions WHERE user_id = ?", {id}).status());
+      }
+    }
+    return audit::append(s, clock, {actor, "user.update", "user:" + std::to_string(id), what});
+  });
+  if (!st.ok()) return st;
+  auto user = find_user_by_id(db, box, id);
+  if (!user.ok()) return user.status();
+  if (!*user) return NotFound("no user has the id " + std::to_string(id));
+  return **user;
 }
 
 }  // namespace shegong::auth

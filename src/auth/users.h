@@ -20,7 +20,7 @@ struct NewUser {
   std::string role;
   std::string region_code;  // any accepted form; stored as the short code
   std::string display_name;
-  std::string phone;  // optional
+  std::string phone;    // optional
   int64_t unit_id = 0;  // optional: the unit the user works for
 };
 
@@ -43,6 +43,21 @@ Result<std::optional<User>> find_user(db::Db& db, const crypto::SecretBox& box,
                                       std::string_view username);
 Result<std::optional<User>> find_user_by_phone(db::Db& db, const crypto::SecretBox& box,
                                                std::string_view phone);
+
+Result<std::optional<User>> find_user_by_id(db::Db& db, const crypto::SecretBox& box, int64_t id);
+
+// A change an admin makes to a user; absent fields stay as they are. `unit_id` 0 removes the unit.
+struct UserChange {
+  std::optional<std::string> role, region_code,
+      display_name;  // region_code: a short code that exists
+  std::optional<int64_t> unit_id;
+  std::optional<bool> disabled;
+};
+// Checks every field (errors name it), then writes the change and its audit row in one
+// transaction. A disabled user's sessions end at once; their tokens stop working (credentials
+// refuse disabled users).
+Result<User> update_user(db::Db& db, const Clock& clock, const crypto::SecretBox& box, int64_t id,
+                         const UserChange& change, const std::string& actor);
 
 // Users whose jurisdiction lies at or below `jurisdiction`, by id.
 Result<std::vector<User>> list_users(db::Db& db, const crypto::SecretBox& box,
