@@ -5,17 +5,24 @@ import { session, loadSession, homeFor } from '@/lib/session'
 import type { Role } from '@/api/types'
 
 const staff: Role[] = ['admin', 'dispatcher', 'department_staff', 'street_staff', 'community_staff', 'grid_worker', 'leader']
+// 信访: read by jurisdiction or by the unit holding a petition; registered by the receiving unit.
+const petitionReaders: Role[] = ['admin', 'leader', 'department_staff', 'street_staff']
+const petitionWriters: Role[] = ['admin', 'department_staff', 'street_staff']
 
 export const router = createRouter({
   history: createWebHistory(),
   routes: [
-    { path: '/', redirect: () => (session.user ? homeFor(session.user.role) : '/login') },
+    { path: '/', redirect: () => (session.user ? homeFor(session.user.role, session.user.unit?.kind) : '/login') },
     { path: '/login', component: () => import('@/views/LoginView.vue'), meta: { public: true, bare: true } },
     { path: '/portal', component: () => import('@/views/portal/PortalView.vue'), meta: { public: true, bare: true } },
     { path: '/portal/track/:no?', component: () => import('@/views/portal/PortalView.vue'), meta: { public: true, bare: true } },
     { path: '/workbench', component: () => import('@/views/WorkbenchView.vue'), meta: { roles: staff } },
     { path: '/orders/:id(\\d+)', component: () => import('@/views/OrderView.vue'), meta: { roles: staff } },
     { path: '/dashboard', component: () => import('@/views/DashboardView.vue'), meta: { roles: staff } },
+    { path: '/petitions', component: () => import('@/views/petitions/PetitionListView.vue'), meta: { roles: petitionReaders } },
+    { path: '/petitions/new', component: () => import('@/views/petitions/PetitionRegisterView.vue'), meta: { roles: petitionWriters } },
+    { path: '/petitions/indicators', component: () => import('@/views/petitions/PetitionIndicatorsView.vue'), meta: { roles: petitionReaders } },
+    { path: '/petitions/:id(\\d+)', component: () => import('@/views/petitions/PetitionView.vue'), meta: { roles: petitionReaders } },
     { path: '/admin/units', component: () => import('@/views/admin/UnitsView.vue'), meta: { roles: staff } },
     { path: '/admin/rules', component: () => import('@/views/admin/RulesView.vue'), meta: { roles: staff } },
     { path: '/admin/sla', component: () => import('@/views/admin/SlaView.vue'), meta: { roles: staff } },
@@ -35,6 +42,6 @@ router.beforeEach(async (to) => {
   if (to.meta.public) return true
   if (!session.user) return { path: '/login', query: { next: to.fullPath } }
   const roles = to.meta.roles as Role[] | undefined
-  if (roles && !roles.includes(session.user.role)) return homeFor(session.user.role)
+  if (roles && !roles.includes(session.user.role)) return homeFor(session.user.role, session.user.unit?.kind)
   return true
 })

@@ -51,11 +51,16 @@ export function run(args, opts = {}) {
 }
 
 /// `shegong serve --demo` on 127.0.0.1 with a port of its own choosing. `dir` holds the database.
-export async function startServer(dir, { demo = true } = {}) {
+/// With `now` (ms since the epoch) the server runs in simulated time starting then
+/// (SHEGONG_CLOCK_OFFSET_MS); pages given the returned `offsetMs` see the same time.
+export async function startServer(dir, { demo = true, now } = {}) {
   mkdirSync(dir, { recursive: true })
   const args = ['serve', '--db', path.join(dir, 'shegong.db'), '--listen', '127.0.0.1:0', '--web-root', path.join(repo, 'web', 'dist')]
   if (demo) args.push('--demo')
-  const proc = spawn(path.join(repo, 'build', 'shegong'), args, { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] })
+  const offsetMs = now === undefined ? 0 : Math.round(now - Date.now())
+  const env = { ...process.env }
+  if (offsetMs) env.SHEGONG_CLOCK_OFFSET_MS = String(offsetMs)
+  const proc = spawn(path.join(repo, 'build', 'shegong'), args, { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'] })
   let log = ''
   proc.stderr.on('data', (c) => (log += c))
   const exited = new Promise((_, reject) => proc.on('exit', (code) => reject(new Error(`shegong serve exited ${code}:\n${log}`))))
@@ -63,6 +68,7 @@ export async function startServer(dir, { demo = true } = {}) {
   exited.catch(() => undefined)
   return {
     url: m[1],
+    offsetMs,
     async stop() {
       if (proc.exitCode !== null) return
       const done = new Promise((r) => proc.on('exit', r))
@@ -99,9 +105,11 @@ export async function startBrowser() {
   }
 }
 
-/// A new browser context (its own cookies) with one page, desktop-sized unless told.
-export async function newPage(browser, base, viewport = { width: 1440, height: 900 }) {
+/// A new browser context (its own cookies) with one page, desktop-sized unless told. With
+/// `offsetMs` the page's clock runs that far from the wall clock, as a simulated-time server does.
+export async function newPage(browser, base, viewport = { width: 1440, height: 900 }, { offsetMs = 0 } = {}) {
   const context = await browser.newContext({ viewport, baseURL: base, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+  if (offsetMs) await context.clock.install({ time: Date.now() + offsetMs })
   const page = await context.newPage()
   page.setDefaultTimeout(20_000)
   return page

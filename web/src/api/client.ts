@@ -13,14 +13,20 @@ export class ApiError extends Error {
 }
 
 const CSRF_KEY = 'shegong.csrf'
-// GET /api/v1/session does not repeat the token, so it is kept for the life of the browser tab
-// set (a reload or a new tab keeps writing without signing in again).
+// Servers that answer GET /api/v1/session with the CSRF token give it on every load, and it is
+// kept in memory only. Older servers gave it only at sign-in, so it was kept in localStorage for a
+// reload or a new tab to keep writing; a token found there is used until the server sends one.
 let csrfToken = localStorage.getItem(CSRF_KEY) ?? ''
 
-export function setCsrfToken(token: string) {
+export function setCsrfToken(token: string, remember = false) {
   csrfToken = token
-  if (token) localStorage.setItem(CSRF_KEY, token)
+  if (token && remember) localStorage.setItem(CSRF_KEY, token)
   else localStorage.removeItem(CSRF_KEY)
+}
+
+/// The current token, for code that writes with fetch directly.
+export function csrfHeader(): Record<string, string> {
+  return csrfToken ? { 'X-CSRF-Token': csrfToken } : {}
 }
 
 export function hasCsrfToken() {

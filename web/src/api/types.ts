@@ -10,6 +10,9 @@ export interface Principal {
   role: Role
   jurisdiction: string
   csrf_token?: string
+  /// The user's name for display and the unit they work for (servers before these answer without).
+  display_name?: string
+  unit?: { id: number; name: string; kind: string } | null
 }
 
 export interface UnitRef { id: number; name: string; kind: string; role?: string }
@@ -18,6 +21,8 @@ export interface TimelineEvent {
   id: number
   at: string
   actor: string
+  /// Who acted, in words (a user's name and unit); older servers send only `actor` ("user:4").
+  actor_name?: string
   action: string
   from: string
   to: string

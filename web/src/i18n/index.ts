@@ -1,6 +1,8 @@
 import { createI18n } from 'vue-i18n'
 import zh from './zh-CN'
 import en from './en'
+import petitionZh from './petition.zh-CN'
+import petitionEn from './petition.en'
 
 export type Locale = 'zh-CN' | 'en'
 const KEY = 'shegong.locale'
@@ -14,7 +16,7 @@ export const i18n = createI18n({
   legacy: false,
   locale: initial(),
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': zh, en },
+  messages: { 'zh-CN': { ...zh, ...petitionZh }, en: { ...en, ...petitionEn } },
   // Chinese vocabulary used as keys (诉求类型) must not be read as message syntax.
   warnHtmlMessage: false,
 })

@@ -1,0 +1,101 @@
+// Which actions a petition screen offers, from the petition's state and what it records and from
+// the caller's role and unit, after the state diagram of docs/petitions.md. This only chooses the
+// buttons: the server checks role, unit, state and every rule again and has the last word.
+import type { Role } from '@/api/types'
+import type { Petition } from '@/api/petitions'
+
+export interface Caller {
+  role: Role
+  /// The caller's unit; undefined when the server does not say (the server then decides alone).
+  unit?: { id: number; kind: string } | null
+}
+
+/// Organs act through their staff (src/petitions/petition_kind.cc kOrganStaff).
+const ACTING_ROLES: Role[] = ['department_staff', 'street_staff', 'admin']
+const OPEN = ['registered', 'transferred', 'objected', 'accepted', 'answered', 'reviewing', 'reviewed', 're_reviewing']
+const AFTER_ACCEPTANCE = ['accepted', 'answered', 'replied', 'reviewing', 'reviewed', 're_reviewing', 'closed', 'final', 'referred']
+/// Units that never take a 复查 or 复核 request (Arts. 35, 36 go to the organ above).
+const NOT_REVIEWERS = ['petition_office', 'community', 'centre']
+
+/// The units that hold or held the petition, as far as its record shows them.
+export function holders(p: Petition): Set<number> {
+  const d = p.details
+  const ids = new Set<number>()
+  const add = (v: unknown) => {
+    if (typeof v === 'number' && v > 0) ids.add(v)
+  }
+  add(p.lead_unit?.id)
+  add(d.receiving_unit_id)
+  add(d.sender_unit_id)
+  add(d.handler_unit_id)
+  add(d.assigned?.unit_id)
+  add(d.assigned?.by_unit_id)
+  add(d.objection?.by_unit_id)
+  add(d.opinion?.unit_id)
+  add(d.review?.unit_id)
+  add(d.re_review?.unit_id)
+  for (const r of d.routes ?? []) {
+    add(r.unit_id)
+    add(r.from_unit_id)
+  }
+  for (const e of p.timeline ?? []) add(e.unit_id)
+  return ids
+}
+
+/// Supervision notices (Art. 40) sent to the petition's organs and not yet answered, from the
+/// timeline: the id, the unit it went to and when.
+export function openSupervisions(p: Petition): { id: number; unit_id: number | null; at: string }[] {
+  const answered = new Set<number>()
+  for (const e of p.timeline ?? []) {
+    if (e.action === 'answer_supervision' && typeof e.data?.supervision_id === 'number') answered.add(e.data.supervision_id)
+  }
+  return (p.timeline ?? [])
+    .filter((e) => e.action === 'supervise' && typeof e.data?.supervision_id === 'number' && !answered.has(e.data.supervision_id as number))
+    .map((e) => ({ id: e.data.supervision_id as number, unit_id: e.unit_id, at: e.at }))
+}
+
+export function petitionActions(p: Petition, who: Caller): string[] {
+  if (!ACTING_ROLES.includes(who.role)) return []
+  const admin = who.role === 'admin'
+  const known = who.unit !== undefined
+  const unitId = who.unit?.id
+  const unitKind = who.unit?.kind
+  const lead = admin || !known || (unitId !== undefined && unitId === p.lead_unit?.id)
+  const held = admin || !known || (unitId !== undefined && holders(p).has(unitId))
+  const d = p.details
+  const s = p.state
+  const out: string[] = []
+
+  // The step the state waits for.
+  if (s === 'registered' && lead) out.push(p.lead_unit?.kind === 'petition_office' ? 'route' : 'notify_receipt')
+  if (s === 'transferred' && lead) out.push('accept', 'object')
+  if (s === 'objected' && (admin || !known || unitId === d.sender_unit_id)) out.push('decide_objection')
+  if (s === 'accepted' && lead) out.push(...(d.track === 'opinion' ? ['issue_opinion', 'extend'] : ['reply']))
+  if (s === 'reviewing' && lead) out.push('review_opinion')
+  if (s === 're_reviewing' && lead) out.push('re_review_opinion', 'record_hearing')
+  if ((s === 'answered' || s === 'reviewed') && held) out.push('deliver')
+
+  // 复查 and 复核 are registered by the organ above the one that answered (Arts. 35, 36).
+  const reviewer = admin || !known || (!!unitKind && !NOT_REVIEWERS.includes(unitKind) && unitId !== p.lead_unit?.id)
+  if (reviewer) {
+    if ((s === 'answered' || (s === 'closed' && d.opinion)) && !d.review) out.push('request_review')
+    if ((s === 'reviewed' || (s === 'closed' && d.review)) && !d.re_review) out.push('request_re_review')
+  }
+
+  // Art. 31 (1)–(5): the matter leaves 信访 for a legal procedure.
+  if (['registered', 'transferred', 'accepted'].includes(s) && lead) out.push('refer')
+
+  // Steps that keep the state.
+  if (d.assigned && !d.assigned.report && AFTER_ACCEPTANCE.includes(s) && (admin || !known || unitId === d.assigned.unit_id)) out.push('file_report')
+  if (OPEN.includes(s) && lead) out.push('assign_handler')
+  if (OPEN.includes(s) && (admin || !known || unitKind === 'petition_office') && (admin || unitId !== p.lead_unit?.id)) out.push('supervise')
+  if (openSupervisions(p).length && (admin || !known || lead)) out.push('answer_supervision')
+  if (OPEN.includes(s) && held) out.push('declare_interest')
+  return out
+}
+
+/// The actions that move the petition on; the others are shown as secondary buttons.
+export const PRIMARY_ACTIONS = [
+  'route', 'notify_receipt', 'accept', 'decide_objection', 'issue_opinion', 'reply', 'review_opinion', 're_review_opinion',
+  'request_review', 'request_re_review', 'file_report', 'answer_supervision',
+]

@@ -1,0 +1,301 @@
+// Browser tests of the 信访 screens in Debian's Chromium against a real `shegong serve --demo`:
+//  1. the petition office registers a 申诉求决 petition and transfers it to a district department;
+//     a user of that department (created by the admin in the users screen) accepts it and issues
+//     the 信访处理意见书 with its four parts; the notice opens as a web page; the petitioner is
+//     revealed to the organ holding the petition and politely refused to the office that sent it;
+//     the petitioner follows the number in the citizens' portal and rates the handling;
+//  2. an accusation (检举控告) against a street office never reaches that street's staff: not in
+//     the list on any page, not by searching its subject, not by the address of its detail page,
+//     and no response to their browser carries its words.
+// Screenshots of every step go to build/browser-test/.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { rmSync } from 'node:fs'
+import path from 'node:path'
+import { startServer, startBrowser, newPage, signIn, shot, freshDir, shotDir } from './harness.mjs'
+
+let server
+let chrome
+let dir
+
+// The server and the pages run in simulated time on a fixed day: a route-(6) petition's 60 days
+// (Art. 34) must fall within the years whose holiday calendar is loaded, which the wall clock of
+// late in a year does not allow until the next year's notice is published.
+const NOW = Date.parse('2026-06-15T02:00:00Z')
+
+before(async () => {
+  dir = freshDir('petitions')
+  ;[server, chrome] = await Promise.all([startServer(dir, { now: NOW }), startBrowser()])
+})
+
+/// A page of its own context, on the server's simulated clock.
+const open = (viewport) => newPage(chrome.browser, server.url, viewport, { offsetMs: server.offsetMs })
+
+after(async () => {
+  await chrome?.stop()
+  await server?.stop()
+  if (dir) rmSync(dir, { recursive: true, force: true })
+})
+
+const DEPARTMENT = '东城区住房和城乡建设委员会'
+const STREET = '东华门街道办事处'
+const HANDLER = 'zhujianwei'
+const HANDLER_PASSWORD = 'zhujian-demo-2026'
+
+/// Picks a place in an Element Plus cascader level by level. With `strict` the last level is
+/// chosen by its radio button (a cascader that can stop at any level).
+async function pickPlace(page, trigger, names, { strict = false } = {}) {
+  await trigger.click()
+  for (const [i, name] of names.entries()) {
+    const node = page.locator('.el-cascader-panel .el-cascader-node', { hasText: new RegExp(`^${name}$`) }).last()
+    await node.waitFor()
+    if (strict && i === names.length - 1) await node.locator('.el-radio').click()
+    else await node.click()
+  }
+  await page.keyboard.press('Escape').catch(() => undefined)
+}
+
+/// Chooses an option of an Element Plus select by its visible text.
+async function chooseOption(page, select, text, { type = true } = {}) {
+  await select.click()
+  if (type) await page.keyboard.type(text)
+  const option = page.locator('.el-select-dropdown__item:visible', { hasText: text }).first()
+  await option.waitFor()
+  await option.click()
+}
+
+async function stateOf(page) {
+  return (await page.locator('[data-test=petition-state]').innerText()).trim()
+}
+
+async function signInAs(page, username, password) {
+  await page.goto('/login')
+  await page.getByLabel('用户名').fill(username)
+  await page.getByLabel('密码').fill(password)
+  await page.getByRole('button', { name: '登录' }).click()
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'))
+}
+
+test('a 申诉求决 petition goes from the petition office to a department and gets its 信访处理意见书', async () => {
+  // The admin creates a user of the district department, in the users screen.
+  const admin = await open()
+  await signIn(admin, 'admin')
+  await admin.goto('/admin/users')
+  await admin.locator('[data-test=users] .el-table__row').first().waitFor()
+  await admin.locator('[data-test=add-user]').click()
+  const dialog = admin.locator('[data-test=user-dialog]')
+  await dialog.getByLabel('用户名').fill(HANDLER)
+  await dialog.getByLabel('姓名').fill('住建委信访承办人')
+  await chooseOption(admin, dialog.locator('[data-test=user-role]'), '部门工作人员', { type: false })
+  await pickPlace(admin, dialog.locator('[data-test=user-region] input'), ['北京市', '市辖区', '东城区'], { strict: true })
+  await chooseOption(admin, dialog.locator('[data-test=user-unit]'), DEPARTMENT)
+  await dialog.getByLabel('初始密码').fill(HANDLER_PASSWORD)
+  await shot(admin, 'p01-admin-creates-department-user')
+  await dialog.locator('[data-test=user-save]').click()
+  await admin.locator('.el-message--success').waitFor()
+  await admin.locator('[data-test=users] .el-table__row', { hasText: HANDLER }).waitFor()
+  await admin.context().close()
+
+  // The petition office opens the registration form from the 信访 menu, with the keyboard.
+  const office = await open()
+  await signIn(office, 'xinfang')
+  await office.waitForURL('**/petitions')
+  await office.locator('[data-test=petitions] .el-table__row').first().waitFor()
+  await shot(office, 'p02-office-petition-list')
+  await office.locator('[data-test=nav-petition-menu]').focus()
+  await office.keyboard.press('ArrowDown')
+  await office.locator('[data-test=nav-petitions]').waitFor()
+  assert.equal(await office.evaluate(() => document.activeElement?.getAttribute('data-test')), 'nav-petitions', 'the arrow key opens the menu on its first item')
+  await office.keyboard.press('ArrowDown')
+  await office.keyboard.press('Enter')
+  await office.waitForURL('**/petitions/new')
+  const form = office.locator('[data-test=petition-form]')
+
+  // An empty form says what is missing, under each item.
+  await form.locator('[data-test=petition-submit]').click()
+  await form.locator('.el-form-item__error', { hasText: '请填写标题' }).waitFor()
+  await form.locator('.el-form-item__error', { hasText: '请填写信访人姓名' }).waitFor()
+  await shot(office, 'p03-register-validation')
+
+  const subject = '平房翻建审批两年未答复'
+  await form.getByRole('radio', { name: '来信' }).check({ force: true })
+  await form.getByRole('radio', { name: /申诉求决/ }).check({ force: true })
+  await chooseOption(office, form.getByLabel('涉及领域'), '城乡建设')
+  await form.getByLabel('标题').fill(subject)
+  await form.getByLabel('请求、事实和理由').fill('我家位于东华门街道多福巷的平房年久失修，2024年提交翻建申请后至今没有书面答复，请求依法作出审批决定并说明理由。')
+  await pickPlace(office, form.locator('[data-test=petition-region] input'), ['东华门街道', '多福巷社区居委会'])
+  await form.getByLabel('姓名', { exact: true }).fill('孙桂芳')
+  await form.getByLabel('联系电话').fill('13911112222')
+  await form.getByLabel('通信地址').fill('东城区多福巷 8 号')
+  // An ID number of the right shape whose check digit is wrong: the server's answer stands under
+  // the item, in Chinese.
+  await form.getByLabel('身份证号码').fill('110101195001011235')
+  await form.locator('[data-test=petition-submit]').click()
+  await form.locator('[data-item="petitioner.id_number"] .el-form-item__error', { hasText: '身份证号码不正确' }).waitFor()
+  await shot(office, 'p04-register-server-error-under-field')
+  await form.getByLabel('身份证号码').fill('')
+  await shot(office, 'p05-register-form')
+  await form.locator('[data-test=petition-submit]').click()
+  const registered = office.locator('[data-test=registered]')
+  const trackingNo = (await registered.locator('[data-test=registered-no]').innerText()).trim()
+  assert.match(trackingNo, /^XF\d+$/)
+  await shot(office, 'p06-registered')
+
+  // The office routes it: 转送 to the department.
+  await registered.locator('[data-test=to-detail]').click()
+  await office.locator('[data-test=petition-timeline]').waitFor()
+  assert.equal(await stateOf(office), '已登记')
+  assert.match(await office.locator('[data-test=current-deadline]').innerText(), /转送交办期限[\s\S]*剩余/)
+  const petitionUrl = office.url()
+  await office.locator('[data-test=pact-route]').click()
+  const route = office.locator('[data-test=pform-route]')
+  await route.getByText('转送（第二十二条第一、二项）').click()
+  await chooseOption(office, route.locator('[data-test=route-unit]'), DEPARTMENT)
+  await shot(office, 'p07-route-form')
+  await office.locator('[data-test=paction-submit]').click()
+  await office.locator('[data-test=petition-state]', { hasText: '已转送待受理' }).waitFor()
+  await shot(office, 'p08-transferred')
+
+  // The department finds it among those to accept, accepts it and issues the written opinion.
+  const dept = await open()
+  await signInAs(dept, HANDLER, HANDLER_PASSWORD)
+  await dept.goto('/petitions')
+  await dept.locator('[data-test=quick-transferred]').click()
+  await dept.getByRole('link', { name: `查看信访事项 ${trackingNo}` }).waitFor()
+  await shot(dept, 'p09-department-to-accept')
+  await dept.getByRole('link', { name: `查看信访事项 ${trackingNo}` }).click()
+  await dept.locator('[data-test=pact-accept]').click()
+  await dept.locator('[data-test=pform-accept]').waitFor()
+  await dept.locator('[data-test=paction-submit]').click()
+  await dept.locator('[data-test=petition-state]', { hasText: '已受理' }).waitFor()
+  assert.match(await dept.locator('[data-test=current-deadline]').innerText(), /办理期限（第三十四条，60 日）[\s\S]*剩余/)
+  assert.ok(await dept.locator('[data-test=notices] [data-notice=acceptance]').count(), 'the acceptance notice is listed')
+
+  await dept.locator('[data-test=pact-issue_opinion]').click()
+  const opinion = dept.locator('[data-test=pform-issue_opinion]')
+  await opinion.getByLabel('信访人的请求').fill('')
+  await dept.locator('[data-test=paction-submit]').click()
+  await opinion.locator('.el-form-item__error').first().waitFor()
+  assert.equal(await opinion.locator('.el-form-item__error').count(), 4, 'each of the four parts is required')
+  await shot(dept, 'p10-opinion-four-parts-required')
+  await opinion.getByLabel('信访人的请求').fill('请求对平房翻建申请作出审批决定并说明理由')
+  await opinion.getByLabel('事实和理由').fill('经查，信访人于2024年3月提交平房翻建申请，因材料不全未予受理，但未书面告知，程序存在瑕疵。')
+  await opinion.getByRole('radio', { name: /^支持/ }).check({ force: true })
+  await opinion.getByLabel('法律、政策依据').fill('《信访工作条例》第三十二条；《北京市城乡规划条例》有关规定')
+  await shot(dept, 'p11-opinion-form')
+  await dept.locator('[data-test=paction-submit]').click()
+  await dept.locator('[data-test=petition-state]', { hasText: '已出具意见' }).waitFor()
+  await dept.locator('[data-test=opinion]').waitFor()
+  await shot(dept, 'p12-opinion-issued')
+
+  // The 信访处理意见书 opens as a web page.
+  const [notice] = await Promise.all([dept.context().waitForEvent('page'), dept.locator('[data-test=notice-html-opinion]').click()])
+  await notice.waitForLoadState()
+  const html = await notice.content()
+  assert.match(html, /信访处理意见书/)
+  assert.match(html, /请求对平房翻建申请作出审批决定/)
+  assert.match(html, /孙桂芳/)
+  await notice.screenshot({ path: path.join(shotDir, 'p13-opinion-notice.png'), fullPage: true })
+  await notice.close()
+
+  // The organ holding it sees the petitioner in full; the office that sent it is told politely.
+  assert.equal((await dept.locator('[data-test=petitioner-phone]').innerText()).trim(), '139****2222')
+  await dept.locator('[data-test=reveal-petitioner]').click()
+  await dept.locator('[data-test=petitioner-phone]', { hasText: '13911112222' }).waitFor()
+  await office.goto(petitionUrl)
+  await office.locator('[data-test=petition-state]', { hasText: '已出具意见' }).waitFor()
+  await office.locator('[data-test=reveal-petitioner]').click()
+  await office.locator('[data-test=reveal-refused]', { hasText: '只有持有该信访事项的机关可以查看信访人完整信息' }).waitFor()
+  await shot(office, 'p14-office-reveal-refused')
+
+  // The petitioner follows the number in the portal and rates the handling.
+  const phone = await open({ width: 375, height: 812 })
+  await phone.goto(`/portal/track/${trackingNo}`)
+  await phone.locator('[data-test=petition-tracked-state]', { hasText: '已出具意见' }).waitFor()
+  await phone.getByText('满意', { exact: true }).click()
+  await phone.locator('[data-test=petition-rate-submit]').click()
+  await phone.locator('[data-test=petition-rated]').waitFor()
+  await shot(phone, 'p15-portal-petition-rated')
+
+  await dept.reload()
+  await dept.locator('[data-test=petition-timeline]', { hasText: '信访人评价' }).waitFor()
+  for (const p of [office, dept, phone]) await p.context().close()
+})
+
+test('an accusation never reaches the staff of the street it accuses', async () => {
+  const office = await open()
+  await signIn(office, 'xinfang')
+  await office.goto('/petitions/new')
+  const form = office.locator('[data-test=petition-form]')
+  const subject = '举报东华门街道某科室工作人员违规收取摊位费'
+  const words = '东华门街道某科室工作人员每月向早市摊贩收取所谓管理费每户三百元且不开收据'
+  await form.getByRole('radio', { name: '网上' }).check({ force: true })
+  await form.getByRole('radio', { name: /检举控告/ }).check({ force: true })
+  await form.getByLabel('标题').fill(subject)
+  await form.getByLabel('请求、事实和理由').fill(`${words}，请求调查处理。`)
+  await pickPlace(office, form.locator('[data-test=petition-region] input'), ['东华门街道', '多福巷社区居委会'])
+  await form.getByLabel('姓名', { exact: true }).fill('周建华')
+  await form.getByLabel('联系电话').fill('13722223333')
+  await chooseOption(office, form.locator('[data-test=accused-unit]'), STREET)
+  await shot(office, 'p20-accusation-form')
+  await form.locator('[data-test=petition-submit]').click()
+  const registered = office.locator('[data-test=registered]')
+  const trackingNo = (await registered.locator('[data-test=registered-no]').innerText()).trim()
+  await registered.locator('[data-test=to-detail]').click()
+  await office.locator('[data-test=petition-timeline]').waitFor()
+  const id = Number(new URL(office.url()).pathname.split('/').pop())
+  assert.ok(id > 0)
+  assert.equal(await stateOf(office), '已登记')
+  await office.context().close()
+
+  // The street's staff, with every response their browser receives checked.
+  const street = await open()
+  const leaks = []
+  let petitionResponses = 0
+  street.on('response', async (res) => {
+    const url = new URL(res.url())
+    if (!url.pathname.startsWith('/api/')) return
+    const body = await res.text().catch(() => '')
+    if (url.pathname.startsWith('/api/v1/petitions')) petitionResponses++
+    for (const needle of [subject, words, trackingNo, '周建华', '13722223333']) {
+      if (body.includes(needle)) leaks.push(`${url.pathname}${url.search} carries ${needle}`)
+    }
+  })
+  await signIn(street, 'donghuamen')
+
+  // Every page of the list, 100 a page.
+  await street.goto('/petitions?page_size=100')
+  await street.locator('[data-test=petition-total]').waitFor()
+  await street.waitForLoadState('networkidle')
+  const total = Number((await street.locator('[data-test=petition-total]').innerText()).match(/\d+/)[0])
+  assert.ok(total > 0, 'the street reads the other petitions of its area')
+  for (let page = 1; page <= Math.ceil(total / 100); page++) {
+    await street.goto(`/petitions?page=${page}&page_size=100`)
+    await street.locator('[data-test=petitions] .el-table__row').first().waitFor()
+    await street.waitForLoadState('networkidle')
+    const ids = await street.locator('[data-test=petitions] [data-id]').evaluateAll((els) => els.map((e) => Number(e.dataset.id)))
+    assert.ok(!ids.includes(id), `page ${page} lists the accusation`)
+  }
+  await shot(street, 'p21-street-petition-list')
+
+  // Searching by its subject and by its number finds nothing.
+  await street.goto('/petitions')
+  await street.getByLabel('搜索信访事项').fill(subject)
+  await street.keyboard.press('Enter')
+  await street.locator('[data-test=petition-total]', { hasText: '共 0 件' }).waitFor()
+  await street.locator('[data-test=petitions]', { hasText: '没有符合条件的信访事项' }).waitFor()
+  await shot(street, 'p22-street-search-nothing')
+  await street.goto(`/petitions?q=${trackingNo}`)
+  await street.locator('[data-test=petition-total]', { hasText: '共 0 件' }).waitFor()
+
+  // Its address says it does not exist.
+  await street.goto(`/petitions/${id}`)
+  await street.locator('[data-test=petition-error]', { hasText: '信访事项不存在' }).waitFor()
+  await shot(street, 'p23-street-accusation-address')
+
+  await street.waitForLoadState('networkidle')
+  assert.ok(petitionResponses > 0, 'petitions were read')
+  assert.deepEqual(leaks, [], 'no response to the accused street carries the accusation')
+  console.log(`# confidentiality: ${petitionResponses} petition responses to ${STREET}, none with the accusation ${trackingNo}`)
+  await street.context().close()
+})
