@@ -126,7 +126,8 @@ TEST_F(WorkbenchApi, TheSessionSaysWhoAndWhereAndTimelinesNameTheActors) {
 }
 
 TEST_F(WorkbenchApi, CategoriesAndOrderCountsPerPlace) {
-  auto imported = run_command({kBinary, "import", "categories", "--db", db_});
+  auto imported = run_command({kBinary, "import", "categories", "--db", db_, "--from",
+                               source_path("assets/categories.csv")});
   ASSERT_EQ(imported.exit_code, 0) << imported.err;
   auto top = http().Get("/api/v1/categories?parent=", as("street"));
   ASSERT_TRUE(top && top->status == 200);
