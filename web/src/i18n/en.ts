@@ -183,6 +183,7 @@ const en: typeof zh = {
     confidence: 'confidence {p}',
     use: 'Use',
     searchUnit: 'Type a unit name',
+    notInTaxonomy: '"{c}" is not in the taxonomy; choose from it',
   },
   dashboard: {
     title: 'Dashboard',

@@ -196,6 +196,8 @@ export default {
     passed: '已届满',
     // outcomes at registration and on the way
     notAccepted: '不予受理',
+    notAcceptedNext: '已生成《不予受理告知书》；信访人有新的事实和理由的，重新登记时填写“新的事实和理由”。',
+    redirectedNext: '已生成《引导逐级走访告知书》。',
     notAcceptedRule: '依据：{rule}。{reason}',
     earlier: '在先信访事项：{no}（相似度 {p}）',
     newFactsOverride: '曾提出同一事项（{rule}），因有新的事实和理由，依法登记办理。',
@@ -345,6 +347,8 @@ export default {
     reviewUnit: '受理申请的机关',
     reviewUnitHint: '原办理机关的上一级机关',
     receivedOn: '收到申请日期',
+    reviewOpinion: '复查意见',
+    reReviewOpinion: '复核意见',
     opinion: '意见',
     hearingFrom: '听证开始日期',
     hearingTo: '听证结束日期',

@@ -181,6 +181,7 @@ export default {
     confidence: '置信度 {p}',
     use: '采用',
     searchUnit: '输入单位名称搜索',
+    notInTaxonomy: '“{c}”不在分类目录中，请从目录中选择',
   },
   dashboard: {
     title: '领导驾驶舱',

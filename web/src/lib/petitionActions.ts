@@ -54,14 +54,17 @@ export function openSupervisions(p: Petition): { id: number; unit_id: number | n
     .map((e) => ({ id: e.data.supervision_id as number, unit_id: e.unit_id, at: e.at }))
 }
 
+// Organs act through their own staff: an admin without the organ's unit acts for none of them
+// (the server answers "for the lead unit of the case"), but may register a 复查 or 复核 request
+// for the organ that received it.
 export function petitionActions(p: Petition, who: Caller): string[] {
   if (!ACTING_ROLES.includes(who.role)) return []
   const admin = who.role === 'admin'
   const known = who.unit !== undefined
   const unitId = who.unit?.id
   const unitKind = who.unit?.kind
-  const lead = admin || !known || (unitId !== undefined && unitId === p.lead_unit?.id)
-  const held = admin || !known || (unitId !== undefined && holders(p).has(unitId))
+  const lead = !known || (unitId !== undefined && unitId === p.lead_unit?.id)
+  const held = !known || (unitId !== undefined && holders(p).has(unitId))
   const d = p.details
   const s = p.state
   const out: string[] = []
@@ -69,7 +72,7 @@ export function petitionActions(p: Petition, who: Caller): string[] {
   // The step the state waits for.
   if (s === 'registered' && lead) out.push(p.lead_unit?.kind === 'petition_office' ? 'route' : 'notify_receipt')
   if (s === 'transferred' && lead) out.push('accept', 'object')
-  if (s === 'objected' && (admin || !known || unitId === d.sender_unit_id)) out.push('decide_objection')
+  if (s === 'objected' && (!known || (unitId !== undefined && unitId === d.sender_unit_id))) out.push('decide_objection')
   if (s === 'accepted' && lead) out.push(...(d.track === 'opinion' ? ['issue_opinion', 'extend'] : ['reply']))
   if (s === 'reviewing' && lead) out.push('review_opinion')
   if (s === 're_reviewing' && lead) out.push('re_review_opinion', 'record_hearing')
@@ -86,10 +89,10 @@ export function petitionActions(p: Petition, who: Caller): string[] {
   if (['registered', 'transferred', 'accepted'].includes(s) && lead) out.push('refer')
 
   // Steps that keep the state.
-  if (d.assigned && !d.assigned.report && AFTER_ACCEPTANCE.includes(s) && (admin || !known || unitId === d.assigned.unit_id)) out.push('file_report')
+  if (d.assigned && !d.assigned.report && AFTER_ACCEPTANCE.includes(s) && (!known || (unitId !== undefined && unitId === d.assigned.unit_id))) out.push('file_report')
   if (OPEN.includes(s) && lead) out.push('assign_handler')
-  if (OPEN.includes(s) && (admin || !known || unitKind === 'petition_office') && (admin || unitId !== p.lead_unit?.id)) out.push('supervise')
-  if (openSupervisions(p).length && (admin || !known || lead)) out.push('answer_supervision')
+  if (OPEN.includes(s) && (!known || unitKind === 'petition_office') && unitId !== p.lead_unit?.id) out.push('supervise')
+  if (openSupervisions(p).length && lead) out.push('answer_supervision')
   if (OPEN.includes(s) && held) out.push('declare_interest')
   return out
 }
