@@ -299,3 +299,30 @@ test('an accusation never reaches the staff of the street it accuses', async () 
   console.log(`# confidentiality: ${petitionResponses} petition responses to ${STREET}, none with the accusation ${trackingNo}`)
   await street.context().close()
 })
+
+test('petition list and petition first load on loopback (printed, not asserted)', async () => {
+  // From page.goto to the first page of petitions on screen, and to a petition with its timeline;
+  // the first load of each is from an empty cache, the next two warm.
+  const page = await open()
+  const signedIn = await page.request.post('/api/v1/session', { data: { username: 'xinfang', password: 'shegong-demo' } })
+  assert.equal(signedIn.status(), 201)
+  const times = { list: [], petition: [] }
+  let id = 0
+  for (let i = 0; i < 3; i++) {
+    let started = Date.now()
+    await page.goto('/petitions', { waitUntil: 'commit' })
+    await page.locator('[data-test=petitions] .el-table__row').first().waitFor()
+    times.list.push(Date.now() - started)
+    await page.waitForLoadState('networkidle')
+    id ||= Number(await page.locator('[data-test=petitions] [data-id]').first().getAttribute('data-id'))
+    started = Date.now()
+    await page.goto(`/petitions/${id}`, { waitUntil: 'commit' })
+    await page.locator('[data-test=petition-timeline]').waitFor()
+    times.petition.push(Date.now() - started)
+    await page.waitForLoadState('networkidle')
+  }
+  const total = (await (await page.request.get('/api/v1/petitions?page_size=1')).json()).total
+  console.log(`# petition list (${total} petitions readable by xinfang), cold then warm: ${times.list.join(', ')} ms`)
+  console.log(`# one petition with its timeline, cold then warm: ${times.petition.join(', ')} ms`)
+  await page.context().close()
+})

@@ -1,4 +1,5 @@
-// Screenshots of every main screen for docs/screenshots/, taken from a fresh demo server:
+// Screenshots of every main screen for docs/screenshots/ (hotline and 信访), taken from a fresh
+// demo server on the wall clock:
 //   node web/tests/screens.mjs [OUT_DIR]
 // Not a test; `make test` keeps its own screenshots under build/browser-test/.
 import path from 'node:path'
@@ -52,7 +53,8 @@ try {
 
   // An order of 东华门街道 given to its street office, for the street's reply form.
   const id = await centre.evaluate(async () => {
-    const headers = { 'Content-Type': 'application/json', 'X-CSRF-Token': localStorage.getItem('shegong.csrf') }
+    const session = await fetch('/api/v1/session').then((r) => r.json())
+    const headers = { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrf_token ?? localStorage.getItem('shegong.csrf') }
     const post = (url, body) => fetch(url, { method: 'POST', headers, body: JSON.stringify(body) }).then((r) => r.json())
     const units = await fetch('/api/v1/units?kind=street').then((r) => r.json())
     const unit = units.items.find((u) => u.region_code === '110101001000')
@@ -100,6 +102,89 @@ try {
   await citizen.goto(`/portal/track/${closed.items[0].tracking_no}`)
   await citizen.locator('[data-test=tracked]').waitFor()
   await save(citizen, 'portal-track', true)
+
+  // 信访: the petition office's list and registration form.
+  const office = await newPage(b, server.url, desktop)
+  await signIn(office, 'xinfang')
+  await office.locator('[data-test=petitions] .el-table__row').first().waitFor()
+  await save(office, 'petitions')
+  await office.goto('/petitions/new')
+  const pform = office.locator('[data-test=petition-form]')
+  await pform.getByText('来访', { exact: true }).click()
+  await pform.getByLabel('标题').fill('老旧小区加装电梯补贴迟迟未发放')
+  await pform.getByLabel('书面记录摘要').fill('来访人口述：小区去年完成加装电梯，补贴至今未到位，多次到区住建委询问没有结果。')
+  await pform.getByLabel('请求、事实和理由').fill('请求依法发放加装电梯补贴，并说明拖延原因。')
+  await pform.locator('[data-test=petition-region] input').click()
+  await office.locator('.el-cascader-node', { hasText: /^东华门街道$/ }).click()
+  await office.locator('.el-cascader-node', { hasText: /^多福巷社区居委会$/ }).click()
+  await office.keyboard.press('Escape')
+  await pform.getByLabel('姓名', { exact: true }).fill('刘德明')
+  await pform.getByLabel('联系电话').fill('13811112222')
+  await pform.getByLabel('通信地址').fill('东城区东华门街道某小区 6 号楼')
+  await pform.getByLabel('来访人数').fill('3')
+  await pform.getByLabel('代表（每行一人）').fill('刘德明\n王秀英')
+  await pform.locator('[data-test=competent-unit]').click()
+  await office.locator('.el-select-dropdown__item:visible', { hasText: '东城区住房和城乡建设委员会' }).first().click()
+  await save(office, 'petition-register', true)
+
+  // An answered petition as the department holding it sees it, the petitioner revealed.
+  const admin2 = await newPage(b, server.url, desktop)
+  await signIn(admin2, 'admin')
+  const picked = await admin2.evaluate(async () => {
+    const session = await fetch('/api/v1/session').then((r) => r.json())
+    const headers = { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrf_token }
+    const list = async (state) => (await fetch(`/api/v1/petitions?state=${state}&page_size=100`).then((r) => r.json())).items
+    const answered = (await list('answered')).find((p) => p.details.opinion && p.region_code.startsWith('110101'))
+    const accepted = (await list('accepted')).find((p) => p.details.track === 'opinion')
+    const user = async (name, unit, region) => {
+      await fetch('/api/v1/users', { method: 'POST', headers, body: JSON.stringify({ username: name, display_name: '信访承办人', password: 'screens-demo-2026', role: 'department_staff', region_code: region, unit_id: unit }) })
+    }
+    if (answered) await user('screens-answered', answered.lead_unit.id, '110101000000')
+    if (accepted) await user('screens-accepted', accepted.lead_unit.id, accepted.region_code.slice(0, 6) + '000000')
+    return { answered: answered && { id: answered.id, no: answered.tracking_no }, accepted: accepted && { id: accepted.id } }
+  })
+  if (picked.answered) {
+    const dept = await newPage(b, server.url, { width: 1280, height: 1000 })
+    await dept.goto('/login')
+    await dept.getByLabel('用户名').fill('screens-answered')
+    await dept.getByLabel('密码').fill('screens-demo-2026')
+    await dept.getByRole('button', { name: '登录' }).click()
+    await dept.waitForURL((u) => !u.pathname.startsWith('/login'))
+    await dept.goto(`/petitions/${picked.answered.id}`)
+    await dept.locator('[data-test=petition-timeline]').waitFor()
+    await dept.locator('[data-test=reveal-petitioner]').click()
+    await dept.locator('text=已显示完整信息').waitFor()
+    await save(dept, 'petition-detail', true)
+    const [notice] = await Promise.all([dept.context().waitForEvent('page'), dept.locator('[data-test=notice-html-opinion]').click()])
+    await notice.setViewportSize({ width: 900, height: 1100 })
+    await notice.waitForLoadState()
+    await notice.screenshot({ path: path.join(out, 'petition-notice.png') })
+    console.log('petition-notice.png')
+    const track = await newPage(b, server.url, phone)
+    await track.goto(`/portal/track/${picked.answered.no}`)
+    await track.locator('[data-test=petition-tracked]').waitFor()
+    await save(track, 'portal-petition', true)
+  } else console.log('no answered petition in 东城区: petition-detail.png not taken')
+  if (picked.accepted) {
+    const dept = await newPage(b, server.url, desktop)
+    await dept.goto('/login')
+    await dept.getByLabel('用户名').fill('screens-accepted')
+    await dept.getByLabel('密码').fill('screens-demo-2026')
+    await dept.getByRole('button', { name: '登录' }).click()
+    await dept.waitForURL((u) => !u.pathname.startsWith('/login'))
+    await dept.goto(`/petitions/${picked.accepted.id}`)
+    await dept.locator('[data-test=pact-issue_opinion]').click()
+    const f = dept.locator('[data-test=pform-issue_opinion]')
+    await f.getByLabel('事实和理由').fill('经调查核实，信访人反映的情况属实，已责成有关单位在 30 日内办结，并将结果告知信访人。')
+    await f.getByRole('radio', { name: /^支持/ }).check({ force: true })
+    await f.getByLabel('法律、政策依据').fill('《信访工作条例》第三十二条及有关法律、政策规定')
+    await save(dept, 'petition-opinion-form')
+  } else console.log('no accepted route-(6) petition: petition-opinion-form.png not taken')
+
+  await office.goto('/petitions/indicators')
+  await office.locator('[data-test=indicators] .el-table__row').first().waitFor().catch(() => undefined)
+  await office.waitForTimeout(1000)
+  await save(office, 'petition-indicators')
 
   await centre.goto('/workbench')
   await centre.getByRole('button', { name: '切换语言' }).click()
