@@ -3,11 +3,22 @@
 // buttons: the server checks role, unit, state and every rule again and has the last word.
 import type { Role } from '@/api/types'
 import type { Petition } from '@/api/petitions'
+import { regionPrefix } from '@/lib/rules'
 
 export interface Caller {
   role: Role
   /// The caller's unit; undefined when the server does not say (the server then decides alone).
   unit?: { id: number; kind: string } | null
+  /// The caller's jurisdiction (a region code).
+  jurisdiction?: string
+}
+
+/// Whether region `upper` lies above region `lower` and contains it (12-digit codes; the nation is
+/// 100000000000).
+function above(upper: string, lower: string): boolean {
+  const u = upper === '100000000000' ? '' : regionPrefix(upper)
+  const l = regionPrefix(lower)
+  return u.length < l.length && l.startsWith(u)
 }
 
 /// Organs act through their staff (src/petitions/petition_kind.cc kOrganStaff).
@@ -57,7 +68,9 @@ export function openSupervisions(p: Petition): { id: number; unit_id: number | n
 // Organs act through their own staff: an admin without the organ's unit acts for none of them
 // (the server answers "for the lead unit of the case"), but may register a 复查 or 复核 request
 // for the organ that received it.
-export function petitionActions(p: Petition, who: Caller): string[] {
+// `leadRegion` is the region of the organ holding the petition; null when it is not among the units
+// the caller may list (then it is not below the caller), undefined when unknown.
+export function petitionActions(p: Petition, who: Caller, leadRegion?: string | null): string[] {
   if (!ACTING_ROLES.includes(who.role)) return []
   const admin = who.role === 'admin'
   const known = who.unit !== undefined
@@ -79,7 +92,12 @@ export function petitionActions(p: Petition, who: Caller): string[] {
   if ((s === 'answered' || s === 'reviewed') && held) out.push('deliver')
 
   // 复查 and 复核 are registered by the organ above the one that answered (Arts. 35, 36).
-  const reviewer = admin || !known || (!!unitKind && !NOT_REVIEWERS.includes(unitKind) && unitId !== p.lead_unit?.id)
+  const reviewer =
+    admin ||
+    !known ||
+    (!!unitKind && !NOT_REVIEWERS.includes(unitKind) && unitId !== p.lead_unit?.id &&
+      leadRegion !== null &&
+      (!leadRegion || !who.jurisdiction || above(who.jurisdiction, leadRegion)))
   if (reviewer) {
     if ((s === 'answered' || (s === 'closed' && d.opinion)) && !d.review) out.push('request_review')
     if ((s === 'reviewed' || (s === 'closed' && d.review)) && !d.re_review) out.push('request_re_review')
