@@ -27,6 +27,7 @@ std::string actor_display_name(db::Session& s, std::string_view actor, int64_t n
   auto digits = actor.substr(5);
   auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), id);
   if (ec != std::errc() || end != digits.data() + digits.size()) return std::string(actor);
+  if (id == 0) return "演示数据";  // generated demo data acts as a staff member of no account
   {
     std::lock_guard lock(g_mu);
     auto it = g_names.find(id);

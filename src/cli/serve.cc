@@ -56,7 +56,8 @@ Result<int64_t> count_rows(db::Db& db, const char* table) {
   return n;
 }
 
-Status seed_demo(Store& store, const crypto::SecretBox& box, const ServeOptions& options) {
+Status seed_demo(Store& store, const crypto::SecretBox& box, const ServeOptions& options,
+                 const Clock& clock) {
   const std::string& regions_from = options.regions_from;
   auto regions = count_rows(*store.db, "regions");
   if (!regions.ok()) return regions.status();
@@ -84,7 +85,7 @@ Status seed_demo(Store& store, const crypto::SecretBox& box, const ServeOptions&
     auto calendar = HolidayCalendar::load(options.calendar);
     if (!calendar.ok()) return calendar.status();
     hotline::DemoOptions demo;
-    demo.now_ms = SystemClock::instance().now_ms();
+    demo.now_ms = clock.now_ms();  // the demo's "now" follows a simulated clock too
     demo.month = date_in_china(demo.now_ms).to_string().substr(0, 7);
     std::cout << "demo: a month of orders over the streets of 北京市 ..." << std::endl;
     auto report = hotline::generate_demo_orders(*store.db, box, **tree, *calendar, demo);
@@ -153,8 +154,13 @@ int serve(const ServeOptions& options) {
   auto store = open_store(options.db_path);
   if (!store.ok()) return fail(store.status());
   crypto::SecretBox box(store->key);
+  // Simulated time for drills and tests: the whole server runs this far ahead of the wall clock.
+  int64_t offset = 0;
+  if (const char* env = std::getenv("SHEGONG_CLOCK_OFFSET_MS"); env && *env)
+    offset = std::atoll(env);
+  OffsetClock clock(SystemClock::instance(), offset);
   if (options.demo) {
-    Status st = seed_demo(*store, box, options);
+    Status st = seed_demo(*store, box, options, clock);
     if (!st.ok()) return fail(st);
   }
   auto tree = regions::RegionTree::load(*store->db);
@@ -162,12 +168,6 @@ int serve(const ServeOptions& options) {
   auto calendar = HolidayCalendar::load(options.calendar);
   if (!calendar.ok())
     return fail(Status(calendar.status().code(), calendar.status().message(), "calendar"));
-
-  // Simulated time for drills and tests: the whole server runs this far ahead of the wall clock.
-  int64_t offset = 0;
-  if (const char* env = std::getenv("SHEGONG_CLOCK_OFFSET_MS"); env && *env)
-    offset = std::atoll(env);
-  OffsetClock clock(SystemClock::instance(), offset);
 
   // Text aids: the category model when there is one, and the repeat index of recent orders.
   std::optional<text::Classifier> classifier;
