@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "api/app.h"
+#include "api/case_action.h"
 #include "api/idempotency.h"
 #include "api/json_io.h"
 #include "api/order_filter.h"
@@ -81,12 +82,11 @@ http::Response list_orders(App& app, Call& call) {
     auto count = s.query("SELECT count(*) FROM cases WHERE " + where, params);
     if (!count.ok()) return count.status();
     total = (*count)[0].integer(0);
-    db::Params paged = params;
-    paged.push_back(page_size);
-    paged.push_back((page - 1) * page_size);
+    // Page bounds are validated whole numbers, written into the SQL.
     auto rows = s.query(std::string("SELECT ") + cases::kCaseColumns + " FROM cases WHERE " +
-                            where + " ORDER BY id DESC LIMIT ? OFFSET ?",
-                        paged);
+                            where + " ORDER BY id DESC LIMIT " + std::to_string(page_size) +
+                            " OFFSET " + std::to_string((page - 1) * page_size),
+                        params);
     if (!rows.ok()) return rows.status();
     for (const db::Row& row : *rows) {
       auto one = order_json(s, cases::read_case_row(row), p, app.box(), *tree, false);
@@ -138,24 +138,14 @@ void add_order_routes(App& app) {
            "decide_extension, co_report, reply, callback, close, reopen",
            kWriters},
           [&app](Call& call) {
-            auto id = id_param(call.request, "id");
-            if (!id.ok()) return http::error_response(id.status());
-            auto fields = transition_fields(call.request);
-            if (!fields.ok()) return http::error_response(fields.status());
-            std::string action(call.request.param("action"));
-            const auth::Principal& who = *call.principal;
-            http::Response out;
-            Status st = app.db().write([&](db::Session& s) {
-              auto readable = readable_order(s, who, *id);
-              if (!readable.ok()) return readable.status();
-              auto c = app.engine().apply_in(s, *id, action, &who, *fields);
-              if (!c.ok()) return c.status();
-              auto body = order_json(s, *c, who, app.box(), *app.regions(), true);
-              if (!body.ok()) return body.status();
-              out = http::Response::json(200, *body);
-              return Status::Ok();
-            });
-            return st.ok() ? out : http::error_response(st);
+            return apply_case_action(
+                app, call,
+                {[](db::Session& s, const auth::Principal& who, int64_t id) {
+                   return readable_order(s, who, id).status();
+                 },
+                 [&app](db::Session& s, const auth::Principal& who, const cases::CaseRecord& c) {
+                   return order_json(s, c, who, app.box(), *app.regions(), true);
+                 }});
           });
 
   app.add({"GET", "/api/v1/orders/{id}/contact",

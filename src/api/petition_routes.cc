@@ -3,6 +3,7 @@
 // petition kind, the audited reveal of the petitioner, and the written notices as HTML or DOCX.
 // Nothing here ever answers a caller of an accused unit with more than "not found".
 #include "api/app.h"
+#include "api/case_action.h"
 #include "api/idempotency.h"
 #include "api/json_io.h"
 #include "api/petition_json.h"
@@ -260,26 +261,19 @@ void add_petition_routes(App& app) {
            "declare_interest, supervise, answer_supervision",
            kWriters},
           [&app](Call& call) {
-            auto id = id_param(call.request, "id");
-            if (!id.ok()) return http::error_response(id.status());
-            auto fields = transition_fields(call.request);
-            if (!fields.ok()) return http::error_response(fields.status());
-            std::string action(call.request.param("action"));
-            const auth::Principal& who = *call.principal;
-            Json out;
-            Status st = app.db().write([&](db::Session& s) {
-              auto readable = readable_petition(s, who, *id);
-              if (!readable.ok()) return readable.status();
-              auto c = app.engine().apply_in(s, *id, action, &who, *fields);
-              if (!c.ok()) return c.status();
-              auto access = petitions::access_to(s, who, *c);
-              if (!access.ok()) return access.status();
-              auto json = petition_json(s, *c, *access, app.box(), true);
-              if (!json.ok()) return json.status();
-              out = std::move(*json);
-              return Status::Ok();
-            });
-            return st.ok() ? json_response(200, out) : http::error_response(st);
+            return apply_case_action(app, call,
+                                     {[](db::Session& s, const auth::Principal& who, int64_t id) {
+                                        return readable_petition(s, who, id).status();
+                                      },
+                                      [&app](db::Session& s, const auth::Principal& who,
+                                             const cases::CaseRecord& c) -> Result<std::string> {
+                                        auto access = petitions::access_to(s, who, c);
+                                        if (!access.ok()) return access.status();
+                                        auto json = petition_json(s, c, *access, app.box(), true);
+                                        if (!json.ok()) return json.status();
+                                        return json->dump(-1, ' ', false,
+                                                          Json::error_handler_t::replace);
+                                      }});
           });
 
   app.add({"GET", "/api/v1/petitions/{id}/petitioner",
