@@ -111,6 +111,64 @@ void BM_OrderGetRequest(benchmark::State& state) {
 }
 BENCHMARK(BM_OrderGetRequest);
 
+// GET /api/v1/orders/{id} over a stored database of many orders with full lifecycles, ids read in
+// turn (as bench/hotline/get_order.lua does over HTTP): SHEGONG_BENCH_ORDERS_DB=path (for example
+// the database bench/hotline/run.sh generates); skipped without it.
+struct StoredOrders {
+  std::unique_ptr<db::Db> db;
+  std::optional<crypto::SecretBox> box;
+  std::unique_ptr<auth::Credentials> credentials;
+  std::optional<HolidayCalendar> calendar;
+  std::unique_ptr<cases::Engine> engine;
+  std::unique_ptr<api::App> app;
+  std::string token;
+  int64_t max_id = 0;
+
+  explicit StoredOrders(const std::string& path) {
+    log::set_level(log::Level::kWarn);
+    db = std::move(db::open_sqlite({path, 4, 512})).value();
+    auto key = crypto::load_or_create_key(
+        (std::filesystem::path(path).parent_path() / "shegong.key").string());
+    box.emplace(*key);
+    credentials = std::make_unique<auth::Credentials>(*db, SystemClock::instance());
+    token = *credentials->create_token("bench", "", "bench");
+    calendar = *HolidayCalendar::load("data/calendar/holidays.csv");
+    engine = std::make_unique<cases::Engine>(*db, SystemClock::instance());
+    engine->add_kind(hotline::order_kind(*calendar));
+    app = std::make_unique<api::App>(
+        api::AppDeps{*db, SystemClock::instance(), *box, "", *engine, *calendar},
+        *regions::RegionTree::load(*db));
+    api::add_all_routes(*app);
+    (void)db->read([&](db::Session& s) {
+      auto rows = s.query("SELECT max(id) FROM cases", {});
+      if (rows.ok()) max_id = (*rows)[0].integer(0);
+      return rows.status();
+    });
+  }
+};
+
+void BM_OrderGetRequestStored(benchmark::State& state) {
+  const char* path = std::getenv("SHEGONG_BENCH_ORDERS_DB");
+  if (!path || !*path) {
+    state.SkipWithError("set SHEGONG_BENCH_ORDERS_DB to a database of orders");
+    return;
+  }
+  static StoredOrders w(path);
+  int64_t id = 0;
+  for (auto _ : state) {
+    id = id % w.max_id + 1;
+    http::Request r;
+    r.method = "GET";
+    r.target = "/api/v1/orders/" + std::to_string(id);
+    r.headers = {{"authorization", "Bearer " + w.token}};
+    http::parse_target(r);
+    auto resp = w.app->handle(r);
+    if (resp.status != 200) state.SkipWithError(resp.body.c_str());
+    benchmark::DoNotOptimize(resp.body);
+  }
+}
+BENCHMARK(BM_OrderGetRequestStored);
+
 void BM_BearerTokenLookup(benchmark::State& state) {
   World& w = world();
   for (auto _ : state) benchmark::DoNotOptimize(w.credentials->from_bearer(w.token));

@@ -20,7 +20,9 @@ void time_field(JsonWriter& w, std::string_view name, int64_t ms) {
   if (ms == 0) {
     w.null();
   } else {
-    w.value(format_utc_iso8601(ms));
+    char text[kIso8601Size];
+    format_utc_iso8601(ms, text);
+    w.value(std::string_view(text, kIso8601Size));
   }
 }
 
@@ -42,7 +44,7 @@ std::string order_json(db::Session& s, const OrderView& view, const auth::Princi
   for (const auto& a : tree.ancestors(c.region_code)) region_names += std::string(a.name) + " / ";
   if (auto r = tree.find(c.region_code)) region_names += std::string(r->name);
 
-  JsonWriter w;
+  JsonWriter w(with_timeline ? 4096 : 1024);
   w.begin_object()
       .field("id", c.id)
       .field("tracking_no", c.tracking_no)

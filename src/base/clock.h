@@ -47,4 +47,9 @@ class OffsetClock final : public Clock {
 // "2026-11-21T05:14:50.123Z"
 std::string format_utc_iso8601(int64_t ms);
 
+// The same text written into `out` without allocating (years 0000 to 9999; a time outside them
+// is written as the nearest end of that range): for serialising many times in a row.
+inline constexpr size_t kIso8601Size = 24;
+void format_utc_iso8601(int64_t ms, char (&out)[kIso8601Size]);
+
 }  // namespace shegong

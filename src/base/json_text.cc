@@ -1,19 +1,43 @@
 #include "base/json_text.h"
 
+#include <cstdint>
+#include <cstring>
+
 #include "base/utf8.h"
 
 namespace shegong {
 
 namespace {
 
+constexpr uint64_t kOnes = 0x0101010101010101ULL;
+constexpr uint64_t kHighs = 0x8080808080808080ULL;
+
+// Whether any of the 8 bytes of `w` is a control character, a quote or a backslash (the exact
+// "has a byte below n" and "has a zero byte" tests on words).
+bool has_byte_to_escape(uint64_t w) {
+  uint64_t control = (w - kOnes * 0x20) & ~w & kHighs;
+  uint64_t q = w ^ (kOnes * '"');
+  uint64_t b = w ^ (kOnes * '\\');
+  return (control | ((q - kOnes) & ~q & kHighs) | ((b - kOnes) & ~b & kHighs)) != 0;
+}
+
 void append_escaped_valid(std::string& out, std::string_view text) {
   static constexpr char kHex[] = "0123456789abcdef";
   size_t run = 0;  // start of the bytes not yet copied: copied in one go up to the next escape
-  for (size_t i = 0; i < text.size(); ++i) {
-    auto c = static_cast<unsigned char>(text[i]);
+  size_t i = 0;
+  while (i < text.size()) {
+    if (i + 8 <= text.size()) {
+      uint64_t w;
+      std::memcpy(&w, text.data() + i, 8);
+      if (!has_byte_to_escape(w)) {
+        i += 8;
+        continue;
+      }
+    }
+    auto c = static_cast<unsigned char>(text[i++]);
     if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(text.data() + run, i - run);
-    run = i + 1;
+    out.append(text.data() + run, i - 1 - run);
+    run = i;
     switch (c) {
       case '"':
         out += "\\\"";

@@ -1,5 +1,6 @@
 #include "base/json_writer.h"
 
+#include <charconv>
 #include <cmath>
 
 #include <fmt/core.h>
@@ -61,7 +62,9 @@ JsonWriter& JsonWriter::value(std::string_view text) {
 
 JsonWriter& JsonWriter::value(int64_t n) {
   separate();
-  out_ += std::to_string(n);
+  char digits[24];
+  auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+  out_.append(digits, end);
   return *this;
 }
 

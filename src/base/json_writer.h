@@ -12,6 +12,8 @@ namespace shegong {
 
 class JsonWriter {
  public:
+  // `capacity`: bytes to reserve when the size of the result is roughly known.
+  explicit JsonWriter(size_t capacity = 0) { out_.reserve(capacity); }
   JsonWriter& begin_object();
   JsonWriter& end_object();
   JsonWriter& begin_array();

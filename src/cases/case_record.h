@@ -51,5 +51,6 @@ Status set_case_unit(db::Session& s, int64_t case_id, int64_t unit_id, const std
 // Column list shared by readers that build CaseRecords from rows (see read_case_row).
 extern const char* const kCaseColumns;
 CaseRecord read_case_row(const db::Row& r);
+CaseRecord read_case_row(db::Row&& r);  // moves the row's text out
 
 }  // namespace shegong::cases

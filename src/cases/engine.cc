@@ -86,8 +86,9 @@ Result<CaseRecord> Engine::create_in(db::Session& s, CaseRecord c, const std::st
   SHEGONG_RETURN_IF_ERROR(record_notices(s, c.id, *event, now, reg.notify));
   SHEGONG_RETURN_IF_ERROR(arm_timers(s, c.id, reg.arm));
   SHEGONG_RETURN_IF_ERROR(
-      audit::append(s, clock_, {actor, c.kind + ".register", "case:" + std::to_string(c.id),
-                                c.tracking_no + ";" + reg.event_data}));
+      audit::append(s, clock_,
+                    {actor, c.kind + ".register", "case:" + std::to_string(c.id),
+                     c.tracking_no + ";" + reg.event_data}));
   return c;
 }
 
@@ -176,17 +177,16 @@ Result<CaseRecord> Engine::apply_in(db::Session& s, int64_t case_id, std::string
   audiences.insert(audiences.end(), ctx.notify.begin(), ctx.notify.end());
   SHEGONG_RETURN_IF_ERROR(record_notices(s, after.id, *event, now, audiences));
   for (const auto& kind : ctx.cancel) {
-    SHEGONG_RETURN_IF_ERROR(
-        s.exec("UPDATE case_timers SET state = 'cancelled' "
-               "WHERE case_id = ? AND kind = ? AND state = 'pending'",
-               {after.id, kind})
-            .status());
+    SHEGONG_RETURN_IF_ERROR(s.exec("UPDATE case_timers SET state = 'cancelled' "
+                                   "WHERE case_id = ? AND kind = ? AND state = 'pending'",
+                                   {after.id, kind})
+                                .status());
   }
   SHEGONG_RETURN_IF_ERROR(arm_timers(s, after.id, ctx.arm));
-  SHEGONG_RETURN_IF_ERROR(audit::append(
-      s, clock_,
-      {who, after.kind + "." + t->name, "case:" + std::to_string(after.id),
-       before.state + "->" + after.state + ";" + ctx.event_data}));
+  SHEGONG_RETURN_IF_ERROR(
+      audit::append(s, clock_,
+                    {who, after.kind + "." + t->name, "case:" + std::to_string(after.id),
+                     before.state + "->" + after.state + ";" + ctx.event_data}));
   return after;
 }
 
@@ -279,9 +279,10 @@ Result<std::vector<Event>> timeline(db::Session& s, int64_t case_id) {
       {case_id});
   if (!rows.ok()) return rows.status();
   std::vector<Event> out;
-  for (const db::Row& r : *rows) {
-    out.push_back({r.integer(0), r.integer(1), r.text(2), r.text(3), r.text(4), r.text(5),
-                   r.integer(6), r.text(7)});
+  out.reserve(rows->size());
+  for (db::Row& r : *rows) {
+    out.push_back({r.integer(0), r.integer(1), r.take_text(2), r.take_text(3), r.take_text(4),
+                   r.take_text(5), r.integer(6), r.take_text(7)});
   }
   return out;
 }
@@ -290,7 +291,9 @@ TimerRunner::TimerRunner(Engine& engine, int poll_ms) : engine_(engine), poll_ms
 
 TimerRunner::~TimerRunner() { stop(); }
 
-void TimerRunner::start() { thread_ = std::thread([this] { run(); }); }
+void TimerRunner::start() {
+  thread_ = std::thread([this] { run(); });
+}
 
 void TimerRunner::stop() {
   {
@@ -309,7 +312,8 @@ void TimerRunner::run() {
     if (!fired.ok()) log::error("timers: {}", fired.status().to_string());
     bool more = fired.ok() && *fired == 200;
     lock.lock();
-    if (!more) cv_.wait_for(lock, std::chrono::milliseconds(poll_ms_), [this] { return stopping_; });
+    if (!more)
+      cv_.wait_for(lock, std::chrono::milliseconds(poll_ms_), [this] { return stopping_; });
   }
 }
 

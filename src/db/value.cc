@@ -33,4 +33,17 @@ const std::string& Row::blob(size_t i) const {
   return std::get<Blob>(v).bytes;
 }
 
+std::string Row::take_text(size_t i) {
+  Value& v = columns_.at(i);
+  if (std::holds_alternative<std::monostate>(v)) return {};
+  return std::move(std::get<std::string>(v));
+}
+
+std::string Row::take_blob(size_t i) {
+  Value& v = columns_.at(i);
+  if (std::holds_alternative<std::monostate>(v)) return {};
+  if (std::string* s = std::get_if<std::string>(&v)) return std::move(*s);
+  return std::move(std::get<Blob>(v).bytes);
+}
+
 }  // namespace shegong::db

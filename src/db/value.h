@@ -30,6 +30,10 @@ class Row {
   double real(size_t i) const;
   const std::string& text(size_t i) const;
   const std::string& blob(size_t i) const;
+  // The text or bytes of a column moved out of the row (the column reads as empty afterwards),
+  // for building a record from a row that is not needed again.
+  std::string take_text(size_t i);
+  std::string take_blob(size_t i);
   const Value& at(size_t i) const { return columns_.at(i); }
 
  private:
