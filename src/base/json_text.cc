@@ -63,11 +63,50 @@ void append_escaped_valid(std::string& out, std::string_view text) {
   out.append(text.data() + run, text.size() - run);
 }
 
+// Valid UTF-8 with nothing to escape, the common case, checked in one pass: runs of ASCII eight
+// bytes at a time, Chinese characters (three bytes) one at a time.
+bool is_plain(std::string_view text) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* end = p + text.size();
+  while (p < end) {
+    if (end - p >= 8) {
+      uint64_t w;
+      std::memcpy(&w, p, 8);
+      if ((w & kHighs) == 0) {
+        if (has_byte_to_escape(w)) return false;
+        p += 8;
+        continue;
+      }
+    }
+    unsigned char c = *p;
+    if (c < 0x80) {
+      if (c < 0x20 || c == '"' || c == '\\') return false;
+      ++p;
+    } else if ((c & 0xF0) == 0xE0 && end - p >= 3 && (p[1] & 0xC0) == 0x80 &&
+               (p[2] & 0xC0) == 0x80) {
+      uint32_t cp = ((c & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+      if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+      p += 3;
+    } else {
+      // Two- and four-byte characters: the general check decides.
+      size_t n = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF8) == 0xF0 ? 4 : 0;
+      if (n == 0 || static_cast<size_t>(end - p) < n ||
+          !is_valid_utf8(std::string_view(reinterpret_cast<const char*>(p), n))) {
+        return false;
+      }
+      p += n;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view text) {
   out += '"';
-  if (is_valid_utf8(text)) {
+  if (is_plain(text)) {
+    out.append(text);
+  } else if (is_valid_utf8(text)) {
     append_escaped_valid(out, text);
   } else {
     // Rare: keep ASCII, replace every non-ASCII byte by U+FFFD.

@@ -15,15 +15,15 @@ void JsonWriter::separate() {
     return;
   }
   if (!has_items_.empty()) {
-    if (has_items_.back()) out_ += ',';
-    has_items_.back() = true;
+    if (has_items_.back() == '1') out_ += ',';
+    has_items_.back() = '1';
   }
 }
 
 JsonWriter& JsonWriter::begin_object() {
   separate();
   out_ += '{';
-  has_items_.push_back(false);
+  has_items_.push_back('0');
   return *this;
 }
 
@@ -36,7 +36,7 @@ JsonWriter& JsonWriter::end_object() {
 JsonWriter& JsonWriter::begin_array() {
   separate();
   out_ += '[';
-  has_items_.push_back(false);
+  has_items_.push_back('0');
   return *this;
 }
 

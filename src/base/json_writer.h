@@ -42,7 +42,7 @@ class JsonWriter {
  private:
   void separate();
   std::string out_;
-  std::vector<bool> has_items_;  // per open container
+  std::string has_items_;  // per open container: '1' once it holds an item (short: no allocation)
   bool after_key_ = false;
 };
 

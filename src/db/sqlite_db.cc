@@ -39,10 +39,12 @@ class Connection final : public Session {
     std::string pragmas =
         "PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;";
     // Page cache: 64 MiB for the writer, 16 MiB for each reader (readers share the OS cache).
+    // Readers also map the file (up to the library's 2 GiB limit): pages the OS has cached are
+    // read in place, without a system call and a copy each.
     if (writer) {
       pragmas += "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA cache_size=-65536;";
     } else if (mode == Mode::kReader) {
-      pragmas += "PRAGMA query_only=1; PRAGMA cache_size=-16384;";
+      pragmas += "PRAGMA query_only=1; PRAGMA cache_size=-16384; PRAGMA mmap_size=2147418112;";
     }
     SHEGONG_RETURN_IF_ERROR(conn->exec_script(pragmas));
     return conn;
@@ -349,6 +351,14 @@ class SqliteDb final : public Db {
 }  // namespace
 
 Result<std::unique_ptr<Db>> open_sqlite(const SqliteOptions& options) {
+  // Before the library starts: without memory statistics every allocation SQLite makes skips a
+  // process-wide mutex, which readers on several threads would otherwise take in turn. (Too late
+  // if something else started the library first; then the defaults stay.)
+  static const bool configured = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return sqlite3_initialize() == SQLITE_OK;
+  }();
+  (void)configured;
   auto writer = Connection::open(options.path, Connection::Mode::kWriter);
   if (!writer.ok()) return writer.status();
   std::vector<std::unique_ptr<Connection>> readers;
