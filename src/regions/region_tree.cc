@@ -57,6 +57,16 @@ Result<std::shared_ptr<const RegionTree>> RegionTree::load(db::Db& db) {
     Entry& p = entries[parent[i]];
     tree->child_index_[p.first_child + p.child_count++] = i;
   }
+  // The nearest region above each one that the tree holds, for ancestors() without searching.
+  tree->nearest_above_.assign(entries.size(), kNone);
+  for (uint32_t i = 1; i < entries.size(); ++i) {
+    uint32_t up = parent[i];
+    for (std::string_view p = parent_of(tree->code_of(entries[i])); up == kNone && !p.empty();) {
+      p = parent_of(p);
+      if (!p.empty()) up = tree->index_of(p);
+    }
+    tree->nearest_above_[i] = up;
+  }
   return std::shared_ptr<const RegionTree>(std::move(tree));
 }
 
@@ -106,6 +116,13 @@ size_t RegionTree::child_count(std::string_view code) const {
 
 std::vector<RegionRef> RegionTree::ancestors(std::string_view code) const {
   std::vector<RegionRef> out;
+  if (uint32_t i = code.empty() ? kNone : index_of(code); i != kNone) {
+    for (uint32_t up = nearest_above_[i]; up != kNone && up != 0; up = nearest_above_[up]) {
+      out.push_back(ref(up));
+    }
+    std::reverse(out.begin(), out.end());
+    return out;
+  }
   std::string_view p = code.empty() ? code : parent_of(code);
   while (!p.empty()) {
     if (auto r = find(p)) out.push_back(*r);

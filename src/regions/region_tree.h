@@ -60,6 +60,7 @@ class RegionTree {
 
   std::vector<Entry> entries_;  // sorted by code; entries_[0] is the country ("")
   std::vector<uint32_t> child_index_;
+  std::vector<uint32_t> nearest_above_;  // per entry: the nearest ancestor held, or kNone
   std::string names_;
 };
 

@@ -104,6 +104,29 @@ TEST(RegionTree, FindChildrenAncestorsAndSearch) {
   EXPECT_EQ(tree->search("社区", "", 2).size(), 2u);
 }
 
+// Ancestors are the regions the tree holds above a code, from the top; a level the tree lacks is
+// skipped, for codes in the tree and for codes it does not hold alike.
+TEST(RegionTree, AncestorsSkipLevelsTheTreeLacks) {
+  db::TestDb db;
+  write_sample(db.dir());
+  std::ofstream(db.dir() + "/villages.csv", std::ios::app)
+      << "110101009001,\"无街道社区\",110101009,11,1101,110101\n";
+  ASSERT_TRUE(import_regions(*db, SystemClock::instance(), db.dir(), "cli").ok());
+  auto tree = std::move(RegionTree::load(*db)).value();
+  auto names = [&](std::string_view code) {
+    std::vector<std::string> out;
+    for (auto a : tree->ancestors(code)) out.emplace_back(a.name);
+    return out;
+  };
+  using Names = std::vector<std::string>;
+  EXPECT_EQ(names("110101001001"), (Names{"北京市", "市辖区", "东城区", "东华门街道"}));
+  EXPECT_EQ(names("110101009001"), (Names{"北京市", "市辖区", "东城区"}));
+  EXPECT_EQ(names("110101009"), (Names{"北京市", "市辖区", "东城区"}));
+  EXPECT_EQ(names("110101009002"), (Names{"北京市", "市辖区", "东城区"}));
+  EXPECT_EQ(names("11"), Names{});
+  EXPECT_EQ(names(""), Names{});
+}
+
 TEST(RegionTree, ResolvesEveryFormToTheDeepestExistingRegion) {
   db::TestDb db;
   write_sample(db.dir());
