@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -32,6 +33,7 @@
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/thread_pool.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
@@ -317,13 +319,21 @@ class Session : public std::enable_shared_from_this<Session> {
       response = error_response(500, "internal", "internal error");
     }
     bool no_body = response.status == 204 || response.status == 304;
-    response_ = {};
-    response_.version(version_);
-    response_.result(static_cast<unsigned>(response.status));
-    response_.set(bhttp::field::server, "shegong");
-    response_.set(bhttp::field::date, http_date());
+    bool keep_alive = keep_alive_ && !core_.draining.load();
+    // The head is written here and sent with the body in one gather write.
+    std::string& h = head_text_;
+    h.clear();
+    h += version_ == 10 ? "HTTP/1.0 " : "HTTP/1.1 ";
+    h += std::to_string(response.status);
+    h += ' ';
+    auto reason =
+        bhttp::obsolete_reason(bhttp::int_to_status(static_cast<unsigned>(response.status)));
+    h.append(reason.data(), reason.size());
+    h += "\r\nServer: shegong\r\nDate: ";
+    h += http_date();
     if (!response.content_type.empty() && !no_body) {
-      response_.set(bhttp::field::content_type, response.content_type);
+      h += "\r\nContent-Type: ";
+      h += response.content_type;
     }
     for (const auto& [name, value] : response.headers) {
       // A value built from user input must not be able to split the response.
@@ -331,22 +341,28 @@ class Session : public std::enable_shared_from_this<Session> {
         log::error("dropped invalid response header {:?} (request {})", name, request_id_);
         continue;
       }
-      response_.insert(beast::string_view(name.data(), name.size()), value);
+      h += "\r\n";
+      h += name;
+      h += ": ";
+      h += value;
     }
-    response_.set("X-Request-Id", request_id_);
+    h += "\r\nX-Request-Id: ";
+    h += request_id_;
     if (!no_body) {
-      response_.body() = std::move(response.body);
-      response_.prepare_payload();
       // HEAD advertises the length of the body it does not send.
-      if (head_) response_.body().clear();
+      h += "\r\nContent-Length: ";
+      h += std::to_string(response.body.size());
     }
-    bool keep_alive = keep_alive_ && !core_.draining.load();
-    response_.keep_alive(keep_alive);
+    if (version_ == 10 && keep_alive) h += "\r\nConnection: keep-alive";
+    if (version_ != 10 && !keep_alive) h += "\r\nConnection: close";
+    h += "\r\n\r\n";
+    body_text_ = no_body || head_ ? std::string() : std::move(response.body);
     expire_after(core_.options.idle_timeout_ms);
-    bhttp::async_write(stream_, response_,
-                       [self = shared_from_this(), keep_alive](beast::error_code ec, size_t) {
-                         self->on_write(ec, keep_alive);
-                       });
+    std::array<net::const_buffer, 2> wire{net::buffer(head_text_), net::buffer(body_text_)};
+    net::async_write(stream_, wire,
+                     [self = shared_from_this(), keep_alive](beast::error_code ec, size_t) {
+                       self->on_write(ec, keep_alive);
+                     });
   }
 
   void on_write(beast::error_code ec, bool keep_alive) {
@@ -394,7 +410,9 @@ class Session : public std::enable_shared_from_this<Session> {
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
-  bhttp::response<bhttp::string_body> response_;  // must outlive async_write
+  // The response being written (they must outlive async_write).
+  std::string head_text_;
+  std::string body_text_;
   // The request being answered.
   std::string request_id_;
   bool keep_alive_ = false;
