@@ -113,7 +113,8 @@ BENCHMARK(BM_OrderGetRequest);
 
 // GET /api/v1/orders/{id} over a stored database of many orders with full lifecycles, ids read in
 // turn (as bench/hotline/get_order.lua does over HTTP): SHEGONG_BENCH_ORDERS_DB=path (for example
-// the database bench/hotline/run.sh generates); skipped without it.
+// the database bench/hotline/run.sh generates); skipped without it. SHEGONG_BENCH_MAX_ID=n reads
+// ids 1..n over and over (the same requests in every run, for counting instructions).
 struct StoredOrders {
   std::unique_ptr<db::Db> db;
   std::optional<crypto::SecretBox> box;
@@ -144,6 +145,9 @@ struct StoredOrders {
       if (rows.ok()) max_id = (*rows)[0].integer(0);
       return rows.status();
     });
+    if (const char* n = std::getenv("SHEGONG_BENCH_MAX_ID"); n && std::atoll(n) > 0) {
+      max_id = std::min<int64_t>(max_id, std::atoll(n));
+    }
   }
 };
 

@@ -103,14 +103,18 @@ done
 rows=$(curl -s -H "Authorization: Bearer $token" "$base/api/v1/rankings?period=2026-10&level=street" | grep -o '"rank":[0-9]' | wc -l)
 echo "ranking: $rows ranked streets"
 rss_end=$(awk '/VmRSS/ {print $2}' /proc/$server_pid/status)
-echo "server RSS with $max_id orders: $((rss_start / 1024)) MiB after start, $((rss_end / 1024)) MiB after the runs"
+# Readers map the database file, so RSS also counts the file's pages they have touched (shared
+# with the OS page cache); the server's own memory is the anonymous part.
+anon_end=$(awk '/RssAnon/ {print $2}' /proc/$server_pid/status)
+echo "server RSS with $max_id orders: $((rss_start / 1024)) MiB after start, $((rss_end / 1024)) MiB after the runs, of which $((anon_end / 1024)) MiB its own (the rest mapped pages of the database file)"
 stop_server
 
 mkdir -p bench/results
 {
   printf '{"command":"ORDERS=%s bench/hotline/run.sh %s","date":"%s","machine":"%s cores","orders":%s,' \
     "$orders" "$duration" "$(date -u +%FT%TZ)" "$(nproc)" "$max_id"
-  printf '"server_rss_kib_after_start":%s,"server_rss_kib_after_runs":%s,"runs":[' "$rss_start" "$rss_end"
+  printf '"server_rss_kib_after_start":%s,"server_rss_kib_after_runs":%s,"server_anon_kib_after_runs":%s,"runs":[' \
+    "$rss_start" "$rss_end" "$anon_end"
   cat "$work/intake.json"; printf ','; cat "$work/get_order_recent.json"; printf ','
   cat "$work/get_order.json"; printf ','
   cat "$work/ranking_street.json"; printf ','; cat "$work/ranking_department.json"; printf ']}\n'

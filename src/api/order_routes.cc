@@ -47,20 +47,28 @@ http::Response create_order(App& app, Call& call) {
   if (!order.ok()) return http::error_response(order.status());
   const auth::Principal& who = *call.principal;
   auto tree = app.regions();
-  return create_once(app, call, who.actor(), [&](db::Session& s) -> Result<http::Response> {
-    // An unknown or malformed region is reported by the intake checks; a known one must be ours.
-    if (auto region = tree->resolve(order->region_code, "region_code");
-        region.ok() && !who.covers(*region)) {
-      return Status(Code::kPermissionDenied, "the place is outside your jurisdiction",
-                    "region_code");
-    }
-    auto c = hotline::register_order(s, app.engine(), app.box(), *tree, *order, who.actor(),
-                                     app.text_aids());
-    if (!c.ok()) return c.status();
-    auto json = order_json(s, *c, who, app.box(), *tree, false);
-    if (!json.ok()) return json.status();
-    return http::Response::json(201, *json);
-  });
+  // An unknown or malformed region is reported by the intake checks; a known one must be ours.
+  if (auto region = tree->resolve(order->region_code, "region_code");
+      region.ok() && !who.covers(*region)) {
+    return http::error_response(
+        Status(Code::kPermissionDenied, "the place is outside your jurisdiction", "region_code"));
+  }
+  // Checks, sealing and text aids here, on this request's thread; the writer only writes.
+  auto prepared =
+      hotline::prepare_order(app.engine(), app.box(), *tree, std::move(*order), app.text_aids());
+  if (!prepared.ok()) return http::error_response(prepared.status());
+  std::optional<cases::CaseRecord> created;
+  auto response =
+      create_once(app, call, who.actor(), [&](db::Session& s) -> Result<http::Response> {
+        auto c = hotline::register_order(s, app.engine(), *prepared, who.actor(), app.text_aids());
+        if (!c.ok()) return c.status();
+        created = *c;
+        auto json = order_json(s, *c, who, app.box(), *tree, false);
+        if (!json.ok()) return json.status();
+        return http::Response::json(201, *json);
+      });
+  if (created && response.status == 201) hotline::index_order(app.text_aids(), *created);
+  return response;
 }
 
 http::Response list_orders(App& app, Call& call) {

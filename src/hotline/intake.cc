@@ -47,10 +47,9 @@ Status validate_new_order(NewOrder& o, const regions::RegionTree& tree) {
   return Status::Ok();
 }
 
-Result<cases::CaseRecord> register_order(db::Session& s, cases::Engine& engine,
-                                         const crypto::SecretBox& box,
-                                         const regions::RegionTree& tree, NewOrder o,
-                                         const std::string& actor, const TextAids& aids) {
+Result<PreparedOrder> prepare_order(const cases::Engine& engine, const crypto::SecretBox& box,
+                                    const regions::RegionTree& tree, NewOrder o,
+                                    const TextAids& aids) {
   SHEGONG_RETURN_IF_ERROR(validate_new_order(o, tree));
   int64_t now = engine.clock().now_ms();
   if (o.received_at_ms == 0) o.received_at_ms = now;
@@ -73,9 +72,27 @@ Result<cases::CaseRecord> register_order(db::Session& s, cases::Engine& engine,
   c.received_at_ms = o.received_at_ms;
   c.requester_sealed = seal_requester(box, {o.contact_name, o.contact_phone});
   c.requester_hash = box.lookup_hash(o.contact_phone);
+  PreparedOrder prepared{std::move(c), {}, std::nullopt};
+  std::string text = order_text(prepared.record);
+  if (aids.classifier) {
+    auto top = aids.classifier->top_k(text, 3);
+    if (!top.ok()) return top.status();
+    prepared.predicted = std::move(top).value();
+  }
+  if (aids.repeats) {
+    auto repeat = aids.repeats->check(prepared.record.requester_hash, text);
+    if (repeat.ok()) prepared.repeat = std::move(repeat).value();
+  }
+  return prepared;
+}
 
+Result<cases::CaseRecord> register_order(db::Session& s, cases::Engine& engine,
+                                         PreparedOrder prepared, const std::string& actor,
+                                         const TextAids& aids) {
+  int64_t now = engine.clock().now_ms();
   auto created = engine.create_in(
-      s, c, actor, [&](db::Session& s, cases::CaseRecord& rec, cases::Registration& reg) -> Status {
+      s, prepared.record, actor,
+      [&](db::Session& s, cases::CaseRecord& rec, cases::Registration& reg) -> Status {
         if (!rec.category.empty()) {
           auto known = category_exists(s, rec.category);
           if (!known.ok()) return known.status();
@@ -94,17 +111,14 @@ Result<cases::CaseRecord> register_order(db::Session& s, cases::Engine& engine,
         int64_t previous = (*earlier)[0].integer(0);
         nlohmann::json attrs = nlohmann::json::object();
         if (previous >= *threshold) attrs["repeat_caller"] = {{"previous_orders", previous}};
-        if (aids.repeats) {
-          auto repeat = aids.repeats->check(rec.requester_hash, order_text(rec));
-          if (repeat.ok() && repeat->repeated) {
-            nlohmann::json earlier = nlohmann::json::array();
-            for (const auto& e : repeat->earlier) earlier.push_back(e.id);
-            attrs["repeat_of"] = {{"orders", earlier},
-                                  {"other_requesters", repeat->other_requesters}};
-          }
+        if (const auto& repeat = prepared.repeat; repeat && repeat->repeated) {
+          nlohmann::json earlier = nlohmann::json::array();
+          for (const auto& e : repeat->earlier) earlier.push_back(e.id);
+          attrs["repeat_of"] = {{"orders", earlier},
+                                {"other_requesters", repeat->other_requesters}};
         }
         if (aids.classifier) {
-          auto suggested = suggest_dispatch(s, aids.classifier, rec);
+          auto suggested = suggest_dispatch(s, prepared.predicted, rec);
           if (!suggested.ok()) return suggested.status();
           nlohmann::json cats = nlohmann::json::array(), units = nlohmann::json::array();
           for (const auto& x : suggested->categories) {
@@ -136,9 +150,21 @@ Result<cases::CaseRecord> register_order(db::Session& s, cases::Engine& engine,
                              .dump();
         return Status::Ok();
       });
-  if (created.ok() && aids.repeats) {
-    aids.repeats->add(created->id, created->requester_hash, order_text(*created));
-  }
+  return created;
+}
+
+void index_order(const TextAids& aids, const cases::CaseRecord& order) {
+  if (aids.repeats) aids.repeats->add(order.id, order.requester_hash, order_text(order));
+}
+
+Result<cases::CaseRecord> register_order(db::Session& s, cases::Engine& engine,
+                                         const crypto::SecretBox& box,
+                                         const regions::RegionTree& tree, NewOrder o,
+                                         const std::string& actor, const TextAids& aids) {
+  auto prepared = prepare_order(engine, box, tree, std::move(o), aids);
+  if (!prepared.ok()) return prepared.status();
+  auto created = register_order(s, engine, std::move(prepared).value(), actor, aids);
+  if (created.ok()) index_order(aids, *created);
   return created;
 }
 

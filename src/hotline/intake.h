@@ -35,9 +35,29 @@ struct NewOrder {
 // Checks that need no storage. `tree` resolves the region.
 Status validate_new_order(NewOrder& order, const regions::RegionTree& tree);
 
-// Validates, then registers the order inside the caller's transaction. With text aids, the order
-// also carries the dispatcher's suggestions and, when the requester raised the same matter before,
-// the earlier orders (attrs "suggestions", "repeat_of"); it then joins the repeat index.
+// An order checked and made ready outside any transaction: the record with its sealed contact,
+// and what the text aids found (the classifier's top 3, an earlier order of the same requester on
+// the same matter). This work is done by the thread that received the demand, so that the one
+// writer only writes.
+struct PreparedOrder {
+  cases::CaseRecord record;
+  std::vector<text::Prediction> predicted;
+  std::optional<text::RepeatFinding> repeat;
+};
+Result<PreparedOrder> prepare_order(const cases::Engine& engine, const crypto::SecretBox& box,
+                                    const regions::RegionTree& tree, NewOrder order,
+                                    const TextAids& aids = {});
+
+// Registers a prepared order inside the caller's transaction. With text aids, the order also
+// carries the dispatcher's suggestions and, when the requester raised the same matter before, the
+// earlier orders (attrs "suggestions", "repeat_of"). Once the transaction has committed, the
+// caller adds it to the repeat index with index_order (not the writer's work, and an order that
+// was rolled back never joins).
+Result<cases::CaseRecord> register_order(db::Session& s, cases::Engine& engine, PreparedOrder order,
+                                         const std::string& actor, const TextAids& aids = {});
+void index_order(const TextAids& aids, const cases::CaseRecord& order);
+
+// All three in one go, inside the caller's transaction.
 Result<cases::CaseRecord> register_order(db::Session& s, cases::Engine& engine,
                                          const crypto::SecretBox& box,
                                          const regions::RegionTree& tree, NewOrder order,

@@ -13,15 +13,23 @@ std::string order_text(const cases::CaseRecord& order) {
 
 Result<DispatchSuggestions> suggest_dispatch(db::Session& s, const text::Classifier* classifier,
                                              const cases::CaseRecord& order) {
-  DispatchSuggestions out;
+  std::vector<text::Prediction> predicted;
   if (classifier) {
     auto top = classifier->top_k(order_text(order), 3);
     if (!top.ok()) return top.status();
-    for (const auto& p : *top) {
-      auto known = category_exists(s, p.label);
-      if (!known.ok()) return known.status();
-      out.categories.push_back({p.label, p.confidence, *known});
-    }
+    predicted = std::move(top).value();
+  }
+  return suggest_dispatch(s, predicted, order);
+}
+
+Result<DispatchSuggestions> suggest_dispatch(db::Session& s,
+                                             const std::vector<text::Prediction>& predicted,
+                                             const cases::CaseRecord& order) {
+  DispatchSuggestions out;
+  for (const auto& p : predicted) {
+    auto known = category_exists(s, p.label);
+    if (!known.ok()) return known.status();
+    out.categories.push_back({p.label, p.confidence, *known});
   }
   // A category the dispatcher already chose comes first.
   if (!order.category.empty() &&
@@ -65,7 +73,16 @@ Status RepeatDetector::load(db::Db& db, int64_t since_ms) {
 Result<text::RepeatFinding> RepeatDetector::check(std::string_view requester,
                                                   std::string_view text) const {
   std::shared_lock lock(mu_);
-  return index_.find_repeat(requester, text, kSameMatter);
+  // Others who raised the matter are only recorded on a repeat, and then up to kOthersCounted:
+  // counting them for every new order would score thousands of candidates when a matter is
+  // common, inside the transaction that registers the order.
+  if (requester.empty())
+    return Invalid("requester", "is empty: an anonymous message has no history");
+  auto fp = index_.fingerprint(text);
+  if (!fp.ok()) return fp.status();
+  auto finding = index_.find_repeat(requester, *fp, kSameMatter, 0);
+  if (!finding.repeated) return finding;
+  return index_.find_repeat(requester, *fp, kSameMatter, kOthersCounted);
 }
 
 void RepeatDetector::add(int64_t id, std::string_view requester, std::string_view text) {

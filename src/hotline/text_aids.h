@@ -37,12 +37,19 @@ struct DispatchSuggestions {
 
 Result<DispatchSuggestions> suggest_dispatch(db::Session& s, const text::Classifier* classifier,
                                              const cases::CaseRecord& order);
+// The same from category predictions made earlier (the classifier's top 3), so that the
+// classifier can run before the transaction that looks up the rules.
+Result<DispatchSuggestions> suggest_dispatch(db::Session& s,
+                                             const std::vector<text::Prediction>& predicted,
+                                             const cases::CaseRecord& order);
 
 // The near-duplicate index of recent orders behind a lock: any number of readers, one writer.
 class RepeatDetector {
  public:
   // The similarity above which a message is the same matter (estimated Jaccard of shingles).
   static constexpr double kSameMatter = 0.5;
+  // Other requesters of the same matter are counted up to this many on a repeat.
+  static constexpr size_t kOthersCounted = 100;
 
   // Indexes the orders received since `since_ms` (subject and content).
   Status load(db::Db& db, int64_t since_ms);

@@ -165,18 +165,18 @@ uint32_t NearDuplicateIndex::requester_of(std::string_view requester) const {
 }
 
 Result<RepeatFinding> NearDuplicateIndex::find_repeat(std::string_view requester,
-                                                      std::string_view text,
-                                                      double min_similarity) const {
+                                                      std::string_view text, double min_similarity,
+                                                      size_t max_others) const {
   if (requester.empty())
     return Invalid("requester", "is empty: an anonymous message has no history");
   auto fp = fingerprint(text);
   if (!fp.ok()) return fp.status();
-  return find_repeat(requester, *fp, min_similarity);
+  return find_repeat(requester, *fp, min_similarity, max_others);
 }
 
 RepeatFinding NearDuplicateIndex::find_repeat(std::string_view requester,
-                                              const Fingerprint& fingerprint,
-                                              double min_similarity) const {
+                                              const Fingerprint& fingerprint, double min_similarity,
+                                              size_t max_others) const {
   RepeatFinding finding;
   if (fingerprint.sketch.size() != slots_per_sketch()) return finding;
   uint32_t who = requester.empty() ? kAnonymous : requester_of(requester);
@@ -188,10 +188,34 @@ RepeatFinding NearDuplicateIndex::find_repeat(std::string_view requester,
     finding.earlier = best(std::move(finding.earlier), finding.earlier.size());
     finding.repeated = !finding.earlier.empty();
   }
+  if (max_others == 0) return finding;
+  // The candidates of each band, newest first, scored once each until enough others are found:
+  // a common matter has thousands, and the count stops at max_others anyway.
   std::unordered_set<uint32_t> others;
-  for (uint32_t slot : candidates(fingerprint)) {
-    if (requester_[slot] == who || requester_[slot] == kAnonymous) continue;
-    if (similarity_to(slot, fingerprint) >= min_similarity) others.insert(requester_[slot]);
+  std::unordered_set<uint32_t> seen;
+  size_t scored = 0;
+  for (size_t band = 0; band < options_.bands && others.size() < max_others; ++band) {
+    uint32_t key = fingerprint.band_keys[band];
+    size_t taken = 0;
+    for (auto run = runs_.rbegin(); run != runs_.rend() && taken < options_.max_bucket &&
+                                    others.size() < max_others && scored < options_.max_candidates;
+         ++run) {
+      auto first = run->entries.begin() + static_cast<std::ptrdiff_t>(band * run->count);
+      auto last = first + static_cast<std::ptrdiff_t>(run->count);
+      auto lo = std::lower_bound(first, last, key,
+                                 [](const BandEntry& e, uint32_t k) { return e.key < k; });
+      auto hi =
+          std::upper_bound(lo, last, key, [](uint32_t k, const BandEntry& e) { return k < e.key; });
+      for (auto it = hi; it != lo && taken < options_.max_bucket && others.size() < max_others &&
+                         scored < options_.max_candidates;
+           ++taken) {
+        uint32_t slot = (--it)->slot;
+        if (requester_[slot] == who || requester_[slot] == kAnonymous) continue;
+        if (others.count(requester_[slot]) || !seen.insert(slot).second) continue;
+        ++scored;
+        if (similarity_to(slot, fingerprint) >= min_similarity) others.insert(requester_[slot]);
+      }
+    }
   }
   finding.other_requesters = others.size();
   return finding;

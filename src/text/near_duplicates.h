@@ -87,10 +87,14 @@ class NearDuplicateIndex {
   // Is `text` the same matter as an earlier message of `requester` (similarity >=
   // `min_similarity`)? Compares against every message of that requester, not only LSH
   // candidates, so a repeat is never missed for want of a band collision. Call before add().
+  // Other requesters who raised the same matter are counted up to `max_others` (0: not at all;
+  // counting them scores many candidates when a matter is common).
   Result<RepeatFinding> find_repeat(std::string_view requester, std::string_view text,
-                                    double min_similarity = kSameMatter) const;
+                                    double min_similarity = kSameMatter,
+                                    size_t max_others = SIZE_MAX) const;
   RepeatFinding find_repeat(std::string_view requester, const Fingerprint& fingerprint,
-                            double min_similarity = kSameMatter) const;
+                            double min_similarity = kSameMatter,
+                            size_t max_others = SIZE_MAX) const;
 
   size_t size() const { return ids_.size(); }
   const NearDuplicateOptions& options() const { return options_; }

@@ -97,6 +97,28 @@ TEST(NearDuplicates, RepeatDemandIsSameRequesterAndSameMatter) {
   EXPECT_EQ(index.find_repeat("", again, 0.5).status().field(), "requester");
 }
 
+// Fifty residents raise one matter: all are counted, or as many as asked for, or none.
+TEST(NearDuplicates, OtherRequestersAreCountedUpToTheCap) {
+  NearDuplicateIndex index;
+  for (int i = 0; i < 50; ++i) {
+    std::string text = kMatters[1] + "（第" + std::to_string(i) + "户）";
+    ASSERT_TRUE(index.add(1000 + i, "R" + std::to_string(i), text).ok());
+  }
+  std::string again = kMatters[1] + "又来了";
+  auto all = index.find_repeat("R0", again, 0.5);
+  ASSERT_TRUE(all.ok());
+  EXPECT_TRUE(all->repeated);
+  EXPECT_EQ(all->other_requesters, 49u);
+  auto capped = index.find_repeat("R0", again, 0.5, 10);
+  ASSERT_TRUE(capped.ok());
+  EXPECT_TRUE(capped->repeated);
+  EXPECT_EQ(capped->other_requesters, 10u);
+  auto none = index.find_repeat("R0", again, 0.5, 0);
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(none->repeated);
+  EXPECT_EQ(none->other_requesters, 0u);
+}
+
 TEST(NearDuplicates, BadInputIsAnErrorNotACrash) {
   NearDuplicateIndex index;
   EXPECT_EQ(index.add(1, "u", "").field(), "text");
