@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Trains the reference category model with the project's CLI on every labelled message in
 # ../shared/data: messages-train-tokens.csv (a third party's word lists, column tokens) and
-# messages-labelled.csv (raw subject and body). The settings are the CLI's defaults, chosen by
-# bench/text/evaluate.sh --validate (docs/text-classifier.md). Prints the model path last.
+# messages-labelled.csv (raw subject and body). The settings are the CLI's defaults, chosen with
+# bench/text/evaluate.sh --validate and --tokens (docs/text-classifier.md). Prints the model path
+# last.
 #   bench/text/train-reference.sh OUT    (after make build; SHEGONG_BIN, SHEGONG_DATA override)
 set -euo pipefail
 if [[ $# -ne 1 ]]; then

@@ -133,6 +133,12 @@ Status validate(const TrainingOptions& options) {
   if (!(options.l2 >= 0 && options.l2 < 1)) return Invalid("l2", "must be in [0, 1)");
   if (!(options.learning_rate > 0 && options.learning_rate <= 100))
     return Invalid("learning-rate", "must be in (0, 100]");
+  if (!(options.nb_power >= 0 && options.nb_power <= 4))
+    return Invalid("nb-power", "must be in [0, 4]");
+  if (!(options.nb_smoothing > 0 && options.nb_smoothing <= 1e6))
+    return Invalid("nb-smoothing", "must be in (0, 1e6]");
+  if (!(options.confidence_scale > 0 && options.confidence_scale <= 1e3))
+    return Invalid("confidence-scale", "must be in (0, 1000]");
   return Status::Ok();
 }
 

@@ -1,6 +1,7 @@
 // The category classifier for citizens' messages (12345 work orders, petitions): a linear model
-// (multinomial logistic regression) over TF-IDF weighted features from features.h, trained on
-// labelled texts and kept in a versioned model file (format in docs/text-classifier.md).
+// over TF-IDF weighted features from features.h (one-against-the-rest squared-hinge classifiers on
+// features scaled by naive Bayes log-count ratios, NBSVM), trained on labelled texts and kept in a
+// versioned model file (format in docs/text-classifier.md).
 //
 // Contract:
 //   - train() builds a model from labelled texts; the vocabulary (features seen in at least
@@ -9,7 +10,8 @@
 //   - classify()/top_k() take raw text as a citizen writes it. Invalid UTF-8 and text that is
 //     empty after normalisation are errors (field "text"); any other text gets a label, even with
 //     no feature the model knows (then the most likely label a priori, with a low confidence).
-//     Confidences are softmax probabilities and sum to 1 over all labels.
+//     Confidences are the softmax of the labels' scores (times a temperature fixed at training)
+//     and sum to 1 over all labels.
 //   - load() refuses with a clear message a file that is not a model, is of another format
 //     version, is truncated or fails its checksum. A loaded model is immutable and thread-safe.
 #pragma once
@@ -42,7 +44,15 @@ struct TrainingOptions {
   int min_count = 3;  // a feature must occur in this many training texts to enter the vocabulary
   int epochs = 20;
   double l2 = 1e-4;  // per-example L2 penalty on the weights
-  double learning_rate = 0.5;
+  double learning_rate = 0.1;
+  // Each feature's value for label c is scaled by |r|^nb_power, r the naive Bayes log-count ratio
+  // of the feature for c against the other labels, with nb_smoothing added to every count; 0
+  // turns the scaling off.
+  double nb_power = 0.75;
+  double nb_smoothing = 1.0;
+  // Scores are multiplied by this before the softmax, so that confidences match how often the top
+  // label is right (chosen on the validation folds, docs/text-classifier.md).
+  double confidence_scale = 3.5;
   uint64_t seed = 1;  // order of examples in each epoch; same data + options → same model
   // Weigh texts so that every label counts the same in the loss: macro-F1 counts small categories
   // as much as large ones, and the share of a category differs between sources.

@@ -169,6 +169,37 @@ TEST(Classifier, TrainingRejectsBadInputNamingWhere) {
   TrainingOptions zero_epochs = small_options();
   zero_epochs.epochs = 0;
   EXPECT_EQ(Classifier::train(corpus(), kLexicon, zero_epochs).status().field(), "epochs");
+
+  TrainingOptions bad_power = small_options();
+  bad_power.nb_power = -1;
+  EXPECT_EQ(Classifier::train(corpus(), kLexicon, bad_power).status().field(), "nb-power");
+  TrainingOptions bad_scale = small_options();
+  bad_scale.confidence_scale = 0;
+  EXPECT_EQ(Classifier::train(corpus(), kLexicon, bad_scale).status().field(), "confidence-scale");
+}
+
+TEST(Classifier, ConfidenceScaleSharpensWithoutChangingTheRanking) {
+  TrainingOptions sharp = small_options(), flat = small_options();
+  sharp.confidence_scale = 8;
+  flat.confidence_scale = 1;
+  auto a = Classifier::train(corpus(), kLexicon, sharp);
+  auto b = Classifier::train(corpus(), kLexicon, flat);
+  ASSERT_TRUE(a.ok() && b.ok());
+  for (const char* text : {"夜间施工噪音", "拖欠工资", "学校补课", "工地的学校"}) {
+    auto x = a->top_k(text, 3), y = b->top_k(text, 3);
+    ASSERT_TRUE(x.ok() && y.ok());
+    for (size_t i = 0; i < 3; ++i) EXPECT_EQ((*x)[i].label, (*y)[i].label) << text;
+    EXPECT_GT((*x)[0].confidence, (*y)[0].confidence) << text;
+  }
+}
+
+TEST(Classifier, NaiveBayesScalingCanBeTurnedOff) {
+  TrainingOptions plain = small_options();
+  plain.nb_power = 0;
+  auto c = Classifier::train(corpus(), kLexicon, plain);
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(c->classify("楼下工地夜间施工，噪音很大！")->label, "环境保护");
+  EXPECT_EQ(c->classify("孩子的学校老师暑假补课")->label, "教育文体");
 }
 
 TEST(Classifier, EmptyTextsAreSkippedInTraining) {

@@ -1,6 +1,9 @@
-// Training: vocabulary and IDF from the training texts, then multinomial logistic regression by
-// stochastic gradient descent with a linearly decaying step and L2 regularisation (Bottou's
-// scaled-weights form, so each step costs the example's features, not the whole matrix).
+// Training: vocabulary and IDF from the training texts, naive Bayes log-count ratios that scale
+// each feature per label (NBSVM), then one-against-the-rest linear classifiers with the squared
+// hinge loss by stochastic gradient descent with a linearly decaying step and L2 regularisation
+// (Bottou's scaled-weights form, so each step costs the example's features, not the whole matrix).
+// The scalings and a temperature are folded into the stored weights, so prediction is one linear
+// map and a softmax whatever the training.
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -109,16 +112,49 @@ void balance(std::vector<SparseText>& texts, size_t labels) {
                                   static_cast<double>(labels * count[t.label]));
 }
 
-// Multinomial logistic regression by SGD. Weights live in model.weights (column 0 of each row is
-// the IDF and is left alone); the true weights are `scale` times the stored ones.
-void fit(const std::vector<SparseText>& texts, const TrainingOptions& options,
-         ClassifierModel& model) {
+// How strongly each feature speaks for each label, from naive Bayes: the log-ratio of the feature's
+// share of the label's texts to its share of the other texts (features counted once per text,
+// texts weighed like their losses, `smoothing` added to every count), as |ratio|^power.
+// Rows × labels, row-major. Power 0 gives 1 everywhere: no scaling.
+std::vector<float> nb_scales(const std::vector<SparseText>& texts, size_t rows, size_t labels,
+                             const TrainingOptions& options) {
+  std::vector<double> in(rows * labels, 0.0), all(rows, 0.0), label_total(labels, 0.0);
+  double total = 0;
+  for (const auto& t : texts) {
+    for (uint32_t row : t.rows) {
+      in[row * labels + t.label] += t.weight;
+      all[row] += t.weight;
+    }
+    label_total[t.label] += t.weight * static_cast<double>(t.rows.size());
+    total += t.weight * static_cast<double>(t.rows.size());
+  }
+  const double a = options.nb_smoothing;
+  const double smoothed = a * static_cast<double>(rows);
+  std::vector<float> scales(rows * labels);
+  for (size_t r = 0; r < rows; ++r)
+    for (size_t c = 0; c < labels; ++c) {
+      const double mine = in[r * labels + c];
+      const double ratio = std::log(((a + mine) / (smoothed + label_total[c])) /
+                                    ((a + all[r] - mine) / (smoothed + total - label_total[c])));
+      scales[r * labels + c] =
+          static_cast<float>(std::pow(std::abs(ratio) + 1e-3, options.nb_power));
+    }
+  return scales;
+}
+
+// One-against-the-rest linear classifiers, one per label, trained together by SGD on the squared
+// hinge loss max(0, 1 - y·score)² (y = +1 for the text's label, -1 for the others); label c sees
+// feature values scaled by scales[row × labels + c]. Weights live in model.weights (column 0 of
+// each row is the IDF and is left alone); the true weights are `scale` times the stored ones. At
+// the end the feature scalings and the temperature are folded into the weights.
+void fit(const std::vector<SparseText>& texts, const std::vector<float>& scales,
+         const TrainingOptions& options, ClassifierModel& model) {
   const size_t labels = model.labels.size();
   const size_t stride = model.stride();
   std::vector<size_t> order(texts.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::mt19937_64 random(options.seed);
-  std::vector<double> p(labels);
+  std::vector<double> score(labels);
   double scale = 1.0;
   size_t step = 0;
   const double total = static_cast<double>(texts.size()) * options.epochs;
@@ -135,26 +171,34 @@ void fit(const std::vector<SparseText>& texts, const TrainingOptions& options,
       // Linear decay to zero: large steps early, and a last epoch that settles instead of
       // wandering.
       const double rate = options.learning_rate * (1.0 - static_cast<double>(step++) / total);
-      for (size_t c = 0; c < labels; ++c) p[c] = model.bias[c];
+      for (size_t c = 0; c < labels; ++c) score[c] = model.bias[c];
       for (size_t k = 0; k < t.rows.size(); ++k) {
         const float* w = &model.weights[t.rows[k] * stride + 1];
-        for (size_t c = 0; c < labels; ++c) p[c] += scale * t.values[k] * w[c];
+        const float* s = &scales[t.rows[k] * labels];
+        for (size_t c = 0; c < labels; ++c) score[c] += scale * t.values[k] * s[c] * w[c];
       }
-      const double top = *std::max_element(p.begin(), p.end());
-      double sum = 0;
-      for (double& x : p) sum += (x = std::exp(x - top));
       scale *= 1.0 - rate * options.l2;
       for (size_t c = 0; c < labels; ++c) {
-        const double gradient = t.weight * (p[c] / sum - (c == t.label ? 1.0 : 0.0));
+        const double y = c == t.label ? 1.0 : -1.0;
+        const double slack = 1.0 - y * score[c];
+        if (slack <= 0) continue;
+        // d/dscore of slack² is -2·y·slack; the 2 is absorbed by the learning rate.
+        const double gradient = -t.weight * y * slack;
         model.bias[c] -= static_cast<float>(rate * gradient);
         const double step_size = rate * gradient / scale;
         for (size_t k = 0; k < t.rows.size(); ++k)
-          model.weights[t.rows[k] * stride + 1 + c] -= static_cast<float>(step_size * t.values[k]);
+          model.weights[t.rows[k] * stride + 1 + c] -=
+              static_cast<float>(step_size * t.values[k] * scales[t.rows[k] * labels + c]);
       }
       if (scale < 1e-6) fold_scale();
     }
   }
   fold_scale();
+  const auto temperature = static_cast<float>(options.confidence_scale);
+  for (size_t r = 0; r < model.keys.size(); ++r)
+    for (size_t c = 0; c < labels; ++c)
+      model.weights[r * stride + 1 + c] *= scales[r * labels + c] * temperature;
+  for (float& b : model.bias) b *= temperature;
 }
 
 // The lexicon's words that segmenting the training texts produced, plus every stop word. On the
@@ -217,7 +261,8 @@ Result<std::unique_ptr<ClassifierModel>> train_model(const std::vector<LabelledT
     sparse.back().label = label_index.at(examples[texts->kept[k]].label);
   }
   if (options.balanced) balance(sparse, model->labels.size());
-  fit(sparse, options, *model);
+  fit(sparse, nb_scales(sparse, model->keys.size(), model->labels.size(), options), options,
+      *model);
   model->segmenter = Segmenter(used_lexicon(lexicon, words_seen));
   return model;
 }
