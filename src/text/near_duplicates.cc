@@ -108,22 +108,30 @@ NearDuplicateIndex::Run NearDuplicateIndex::merge(const Run& older, const Run& n
   return out;
 }
 
+template <typename Visit>
+void NearDuplicateIndex::visit_bucket(size_t band, uint32_t key, Visit&& visit) const {
+  size_t taken = 0;
+  // Newest first, so the bound keeps recent messages.
+  for (auto run = runs_.rbegin(); run != runs_.rend(); ++run) {
+    auto first = run->entries.begin() + static_cast<std::ptrdiff_t>(band * run->count);
+    auto last = first + static_cast<std::ptrdiff_t>(run->count);
+    auto lo = std::lower_bound(first, last, key,
+                               [](const BandEntry& e, uint32_t k) { return e.key < k; });
+    auto hi =
+        std::upper_bound(lo, last, key, [](uint32_t k, const BandEntry& e) { return k < e.key; });
+    for (auto it = hi; it != lo; ++taken) {
+      if (taken >= options_.max_bucket || !visit((--it)->slot)) return;
+    }
+  }
+}
+
 std::vector<uint32_t> NearDuplicateIndex::candidates(const Fingerprint& fingerprint) const {
   std::vector<uint32_t> found;
   for (size_t band = 0; band < options_.bands; ++band) {
-    uint32_t key = fingerprint.band_keys[band];
-    size_t taken = 0;
-    // Newest runs first, and the newest end of each bucket, so the bounds keep recent messages.
-    for (auto run = runs_.rbegin(); run != runs_.rend() && taken < options_.max_bucket; ++run) {
-      auto first = run->entries.begin() + static_cast<std::ptrdiff_t>(band * run->count);
-      auto last = first + static_cast<std::ptrdiff_t>(run->count);
-      auto lo = std::lower_bound(first, last, key,
-                                 [](const BandEntry& e, uint32_t k) { return e.key < k; });
-      auto hi =
-          std::upper_bound(lo, last, key, [](uint32_t k, const BandEntry& e) { return k < e.key; });
-      for (auto it = hi; it != lo && taken < options_.max_bucket; ++taken)
-        found.push_back((--it)->slot);
-    }
+    visit_bucket(band, fingerprint.band_keys[band], [&](uint32_t slot) {
+      found.push_back(slot);
+      return true;
+    });
     if (found.size() >= options_.max_candidates) break;
   }
   std::sort(found.begin(), found.end());
@@ -195,27 +203,15 @@ RepeatFinding NearDuplicateIndex::find_repeat(std::string_view requester,
   std::unordered_set<uint32_t> seen;
   size_t scored = 0;
   for (size_t band = 0; band < options_.bands && others.size() < max_others; ++band) {
-    uint32_t key = fingerprint.band_keys[band];
-    size_t taken = 0;
-    for (auto run = runs_.rbegin(); run != runs_.rend() && taken < options_.max_bucket &&
-                                    others.size() < max_others && scored < options_.max_candidates;
-         ++run) {
-      auto first = run->entries.begin() + static_cast<std::ptrdiff_t>(band * run->count);
-      auto last = first + static_cast<std::ptrdiff_t>(run->count);
-      auto lo = std::lower_bound(first, last, key,
-                                 [](const BandEntry& e, uint32_t k) { return e.key < k; });
-      auto hi =
-          std::upper_bound(lo, last, key, [](uint32_t k, const BandEntry& e) { return k < e.key; });
-      for (auto it = hi; it != lo && taken < options_.max_bucket && others.size() < max_others &&
-                         scored < options_.max_candidates;
-           ++taken) {
-        uint32_t slot = (--it)->slot;
-        if (requester_[slot] == who || requester_[slot] == kAnonymous) continue;
-        if (others.count(requester_[slot]) || !seen.insert(slot).second) continue;
+    visit_bucket(band, fingerprint.band_keys[band], [&](uint32_t slot) {
+      uint32_t person = requester_[slot];
+      if (person != who && person != kAnonymous && !others.count(person) &&
+          seen.insert(slot).second) {
         ++scored;
-        if (similarity_to(slot, fingerprint) >= min_similarity) others.insert(requester_[slot]);
+        if (similarity_to(slot, fingerprint) >= min_similarity) others.insert(person);
       }
-    }
+      return others.size() < max_others && scored < options_.max_candidates;
+    });
   }
   finding.other_requesters = others.size();
   return finding;

@@ -116,6 +116,10 @@ class NearDuplicateIndex {
   size_t slots_per_sketch() const { return options_.bands * options_.rows; }
   Run merge(const Run& older, const Run& newer) const;
   std::vector<uint32_t> candidates(const Fingerprint& fingerprint) const;
+  // The slots whose band `band` has `key`: newest runs first and the newest end of each bucket,
+  // at most max_bucket of them, until `visit(slot)` returns false.
+  template <typename Visit>
+  void visit_bucket(size_t band, uint32_t key, Visit&& visit) const;
   double similarity_to(uint32_t slot, const Fingerprint& fingerprint) const;
   uint32_t requester_of(std::string_view requester) const;
 
