@@ -156,6 +156,11 @@ void add_text_classifier_commands(CLI::App& text, CommandRunner* chosen) {
       ->capture_default_str();
   train_cmd->add_option("--max-ngram", o.features.max_ngram, "Longest character n-gram")
       ->capture_default_str();
+  train_cmd
+      ->add_option("--lead", o.features.lead,
+                   "Characters at the start (after stop words) whose features count twice; 0 "
+                   "turns this off")
+      ->capture_default_str();
   train_cmd->add_flag("--no-words", train_args->no_words, "Character n-grams only");
   train_cmd->add_flag("--uniform-weights", train_args->uniform_weights,
                       "Weigh every text the same (default: every label the same)");

@@ -65,7 +65,9 @@ struct ClassifierModel;
 
 class Classifier {
  public:
-  static constexpr uint32_t kFormatVersion = 1;
+  // Written: version 2. Read: versions 1 (no lead) and 2.
+  static constexpr uint32_t kFormatVersion = 2;
+  static constexpr uint32_t kOldestFormatVersion = 1;
 
   // Fails on invalid UTF-8 (naming the source), fewer than two labels, or a label that is empty,
   // holds a control character or starts with '!' (classify's error lines start with "!error").

@@ -1,8 +1,10 @@
-// The model file, format version 1 (docs/text-classifier.md): little-endian,
+// The model file, format version 2 (docs/text-classifier.md): little-endian,
 //   "SGTEXTCL" | u32 version | u64 payload size | payload | u64 FNV-1a-64 of everything before it
-// and the payload is the feature options, the labels, the segmentation dictionary, the stop words,
-// the vocabulary keys, the weight rows (IDF then one weight per label) and the biases. A file is
-// written beside its destination and renamed into place, so a reader never sees half a model.
+// and the payload is the feature options (version 2 added the lead), the labels, the segmentation
+// dictionary, the stop words, the vocabulary keys, the weight rows (IDF then one weight per label)
+// and the biases. A file is written beside its destination and renamed into place, so a reader
+// never sees half a model.
+#include <algorithm>
 #include <bit>
 #include <cstring>
 #include <filesystem>
@@ -99,6 +101,7 @@ std::string payload_of(const ClassifierModel& model) {
   w.put(static_cast<uint32_t>(model.options.min_ngram));
   w.put(static_cast<uint32_t>(model.options.max_ngram));
   w.put((model.options.words ? kWordsFlag : 0) | (model.options.latin ? kLatinFlag : 0));
+  w.put(static_cast<uint32_t>(model.options.lead));
   w.put_strings(model.labels);
   w.put_strings(model.segmenter.lexicon().words);
   w.put_strings(model.segmenter.lexicon().stop_words);
@@ -109,18 +112,20 @@ std::string payload_of(const ClassifierModel& model) {
   return std::move(w.bytes());
 }
 
-Status parse_payload(std::string_view payload, ClassifierModel& model) {
+// Version 1 files have no lead: their models were trained without one.
+Status parse_payload(std::string_view payload, uint32_t version, ClassifierModel& model) {
   Reader r(payload);
-  uint32_t min_ngram = 0, max_ngram = 0, flags = 0, features = 0;
+  uint32_t min_ngram = 0, max_ngram = 0, flags = 0, lead = 0, features = 0;
   Lexicon lexicon;
-  r.get(min_ngram) && r.get(max_ngram) && r.get(flags) && r.get_strings(model.labels) &&
-      r.get_strings(lexicon.words) && r.get_strings(lexicon.stop_words) && r.get(features) &&
-      r.get_array(model.keys, features) &&
+  r.get(min_ngram) && r.get(max_ngram) && r.get(flags) && (version < 2 || r.get(lead)) &&
+      r.get_strings(model.labels) && r.get_strings(lexicon.words) &&
+      r.get_strings(lexicon.stop_words) && r.get(features) && r.get_array(model.keys, features) &&
       r.get_array(model.weights, size_t{features} * (model.labels.size() + 1)) &&
       r.get_array(model.bias, model.labels.size());
   if (!r.ok() || !r.at_end()) return Invalid("model", "the model's contents are malformed");
   model.options = {static_cast<int>(min_ngram), static_cast<int>(max_ngram),
-                   (flags & kWordsFlag) != 0, (flags & kLatinFlag) != 0};
+                   (flags & kWordsFlag) != 0, (flags & kLatinFlag) != 0,
+                   static_cast<int>(std::min<uint32_t>(lead, kMaxLead + 1))};
   if (!validate(model.options).ok() || model.labels.size() < 2)
     return Invalid("model", "the model's settings are out of range");
   if (model.keys.size() > ClassifierModel::kMaxRows)
@@ -167,9 +172,10 @@ Result<std::unique_ptr<ClassifierModel>> read_model(const std::string& path) {
   uint64_t payload_size = 0;
   if (!header.get(version) || !header.get(payload_size))
     return Invalid("model", where + "truncated model file");
-  if (version != Classifier::kFormatVersion)
+  if (version < Classifier::kOldestFormatVersion || version > Classifier::kFormatVersion)
     return Invalid("model", where + "model format version " + std::to_string(version) +
-                                ", this build reads version " +
+                                ", this build reads versions " +
+                                std::to_string(Classifier::kOldestFormatVersion) + " to " +
                                 std::to_string(Classifier::kFormatVersion) + "; retrain the model");
   if (file.size() < kHeaderSize + 8 || payload_size != file.size() - kHeaderSize - 8)
     return Invalid("model", where + "truncated model file (size does not match its header)");
@@ -178,7 +184,7 @@ Result<std::unique_ptr<ClassifierModel>> read_model(const std::string& path) {
   if (checksum != fnv1a(file.substr(0, file.size() - 8)))
     return Invalid("model", where + "corrupt model file (checksum mismatch)");
   auto model = std::make_unique<ClassifierModel>();
-  Status parsed = parse_payload(file.substr(kHeaderSize, payload_size), *model);
+  Status parsed = parse_payload(file.substr(kHeaderSize, payload_size), version, *model);
   if (!parsed.ok()) return Invalid("model", where + parsed.message());
   return model;
 }

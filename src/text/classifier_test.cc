@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 
@@ -149,6 +150,44 @@ TEST(Classifier, WrongOrDamagedModelFilesAreClearErrors) {
   EXPECT_NE(message_for("").find("not a shegong"), std::string::npos);
   std::filesystem::remove(path);
   EXPECT_EQ(Classifier::load(path).status().code(), Code::kNotFound);
+}
+
+// A version 1 file: the version 2 layout without the lead field (the fourth u32 of the payload).
+std::string as_version_1(const std::string& v2) {
+  constexpr size_t kHeader = 8 + 4 + 8, kLeadAt = kHeader + 12;
+  std::string v1 = v2.substr(0, kLeadAt) + v2.substr(kLeadAt + 4, v2.size() - 8 - kLeadAt - 4);
+  v1[8] = 1;
+  const uint64_t payload = v1.size() - kHeader;
+  std::memcpy(v1.data() + 12, &payload, 8);
+  uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a-64 of every byte before the checksum
+  for (unsigned char c : v1) h = (h ^ c) * 0x100000001b3ULL;
+  v1.append(reinterpret_cast<const char*>(&h), 8);
+  return v1;
+}
+
+TEST(Classifier, ReadsVersion1FilesAsModelsWithoutALead) {
+  TrainingOptions options = small_options();
+  options.features.lead = 0;
+  auto c = Classifier::train(corpus(), kLexicon, options);
+  ASSERT_TRUE(c.ok());
+  const std::string path = temp_path("v1.model");
+  ASSERT_TRUE(c->save(path).ok());
+  write_bytes(path, as_version_1(*read_file(path)));
+  auto old = Classifier::load(path);
+  ASSERT_TRUE(old.ok()) << old.status().to_string();
+  EXPECT_EQ(old->feature_options().lead, 0);
+  for (const char* text : {"小区楼下烧烤油烟太大", "学校食堂饭菜不卫生", "公交车司机态度差"}) {
+    auto a = c->top_k(text, 3), b = old->top_k(text, 3);
+    ASSERT_TRUE(a.ok() && b.ok());
+    for (size_t i = 0; i < 3; ++i) {
+      EXPECT_EQ((*a)[i].label, (*b)[i].label);
+      EXPECT_FLOAT_EQ((*a)[i].confidence, (*b)[i].confidence);
+    }
+  }
+  // The lead is stored: a model trained with one reads back with it.
+  ASSERT_TRUE(trained().save(path).ok());
+  EXPECT_EQ(Classifier::load(path)->feature_options().lead, 15);
+  std::filesystem::remove(path);
 }
 
 TEST(Classifier, TrainingRejectsBadInputNamingWhere) {

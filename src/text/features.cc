@@ -95,6 +95,8 @@ uint64_t hash_of(std::u32string_view cps) {
 Status validate(const FeatureOptions& options) {
   if (options.min_ngram < 1 || options.max_ngram > 5 || options.min_ngram > options.max_ngram)
     return Invalid("ngram", "character n-grams must satisfy 1 <= min <= max <= 5");
+  if (options.lead < 0 || options.lead > kMaxLead)
+    return Invalid("lead", "must be between 0 and " + std::to_string(kMaxLead));
   return Status::Ok();
 }
 
@@ -110,6 +112,15 @@ void FeatureExtractor::extract(std::string_view normalized, std::vector<uint64_t
     if (options_.words && token.length >= 2) keys.push_back(mix(token.hash ^ kWordTag));
   }
   add_ngrams(s.content, options_, keys);
+  // The lead: whole words that fit in its first `lead` characters, and their n-grams.
+  size_t lead = 0;
+  for (const Token& token : s.tokens) {
+    if (token.stop) continue;
+    if (lead + token.length > static_cast<size_t>(options_.lead)) break;
+    lead += token.length;
+    if (options_.words && token.length >= 2) keys.push_back(mix(token.hash ^ kWordTag));
+  }
+  add_ngrams(std::u32string_view(s.content).substr(0, lead), options_, keys);
 }
 
 Status FeatureExtractor::extract_raw(std::string_view text, std::vector<uint64_t>& keys) const {

@@ -10,7 +10,10 @@
 //      a word list joins back into running text;
 //   3. segment the run (forward maximum matching) and drop stop words;
 //   4. features: character n-grams of the remaining text joined together, the remaining words of
-//      two or more characters, and runs of two or more Latin letters (lower-cased; "ETC", "wifi").
+//      two or more characters, and runs of two or more Latin letters (lower-cased; "ETC", "wifi");
+//   5. the n-grams and words of the first `lead` characters of the remaining text once more: a
+//      message starts with its subject, a summary of what it is about, and a word list keeps that
+//      order.
 // Keys of the three kinds never collide by construction (each kind mixes its own tag in).
 #pragma once
 
@@ -24,14 +27,20 @@
 
 namespace shegong::text {
 
+constexpr int kMaxLead = 1000;
+
 struct FeatureOptions {
   int min_ngram = 1;  // character n-grams from min_ngram to max_ngram characters
   int max_ngram = 3;
   bool words = true;  // segmented words of 2+ characters
   bool latin = true;  // runs of Latin letters
+  // The features of the first `lead` characters (after stop words) count twice; about the length
+  // of a subject (median 17 Han characters in the sample, ~15 without stop words). 0: off.
+  int lead = 15;
 };
 
-// Checks the ranges (1 <= min_ngram <= max_ngram <= 5); the field is "ngram".
+// Checks the ranges (1 <= min_ngram <= max_ngram <= 5, the field is "ngram"; 0 <= lead <= 1000,
+// the field is "lead").
 Status validate(const FeatureOptions& options);
 
 class FeatureExtractor {

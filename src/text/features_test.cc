@@ -37,7 +37,7 @@ TEST(Features, CountsEachKindAsConfigured) {
   Segmenter segmenter(kLexicon);
   std::vector<uint64_t> keys;
   // "小区的大厦": stop word 的 dropped → content 小区大厦 (4 characters), words 小区 and 大厦.
-  FeatureExtractor({segmenter, {1, 3, true, true}}).extract("小区的大厦", keys);
+  FeatureExtractor({segmenter, {1, 3, true, true, 0}}).extract("小区的大厦", keys);
   EXPECT_EQ(keys.size(), 4u + 3u + 2u + 2u);  // unigrams, bigrams, trigrams, words
   EXPECT_NE(std::find(keys.begin(), keys.end(), word_key(U"小区")), keys.end());
   EXPECT_NE(std::find(keys.begin(), keys.end(), ngram_key(U"区大")), keys.end());
@@ -45,14 +45,40 @@ TEST(Features, CountsEachKindAsConfigured) {
   EXPECT_NE(word_key(U"小区"), ngram_key(U"小区"));
 
   keys.clear();
-  FeatureExtractor({segmenter, {2, 2, false, false}}).extract("小区的大厦 wifi", keys);
+  FeatureExtractor({segmenter, {2, 2, false, false, 0}}).extract("小区的大厦 wifi", keys);
   EXPECT_EQ(keys.size(), 3u);  // bigrams only
+}
+
+TEST(Features, TheLeadCountsTwiceInWholeWords) {
+  Segmenter segmenter(kLexicon);
+  auto keys_of = [&](int lead, std::string_view text) {
+    std::vector<uint64_t> keys;
+    FeatureExtractor({segmenter, {1, 2, true, false, lead}}).extract(text, keys);
+    std::sort(keys.begin(), keys.end());
+    return keys;
+  };
+  // Content 小区大厦烂尾 (的 is a stop word). A lead of 5 takes the words 小区 and 大厦 (烂尾
+  // would pass the fifth character), so the lead's features are those of 小区大厦.
+  auto with_lead = keys_of(5, "小区的大厦烂尾");
+  auto expected = keys_of(0, "小区的大厦烂尾");
+  auto lead_alone = keys_of(0, "小区大厦");
+  expected.insert(expected.end(), lead_alone.begin(), lead_alone.end());
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(with_lead, expected);
+  // A lead longer than the text counts all of it twice; a lead shorter than the first word, none.
+  auto all = keys_of(0, "小区大厦");
+  auto twice = all;
+  twice.insert(twice.end(), all.begin(), all.end());
+  std::sort(twice.begin(), twice.end());
+  EXPECT_EQ(keys_of(100, "小区大厦"), twice);
+  EXPECT_EQ(keys_of(1, "小区大厦"), all);
+  EXPECT_EQ(FeatureOptions{}.lead, 15);
 }
 
 TEST(Features, LatinRunsNeedTwoLettersAndDigitsSplitThem) {
   Segmenter segmenter(kLexicon);
   std::vector<uint64_t> keys;
-  FeatureExtractor({segmenter, {1, 1, false, true}}).extract("A3 ETC etc x", keys);
+  FeatureExtractor({segmenter, {1, 1, false, true, 0}}).extract("A3 ETC etc x", keys);
   ASSERT_EQ(keys.size(), 2u);  // "a" and "x" are too short; ETC and etc are one feature
   EXPECT_EQ(keys[0], keys[1]);
 }
@@ -78,6 +104,9 @@ TEST(Features, OptionsAreValidated) {
   EXPECT_FALSE(validate(FeatureOptions{0, 2, true, true}).ok());
   EXPECT_FALSE(validate(FeatureOptions{3, 2, true, true}).ok());
   EXPECT_FALSE(validate(FeatureOptions{1, 6, true, true}).ok());
+  EXPECT_TRUE(validate(FeatureOptions{1, 3, true, true, 0}).ok());
+  EXPECT_EQ(validate(FeatureOptions{1, 3, true, true, -1}).field(), "lead");
+  EXPECT_EQ(validate(FeatureOptions{1, 3, true, true, kMaxLead + 1}).field(), "lead");
 }
 
 }  // namespace
