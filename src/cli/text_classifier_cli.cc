@@ -158,8 +158,13 @@ void add_text_classifier_commands(CLI::App& text, CommandRunner* chosen) {
       ->capture_default_str();
   train_cmd
       ->add_option("--lead", o.features.lead,
-                   "Characters at the start (after stop words) whose features count twice; 0 "
-                   "turns this off")
+                   "Characters at the start (after stop words) whose words and n-grams are "
+                   "also features of their own; 0: none")
+      ->capture_default_str();
+  train_cmd
+      ->add_option("--ngram-window", o.features.ngram_window,
+                   "Character n-grams from this many characters at the start (after stop "
+                   "words); 0: all")
       ->capture_default_str();
   train_cmd->add_flag("--no-words", train_args->no_words, "Character n-grams only");
   train_cmd->add_flag("--uniform-weights", train_args->uniform_weights,

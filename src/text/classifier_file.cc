@@ -1,9 +1,9 @@
 // The model file, format version 2 (docs/text-classifier.md): little-endian,
 //   "SGTEXTCL" | u32 version | u64 payload size | payload | u64 FNV-1a-64 of everything before it
-// and the payload is the feature options (version 2 added the lead), the labels, the segmentation
-// dictionary, the stop words, the vocabulary keys, the weight rows (IDF then one weight per label)
-// and the biases. A file is written beside its destination and renamed into place, so a reader
-// never sees half a model.
+// and the payload is the feature options (version 2 added the lead and the n-gram window), the
+// labels, the segmentation dictionary, the stop words, the vocabulary keys, the weight rows (IDF
+// then one weight per label) and the biases. A file is written beside its destination and renamed
+// into place, so a reader never sees half a model.
 #include <algorithm>
 #include <bit>
 #include <cstring>
@@ -102,6 +102,7 @@ std::string payload_of(const ClassifierModel& model) {
   w.put(static_cast<uint32_t>(model.options.max_ngram));
   w.put((model.options.words ? kWordsFlag : 0) | (model.options.latin ? kLatinFlag : 0));
   w.put(static_cast<uint32_t>(model.options.lead));
+  w.put(static_cast<uint32_t>(model.options.ngram_window));
   w.put_strings(model.labels);
   w.put_strings(model.segmenter.lexicon().words);
   w.put_strings(model.segmenter.lexicon().stop_words);
@@ -112,20 +113,24 @@ std::string payload_of(const ClassifierModel& model) {
   return std::move(w.bytes());
 }
 
-// Version 1 files have no lead: their models were trained without one.
+// Version 1 files have no lead and no n-gram window: their models were trained without them.
 Status parse_payload(std::string_view payload, uint32_t version, ClassifierModel& model) {
   Reader r(payload);
-  uint32_t min_ngram = 0, max_ngram = 0, flags = 0, lead = 0, features = 0;
+  uint32_t min_ngram = 0, max_ngram = 0, flags = 0, lead = 0, window = 0, features = 0;
   Lexicon lexicon;
-  r.get(min_ngram) && r.get(max_ngram) && r.get(flags) && (version < 2 || r.get(lead)) &&
-      r.get_strings(model.labels) && r.get_strings(lexicon.words) &&
-      r.get_strings(lexicon.stop_words) && r.get(features) && r.get_array(model.keys, features) &&
+  r.get(min_ngram) && r.get(max_ngram) && r.get(flags) &&
+      (version < 2 || (r.get(lead) && r.get(window))) && r.get_strings(model.labels) &&
+      r.get_strings(lexicon.words) && r.get_strings(lexicon.stop_words) && r.get(features) &&
+      r.get_array(model.keys, features) &&
       r.get_array(model.weights, size_t{features} * (model.labels.size() + 1)) &&
       r.get_array(model.bias, model.labels.size());
   if (!r.ok() || !r.at_end()) return Invalid("model", "the model's contents are malformed");
-  model.options = {static_cast<int>(min_ngram), static_cast<int>(max_ngram),
-                   (flags & kWordsFlag) != 0, (flags & kLatinFlag) != 0,
-                   static_cast<int>(std::min<uint32_t>(lead, kMaxLead + 1))};
+  model.options = {static_cast<int>(min_ngram),
+                   static_cast<int>(max_ngram),
+                   (flags & kWordsFlag) != 0,
+                   (flags & kLatinFlag) != 0,
+                   static_cast<int>(std::min<uint32_t>(lead, kMaxLead + 1)),
+                   static_cast<int>(std::min<uint32_t>(window, kMaxNgramWindow + 1))};
   if (!validate(model.options).ok() || model.labels.size() < 2)
     return Invalid("model", "the model's settings are out of range");
   if (model.keys.size() > ClassifierModel::kMaxRows)

@@ -152,10 +152,11 @@ TEST(Classifier, WrongOrDamagedModelFilesAreClearErrors) {
   EXPECT_EQ(Classifier::load(path).status().code(), Code::kNotFound);
 }
 
-// A version 1 file: the version 2 layout without the lead field (the fourth u32 of the payload).
+// A version 1 file: the version 2 layout without the lead and the n-gram window (the fourth and
+// fifth u32 of the payload).
 std::string as_version_1(const std::string& v2) {
   constexpr size_t kHeader = 8 + 4 + 8, kLeadAt = kHeader + 12;
-  std::string v1 = v2.substr(0, kLeadAt) + v2.substr(kLeadAt + 4, v2.size() - 8 - kLeadAt - 4);
+  std::string v1 = v2.substr(0, kLeadAt) + v2.substr(kLeadAt + 8, v2.size() - 8 - kLeadAt - 8);
   v1[8] = 1;
   const uint64_t payload = v1.size() - kHeader;
   std::memcpy(v1.data() + 12, &payload, 8);
@@ -168,6 +169,7 @@ std::string as_version_1(const std::string& v2) {
 TEST(Classifier, ReadsVersion1FilesAsModelsWithoutALead) {
   TrainingOptions options = small_options();
   options.features.lead = 0;
+  options.features.ngram_window = 0;
   auto c = Classifier::train(corpus(), kLexicon, options);
   ASSERT_TRUE(c.ok());
   const std::string path = temp_path("v1.model");
@@ -176,6 +178,7 @@ TEST(Classifier, ReadsVersion1FilesAsModelsWithoutALead) {
   auto old = Classifier::load(path);
   ASSERT_TRUE(old.ok()) << old.status().to_string();
   EXPECT_EQ(old->feature_options().lead, 0);
+  EXPECT_EQ(old->feature_options().ngram_window, 0);
   for (const char* text : {"小区楼下烧烤油烟太大", "学校食堂饭菜不卫生", "公交车司机态度差"}) {
     auto a = c->top_k(text, 3), b = old->top_k(text, 3);
     ASSERT_TRUE(a.ok() && b.ok());
@@ -184,9 +187,10 @@ TEST(Classifier, ReadsVersion1FilesAsModelsWithoutALead) {
       EXPECT_FLOAT_EQ((*a)[i].confidence, (*b)[i].confidence);
     }
   }
-  // The lead is stored: a model trained with one reads back with it.
+  // Both are stored: a model trained with them reads back with them.
   ASSERT_TRUE(trained().save(path).ok());
-  EXPECT_EQ(Classifier::load(path)->feature_options().lead, 15);
+  EXPECT_EQ(Classifier::load(path)->feature_options().lead, 20);
+  EXPECT_EQ(Classifier::load(path)->feature_options().ngram_window, 300);
   std::filesystem::remove(path);
 }
 

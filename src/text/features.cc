@@ -10,6 +10,9 @@ namespace {
 constexpr uint64_t kNgramTag = 0x6e6772616d000001ULL;
 constexpr uint64_t kWordTag = 0x776f726400000002ULL;
 constexpr uint64_t kLatinTag = 0x6c6174696e000003ULL;
+// Mixed into the key of a word or n-gram of the lead: 小区 at the start is another feature than
+// 小区 further on.
+constexpr uint64_t kLeadTag = 0x6c65616400000004ULL;
 
 constexpr size_t kMaxLatinRun = 32;  // longer runs are codes or garbage, not words
 
@@ -97,6 +100,8 @@ Status validate(const FeatureOptions& options) {
     return Invalid("ngram", "character n-grams must satisfy 1 <= min <= max <= 5");
   if (options.lead < 0 || options.lead > kMaxLead)
     return Invalid("lead", "must be between 0 and " + std::to_string(kMaxLead));
+  if (options.ngram_window < 0 || options.ngram_window > kMaxNgramWindow)
+    return Invalid("ngram-window", "must be between 0 and " + std::to_string(kMaxNgramWindow));
   return Status::Ok();
 }
 
@@ -111,8 +116,12 @@ void FeatureExtractor::extract(std::string_view normalized, std::vector<uint64_t
     s.content.append(s.han, token.begin, token.length);
     if (options_.words && token.length >= 2) keys.push_back(mix(token.hash ^ kWordTag));
   }
-  add_ngrams(s.content, options_, keys);
-  // The lead: whole words that fit in its first `lead` characters, and their n-grams.
+  const std::u32string_view content(s.content);
+  add_ngrams(options_.ngram_window > 0 ? content.substr(0, options_.ngram_window) : content,
+             options_, keys);
+  // The lead: whole words that fit in its first `lead` characters, and their n-grams, as
+  // features of their own.
+  const size_t lead_begin = keys.size();
   size_t lead = 0;
   for (const Token& token : s.tokens) {
     if (token.stop) continue;
@@ -120,7 +129,8 @@ void FeatureExtractor::extract(std::string_view normalized, std::vector<uint64_t
     lead += token.length;
     if (options_.words && token.length >= 2) keys.push_back(mix(token.hash ^ kWordTag));
   }
-  add_ngrams(std::u32string_view(s.content).substr(0, lead), options_, keys);
+  add_ngrams(content.substr(0, lead), options_, keys);
+  for (size_t i = lead_begin; i < keys.size(); ++i) keys[i] = lead_key(keys[i]);
 }
 
 Status FeatureExtractor::extract_raw(std::string_view text, std::vector<uint64_t>& keys) const {
@@ -132,5 +142,6 @@ Status FeatureExtractor::extract_raw(std::string_view text, std::vector<uint64_t
 
 uint64_t ngram_key(std::u32string_view ngram) { return mix(hash_of(ngram) ^ kNgramTag); }
 uint64_t word_key(std::u32string_view word) { return mix(hash_of(word) ^ kWordTag); }
+uint64_t lead_key(uint64_t key) { return mix(key ^ kLeadTag); }
 
 }  // namespace shegong::text

@@ -37,7 +37,7 @@ TEST(Features, CountsEachKindAsConfigured) {
   Segmenter segmenter(kLexicon);
   std::vector<uint64_t> keys;
   // "小区的大厦": stop word 的 dropped → content 小区大厦 (4 characters), words 小区 and 大厦.
-  FeatureExtractor({segmenter, {1, 3, true, true, 0}}).extract("小区的大厦", keys);
+  FeatureExtractor({segmenter, {1, 3, true, true, 0, 0}}).extract("小区的大厦", keys);
   EXPECT_EQ(keys.size(), 4u + 3u + 2u + 2u);  // unigrams, bigrams, trigrams, words
   EXPECT_NE(std::find(keys.begin(), keys.end(), word_key(U"小区")), keys.end());
   EXPECT_NE(std::find(keys.begin(), keys.end(), ngram_key(U"区大")), keys.end());
@@ -49,30 +49,46 @@ TEST(Features, CountsEachKindAsConfigured) {
   EXPECT_EQ(keys.size(), 3u);  // bigrams only
 }
 
-TEST(Features, TheLeadCountsTwiceInWholeWords) {
+TEST(Features, TheLeadIsFeaturesOfItsOwnInWholeWords) {
   Segmenter segmenter(kLexicon);
   auto keys_of = [&](int lead, std::string_view text) {
     std::vector<uint64_t> keys;
-    FeatureExtractor({segmenter, {1, 2, true, false, lead}}).extract(text, keys);
+    FeatureExtractor({segmenter, {1, 2, true, false, lead, 0}}).extract(text, keys);
+    std::sort(keys.begin(), keys.end());
+    return keys;
+  };
+  auto plus_lead = [](std::vector<uint64_t> keys, const std::vector<uint64_t>& lead) {
+    for (uint64_t key : lead) keys.push_back(lead_key(key));
     std::sort(keys.begin(), keys.end());
     return keys;
   };
   // Content 小区大厦烂尾 (的 is a stop word). A lead of 5 takes the words 小区 and 大厦 (烂尾
-  // would pass the fifth character), so the lead's features are those of 小区大厦.
-  auto with_lead = keys_of(5, "小区的大厦烂尾");
-  auto expected = keys_of(0, "小区的大厦烂尾");
-  auto lead_alone = keys_of(0, "小区大厦");
-  expected.insert(expected.end(), lead_alone.begin(), lead_alone.end());
-  std::sort(expected.begin(), expected.end());
-  EXPECT_EQ(with_lead, expected);
-  // A lead longer than the text counts all of it twice; a lead shorter than the first word, none.
+  // would pass the fifth character), so the lead adds the features of 小区大厦, tagged.
+  EXPECT_EQ(keys_of(5, "小区的大厦烂尾"),
+            plus_lead(keys_of(0, "小区的大厦烂尾"), keys_of(0, "小区大厦")));
+  EXPECT_NE(lead_key(word_key(U"小区")), word_key(U"小区"));
+  // A lead longer than the text takes all of it; one shorter than the first word, nothing.
   auto all = keys_of(0, "小区大厦");
-  auto twice = all;
-  twice.insert(twice.end(), all.begin(), all.end());
-  std::sort(twice.begin(), twice.end());
-  EXPECT_EQ(keys_of(100, "小区大厦"), twice);
+  EXPECT_EQ(keys_of(100, "小区大厦"), plus_lead(all, all));
   EXPECT_EQ(keys_of(1, "小区大厦"), all);
-  EXPECT_EQ(FeatureOptions{}.lead, 15);
+  EXPECT_EQ(FeatureOptions{}.lead, 20);
+}
+
+TEST(Features, NgramsComeFromTheWindowAndWordsFromAllOfTheText) {
+  Segmenter segmenter(kLexicon);
+  auto keys_of = [&](int window, std::string_view text) {
+    std::vector<uint64_t> keys;
+    FeatureExtractor({segmenter, {1, 1, true, false, 0, window}}).extract(text, keys);
+    return keys;
+  };
+  // Content 小区大厦烂尾: with a window of 3, unigrams 小 区 大 and the three words.
+  auto windowed = keys_of(3, "小区的大厦烂尾");
+  EXPECT_EQ(windowed.size(), 3u + 3u);
+  EXPECT_NE(std::find(windowed.begin(), windowed.end(), word_key(U"烂尾")), windowed.end());
+  EXPECT_EQ(std::find(windowed.begin(), windowed.end(), ngram_key(U"厦")), windowed.end());
+  EXPECT_NE(std::find(windowed.begin(), windowed.end(), ngram_key(U"大")), windowed.end());
+  EXPECT_EQ(keys_of(0, "小区的大厦烂尾").size(), 6u + 3u);
+  EXPECT_EQ(keys_of(100, "小区的大厦烂尾").size(), 6u + 3u);
 }
 
 TEST(Features, LatinRunsNeedTwoLettersAndDigitsSplitThem) {
@@ -107,6 +123,7 @@ TEST(Features, OptionsAreValidated) {
   EXPECT_TRUE(validate(FeatureOptions{1, 3, true, true, 0}).ok());
   EXPECT_EQ(validate(FeatureOptions{1, 3, true, true, -1}).field(), "lead");
   EXPECT_EQ(validate(FeatureOptions{1, 3, true, true, kMaxLead + 1}).field(), "lead");
+  EXPECT_EQ(validate(FeatureOptions{1, 3, true, true, 0, -1}).field(), "ngram-window");
 }
 
 }  // namespace

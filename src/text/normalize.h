@@ -1,7 +1,7 @@
 // Normalisation of Chinese text before anything reads it: Traditional to Simplified characters,
-// full-width ASCII to half-width, every kind of space (ideographic, no-break, tabs, newlines) to one
-// ASCII space, runs of spaces collapsed, ends trimmed. Invalid UTF-8 is an error (field "text"),
-// never repaired silently. Emoji and other scripts pass through unchanged.
+// full-width ASCII to half-width, every kind of space (ideographic, no-break, tabs, newlines) to
+// one ASCII space, runs of spaces collapsed, ends trimmed. Invalid UTF-8 is an error (field
+// "text"), never repaired silently. Emoji and other scripts pass through unchanged.
 //
 // The Traditional→Simplified step uses a per-character table built once from OpenCC's t2s
 // configuration (every CJK ideograph converted at start-up), so normalising costs one table look-up

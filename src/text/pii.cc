@@ -92,11 +92,13 @@ std::string mask_pii(std::string_view t) {
         out += std::string(v.substr(0, 6)) + stars(8) + std::string(v.substr(14));
         break;
       case PiiKind::kBankCard:
-        out += std::string(v.substr(0, 4)) + stars(v.size() - 8) + std::string(v.substr(v.size() - 4));
+        out +=
+            std::string(v.substr(0, 4)) + stars(v.size() - 8) + std::string(v.substr(v.size() - 4));
         break;
       case PiiKind::kLandline: {
         size_t dash = v.find('-');
-        size_t keep = dash != std::string_view::npos ? dash + 1 : (v[1] == '1' || v[1] == '2' ? 3 : 4);
+        size_t keep =
+            dash != std::string_view::npos ? dash + 1 : (v[1] == '1' || v[1] == '2' ? 3 : 4);
         out += std::string(v.substr(0, keep)) + stars(v.size() - keep - 4) +
                std::string(v.substr(v.size() - 4));
         break;

@@ -1,8 +1,8 @@
 // Personal data in free text: mobile and landline numbers, 18-digit resident ID numbers (only those
 // whose GB 11643-1999 check digit is right) and bank card numbers (16 to 19 digits passing the Luhn
-// check). Found on whole runs of digits, so a number inside a longer number is not mistaken for one.
-// Masking keeps enough to recognise a record: 138****1234, 110101********123X, 6222********1234,
-// 010-****1234. Text should be normalised first (full-width digits become ASCII).
+// check). Found on whole runs of digits, so a number inside a longer number is not mistaken for
+// one. Masking keeps enough to recognise a record: 138****1234, 110101********123X,
+// 6222********1234, 010-****1234. Text should be normalised first (full-width digits become ASCII).
 #pragma once
 
 #include <string>
