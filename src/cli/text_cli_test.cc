@@ -1,0 +1,164 @@
+// `shegong text train|classify|eval` as an operator runs them: files in, lines out, exit codes,
+// and clear errors for bad files, bad settings and bad lines.
+#include <filesystem>
+#include <fstream>
+
+#include "api/e2e_fixture.h"
+
+namespace shegong::testing {
+namespace {
+
+struct Matter {
+  const char* label;
+  const char* subjects[4];
+  const char* bodies[4];
+};
+
+// Three matters; every subject is combined with every body of its matter (16 messages each).
+const Matter kMatters[] = {
+    {"环境保护",
+     {"化工厂排放废气", "河道污水直排", "垃圾焚烧冒黑烟", "养殖场粪水污染"},
+     {"气味刺鼻影响居民健康", "附近河水发黑发臭", "晚上偷偷排放请环保部门查处",
+      "多次反映污染没有整改"}},
+    {"劳动和社会保障",
+     {"公司拖欠工资", "单位不缴社保", "工伤认定困难", "养老保险转移"},
+     {"几个月工资一直不发", "离职后社保断缴无人管", "劳动监察部门请介入", "退休待遇核算有误"}},
+    {"教育文体",
+     {"小学入学学位紧张", "幼儿园收费过高", "学校课后服务", "初中划片不合理"},
+     {"孩子上学要跨区很远", "老师让家长额外交钱", "希望教育局公开政策", "学位分配不透明"}},
+};
+
+void write_messages(const std::string& path, int first_body, int bodies) {
+  std::ofstream f(path);
+  f << "id,subject,body,category\n";
+  int id = 1;
+  for (const Matter& m : kMatters)
+    for (const char* subject : m.subjects)
+      for (int b = first_body; b < first_body + bodies; ++b)
+        f << id++ << "," << subject << "," << m.bodies[b] << "," << m.label << "\n";
+}
+
+class TextCli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char tmpl[] = "/tmp/shegong-text-cli-XXXXXX";
+    dir_ = mkdtemp(tmpl);
+    model_ = dir_ + "/category.model";
+    write_messages(dir_ + "/train.csv", 0, 3);
+    write_messages(dir_ + "/heldout.csv", 3, 1);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  RunResult sg(std::vector<std::string> args, const std::string& input = "") {
+    args.insert(args.begin(), kBinary);
+    return run_command(args, input);
+  }
+  RunResult train(std::vector<std::string> extra = {}) {
+    std::vector<std::string> args = {
+        "text",          "train", "--data",         dir_ + "/train.csv", "--text-column", "subject",
+        "--text-column", "body",  "--label-column", "category",          "--out",         model_,
+        "--min-count",   "1"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return sg(args);
+  }
+  static std::vector<std::string> lines(const std::string& text) {
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) out.push_back(line);
+    return out;
+  }
+  std::string dir_, model_;
+};
+
+TEST_F(TextCli, TrainPrintsTheModelPathLastAndClassifyAnswersEveryLineInOrder) {
+  auto trained = train();
+  ASSERT_EQ(trained.exit_code, 0) << trained.err;
+  EXPECT_EQ(last_line(trained.out), model_);
+  EXPECT_TRUE(fs::exists(model_));
+
+  auto classified = sg({"text", "classify", "--model", model_},
+                       "化工厂晚上排放废气，气味刺鼻\n公司已经三个月没发工资了\n幼儿园收费太高\n");
+  ASSERT_EQ(classified.exit_code, 0) << classified.err;
+  auto out = lines(classified.out);
+  ASSERT_EQ(out.size(), 3u);
+  const char* expected[] = {"环境保护", "劳动和社会保障", "教育文体"};
+  for (size_t i = 0; i < 3; ++i) {
+    auto tab = out[i].find('\t');
+    ASSERT_NE(tab, std::string::npos) << out[i];
+    EXPECT_EQ(out[i].substr(0, tab), expected[i]);
+    const double confidence = std::stod(out[i].substr(tab + 1));
+    EXPECT_GT(confidence, 1.0 / 3);
+    EXPECT_LE(confidence, 1.0);
+  }
+
+  auto top = sg({"text", "classify", "--model", model_, "--top", "3"}, "单位不缴社保\n");
+  ASSERT_EQ(top.exit_code, 0) << top.err;
+  auto fields = lines(top.out);
+  ASSERT_EQ(fields.size(), 1u);
+  EXPECT_EQ(fields[0].rfind("劳动和社会保障:", 0), 0u) << fields[0];
+  EXPECT_EQ(std::count(fields[0].begin(), fields[0].end(), '\t'), 2);
+}
+
+TEST_F(TextCli, LinesThatCannotBeClassifiedGetAnErrorLineAndTheRestGoOn) {
+  ASSERT_EQ(train().exit_code, 0);
+  const std::string input = std::string("河道污水直排\n\n   \n") + "\xC3\x28" + "\n养老保险转移\n";
+  auto classified = sg({"text", "classify", "--model", model_}, input);
+  EXPECT_EQ(classified.exit_code, 2);
+  auto out = lines(classified.out);
+  ASSERT_EQ(out.size(), 5u) << classified.out;
+  EXPECT_EQ(out[0].rfind("环境保护\t", 0), 0u);
+  EXPECT_EQ(out[1], "!error\ttext: is empty");
+  EXPECT_EQ(out[2], "!error\ttext: is empty");
+  EXPECT_EQ(out[3], "!error\ttext: is not valid UTF-8");
+  EXPECT_EQ(out[4].rfind("劳动和社会保障\t", 0), 0u);
+  // A 1 MB line is a label, not a crash.
+  std::string long_line;
+  while (long_line.size() < (1u << 20)) long_line += "垃圾焚烧冒黑烟";
+  auto big = sg({"text", "classify", "--model", model_}, long_line + "\n");
+  EXPECT_EQ(big.exit_code, 0) << big.err;
+  EXPECT_EQ(big.out.rfind("环境保护\t", 0), 0u);
+}
+
+TEST_F(TextCli, EvalPrintsAccuracyPerClassMacroF1AndTheConfusionMatrix) {
+  ASSERT_EQ(train().exit_code, 0);
+  auto eval =
+      sg({"text", "eval", "--model", model_, "--data", dir_ + "/heldout.csv", "--text-column",
+          "subject", "--text-column", "body", "--label-column", "category"});
+  ASSERT_EQ(eval.exit_code, 0) << eval.err;
+  EXPECT_NE(eval.out.find("texts: 12"), std::string::npos) << eval.out;
+  EXPECT_NE(eval.out.find("accuracy: "), std::string::npos);
+  EXPECT_NE(eval.out.find("macro F1: "), std::string::npos);
+  EXPECT_NE(eval.out.find("confusion matrix"), std::string::npos);
+  for (const Matter& m : kMatters) EXPECT_NE(eval.out.find(m.label), std::string::npos);
+}
+
+TEST_F(TextCli, BadFilesSettingsAndModelsAreClearErrors) {
+  auto no_column = sg({"text", "train", "--data", dir_ + "/train.csv", "--text-column", "content",
+                       "--label-column", "category", "--out", model_});
+  EXPECT_NE(no_column.exit_code, 0);
+  EXPECT_NE(no_column.err.find("train.csv"), std::string::npos) << no_column.err;
+  EXPECT_NE(no_column.err.find("subject"), std::string::npos) << no_column.err;  // what it has
+  EXPECT_FALSE(fs::exists(model_));
+
+  auto bad_lead = train({"--lead", "-1"});
+  EXPECT_NE(bad_lead.exit_code, 0);
+  EXPECT_NE(bad_lead.err.find("lead"), std::string::npos) << bad_lead.err;
+  auto bad_window = train({"--ngram-window", "-5"});
+  EXPECT_NE(bad_window.exit_code, 0);
+  EXPECT_NE(bad_window.err.find("ngram-window"), std::string::npos) << bad_window.err;
+  EXPECT_FALSE(fs::exists(model_));
+
+  auto missing = sg({"text", "classify", "--model", dir_ + "/none.model"}, "噪音\n");
+  EXPECT_NE(missing.exit_code, 0);
+  EXPECT_NE(missing.err.find("none.model"), std::string::npos) << missing.err;
+
+  std::ofstream(dir_ + "/not.model") << "id,subject\n1,hello\n";
+  auto not_model =
+      sg({"text", "eval", "--model", dir_ + "/not.model", "--data", dir_ + "/heldout.csv",
+          "--text-column", "body", "--label-column", "category"});
+  EXPECT_NE(not_model.exit_code, 0);
+  EXPECT_NE(not_model.err.find("not a shegong text classifier model"), std::string::npos)
+      << not_model.err;
+}
+
+}  // namespace
+}  // namespace shegong::testing
