@@ -1,7 +1,9 @@
 // 信访 over HTTP against the real server, in simulated time (autumn 2025, inside the loaded
 // holiday calendar): the accused unit tries every route and never meets the accuser; the whole
 // chain from petition to 复核 and the refused re-filing; illegal and late requests that name the
-// rule and write nothing.
+// rule and write nothing; a deadline in a year whose notice comes from a local calendar file.
+#include <fstream>
+
 #include <nlohmann/json.hpp>
 
 #include "api/e2e_fixture.h"
@@ -302,6 +304,32 @@ TEST_F(PetitionsApi, FromPetitionToReReviewAndTheRefiledPetitionIsNotAccepted) {
   EXPECT_EQ(pub_status, 200);
   EXPECT_EQ(pub["state"], "final");
   EXPECT_EQ(pub.dump().find("王"), std::string::npos);
+}
+
+TEST_F(PetitionsApi, ANextYearsNoticeInALocalCalendarFileLetsDeadlinesReachThatYear) {
+  // Monday 2 November 2026, 10:00 in Beijing: 60 days after acceptance is 1 January 2027, a year
+  // the package calendar does not carry yet.
+  restart_at(1793584800000);
+  auto [created, c] = post("/api/v1/petitions", "pt.office", petition());
+  ASSERT_EQ(created, 201) << c;
+  int64_t id = c["id"];
+  act(id, "route", "pt.office", {{"route", "transfer"}, {"unit_id", organ_}});
+  Json refused = act(id, "accept", "pt.organ", {{"track", "opinion"}}, 409);
+  EXPECT_EQ(refused["error"]["field"], "calendar") << refused;
+  EXPECT_EQ(get("/api/v1/petitions/" + std::to_string(id), "pt.organ").second["state"],
+            "transferred");
+
+  // The notice, written beside the package's file as its rows: the server loads it after.
+  const std::string local = dir_ + "/local.csv";
+  std::ofstream(local) << "date,kind,name\n2027-01-01,holiday,元旦\n";
+  server_.reset();
+  start_server({{"SHEGONG_CLOCK_OFFSET_MS", std::to_string(1793584800000 - now_ms())}},
+               {"--calendar", local});
+  sessions_.clear();
+  Json accepted = act(id, "accept", "pt.organ", {{"track", "opinion"}});
+  EXPECT_EQ(accepted["state"], "accepted");
+  // A+60 = Friday 1 January 2027, a holiday; then a weekend: Monday 4 January.
+  EXPECT_EQ(accepted["due_at"], "2027-01-04T15:59:59.999Z");
 }
 
 TEST_F(PetitionsApi, IllegalAndLateRequestsNameTheRuleAndWriteNothing) {

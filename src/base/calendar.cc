@@ -218,6 +218,42 @@ Result<HolidayCalendar> HolidayCalendar::load(const std::string& path) {
   return cal;
 }
 
+Result<HolidayCalendar> HolidayCalendar::load(const std::vector<std::string>& paths) {
+  if (paths.empty()) return Invalid("calendar", "no holiday calendar file given");
+  Result<HolidayCalendar> merged = load(paths[0]);
+  for (size_t i = 1; i < paths.size() && merged.ok(); ++i) {
+    Result<HolidayCalendar> later = load(paths[i]);
+    if (!later.ok()) return later.status();
+    Status replaced = merged->replace_years(*later);
+    if (!replaced.ok()) return Invalid("calendar", paths[i] + ": " + replaced.message());
+  }
+  return merged;
+}
+
+Status HolidayCalendar::replace_years(const HolidayCalendar& later) {
+  std::vector<Row> rows;
+  rows.reserve(entries_.size() + later.entries_.size());
+  auto keep = [&rows](const HolidayCalendar& from, const Entry& e) {
+    rows.push_back(
+        {Date::from_days_since_epoch(e.day), e.kind == Kind::kWorkday, from.names_[e.name]});
+  };
+  for (const Entry& e : entries_)
+    if (!later.covers(Date::from_days_since_epoch(e.day).year())) keep(*this, e);
+  for (const Entry& e : later.entries_) keep(later, e);
+  HolidayCalendar merged;
+  for (const Row& row : rows) SHEGONG_RETURN_IF_ERROR(merged.add(row));
+  std::sort(merged.entries_.begin(), merged.entries_.end(),
+            [](const Entry& a, const Entry& b) { return a.day < b.day; });
+  merged.years_ = years_;
+  merged.years_.insert(merged.years_.end(), later.years_.begin(), later.years_.end());
+  std::sort(merged.years_.begin(), merged.years_.end());
+  merged.years_.erase(std::unique(merged.years_.begin(), merged.years_.end()), merged.years_.end());
+  *this = std::move(merged);
+  return Status::Ok();
+}
+
+std::string HolidayCalendar::years() const { return year_ranges(years_); }
+
 bool HolidayCalendar::covers(int year) const {
   return std::binary_search(years_.begin(), years_.end(), year);
 }

@@ -1,7 +1,10 @@
 #include "base/calendar.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <filesystem>
+#include <fstream>
 #include <set>
 
 namespace shegong {
@@ -298,6 +301,49 @@ TEST(Calendar, LoadReportsAMissingFile) {
   EXPECT_EQ(cal.status().code(), Code::kNotFound);
   EXPECT_EQ(cal.status().field(), "calendar");
   EXPECT_TRUE(contains(cal.status().message(), "/nonexistent/holidays.csv"));
+}
+
+TEST(Calendar, LaterFilesReplaceWholeYears) {
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("shegong-calendar-" + std::to_string(getpid()));
+  std::filesystem::create_directories(dir);
+  auto write = [&dir](const std::string& name, const std::string& text) {
+    std::ofstream(dir / name) << text;
+    return (dir / name).string();
+  };
+  const std::string package = write("holidays.csv",
+                                    "date,kind,name\n2030-01-01,holiday,元旦\n2030-02-02,workday,"
+                                    "春节\n2031-01-01,holiday,元旦\n");
+  const std::string local =
+      write("local.csv",
+            "# a notice not yet in the package\ndate,kind,name\n2031-01-02,holiday,元旦调"
+            "整\n2032-01-01,holiday,元旦\n");
+  Result<HolidayCalendar> cal = HolidayCalendar::load(std::vector<std::string>{package, local});
+  ASSERT_TRUE(cal.ok()) << cal.status().to_string();
+  EXPECT_EQ(cal->years(), "2030–2032");
+  EXPECT_FALSE(*cal->is_working_day(D("2030-01-01")));  // 2030 stays as the package has it
+  EXPECT_TRUE(*cal->is_working_day(D("2030-02-02")));   // a 调休 Saturday
+  EXPECT_TRUE(*cal->is_working_day(D("2031-01-01")));   // 2031 is the later file's, whole
+  EXPECT_FALSE(*cal->is_working_day(D("2031-01-02")));
+  EXPECT_EQ(cal->holiday_name(D("2031-01-02")), "元旦调整");
+  EXPECT_FALSE(*cal->is_working_day(D("2032-01-01")));
+  Status beyond = cal->is_working_day(D("2033-01-03")).status();
+  EXPECT_TRUE(contains(beyond.message(), "(loaded: 2030–2032)")) << beyond.message();
+
+  // One file alone is the same as loading it; a bad or missing later file is named.
+  EXPECT_EQ(HolidayCalendar::load(std::vector<std::string>{package})->years(), "2030–2031");
+  const std::string bad = write("bad.csv", "date,kind,name\n2031-13-01,holiday,元旦\n");
+  Result<HolidayCalendar> refused = HolidayCalendar::load(std::vector<std::string>{package, bad});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().field(), "calendar");
+  EXPECT_TRUE(contains(refused.status().message(), "bad.csv: line 2"))
+      << refused.status().message();
+  Result<HolidayCalendar> missing =
+      HolidayCalendar::load(std::vector<std::string>{package, (dir / "none.csv").string()});
+  ASSERT_FALSE(missing.ok());
+  EXPECT_TRUE(contains(missing.status().message(), "none.csv"));
+  EXPECT_FALSE(HolidayCalendar::load(std::vector<std::string>{}).ok());
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

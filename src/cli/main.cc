@@ -35,18 +35,20 @@ int main(int argc, char** argv) {
       ->add_option("--regions-from", serve_options.regions_from,
                    "Where --demo imports regions from")
       ->capture_default_str();
-  serve_cmd
-      ->add_option("--calendar", serve_options.calendar,
-                   "Holiday calendar (CSV made by scripts/bootstrap from chinese-days)")
-      ->capture_default_str();
+  serve_cmd->add_option(
+      "--calendar", serve_options.calendars,
+      "Holiday calendar file; repeat it to add files whose years replace the earlier "
+      "ones' (default: data/calendar/holidays.csv, made by scripts/bootstrap from "
+      "chinese-days, then data/calendar/local.csv if it exists)");
   serve_cmd
       ->add_option("--categories-from", serve_options.categories_from,
                    "Category taxonomy --demo imports when there is none")
       ->capture_default_str();
   serve_cmd->add_option("--model", serve_options.model,
                         "Category model (default: models/category.model beside the database)");
-  serve_cmd->add_option("--repeat-window-days", serve_options.repeat_window_days,
-                        "Orders of the last N days are checked for repeats")
+  serve_cmd
+      ->add_option("--repeat-window-days", serve_options.repeat_window_days,
+                   "Orders of the last N days are checked for repeats")
       ->check(CLI::Range(1, 3650))
       ->capture_default_str();
   serve_cmd->add_option("--workers", serve_options.workers, "Threads for handlers that write")
@@ -82,8 +84,8 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(int64_t{0}, int64_t{20'000'000}))
       ->capture_default_str();
   demo_orders_cmd->add_option("--seed", demo_options.seed, "Random seed")->capture_default_str();
-  demo_orders_cmd->add_option("--calendar", demo_options.calendar, "Holiday calendar")
-      ->capture_default_str();
+  demo_orders_cmd->add_option("--calendar", demo_options.calendars,
+                              "Holiday calendar files, as for serve");
 
   auto* user_cmd = app.add_subcommand("user", "Manage users");
   user_cmd->require_subcommand(1);
@@ -122,7 +124,8 @@ int main(int argc, char** argv) {
   backup_cmd->add_option("--to", backup_to, "Backup file (must not exist)")->required();
 
   CommandRunner chosen;
-  auto* text_cmd = app.add_subcommand("text", "Chinese text: classify, find repeats and hot issues");
+  auto* text_cmd =
+      app.add_subcommand("text", "Chinese text: classify, find repeats and hot issues");
   text_cmd->require_subcommand(1);
   add_text_classifier_commands(*text_cmd, &chosen);
   add_text_analysis_commands(*text_cmd, &chosen);

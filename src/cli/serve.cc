@@ -82,7 +82,7 @@ Status seed_demo(Store& store, const crypto::SecretBox& box, const ServeOptions&
   if (*orders == 0) {
     auto tree = regions::RegionTree::load(*store.db);
     if (!tree.ok()) return tree.status();
-    auto calendar = HolidayCalendar::load(options.calendar);
+    auto calendar = HolidayCalendar::load(calendar_files(options.calendars));
     if (!calendar.ok()) return calendar.status();
     hotline::DemoOptions demo;
     demo.now_ms = clock.now_ms();  // the demo's "now" follows a simulated clock too
@@ -165,7 +165,7 @@ int serve(const ServeOptions& options) {
   }
   auto tree = regions::RegionTree::load(*store->db);
   if (!tree.ok()) return fail(tree.status());
-  auto calendar = HolidayCalendar::load(options.calendar);
+  auto calendar = HolidayCalendar::load(calendar_files(options.calendars));
   if (!calendar.ok())
     return fail(Status(calendar.status().code(), calendar.status().message(), "calendar"));
 
@@ -217,7 +217,8 @@ int serve(const ServeOptions& options) {
   std::cout << "shegong listening on http://" << host << ":" << server.port() << " ("
             << (*tree)->size() - 1 << " regions, database " << options.db_path << ", "
             << repeats.size() << " recent orders indexed, "
-            << (classifier ? "category model " + model : std::string("no category model")) << ")\n";
+            << (classifier ? "category model " + model : std::string("no category model"))
+            << ", holiday calendar " << calendar->years() << ")\n";
   if (options.demo) {
     std::cout << "demo logins (password " << kDemoPassword << "):";
     for (const DemoUser& u : kDemoUsers) std::cout << " " << u.username;
