@@ -25,7 +25,9 @@ void add_notice_routes(App& app) {
               "SELECT n.id, n.created_at_ms, c.id, c.kind, c.tracking_no, e.action FROM "
               "case_notices n JOIN cases c ON c.id = n.case_id JOIN case_events e ON e.id = "
               "n.event_id WHERE (c.kind <> 'petition' OR c.id IN (SELECT id FROM cases WHERE " +
-                  readable.sql + ")) AND n.audience = ? ORDER BY n.id DESC LIMIT 50 OFFSET " +
+                  readable.sql +
+                  ")) AND n.audience = ? ORDER BY n.created_at_ms DESC, n.id DESC LIMIT 50 "
+                  "OFFSET " +
                   std::to_string((*page - 1) * 50),
               params);
           if (!rows.ok()) return rows.status();

@@ -358,6 +358,11 @@ CREATE INDEX case_events_action_at ON case_events(action, at_ms);
 -- soon among them: answered from this index alone (200 ms -> 5 ms at 100,000 orders).
 CREATE INDEX cases_kind_state_region ON cases(kind, state, region_code, overdue, due_at_ms);
 )sql"},
+    {8, "notice_inbox", R"sql(
+-- A unit's notices, newest first (GET /api/v1/notices), from this index instead of a scan of every
+-- notice: at 1,000,000 orders (3.56 million notices) a unit's older pages took 0.5 s.
+CREATE INDEX case_notices_audience ON case_notices(audience, created_at_ms, id);
+)sql"},
 };
 
 }  // namespace

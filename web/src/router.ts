@@ -18,6 +18,7 @@ export const router = createRouter({
     { path: '/portal/track/:no?', component: () => import('@/views/portal/PortalView.vue'), meta: { public: true, bare: true } },
     { path: '/workbench', component: () => import('@/views/WorkbenchView.vue'), meta: { roles: staff } },
     { path: '/orders/:id(\\d+)', component: () => import('@/views/OrderView.vue'), meta: { roles: staff } },
+    { path: '/notices', component: () => import('@/views/NoticesView.vue'), meta: { roles: staff } },
     { path: '/dashboard', component: () => import('@/views/DashboardView.vue'), meta: { roles: staff } },
     { path: '/petitions', component: () => import('@/views/petitions/PetitionListView.vue'), meta: { roles: petitionReaders } },
     { path: '/petitions/new', component: () => import('@/views/petitions/PetitionRegisterView.vue'), meta: { roles: petitionWriters } },

@@ -1,6 +1,7 @@
 // Browser tests of issue 6 in Debian's Chromium against a real `shegong serve --demo`:
 //  1. the whole loop — a citizen submits on a phone, the centre dispatches with a suggestion, the
-//     street accepts and replies, the centre calls back, and the street's ranking moves;
+//     street finds it among its notices, accepts and replies, the centre calls back, and the
+//     street's ranking moves;
 //  2. a street user never sees another street's orders on any screen;
 //  3. the workbench's first load on loopback, timed and printed (never asserted), with
 //     SHEGONG_BROWSER_ORDERS orders (default 100,000; 0 skips it).
@@ -124,9 +125,20 @@ test('a citizen’s demand goes round the loop and moves the street’s ranking'
   await centre.locator('[data-test=order-state]', { hasText: '待签收' }).waitFor()
   await shot(centre, '06-dispatched')
 
-  // The street office sees it as new, accepts and replies.
+  // The street office finds the dispatch among its unit's notices, sees it as new, accepts and
+  // replies.
   const street = await newPage(chrome.browser, server.url)
   await signIn(street, 'donghuamen')
+  await street.getByRole('link', { name: '通知', exact: true }).click()
+  const notice = street.locator('[data-test=notice]', { hasText: trackingNo })
+  await notice.waitFor()
+  const noticeRow = street.locator('[data-test=notices] tr', { has: notice })
+  assert.match(await noticeRow.innerText(), /派单/, 'the notice says what happened')
+  const noticeTimes = await street.locator('[data-test=notice-at]').allInnerTexts()
+  assert.ok(noticeTimes.length > 1, 'the demo month left the street other notices')
+  assert.deepEqual(noticeTimes, [...noticeTimes].sort().reverse(), 'newest first')
+  await shot(street, '07-street-notices')
+  await street.getByRole('link', { name: '工作台', exact: true }).click()
   await street.locator('[data-test=queue-new]').click()
   await street.getByRole('link', { name: `查看工单 ${trackingNo}` }).waitFor()
   await shot(street, '07-street-queue')

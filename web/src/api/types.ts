@@ -107,6 +107,8 @@ export interface HotIssues { region: string; from: string; to: string; orders_re
 export interface Region { code: string; name: string; level: string; has_children?: boolean }
 
 export interface Unit { id: number; name: string; kind: string; region_code: string; active: boolean }
+// GET /api/v1/notices: one notice to the caller's unit.
+export interface Notice { id: number; at: string; case: { id: number; kind: string; tracking_no: string }; action: string }
 export interface DispatchRule { id: number; region_code: string; category: string; unit_id: number }
 export interface SlaRule {
   id: number
