@@ -86,6 +86,21 @@ inline void ensure_fixture() {
   close(lock);
 }
 
+// A test of the command line: a fresh temporary folder, and `sg(args)` runs the real binary.
+class CommandTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char tmpl[] = "/tmp/shegong-cli-XXXXXX";
+    dir_ = mkdtemp(tmpl);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  RunResult sg(std::vector<std::string> args, const std::string& input = "") {
+    args.insert(args.begin(), kBinary);
+    return run_command(args, input);
+  }
+  std::string dir_;
+};
+
 // A test with a server of its own on a copy of the fixture database.
 class E2eTest : public ::testing::Test {
  protected:

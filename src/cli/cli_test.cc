@@ -6,19 +6,13 @@
 namespace shegong::testing {
 namespace {
 
-class Cli : public ::testing::Test {
+class Cli : public CommandTest {
  protected:
   void SetUp() override {
-    char tmpl[] = "/tmp/shegong-cli-XXXXXX";
-    dir_ = mkdtemp(tmpl);
+    CommandTest::SetUp();
     db_ = dir_ + "/var/shegong.db";
   }
-  void TearDown() override { fs::remove_all(dir_); }
-  RunResult sg(std::vector<std::string> args, const std::string& input = "") {
-    args.insert(args.begin(), kBinary);
-    return run_command(args, input);
-  }
-  std::string dir_, db_;
+  std::string db_;
 };
 
 TEST_F(Cli, ImportRegionsPrintsExactCountsPerLevel) {

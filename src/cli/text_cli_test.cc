@@ -38,19 +38,13 @@ void write_messages(const std::string& path, int first_body, int bodies) {
         f << id++ << "," << subject << "," << m.bodies[b] << "," << m.label << "\n";
 }
 
-class TextCli : public ::testing::Test {
+class TextCli : public CommandTest {
  protected:
   void SetUp() override {
-    char tmpl[] = "/tmp/shegong-text-cli-XXXXXX";
-    dir_ = mkdtemp(tmpl);
+    CommandTest::SetUp();
     model_ = dir_ + "/category.model";
     write_messages(dir_ + "/train.csv", 0, 3);
     write_messages(dir_ + "/heldout.csv", 3, 1);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  RunResult sg(std::vector<std::string> args, const std::string& input = "") {
-    args.insert(args.begin(), kBinary);
-    return run_command(args, input);
   }
   RunResult train(std::vector<std::string> extra = {}) {
     std::vector<std::string> args = {
@@ -66,7 +60,7 @@ class TextCli : public ::testing::Test {
     for (std::string line; std::getline(in, line);) out.push_back(line);
     return out;
   }
-  std::string dir_, model_;
+  std::string model_;
 };
 
 TEST_F(TextCli, TrainPrintsTheModelPathLastAndClassifyAnswersEveryLineInOrder) {
