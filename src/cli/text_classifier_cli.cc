@@ -29,6 +29,7 @@ struct TrainArgs {
   text::TrainingOptions options;
   bool no_words = false;
   bool uniform_weights = false;
+  std::vector<double> block_weights;
 };
 
 struct ClassifyArgs {
@@ -63,6 +64,8 @@ int train(const TrainArgs& args) {
   text::TrainingOptions options = args.options;
   options.features.words = !args.no_words;
   options.balanced = !args.uniform_weights;
+  if (!args.block_weights.empty())
+    std::copy(args.block_weights.begin(), args.block_weights.end(), options.block_weights.begin());
   auto classifier = Classifier::train(data->texts, *lexicon, options);
   if (!classifier.ok()) return fail(classifier.status());
   if (Status saved = classifier->save(args.out); !saved.ok()) return fail(saved);
@@ -169,6 +172,12 @@ void add_text_classifier_commands(CLI::App& text, CommandRunner* chosen) {
   train_cmd->add_flag("--no-words", train_args->no_words, "Character n-grams only");
   train_cmd->add_flag("--uniform-weights", train_args->uniform_weights,
                       "Weigh every text the same (default: every label the same)");
+  train_cmd
+      ->add_option("--block-weights", train_args->block_weights,
+                   "Weights of the words, the character n-grams and the lead, each block scaled "
+                   "to unit length first (default 1,1,0.5); 0,0,0: the whole vector scaled at once")
+      ->expected(static_cast<int>(text::kFeatureBlocks))
+      ->delimiter(',');
   train_cmd->add_option("--seed", o.seed, "Order of examples")->capture_default_str();
   train_cmd->callback(
       [chosen, train_args] { *chosen = [train_args] { return train(*train_args); }; });

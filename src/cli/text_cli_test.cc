@@ -139,7 +139,16 @@ TEST_F(TextCli, BadFilesSettingsAndModelsAreClearErrors) {
   auto bad_window = train({"--ngram-window", "-5"});
   EXPECT_NE(bad_window.exit_code, 0);
   EXPECT_NE(bad_window.err.find("ngram-window"), std::string::npos) << bad_window.err;
+  auto bad_blocks = train({"--block-weights", "1,-1,0.5"});
+  EXPECT_NE(bad_blocks.exit_code, 0);
+  EXPECT_NE(bad_blocks.err.find("block-weights"), std::string::npos) << bad_blocks.err;
+  auto two_blocks = train({"--block-weights", "1,1"});
+  EXPECT_NE(two_blocks.exit_code, 0);
+  EXPECT_NE(two_blocks.err.find("block-weights"), std::string::npos) << two_blocks.err;
   EXPECT_FALSE(fs::exists(model_));
+  auto whole = train({"--block-weights", "0,0,0"});
+  EXPECT_EQ(whole.exit_code, 0) << whole.err;
+  fs::remove(model_);
 
   auto missing = sg({"text", "classify", "--model", dir_ + "/none.model"}, "噪音\n");
   EXPECT_NE(missing.exit_code, 0);

@@ -83,18 +83,20 @@ float tf_weight(uint32_t count) {
   return count < table.size() ? table[count] : 1.0f + std::log(static_cast<float>(count));
 }
 
-void count_rows(const ClassifierModel& model, Scratch& s) {
-  const size_t n = s.keys.size();
-  s.counts.prepare(std::min(n, model.keys.size()));  // no more distinct rows than either
-  for (size_t i = 0; i < n; ++i) {
+// Counts the rows of keys [begin, end).
+void count_rows(const ClassifierModel& model, Scratch& s, size_t begin, size_t end) {
+  const size_t n = end;
+  s.counts.prepare(std::min(n - begin, model.keys.size()));  // no more distinct rows than either
+  for (size_t i = begin; i < n; ++i) {
     if (i + kPrefetchDistance < n) model.rows.prefetch(s.keys[i + kPrefetchDistance]);
     const int64_t row = model.row_of(s.keys[i]);
     if (row >= 0) s.counts.add(static_cast<uint32_t>(row));
   }
 }
 
-// Scores = W·x + b with x the L2-normalised TF-IDF vector of the rows counted.
-void score_rows(const ClassifierModel& model, Scratch& s, std::vector<double>& scores) {
+// Adds weight·W·x to `scores`, x the L2-normalised TF-IDF vector of the rows counted.
+void score_rows(const ClassifierModel& model, Scratch& s, double weight,
+                std::vector<double>& scores) {
   const size_t labels = model.labels.size();
   const size_t stride = model.stride();
   std::array<float, 64> fixed{};
@@ -112,9 +114,8 @@ void score_rows(const ClassifierModel& model, Scratch& s, std::vector<double>& s
     norm += double{value} * value;
     for (size_t c = 0; c < labels; ++c) sum[c] += value * w[1 + c];
   });
-  const double scale = norm > 0 ? 1.0 / std::sqrt(norm) : 0.0;
-  scores.resize(labels);
-  for (size_t c = 0; c < labels; ++c) scores[c] = sum[c] * scale + model.bias[c];
+  const double scale = norm > 0 ? weight / std::sqrt(norm) : 0.0;
+  for (size_t c = 0; c < labels; ++c) scores[c] += sum[c] * scale;
 }
 
 void softmax(std::vector<double>& v) {
@@ -139,6 +140,10 @@ Status validate(const TrainingOptions& options) {
     return Invalid("nb-smoothing", "must be in (0, 1e6]");
   if (!(options.confidence_scale > 0 && options.confidence_scale <= 1e3))
     return Invalid("confidence-scale", "must be in (0, 1000]");
+  for (double weight : options.block_weights)
+    if (!(weight >= 0 && weight <= kMaxBlockWeight))
+      return Invalid("block-weights",
+                     "each must be in [0, " + std::to_string(kMaxBlockWeight) + "]");
   return Status::Ok();
 }
 
@@ -167,9 +172,22 @@ Status Classifier::probabilities(std::string_view text, std::vector<double>& out
   if (!normalized.ok()) return normalized.status();
   if (normalized->empty()) return Invalid("text", "is empty");
   Scratch& s = scratch();
-  FeatureExtractor(model_->segmenter, model_->options).extract(*normalized, s.keys);
-  count_rows(*model_, s);
-  score_rows(*model_, s, out);
+  BlockEnds ends{};
+  FeatureExtractor(model_->segmenter, model_->options).extract(*normalized, s.keys, nullptr, &ends);
+  out.assign(model_->bias.begin(), model_->bias.end());
+  if (model_->by_block()) {
+    size_t begin = 0;
+    for (size_t b = 0; b < ends.size(); ++b) {
+      if (model_->block_weights[b] > 0) {
+        count_rows(*model_, s, begin, ends[b]);
+        score_rows(*model_, s, model_->block_weights[b], out);
+      }
+      begin = ends[b];
+    }
+  } else {
+    count_rows(*model_, s, 0, s.keys.size());
+    score_rows(*model_, s, 1.0, out);
+  }
   softmax(out);
   // A huge message (a pasted file) should not pin its scratch space to the thread for good.
   if (s.keys.capacity() > (size_t{1} << 20)) s.keys = {};

@@ -16,6 +16,7 @@
 //     version, is truncated or fails its checksum. A loaded model is immutable and thread-safe.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -57,6 +58,12 @@ struct TrainingOptions {
   // Weigh texts so that every label counts the same in the loss: macro-F1 counts small categories
   // as much as large ones, and the share of a category differs between sources.
   bool balanced = true;
+  // A text's TF-IDF vector is made of blocks (features.h: words and Latin runs, character n-grams,
+  // the lead), each scaled to unit length on its own and then by its weight here, so that the many
+  // n-grams (three per character) do not drown the words in the length normalisation. A weight of
+  // 0 leaves its block out; all 0: one vector scaled to unit length as a whole (the models of
+  // format versions 1 and 2).
+  std::array<double, kFeatureBlocks> block_weights{1.0, 1.0, 0.5};
 };
 
 Status validate(const TrainingOptions& options);
@@ -65,8 +72,8 @@ struct ClassifierModel;
 
 class Classifier {
  public:
-  // Written: version 2. Read: versions 1 (no lead) and 2.
-  static constexpr uint32_t kFormatVersion = 2;
+  // Written: version 3. Read: versions 1 (no lead), 2 (no block weights) and 3.
+  static constexpr uint32_t kFormatVersion = 3;
   static constexpr uint32_t kOldestFormatVersion = 1;
 
   // Fails on invalid UTF-8 (naming the source), fewer than two labels, or a label that is empty,

@@ -1,6 +1,7 @@
-// The model file, format version 2 (docs/text-classifier.md): little-endian,
+// The model file, format version 3 (docs/text-classifier.md): little-endian,
 //   "SGTEXTCL" | u32 version | u64 payload size | payload | u64 FNV-1a-64 of everything before it
 // and the payload is the feature options (version 2 added the lead and the n-gram window), the
+// block weights (version 3), the
 // labels, the segmentation dictionary, the stop words, the vocabulary keys, the weight rows (IDF
 // then one weight per label) and the biases. A file is written beside its destination and renamed
 // into place, so a reader never sees half a model.
@@ -18,6 +19,7 @@ namespace shegong::text {
 namespace {
 
 static_assert(std::endian::native == std::endian::little, "the model format is little-endian");
+static_assert(kFeatureBlocks == 3, "the model format stores three block weights");
 
 constexpr char kMagic[8] = {'S', 'G', 'T', 'E', 'X', 'T', 'C', 'L'};
 constexpr size_t kHeaderSize = sizeof(kMagic) + 4 + 8;
@@ -103,6 +105,7 @@ std::string payload_of(const ClassifierModel& model) {
   w.put((model.options.words ? kWordsFlag : 0) | (model.options.latin ? kLatinFlag : 0));
   w.put(static_cast<uint32_t>(model.options.lead));
   w.put(static_cast<uint32_t>(model.options.ngram_window));
+  for (float weight : model.block_weights) w.put(weight);
   w.put_strings(model.labels);
   w.put_strings(model.segmenter.lexicon().words);
   w.put_strings(model.segmenter.lexicon().stop_words);
@@ -114,14 +117,17 @@ std::string payload_of(const ClassifierModel& model) {
 }
 
 // Version 1 files have no lead and no n-gram window: their models were trained without them.
+// Versions 1 and 2 have no block weights: their vectors were scaled to unit length as a whole.
 Status parse_payload(std::string_view payload, uint32_t version, ClassifierModel& model) {
   Reader r(payload);
   uint32_t min_ngram = 0, max_ngram = 0, flags = 0, lead = 0, window = 0, features = 0;
   Lexicon lexicon;
   r.get(min_ngram) && r.get(max_ngram) && r.get(flags) &&
-      (version < 2 || (r.get(lead) && r.get(window))) && r.get_strings(model.labels) &&
-      r.get_strings(lexicon.words) && r.get_strings(lexicon.stop_words) && r.get(features) &&
-      r.get_array(model.keys, features) &&
+      (version < 2 || (r.get(lead) && r.get(window))) &&
+      (version < 3 || (r.get(model.block_weights[0]) && r.get(model.block_weights[1]) &&
+                       r.get(model.block_weights[2]))) &&
+      r.get_strings(model.labels) && r.get_strings(lexicon.words) &&
+      r.get_strings(lexicon.stop_words) && r.get(features) && r.get_array(model.keys, features) &&
       r.get_array(model.weights, size_t{features} * (model.labels.size() + 1)) &&
       r.get_array(model.bias, model.labels.size());
   if (!r.ok() || !r.at_end()) return Invalid("model", "the model's contents are malformed");
@@ -131,6 +137,9 @@ Status parse_payload(std::string_view payload, uint32_t version, ClassifierModel
                    (flags & kLatinFlag) != 0,
                    static_cast<int>(std::min<uint32_t>(lead, kMaxLead + 1)),
                    static_cast<int>(std::min<uint32_t>(window, kMaxNgramWindow + 1))};
+  for (float weight : model.block_weights)
+    if (!(weight >= 0 && weight <= kMaxBlockWeight))
+      return Invalid("model", "the model's settings are out of range");
   if (!validate(model.options).ok() || model.labels.size() < 2)
     return Invalid("model", "the model's settings are out of range");
   if (model.keys.size() > ClassifierModel::kMaxRows)

@@ -2,6 +2,7 @@
 // to the classifier_*.cc files.
 #pragma once
 
+#include <array>
 #include <memory>
 #include <string>
 #include <vector>
@@ -22,6 +23,14 @@ struct ClassifierModel {
   // label.
   std::vector<float> weights;
   std::vector<float> bias;  // one per label
+  // Weights of the feature blocks (features.h), each scaled to unit length on its own; all 0: one
+  // vector scaled as a whole (TrainingOptions::block_weights).
+  std::array<float, kFeatureBlocks> block_weights{};
+  bool by_block() const {
+    for (float w : block_weights)
+      if (w != 0) return true;
+    return false;
+  }
   static constexpr int kRowBits = 24;
   static constexpr size_t kMaxRows = (size_t{1} << kRowBits) - 2;
   // Feature key → row + 1; rebuilt from `keys`, not stored.
@@ -35,6 +44,9 @@ struct ClassifierModel {
   // The row of `key`, or -1.
   int64_t row_of(uint64_t key) const { return static_cast<int64_t>(rows.find(key)) - 1; }
 };
+
+// The largest weight of a feature block.
+constexpr double kMaxBlockWeight = 100;
 
 // classifier_file.cc
 Status write_model(const ClassifierModel& model, const std::string& path);

@@ -152,46 +152,107 @@ TEST(Classifier, WrongOrDamagedModelFilesAreClearErrors) {
   EXPECT_EQ(Classifier::load(path).status().code(), Code::kNotFound);
 }
 
-// A version 1 file: the version 2 layout without the lead and the n-gram window (the fourth and
-// fifth u32 of the payload).
-std::string as_version_1(const std::string& v2) {
-  constexpr size_t kHeader = 8 + 4 + 8, kLeadAt = kHeader + 12;
-  std::string v1 = v2.substr(0, kLeadAt) + v2.substr(kLeadAt + 8, v2.size() - 8 - kLeadAt - 8);
-  v1[8] = 1;
-  const uint64_t payload = v1.size() - kHeader;
-  std::memcpy(v1.data() + 12, &payload, 8);
+// An older file made from a version 3 file: version 2 lacks the three f32 block weights that
+// follow the five u32 feature options, version 1 also the lead and the n-gram window (the fourth
+// and fifth u32).
+std::string as_version(const std::string& v3, uint32_t version) {
+  constexpr size_t kHeader = 8 + 4 + 8, kLeadAt = kHeader + 12, kBlocksAt = kLeadAt + 8;
+  const size_t cut_from = version == 1 ? kLeadAt : kBlocksAt;
+  std::string old =
+      v3.substr(0, cut_from) + v3.substr(kBlocksAt + 12, v3.size() - 8 - kBlocksAt - 12);
+  old[8] = static_cast<char>(version);
+  const uint64_t payload = old.size() - kHeader;
+  std::memcpy(old.data() + 12, &payload, 8);
   uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a-64 of every byte before the checksum
-  for (unsigned char c : v1) h = (h ^ c) * 0x100000001b3ULL;
-  v1.append(reinterpret_cast<const char*>(&h), 8);
-  return v1;
+  for (unsigned char c : old) h = (h ^ c) * 0x100000001b3ULL;
+  old.append(reinterpret_cast<const char*>(&h), 8);
+  return old;
 }
 
-TEST(Classifier, ReadsVersion1FilesAsModelsWithoutALead) {
+void expect_same_predictions(const Classifier& a, const Classifier& b) {
+  for (const char* text : {"小区楼下烧烤油烟太大", "学校食堂饭菜不卫生", "公交车司机态度差"}) {
+    auto x = a.top_k(text, 3), y = b.top_k(text, 3);
+    ASSERT_TRUE(x.ok() && y.ok());
+    for (size_t i = 0; i < 3; ++i) {
+      EXPECT_EQ((*x)[i].label, (*y)[i].label);
+      EXPECT_FLOAT_EQ((*x)[i].confidence, (*y)[i].confidence);
+    }
+  }
+}
+
+TEST(Classifier, ReadsVersion1FilesAsModelsWithoutALeadOrBlocks) {
   TrainingOptions options = small_options();
   options.features.lead = 0;
   options.features.ngram_window = 0;
+  options.block_weights = {0, 0, 0};
   auto c = Classifier::train(corpus(), kLexicon, options);
   ASSERT_TRUE(c.ok());
   const std::string path = temp_path("v1.model");
   ASSERT_TRUE(c->save(path).ok());
-  write_bytes(path, as_version_1(*read_file(path)));
+  write_bytes(path, as_version(*read_file(path), 1));
   auto old = Classifier::load(path);
   ASSERT_TRUE(old.ok()) << old.status().to_string();
   EXPECT_EQ(old->feature_options().lead, 0);
   EXPECT_EQ(old->feature_options().ngram_window, 0);
-  for (const char* text : {"小区楼下烧烤油烟太大", "学校食堂饭菜不卫生", "公交车司机态度差"}) {
-    auto a = c->top_k(text, 3), b = old->top_k(text, 3);
-    ASSERT_TRUE(a.ok() && b.ok());
-    for (size_t i = 0; i < 3; ++i) {
-      EXPECT_EQ((*a)[i].label, (*b)[i].label);
-      EXPECT_FLOAT_EQ((*a)[i].confidence, (*b)[i].confidence);
-    }
-  }
+  expect_same_predictions(*c, *old);
   // Both are stored: a model trained with them reads back with them.
   ASSERT_TRUE(trained().save(path).ok());
   EXPECT_EQ(Classifier::load(path)->feature_options().lead, 20);
   EXPECT_EQ(Classifier::load(path)->feature_options().ngram_window, 300);
   std::filesystem::remove(path);
+}
+
+TEST(Classifier, ReadsVersion2FilesAsModelsScaledAsAWhole) {
+  TrainingOptions options = small_options();
+  options.block_weights = {0, 0, 0};
+  auto c = Classifier::train(corpus(), kLexicon, options);
+  ASSERT_TRUE(c.ok());
+  const std::string path = temp_path("v2.model");
+  ASSERT_TRUE(c->save(path).ok());
+  write_bytes(path, as_version(*read_file(path), 2));
+  auto old = Classifier::load(path);
+  ASSERT_TRUE(old.ok()) << old.status().to_string();
+  EXPECT_EQ(old->feature_options().lead, 20);
+  expect_same_predictions(*c, *old);
+  std::filesystem::remove(path);
+}
+
+// The blocks are scaled one by one: a message whose words block is long gets the same weight for
+// its n-grams as a short one, and a block of weight 0 does not count at all.
+TEST(Classifier, BlockWeightsScaleEachBlockOnItsOwn) {
+  TrainingOptions options = small_options();
+  auto by_block = Classifier::train(corpus(), kLexicon, options);
+  options.block_weights = {0, 0, 0};
+  auto whole = Classifier::train(corpus(), kLexicon, options);
+  ASSERT_TRUE(by_block.ok() && whole.ok());
+  // The same data, two normalisations: the same winners, different confidences.
+  auto a = by_block->top_k("夜间施工噪音扰民", 3), b = whole->top_k("夜间施工噪音扰民", 3);
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_EQ((*a)[0].label, "环境保护");
+  EXPECT_EQ((*b)[0].label, "环境保护");
+  EXPECT_NE((*a)[0].confidence, (*b)[0].confidence);
+  // Only the words count: a text of words the corpus never had as words gets the prior.
+  options.block_weights = {1, 0, 0};
+  auto words_only = Classifier::train(corpus(), kLexicon, options);
+  ASSERT_TRUE(words_only.ok());
+  auto unknown_words = words_only->top_k("噪", 3), none = words_only->top_k("ノイズ", 3);
+  ASSERT_TRUE(unknown_words.ok() && none.ok());
+  for (size_t i = 0; i < 3; ++i)
+    EXPECT_FLOAT_EQ((*unknown_words)[i].confidence, (*none)[i].confidence);
+  // ... while the n-grams of the full model know 噪.
+  auto known_ngram = by_block->top_k("噪", 1);
+  ASSERT_TRUE(known_ngram.ok());
+  EXPECT_EQ(known_ngram->front().label, "环境保护");
+  const std::string path = temp_path("blocks.model");
+  ASSERT_TRUE(words_only->save(path).ok());
+  auto loaded = Classifier::load(path);
+  ASSERT_TRUE(loaded.ok());
+  expect_same_predictions(*words_only, *loaded);
+  std::filesystem::remove(path);
+  options.block_weights = {1, -1, 0};
+  EXPECT_EQ(Classifier::train(corpus(), kLexicon, options).status().field(), "block-weights");
+  options.block_weights = {1, 1, 1e9};
+  EXPECT_EQ(Classifier::train(corpus(), kLexicon, options).status().field(), "block-weights");
 }
 
 TEST(Classifier, TrainingRejectsBadInputNamingWhere) {

@@ -5,6 +5,7 @@
 // The scalings and a temperature are folded into the stored weights, so prediction is one linear
 // map and a softmax whatever the training.
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <random>
@@ -40,7 +41,8 @@ Status check_label(const LabelledText& example) {
 // words the texts use.
 struct Extracted {
   std::vector<std::vector<uint64_t>> keys;
-  std::vector<size_t> kept;  // index into the examples
+  std::vector<BlockEnds> blocks;  // where each text's blocks of keys end (features.h)
+  std::vector<size_t> kept;       // index into the examples
 };
 
 Result<Extracted> extract_all(const std::vector<LabelledText>& examples,
@@ -53,9 +55,16 @@ Result<Extracted> extract_all(const std::vector<LabelledText>& examples,
     if (normalized->empty()) continue;
     SHEGONG_RETURN_IF_ERROR(check_label(examples[i]));
     std::vector<uint64_t> keys;
-    extractor.extract(*normalized, keys, &words_seen);
-    std::sort(keys.begin(), keys.end());
+    BlockEnds ends{};
+    extractor.extract(*normalized, keys, &words_seen, &ends);
+    size_t begin = 0;
+    for (size_t end : ends) {
+      std::sort(keys.begin() + static_cast<std::ptrdiff_t>(begin),
+                keys.begin() + static_cast<std::ptrdiff_t>(end));
+      begin = end;
+    }
     out.keys.push_back(std::move(keys));
+    out.blocks.push_back(ends);
     out.kept.push_back(i);
   }
   return out;
@@ -82,23 +91,40 @@ std::vector<std::pair<uint64_t, uint32_t>> vocabulary(const Extracted& texts, in
   return out;
 }
 
-SparseText to_sparse(const std::vector<uint64_t>& keys, const ClassifierModel& model) {
+// A text's TF-IDF vector: each block scaled to unit length and then by its weight, or the whole
+// vector scaled to unit length (the model's block weights, classifier.h). A block of weight 0 is
+// left out.
+SparseText to_sparse(const std::vector<uint64_t>& keys, const BlockEnds& ends,
+                     const ClassifierModel& model) {
   SparseText text;
-  double norm = 0;
-  for (size_t i = 0; i < keys.size();) {
-    size_t j = i;
-    while (j < keys.size() && keys[j] == keys[i]) ++j;
-    if (const int64_t row = model.row_of(keys[i]); row >= 0) {
-      float value = (1.0f + std::log(static_cast<float>(j - i))) *
-                    model.weights[static_cast<size_t>(row) * model.stride()];
-      text.rows.push_back(static_cast<uint32_t>(row));
-      text.values.push_back(value);
-      norm += double{value} * value;
+  const bool by_block = model.by_block();
+  size_t begin = 0;
+  for (size_t b = 0; b < ends.size(); ++b) {
+    const size_t end = by_block ? ends[b] : keys.size();
+    const float weight = by_block ? model.block_weights[b] : 1.0f;
+    if (weight == 0) {
+      begin = end;
+      continue;
     }
-    i = j;
+    const size_t first = text.values.size();
+    double norm = 0;
+    for (size_t i = begin; i < end;) {
+      size_t j = i;
+      while (j < end && keys[j] == keys[i]) ++j;
+      if (const int64_t row = model.row_of(keys[i]); row >= 0) {
+        float value = (1.0f + std::log(static_cast<float>(j - i))) *
+                      model.weights[static_cast<size_t>(row) * model.stride()];
+        text.rows.push_back(static_cast<uint32_t>(row));
+        text.values.push_back(value);
+        norm += double{value} * value;
+      }
+      i = j;
+    }
+    const float scale = norm > 0 ? static_cast<float>(weight / std::sqrt(norm)) : 0.0f;
+    for (size_t k = first; k < text.values.size(); ++k) text.values[k] *= scale;
+    begin = end;
+    if (!by_block) break;
   }
-  const float scale = norm > 0 ? static_cast<float>(1.0 / std::sqrt(norm)) : 0.0f;
-  for (float& v : text.values) v *= scale;
   return text;
 }
 
@@ -225,6 +251,8 @@ Result<std::unique_ptr<ClassifierModel>> train_model(const std::vector<LabelledT
   SHEGONG_RETURN_IF_ERROR(validate(options));
   auto model = std::make_unique<ClassifierModel>();
   model->options = options.features;
+  for (size_t b = 0; b < kFeatureBlocks; ++b)
+    model->block_weights[b] = static_cast<float>(options.block_weights[b]);
   std::set<uint64_t> words_seen;
   Segmenter full(lexicon);
   auto texts = extract_all(examples, FeatureExtractor(full, options.features), words_seen);
@@ -257,7 +285,7 @@ Result<std::unique_ptr<ClassifierModel>> train_model(const std::vector<LabelledT
   std::vector<SparseText> sparse;
   sparse.reserve(texts->keys.size());
   for (size_t k = 0; k < texts->keys.size(); ++k) {
-    sparse.push_back(to_sparse(texts->keys[k], *model));
+    sparse.push_back(to_sparse(texts->keys[k], texts->blocks[k], *model));
     sparse.back().label = label_index.at(examples[texts->kept[k]].label);
   }
   if (options.balanced) balance(sparse, model->labels.size());

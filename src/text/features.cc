@@ -106,7 +106,7 @@ Status validate(const FeatureOptions& options) {
 }
 
 void FeatureExtractor::extract(std::string_view normalized, std::vector<uint64_t>& keys,
-                               std::set<uint64_t>* words_seen) const {
+                               std::set<uint64_t>* words_seen, BlockEnds* block_ends) const {
   Scratch& s = scratch();
   split_scripts(normalized, options_.latin, s.han, keys);
   segmenter_->segment(s.han, s.tokens);
@@ -116,12 +116,14 @@ void FeatureExtractor::extract(std::string_view normalized, std::vector<uint64_t
     s.content.append(s.han, token.begin, token.length);
     if (options_.words && token.length >= 2) keys.push_back(mix(token.hash ^ kWordTag));
   }
+  if (block_ends) (*block_ends)[0] = keys.size();
   const std::u32string_view content(s.content);
   add_ngrams(options_.ngram_window > 0 ? content.substr(0, options_.ngram_window) : content,
              options_, keys);
   // The lead: whole words that fit in its first `lead` characters, and their n-grams, as
   // features of their own.
   const size_t lead_begin = keys.size();
+  if (block_ends) (*block_ends)[1] = keys.size();
   size_t lead = 0;
   for (const Token& token : s.tokens) {
     if (token.stop) continue;
@@ -131,6 +133,7 @@ void FeatureExtractor::extract(std::string_view normalized, std::vector<uint64_t
   }
   add_ngrams(content.substr(0, lead), options_, keys);
   for (size_t i = lead_begin; i < keys.size(); ++i) keys[i] = lead_key(keys[i]);
+  if (block_ends) (*block_ends)[2] = keys.size();
 }
 
 Status FeatureExtractor::extract_raw(std::string_view text, std::vector<uint64_t>& keys) const {

@@ -16,9 +16,12 @@
 //      and a word list keeps that order;
 //   6. n-grams only from the first `ngram_window` characters: long messages tell a story around
 //      the matter, and their n-grams would outweigh everything else (words still come from all).
+// The keys come in three blocks, in this order: words and Latin runs, character n-grams, the lead
+// (the classifier scales each block to unit length on its own).
 // Keys of the three kinds never collide by construction (each kind mixes its own tag in).
 #pragma once
 
+#include <array>
 #include <set>
 #include <string>
 #include <string_view>
@@ -30,6 +33,11 @@
 namespace shegong::text {
 
 constexpr int kMaxLead = 1000;
+
+// The blocks of a message's keys, in the order extract() appends them: words and Latin runs,
+// character n-grams, the lead's words and n-grams.
+constexpr size_t kFeatureBlocks = 3;
+using BlockEnds = std::array<size_t, kFeatureBlocks>;
 constexpr int kMaxNgramWindow = 1 << 20;
 
 struct FeatureOptions {
@@ -57,9 +65,10 @@ class FeatureExtractor {
   // Appends the keys of `normalized` (the output of normalize(), hence valid UTF-8) to `keys`.
   // When `words_seen` is given it receives mix() of the hash of every dictionary word of two or
   // more characters found, stop words included (training keeps only the words it needs).
+  // When `block_ends` is given it receives the offset in `keys` where each block ends.
   // Thread-safe: scratch space is per thread.
   void extract(std::string_view normalized, std::vector<uint64_t>& keys,
-               std::set<uint64_t>* words_seen = nullptr) const;
+               std::set<uint64_t>* words_seen = nullptr, BlockEnds* block_ends = nullptr) const;
 
   // normalize() then extract(): an error only for invalid UTF-8 (field "text").
   Status extract_raw(std::string_view text, std::vector<uint64_t>& keys) const;

@@ -91,6 +91,32 @@ TEST(Features, NgramsComeFromTheWindowAndWordsFromAllOfTheText) {
   EXPECT_EQ(keys_of(100, "小区的大厦烂尾").size(), 6u + 3u);
 }
 
+TEST(Features, KeysComeInBlocksOfWordsNgramsAndTheLead) {
+  Segmenter segmenter(kLexicon);
+  std::vector<uint64_t> keys;
+  BlockEnds ends{};
+  // Lead of 4 characters: 小区 大厦; the rest 人为 烂尾.
+  FeatureExtractor({segmenter, {1, 2, true, true, 4, 0}})
+      .extract("小区的大厦人为烂尾 wifi", keys, nullptr, &ends);
+  ASSERT_EQ(ends[2], keys.size());
+  ASSERT_LE(ends[0], ends[1]);
+  ASSERT_LE(ends[1], ends[2]);
+  auto in = [&](size_t block, uint64_t key) {
+    const size_t begin = block == 0 ? 0 : ends[block - 1];
+    return std::find(keys.begin() + static_cast<std::ptrdiff_t>(begin),
+                     keys.begin() + static_cast<std::ptrdiff_t>(ends[block]),
+                     key) != keys.begin() + static_cast<std::ptrdiff_t>(ends[block]);
+  };
+  EXPECT_EQ(ends[0], 4u + 1u);  // the words 小区 大厦 人为 烂尾 and the Latin run wifi
+  EXPECT_TRUE(in(0, word_key(U"烂尾")));
+  EXPECT_EQ(ends[1] - ends[0], 8u + 7u);  // unigrams and bigrams of 小区大厦人为烂尾
+  EXPECT_TRUE(in(1, ngram_key(U"为烂")));
+  EXPECT_EQ(ends[2] - ends[1], 2u + 4u + 3u);  // the lead's words, unigrams and bigrams
+  EXPECT_TRUE(in(2, lead_key(word_key(U"小区"))));
+  EXPECT_TRUE(in(2, lead_key(ngram_key(U"区大"))));
+  EXPECT_FALSE(in(2, lead_key(word_key(U"人为"))));
+}
+
 TEST(Features, LatinRunsNeedTwoLettersAndDigitsSplitThem) {
   Segmenter segmenter(kLexicon);
   std::vector<uint64_t> keys;
