@@ -133,18 +133,17 @@ TEST_F(TextCli, BadFilesSettingsAndModelsAreClearErrors) {
   EXPECT_NE(no_column.err.find("subject"), std::string::npos) << no_column.err;  // what it has
   EXPECT_FALSE(fs::exists(model_));
 
-  auto bad_lead = train({"--lead", "-1"});
-  EXPECT_NE(bad_lead.exit_code, 0);
-  EXPECT_NE(bad_lead.err.find("lead"), std::string::npos) << bad_lead.err;
-  auto bad_window = train({"--ngram-window", "-5"});
-  EXPECT_NE(bad_window.exit_code, 0);
-  EXPECT_NE(bad_window.err.find("ngram-window"), std::string::npos) << bad_window.err;
-  auto bad_blocks = train({"--block-weights", "1,-1,0.5"});
-  EXPECT_NE(bad_blocks.exit_code, 0);
-  EXPECT_NE(bad_blocks.err.find("block-weights"), std::string::npos) << bad_blocks.err;
-  auto two_blocks = train({"--block-weights", "1,1"});
-  EXPECT_NE(two_blocks.exit_code, 0);
-  EXPECT_NE(two_blocks.err.find("block-weights"), std::string::npos) << two_blocks.err;
+  // Settings out of range: the error names the setting and no model is written.
+  const std::vector<std::pair<std::vector<std::string>, std::string>> bad_settings = {
+      {{"--lead", "-1"}, "lead"},
+      {{"--ngram-window", "-5"}, "ngram-window"},
+      {{"--block-weights", "1,-1,0.5"}, "block-weights"},
+      {{"--block-weights", "1,1"}, "block-weights"}};
+  for (const auto& [args, setting] : bad_settings) {
+    auto bad = train(args);
+    EXPECT_NE(bad.exit_code, 0) << setting;
+    EXPECT_NE(bad.err.find(setting), std::string::npos) << bad.err;
+  }
   EXPECT_FALSE(fs::exists(model_));
   auto whole = train({"--block-weights", "0,0,0"});
   EXPECT_EQ(whole.exit_code, 0) << whole.err;

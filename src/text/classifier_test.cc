@@ -180,22 +180,31 @@ void expect_same_predictions(const Classifier& a, const Classifier& b) {
   }
 }
 
+// Trains with `options`, saves, rewrites the file as format `version` and loads it; the loaded
+// model must predict exactly as the trained one.
+Classifier trained_and_read_as_version(const TrainingOptions& options, uint32_t version) {
+  auto c = Classifier::train(corpus(), kLexicon, options);
+  EXPECT_TRUE(c.ok());
+  const std::string path = temp_path("v" + std::to_string(version) + ".model");
+  EXPECT_TRUE(c->save(path).ok());
+  write_bytes(path, as_version(*read_file(path), version));
+  auto old = Classifier::load(path);
+  std::filesystem::remove(path);
+  EXPECT_TRUE(old.ok()) << old.status().to_string();
+  expect_same_predictions(*c, *old);
+  return std::move(old).value();
+}
+
 TEST(Classifier, ReadsVersion1FilesAsModelsWithoutALeadOrBlocks) {
   TrainingOptions options = small_options();
   options.features.lead = 0;
   options.features.ngram_window = 0;
   options.block_weights = {0, 0, 0};
-  auto c = Classifier::train(corpus(), kLexicon, options);
-  ASSERT_TRUE(c.ok());
-  const std::string path = temp_path("v1.model");
-  ASSERT_TRUE(c->save(path).ok());
-  write_bytes(path, as_version(*read_file(path), 1));
-  auto old = Classifier::load(path);
-  ASSERT_TRUE(old.ok()) << old.status().to_string();
-  EXPECT_EQ(old->feature_options().lead, 0);
-  EXPECT_EQ(old->feature_options().ngram_window, 0);
-  expect_same_predictions(*c, *old);
+  Classifier old = trained_and_read_as_version(options, 1);
+  EXPECT_EQ(old.feature_options().lead, 0);
+  EXPECT_EQ(old.feature_options().ngram_window, 0);
   // Both are stored: a model trained with them reads back with them.
+  const std::string path = temp_path("v3.model");
   ASSERT_TRUE(trained().save(path).ok());
   EXPECT_EQ(Classifier::load(path)->feature_options().lead, 20);
   EXPECT_EQ(Classifier::load(path)->feature_options().ngram_window, 300);
@@ -205,16 +214,7 @@ TEST(Classifier, ReadsVersion1FilesAsModelsWithoutALeadOrBlocks) {
 TEST(Classifier, ReadsVersion2FilesAsModelsScaledAsAWhole) {
   TrainingOptions options = small_options();
   options.block_weights = {0, 0, 0};
-  auto c = Classifier::train(corpus(), kLexicon, options);
-  ASSERT_TRUE(c.ok());
-  const std::string path = temp_path("v2.model");
-  ASSERT_TRUE(c->save(path).ok());
-  write_bytes(path, as_version(*read_file(path), 2));
-  auto old = Classifier::load(path);
-  ASSERT_TRUE(old.ok()) << old.status().to_string();
-  EXPECT_EQ(old->feature_options().lead, 20);
-  expect_same_predictions(*c, *old);
-  std::filesystem::remove(path);
+  EXPECT_EQ(trained_and_read_as_version(options, 2).feature_options().lead, 20);
 }
 
 // The blocks are scaled one by one: a message whose words block is long gets the same weight for
