@@ -1,8 +1,10 @@
 // 信访 over HTTP against the real server, in simulated time (autumn 2025, inside the loaded
 // holiday calendar): the accused unit tries every route and never meets the accuser; the whole
 // chain from petition to 复核 and the refused re-filing; illegal and late requests that name the
-// rule and write nothing; a deadline in a year whose notice comes from a local calendar file.
+// rule and write nothing; a deadline in a year whose notice comes from a local calendar file;
+// the users of a unit as its staff see them.
 #include <fstream>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -434,6 +436,45 @@ TEST_F(PetitionsApi, IllegalAndLateRequestsNameTheRuleAndWriteNothing) {
   EXPECT_EQ(late_status, 409) << late;
   EXPECT_EQ(late["error"].value("field", ""), "received_on");
   EXPECT_NE(late.dump().find("复查 requested after the 30-day window"), std::string::npos) << late;
+}
+
+// The 指定承办人 picker: a unit's staff list their colleagues (no phone numbers), admins and
+// leaders any unit in their jurisdiction; nobody else, and disabled users are left out.
+TEST_F(PetitionsApi, StaffListTheirOwnUnitsActiveUsers) {
+  make_user("pt.organ2", "department_staff", "110101", organ_);
+  const std::string path = "/api/v1/units/" + std::to_string(organ_) + "/users";
+  auto usernames = [&](const Json& list) {
+    std::set<std::string> out;
+    for (const auto& u : list["items"]) {
+      EXPECT_FALSE(u.contains("phone")) << u;
+      EXPECT_EQ(u.value("unit_id", int64_t{0}), organ_) << u;
+      out.insert(u.value("username", ""));
+    }
+    return out;
+  };
+  auto [status, mine] = get(path, "pt.organ");
+  ASSERT_EQ(status, 200) << mine;
+  EXPECT_EQ(usernames(mine), (std::set<std::string>{"pt.organ", "pt.organ2"}));
+  auto by_admin = http().Get(path.c_str(), as("admin"));
+  ASSERT_TRUE(by_admin);
+  EXPECT_EQ(by_admin->status, 200);
+  EXPECT_EQ(usernames(Json::parse(by_admin->body)), usernames(mine));
+
+  for (const char* other : {"pt.office", "pt.accused", "pt.accused_leader"}) {
+    auto [refused, out] = get(path, other);
+    EXPECT_EQ(refused, 403) << other << ": " << out;
+    EXPECT_EQ(out["error"].value("field", ""), "id") << out;
+  }
+  EXPECT_EQ(get("/api/v1/units/999999/users", "pt.organ").first, 404);
+  EXPECT_EQ(get("/api/v1/units/x/users", "pt.organ").first, 400);
+
+  int64_t colleague = 0;
+  for (const auto& u : mine["items"])
+    if (u.value("username", "") == "pt.organ2") colleague = u.value("id", int64_t{0});
+  auto disabled = http().Put(("/api/v1/users/" + std::to_string(colleague)).c_str(), as("admin"),
+                             R"({"disabled":true})", "application/json");
+  ASSERT_TRUE(disabled && disabled->status == 200) << (disabled ? disabled->body : "");
+  EXPECT_EQ(usernames(get(path, "pt.organ").second), (std::set<std::string>{"pt.organ"}));
 }
 
 }  // namespace

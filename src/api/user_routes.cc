@@ -3,6 +3,7 @@
 #include "api/app.h"
 #include "api/json_io.h"
 #include "auth/users.h"
+#include "hotline/units.h"
 #include "http/error_response.h"
 
 namespace shegong::api {
@@ -19,6 +20,15 @@ Json user_json(const auth::User& u) {
               {"unit_id", u.unit_id == 0 ? Json(nullptr) : Json(u.unit_id)}};
   if (!u.phone_masked.empty()) out["phone"] = u.phone_masked;
   return out;
+}
+
+// A colleague as the people of a unit see each other: no phone number, no jurisdiction.
+Json colleague_json(const auth::User& u) {
+  return {{"id", u.id},
+          {"username", u.username},
+          {"display_name", u.display_name},
+          {"role", auth::role_name(u.role)},
+          {"unit_id", u.unit_id}};
 }
 
 }  // namespace
@@ -77,6 +87,43 @@ void add_user_routes(App& app) {
             for (const auth::User& u : *users) items.push_back(user_json(u));
             return json_response(200, {{"items", items}});
           });
+
+  // Whom a petition or an order can be given to inside a unit: its staff list their own
+  // colleagues; admins and leaders the staff of any unit in their jurisdiction.
+  app.add(
+      {"GET", "/api/v1/units/{id}/users",
+       "The active users who work for a unit: your own unit's, or (admins and leaders) any unit "
+       "in your jurisdiction",
+       auth::kStaff},
+      [&app](Call& call) {
+        auto id = id_param(call.request);
+        if (!id.ok()) return http::error_response(id.status());
+        const auth::Principal& p = *call.principal;
+        std::optional<hotline::Unit> unit;
+        Status found = app.db().read([&](db::Session& s) {
+          auto u = hotline::find_unit(s, *id);
+          if (!u.ok()) return u.status();
+          unit = std::move(u).value();
+          return Status::Ok();
+        });
+        if (!found.ok()) return http::error_response(found);
+        if (!unit)
+          return http::error_response(NotFound("no unit has the id " + std::to_string(*id)));
+        const bool overseer = p.role == auth::Role::kAdmin || p.role == auth::Role::kLeader;
+        if (p.unit_id != *id && !(overseer && p.covers(unit->region_code))) {
+          return http::error_response(Status(
+              Code::kPermissionDenied,
+              "only the unit's own staff, and admins and leaders whose jurisdiction holds it, "
+              "list its users",
+              "id"));
+        }
+        auto users = auth::list_unit_users(app.db(), app.box(), *id, 500);
+        if (!users.ok()) return http::error_response(users.status());
+        Json items = Json::array();
+        for (const auth::User& u : *users)
+          if (!u.disabled) items.push_back(colleague_json(u));
+        return json_response(200, {{"items", items}});
+      });
 
   app.add(
       {"PUT",

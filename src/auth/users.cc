@@ -239,15 +239,13 @@ Result<User> update_user(db::Db& db, const Clock& clock, const crypto::SecretBox
 
 namespace shegong::auth {
 
-Result<std::vector<User>> list_users(db::Db& db, const crypto::SecretBox& box,
-                                     std::string_view jurisdiction, int64_t limit) {
+namespace {
+
+Result<std::vector<User>> query_users(db::Db& db, const crypto::SecretBox& box,
+                                      std::string_view where, const db::Params& params) {
   std::vector<User> out;
-  std::string lo(jurisdiction);
   Status st = db.read([&](db::Session& s) {
-    // A jurisdiction is a prefix: [j, j + ":") holds every code that starts with j.
-    auto rows = s.query(
-        std::string(kSelectUser) + "WHERE region_code >= ? AND region_code < ? ORDER BY id LIMIT ?",
-        {lo, lo + ":", limit});
+    auto rows = s.query(std::string(kSelectUser) + std::string(where), params);
     if (!rows.ok()) return rows.status();
     for (const db::Row& r : *rows) {
       auto u = user_from_row(r, box);
@@ -258,6 +256,21 @@ Result<std::vector<User>> list_users(db::Db& db, const crypto::SecretBox& box,
   });
   if (!st.ok()) return st;
   return out;
+}
+
+}  // namespace
+
+Result<std::vector<User>> list_users(db::Db& db, const crypto::SecretBox& box,
+                                     std::string_view jurisdiction, int64_t limit) {
+  // A jurisdiction is a prefix: [j, j + ":") holds every code that starts with j.
+  std::string lo(jurisdiction);
+  return query_users(db, box, "WHERE region_code >= ? AND region_code < ? ORDER BY id LIMIT ?",
+                     {lo, lo + ":", limit});
+}
+
+Result<std::vector<User>> list_unit_users(db::Db& db, const crypto::SecretBox& box, int64_t unit_id,
+                                          int64_t limit) {
+  return query_users(db, box, "WHERE unit_id = ? ORDER BY id LIMIT ?", {unit_id, limit});
 }
 
 }  // namespace shegong::auth

@@ -62,6 +62,9 @@ Result<User> update_user(db::Db& db, const Clock& clock, const crypto::SecretBox
 // Users whose jurisdiction lies at or below `jurisdiction`, by id.
 Result<std::vector<User>> list_users(db::Db& db, const crypto::SecretBox& box,
                                      std::string_view jurisdiction, int64_t limit);
+// The users who work for `unit_id`, disabled ones included, oldest first.
+Result<std::vector<User>> list_unit_users(db::Db& db, const crypto::SecretBox& box, int64_t unit_id,
+                                          int64_t limit);
 
 Status validate_username(std::string_view username);
 Status validate_password(std::string_view password);

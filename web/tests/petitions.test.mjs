@@ -41,6 +41,8 @@ const DEPARTMENT = '东城区住房和城乡建设委员会'
 const STREET = '东华门街道办事处'
 const HANDLER = 'zhujianwei'
 const HANDLER_PASSWORD = 'zhujian-demo-2026'
+const COLLEAGUE = 'zhujianwei2'
+const COLLEAGUE_NAME = '住建委信访科李明'
 
 /// Picks a place in an Element Plus cascader level by level. With `strict` the last level is
 /// chosen by its radio button (a cascader that can stop at any level).
@@ -64,6 +66,22 @@ async function chooseOption(page, select, text, { type = true } = {}) {
   await option.click()
 }
 
+/// The admin creates a user of the district department in the users screen.
+async function createDepartmentUser(admin, username, name, password, screenshot) {
+  await admin.locator('[data-test=add-user]').click()
+  const dialog = admin.locator('[data-test=user-dialog]')
+  await dialog.getByLabel('用户名').fill(username)
+  await dialog.getByLabel('姓名').fill(name)
+  await chooseOption(admin, dialog.locator('[data-test=user-role]'), '部门工作人员', { type: false })
+  await pickPlace(admin, dialog.locator('[data-test=user-region] input'), ['北京市', '市辖区', '东城区'], { strict: true })
+  await chooseOption(admin, dialog.locator('[data-test=user-unit]'), DEPARTMENT)
+  await dialog.getByLabel('初始密码').fill(password)
+  if (screenshot) await shot(admin, screenshot)
+  await dialog.locator('[data-test=user-save]').click()
+  await admin.locator('.el-message--success').waitFor()
+  await admin.locator('[data-test=users] .el-table__row', { hasText: username }).waitFor()
+}
+
 async function stateOf(page) {
   return (await page.locator('[data-test=petition-state]').innerText()).trim()
 }
@@ -82,18 +100,8 @@ test('a 申诉求决 petition goes from the petition office to a department and 
   await signIn(admin, 'admin')
   await admin.goto('/admin/users')
   await admin.locator('[data-test=users] .el-table__row').first().waitFor()
-  await admin.locator('[data-test=add-user]').click()
-  const dialog = admin.locator('[data-test=user-dialog]')
-  await dialog.getByLabel('用户名').fill(HANDLER)
-  await dialog.getByLabel('姓名').fill('住建委信访承办人')
-  await chooseOption(admin, dialog.locator('[data-test=user-role]'), '部门工作人员', { type: false })
-  await pickPlace(admin, dialog.locator('[data-test=user-region] input'), ['北京市', '市辖区', '东城区'], { strict: true })
-  await chooseOption(admin, dialog.locator('[data-test=user-unit]'), DEPARTMENT)
-  await dialog.getByLabel('初始密码').fill(HANDLER_PASSWORD)
-  await shot(admin, 'p01-admin-creates-department-user')
-  await dialog.locator('[data-test=user-save]').click()
-  await admin.locator('.el-message--success').waitFor()
-  await admin.locator('[data-test=users] .el-table__row', { hasText: HANDLER }).waitFor()
+  await createDepartmentUser(admin, HANDLER, '住建委信访承办人', HANDLER_PASSWORD, 'p01-admin-creates-department-user')
+  await createDepartmentUser(admin, COLLEAGUE, COLLEAGUE_NAME, 'lixinfang-demo-2026')
   await admin.context().close()
 
   // The petition office opens the registration form from the 信访 menu, with the keyboard.
@@ -170,6 +178,14 @@ test('a 申诉求决 petition goes from the petition office to a department and 
   await dept.locator('[data-test=petition-state]', { hasText: '已受理' }).waitFor()
   assert.match(await dept.locator('[data-test=current-deadline]').innerText(), /办理期限（第三十四条，60 日）[\s\S]*剩余/)
   assert.ok(await dept.locator('[data-test=notices] [data-notice=acceptance]').count(), 'the acceptance notice is listed')
+
+  // The department gives it to a colleague: the picker lists the unit's users, and the detail
+  // names the handler.
+  await dept.locator('[data-test=pact-assign_handler]').click()
+  await chooseOption(dept, dept.locator('[data-test=pform-assign_handler] .el-select'), COLLEAGUE_NAME)
+  await shot(dept, 'p09b-assign-colleague')
+  await dept.locator('[data-test=paction-submit]').click()
+  await dept.locator('.el-descriptions', { hasText: COLLEAGUE_NAME }).waitFor()
 
   await dept.locator('[data-test=pact-issue_opinion]').click()
   const opinion = dept.locator('[data-test=pform-issue_opinion]')

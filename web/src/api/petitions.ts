@@ -3,7 +3,7 @@
 // 信访工作条例, the audited reveal of the petitioner, the written notices, the ledger, the monthly
 // indicators and the annual report.
 import { api, withQuery } from './client'
-import type { Page, TimelineEvent, UnitRef } from './types'
+import type { Colleague, Items, Page, TimelineEvent, UnitRef } from './types'
 
 /// Every state of a petition (docs/petitions.md).
 export const PETITION_STATES = [
@@ -208,6 +208,11 @@ export interface PublicPetition {
 
 export const listPetitions = (q: PetitionQuery) => api.get<Page<Petition>>('/api/v1/petitions', { ...q })
 export const getPetition = (id: number) => api.get<Petition>(`/api/v1/petitions/${id}`)
+
+// The active users of a unit, whom a petition it holds can be given to (its own staff, and admins and
+// leaders over it, may list them).
+export const getUnitUsers = async (unitId: number) =>
+  (await api.get<Items<Colleague>>(`/api/v1/units/${unitId}/users`)).items
 export const registerPetition = (p: NewPetition, idempotencyKey: string) =>
   api.post<Petition>('/api/v1/petitions', p, { 'Idempotency-Key': idempotencyKey })
 export const actOnPetition = (id: number, action: string, body: Record<string, unknown>) =>

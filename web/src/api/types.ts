@@ -131,6 +131,9 @@ export interface User {
   phone?: string
 }
 
+// A user as the people of a unit see each other (GET /api/v1/units/{id}/users: active users only).
+export type Colleague = Pick<User, 'id' | 'username' | 'display_name' | 'role'> & { unit_id: number }
+
 export interface PublicOrder {
   tracking_no: string
   state: string
