@@ -140,10 +140,8 @@ Status validate(const TrainingOptions& options) {
     return Invalid("nb-smoothing", "must be in (0, 1e6]");
   if (!(options.confidence_scale > 0 && options.confidence_scale <= 1e3))
     return Invalid("confidence-scale", "must be in (0, 1000]");
-  for (double weight : options.block_weights)
-    if (!(weight >= 0 && weight <= kMaxBlockWeight))
-      return Invalid("block-weights",
-                     "each must be in [0, " + std::to_string(kMaxBlockWeight) + "]");
+  if (!block_weights_in_range(options.block_weights))
+    return Invalid("block-weights", "each must be in [0, " + std::to_string(kMaxBlockWeight) + "]");
   return Status::Ok();
 }
 
@@ -175,18 +173,9 @@ Status Classifier::probabilities(std::string_view text, std::vector<double>& out
   BlockEnds ends{};
   FeatureExtractor(model_->segmenter, model_->options).extract(*normalized, s.keys, nullptr, &ends);
   out.assign(model_->bias.begin(), model_->bias.end());
-  if (model_->by_block()) {
-    size_t begin = 0;
-    for (size_t b = 0; b < ends.size(); ++b) {
-      if (model_->block_weights[b] > 0) {
-        count_rows(*model_, s, begin, ends[b]);
-        score_rows(*model_, s, model_->block_weights[b], out);
-      }
-      begin = ends[b];
-    }
-  } else {
-    count_rows(*model_, s, 0, s.keys.size());
-    score_rows(*model_, s, 1.0, out);
+  for (const KeySpan& span : key_spans(*model_, ends, s.keys.size())) {
+    count_rows(*model_, s, span.begin, span.end);
+    score_rows(*model_, s, span.weight, out);
   }
   softmax(out);
   // A huge message (a pasted file) should not pin its scratch space to the thread for good.

@@ -137,10 +137,8 @@ Status parse_payload(std::string_view payload, uint32_t version, ClassifierModel
                    (flags & kLatinFlag) != 0,
                    static_cast<int>(std::min<uint32_t>(lead, kMaxLead + 1)),
                    static_cast<int>(std::min<uint32_t>(window, kMaxNgramWindow + 1))};
-  for (float weight : model.block_weights)
-    if (!(weight >= 0 && weight <= kMaxBlockWeight))
-      return Invalid("model", "the model's settings are out of range");
-  if (!validate(model.options).ok() || model.labels.size() < 2)
+  if (!block_weights_in_range(model.block_weights) || !validate(model.options).ok() ||
+      model.labels.size() < 2)
     return Invalid("model", "the model's settings are out of range");
   if (model.keys.size() > ClassifierModel::kMaxRows)
     return Invalid("model", "the model's vocabulary is too large");

@@ -26,11 +26,6 @@ struct ClassifierModel {
   // Weights of the feature blocks (features.h), each scaled to unit length on its own; all 0: one
   // vector scaled as a whole (TrainingOptions::block_weights).
   std::array<float, kFeatureBlocks> block_weights{};
-  bool by_block() const {
-    for (float w : block_weights)
-      if (w != 0) return true;
-    return false;
-  }
   static constexpr int kRowBits = 24;
   static constexpr size_t kMaxRows = (size_t{1} << kRowBits) - 2;
   // Feature key → row + 1; rebuilt from `keys`, not stored.
@@ -47,6 +42,38 @@ struct ClassifierModel {
 
 // The largest weight of a feature block.
 constexpr double kMaxBlockWeight = 100;
+
+template <typename Weights>
+bool block_weights_in_range(const Weights& weights) {
+  for (double w : weights)
+    if (!(w >= 0 && w <= kMaxBlockWeight)) return false;
+  return true;
+}
+
+// The runs of a text's keys that are each scaled to unit length, with their weights: the blocks
+// of non-zero weight, or all the keys as one run of weight 1 when the model scales the vector as a
+// whole (block weights all 0). Shared by training and prediction, so both see the same vector.
+struct KeySpan {
+  size_t begin = 0, end = 0;
+  float weight = 1;
+};
+struct KeySpans {
+  std::array<KeySpan, kFeatureBlocks> spans{};
+  size_t count = 0;
+  const KeySpan* begin() const { return spans.data(); }
+  const KeySpan* end() const { return spans.data() + count; }
+};
+inline KeySpans key_spans(const ClassifierModel& model, const BlockEnds& ends, size_t keys) {
+  KeySpans out;
+  size_t begin = 0;
+  for (size_t b = 0; b < kFeatureBlocks; ++b) {
+    if (model.block_weights[b] != 0)
+      out.spans[out.count++] = {begin, ends[b], model.block_weights[b]};
+    begin = ends[b];
+  }
+  if (out.count == 0) out.spans[out.count++] = {0, keys, 1.0f};
+  return out;
+}
 
 // classifier_file.cc
 Status write_model(const ClassifierModel& model, const std::string& path);

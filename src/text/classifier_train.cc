@@ -91,26 +91,16 @@ std::vector<std::pair<uint64_t, uint32_t>> vocabulary(const Extracted& texts, in
   return out;
 }
 
-// A text's TF-IDF vector: each block scaled to unit length and then by its weight, or the whole
-// vector scaled to unit length (the model's block weights, classifier.h). A block of weight 0 is
-// left out.
+// A text's TF-IDF vector: each run of key_spans() scaled to unit length and then by its weight.
 SparseText to_sparse(const std::vector<uint64_t>& keys, const BlockEnds& ends,
                      const ClassifierModel& model) {
   SparseText text;
-  const bool by_block = model.by_block();
-  size_t begin = 0;
-  for (size_t b = 0; b < ends.size(); ++b) {
-    const size_t end = by_block ? ends[b] : keys.size();
-    const float weight = by_block ? model.block_weights[b] : 1.0f;
-    if (weight == 0) {
-      begin = end;
-      continue;
-    }
+  for (const KeySpan& span : key_spans(model, ends, keys.size())) {
     const size_t first = text.values.size();
     double norm = 0;
-    for (size_t i = begin; i < end;) {
+    for (size_t i = span.begin; i < span.end;) {
       size_t j = i;
-      while (j < end && keys[j] == keys[i]) ++j;
+      while (j < span.end && keys[j] == keys[i]) ++j;
       if (const int64_t row = model.row_of(keys[i]); row >= 0) {
         float value = (1.0f + std::log(static_cast<float>(j - i))) *
                       model.weights[static_cast<size_t>(row) * model.stride()];
@@ -120,10 +110,8 @@ SparseText to_sparse(const std::vector<uint64_t>& keys, const BlockEnds& ends,
       }
       i = j;
     }
-    const float scale = norm > 0 ? static_cast<float>(weight / std::sqrt(norm)) : 0.0f;
+    const float scale = norm > 0 ? static_cast<float>(span.weight / std::sqrt(norm)) : 0.0f;
     for (size_t k = first; k < text.values.size(); ++k) text.values[k] *= scale;
-    begin = end;
-    if (!by_block) break;
   }
   return text;
 }
