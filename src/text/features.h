@@ -33,12 +33,12 @@
 namespace shegong::text {
 
 constexpr int kMaxLead = 1000;
+constexpr int kMaxNgramWindow = 1 << 20;
 
 // The blocks of a message's keys, in the order extract() appends them: words and Latin runs,
 // character n-grams, the lead's words and n-grams.
 constexpr size_t kFeatureBlocks = 3;
 using BlockEnds = std::array<size_t, kFeatureBlocks>;
-constexpr int kMaxNgramWindow = 1 << 20;
 
 struct FeatureOptions {
   int min_ngram = 1;  // character n-grams from min_ngram to max_ngram characters
