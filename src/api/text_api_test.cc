@@ -1,5 +1,6 @@
 // The text module over HTTP: a model trained with the CLI, suggestions and the repeat flag on new
 // orders, classification, similar orders within the caller's reach, hot issues, and bad input.
+#include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "api/e2e_fixture.h"
@@ -104,6 +105,72 @@ TEST_F(TextApi, NewOrdersCarrySuggestionsAndTheRepeatFlag) {
       as("admin"));
   ASSERT_TRUE(suggestions && suggestions->status == 200);
   EXPECT_EQ(Json::parse(suggestions->body)["categories"].size(), 3u);
+}
+
+TEST_F(TextApi, DispatchersCategoriesExportAsATrainingFileForTheModel) {
+  auto imported = run_command({kBinary, "import", "categories", "--db", db_, "--from",
+                               source_path("assets/categories.csv")});
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  auto unit =
+      post("/api/v1/units", "admin",
+           {{"name", "东华门街道办事处"}, {"kind", "street"}, {"region_code", "110101001"}});
+  ASSERT_EQ(unit.first, 201) << unit.second;
+  ASSERT_EQ(post("/api/v1/units", "admin",
+                 {{"name", "东城区人民政府"}, {"kind", "district"}, {"region_code", "110101"}})
+                .first,
+            201);
+  // The model reads unpaid wages; the dispatcher files the order under construction, with a
+  // category the taxonomy has; one it lacks is refused.
+  auto [s1, order] = post("/api/v1/orders", "admin",
+                          demand("包工头拖欠农民工工资",
+                                 "工程款拖欠导致工人没拿到工资，电话13912345678", "13900000003"));
+  ASSERT_EQ(s1, 201) << order;
+  EXPECT_EQ(order["suggestions"]["predicted"][0]["label"], "欠薪");
+  std::string dispatch =
+      "/api/v1/orders/" + std::to_string(order["id"].get<int64_t>()) + "/dispatch";
+  auto [s2, refused] =
+      post(dispatch, "admin", {{"unit_id", unit.second["id"]}, {"category", "城乡建设/无此类"}});
+  EXPECT_EQ(s2, 400);
+  EXPECT_EQ(refused["error"]["field"], "category");
+  auto [s3, dispatched] =
+      post(dispatch, "admin",
+           {{"unit_id", unit.second["id"]}, {"category", "城乡建设/违法建设/私搭乱建"}});
+  ASSERT_EQ(s3, 200) << dispatched;
+
+  std::string out = dir_ + "/corrections.csv";
+  auto exported = run_command({kBinary, "text", "corrections", "--db", db_, "--out", out});
+  ASSERT_EQ(exported.exit_code, 0) << exported.err;
+  EXPECT_NE(exported.out.find("corrected by the dispatcher: 1"), std::string::npos) << exported.out;
+  char confidence[16];
+  std::snprintf(confidence, sizeof confidence, "%.4f",
+                order["suggestions"]["predicted"][0]["confidence"].get<double>());
+  EXPECT_EQ(slurp(out),
+            "tracking_no,subject,body,category,suggested,confidence\n" +
+                dispatched["tracking_no"].get<std::string>() +
+                ",包工头拖欠农民工工资,\"工程款拖欠导致工人没拿到工资,电话139****5678\","
+                "城乡建设,欠薪," +
+                confidence + "\n");
+  // The file is training data as it stands, beside other files with the same columns.
+  std::ofstream(dir_ + "/more.csv") << "subject,body,category\n夜间施工噪音,,环境保护\n"
+                                       "广场舞音响太吵,,环境保护\n";
+  auto retrained =
+      run_command({kBinary, "text", "train", "--data", out, "--data", dir_ + "/more.csv",
+                   "--text-column", "subject", "--text-column", "body", "--label-column",
+                   "category", "--min-count", "1", "--out", dir_ + "/retrained.model"});
+  EXPECT_EQ(retrained.exit_code, 0) << retrained.err;
+  EXPECT_NE(retrained.out.find("城乡建设"), std::string::npos) << retrained.out;
+
+  auto bad = run_command(
+      {kBinary, "text", "corrections", "--db", db_, "--out", out, "--from", "2025-02-30"});
+  EXPECT_NE(bad.exit_code, 0);
+  EXPECT_NE(bad.err.find("from"), std::string::npos) << bad.err;
+  auto missing =
+      run_command({kBinary, "text", "corrections", "--db", dir_ + "/none.db", "--out", out});
+  EXPECT_NE(missing.exit_code, 0);
+  EXPECT_NE(missing.err.find("no database"), std::string::npos) << missing.err;
+  EXPECT_FALSE(fs::exists(dir_ + "/none.db"));
+  auto verified = run_command({kBinary, "audit", "verify", "--db", db_});
+  EXPECT_EQ(verified.exit_code, 0) << verified.err;
 }
 
 TEST_F(TextApi, ClassifyAndItsBadInput) {

@@ -1,5 +1,6 @@
 #include "base/csv.h"
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -48,12 +49,52 @@ bool CsvReader::next(std::vector<std::string>& fields) {
   return true;
 }
 
+void append_csv_record(std::string& out, const std::vector<std::string_view>& fields) {
+  for (size_t i = 0; i < fields.size(); ++i) {
+    if (i) out += ',';
+    std::string_view f = fields[i];
+    if (f.find_first_of(",\"\r\n") == std::string_view::npos) {
+      out += f;
+      continue;
+    }
+    out += '"';
+    for (char c : f) {
+      if (c == '"') out += '"';
+      out += c;
+    }
+    out += '"';
+  }
+  out += '\n';
+}
+
 Result<std::string> read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return NotFound("cannot open " + path);
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();
+}
+
+Status replace_file(const std::string& path, std::string_view bytes, const std::string& field) {
+  const std::string temporary = path + ".partial";
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out.close();
+    if (!out) {
+      std::error_code ignored;
+      std::filesystem::remove(temporary, ignored);
+      return Invalid(field, "cannot write " + temporary);
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(temporary, path, ec);
+  if (ec) {
+    std::error_code ignored;
+    std::filesystem::remove(temporary, ignored);
+    return Invalid(field, "cannot rename " + temporary + " to " + path + ": " + ec.message());
+  }
+  return Status::Ok();
 }
 
 }  // namespace shegong

@@ -1,6 +1,6 @@
 // RFC 4180 CSV: comma-separated, fields optionally in double quotes, "" for a quote inside quotes,
 // newlines allowed inside quotes, CRLF or LF line ends. Used for imports of region trees, category
-// taxonomies and message sets.
+// taxonomies and message sets, and for exports of labelled messages.
 #pragma once
 
 #include <string>
@@ -29,6 +29,12 @@ class CsvReader {
   Status status_;
 };
 
+// Appends one record: fields quoted when they hold a comma, a quote, CR or LF; LF at the end.
+void append_csv_record(std::string& out, const std::vector<std::string_view>& fields);
+
 Result<std::string> read_file(const std::string& path);
+// Writes `bytes` beside `path` and renames the file into place, so that a reader never sees half a
+// file and an error leaves an existing file as it was. Errors name `field`.
+Status replace_file(const std::string& path, std::string_view bytes, const std::string& field);
 
 }  // namespace shegong

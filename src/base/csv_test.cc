@@ -1,6 +1,9 @@
 #include "base/csv.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
 
 namespace shegong {
 namespace {
@@ -26,6 +29,35 @@ TEST(Csv, UnclosedQuoteIsAnError) {
   std::vector<std::string> f;
   EXPECT_FALSE(r.next(f));
   EXPECT_FALSE(r.status().ok());
+}
+
+TEST(Csv, WrittenRecordsReadBackAsTheyWere) {
+  const std::vector<std::string> fields = {"plain", "a,b", "say \"hi\"", "two\nlines", "cr\r", ""};
+  std::string out;
+  append_csv_record(out, {fields.begin(), fields.end()});
+  append_csv_record(out, {"x"});
+  EXPECT_EQ(out, "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\"cr\r\",\nx\n");
+  CsvReader r(out);
+  std::vector<std::string> f;
+  ASSERT_TRUE(r.next(f));
+  EXPECT_EQ(f, fields);
+  ASSERT_TRUE(r.next(f));
+  EXPECT_EQ(f, (std::vector<std::string>{"x"}));
+}
+
+TEST(Csv, ReplaceFileWritesWholeFilesOrNothing) {
+  char tmpl[] = "/tmp/shegong-csv-XXXXXX";
+  const std::string dir = mkdtemp(tmpl);
+  const std::string path = dir + "/out.csv";
+  ASSERT_TRUE(replace_file(path, "first\n", "out").ok());
+  ASSERT_TRUE(replace_file(path, "second\n", "out").ok());
+  EXPECT_EQ(*read_file(path), "second\n");
+  Status refused = replace_file(dir + "/missing/out.csv", "x", "out");
+  EXPECT_EQ(refused.field(), "out");
+  EXPECT_NE(refused.message().find("cannot write"), std::string::npos) << refused.message();
+  EXPECT_FALSE(std::filesystem::exists(dir + "/missing"));
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir), {}), 1) << "no partial file";
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

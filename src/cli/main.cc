@@ -129,6 +129,7 @@ int main(int argc, char** argv) {
   text_cmd->require_subcommand(1);
   add_text_classifier_commands(*text_cmd, &chosen);
   add_text_analysis_commands(*text_cmd, &chosen);
+  add_text_corrections_command(*text_cmd, &chosen);
 
   auto* version_cmd = app.add_subcommand("version", "Print the version");
 

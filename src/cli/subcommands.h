@@ -17,5 +17,7 @@ using CommandRunner = std::function<int()>;
 void add_text_classifier_commands(CLI::App& text, CommandRunner* chosen);
 // shegong text hot | replies | similar  (cli/text_analysis_cli.cc)
 void add_text_analysis_commands(CLI::App& text, CommandRunner* chosen);
+// shegong text corrections  (cli/text_corrections_cli.cc)
+void add_text_corrections_command(CLI::App& text, CommandRunner* chosen);
 
 }  // namespace shegong::cli

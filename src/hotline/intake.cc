@@ -132,7 +132,12 @@ Result<cases::CaseRecord> register_order(db::Session& s, cases::Engine& engine,
                              {"category", u.category},
                              {"via", u.via}});
           }
-          attrs["suggestions"] = {{"categories", cats}, {"units", units}};
+          // The classifier's own answer, apart from a category the call-taker already chose:
+          // what a dispatcher's choice is compared with when corrections are exported.
+          nlohmann::json predicted = nlohmann::json::array();
+          for (const auto& p : prepared.predicted)
+            predicted.push_back({{"label", p.label}, {"confidence", p.confidence}});
+          attrs["suggestions"] = {{"categories", cats}, {"units", units}, {"predicted", predicted}};
         }
         rec.attrs = attrs.dump();
         auto tracking_no = cases::next_tracking_no(s, "GD", now);

@@ -195,7 +195,12 @@ Status dispatch(TransitionContext& c, const HolidayCalendar& calendar) {
     }
     c.after.urgency = field(c.input, "urgency");
   }
-  if (!field(c.input, "category").empty()) c.after.category = field(c.input, "category");
+  if (const std::string& category = field(c.input, "category"); !category.empty()) {
+    auto known = category_exists(c.session, category);
+    if (!known.ok()) return known.status();
+    if (!*known) return Invalid("category", "not in the category taxonomy: " + category);
+    c.after.category = category;
+  }
   // The unit: named by the dispatcher, else the dispatch rules, else the district government
   // (Art. 12 item 2: no identifiable unit).
   Unit unit;

@@ -159,17 +159,7 @@ Status write_model(const ClassifierModel& model, const std::string& path) {
   w.put(static_cast<uint64_t>(payload.size()));
   w.bytes() += payload;
   w.put(fnv1a(w.bytes()));
-  const std::string temporary = path + ".partial";
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out.write(w.bytes().data(), static_cast<std::streamsize>(w.bytes().size()));
-    out.close();
-    if (!out) return Invalid("out", "cannot write " + temporary);
-  }
-  std::error_code ec;
-  std::filesystem::rename(temporary, path, ec);
-  if (ec) return Invalid("out", "cannot rename " + temporary + " to " + path + ": " + ec.message());
-  return Status::Ok();
+  return replace_file(path, w.bytes(), "out");
 }
 
 Result<std::unique_ptr<ClassifierModel>> read_model(const std::string& path) {
