@@ -139,6 +139,7 @@ void add_all_routes(App& app) {
   add_whistle_routes(app);
   add_problem_routes(app);
   add_text_routes(app);
+  add_text_model_routes(app);
   add_petition_routes(app);
   add_petition_report_routes(app);
   add_notice_routes(app);

@@ -49,7 +49,7 @@ struct AppDeps {
   std::string web_root;  // built UI; empty to serve none
   cases::Engine& engine;
   const HolidayCalendar& calendar;
-  hotline::TextAids text_aids = {};  // optional classifier and repeat index
+  hotline::TextAids text_aids = {};  // optional category model and repeat index
 };
 
 class App final : public http::Dispatcher {
@@ -107,6 +107,7 @@ void add_ranking_routes(App& app);
 void add_whistle_routes(App& app);
 void add_problem_routes(App& app);
 void add_text_routes(App& app);
+void add_text_model_routes(App& app);
 void add_petition_routes(App& app);
 void add_petition_report_routes(App& app);
 void add_notice_routes(App& app);

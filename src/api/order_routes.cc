@@ -60,7 +60,7 @@ http::Response create_order(App& app, Call& call) {
   std::optional<cases::CaseRecord> created;
   auto response =
       create_once(app, call, who.actor(), [&](db::Session& s) -> Result<http::Response> {
-        auto c = hotline::register_order(s, app.engine(), *prepared, who.actor(), app.text_aids());
+        auto c = hotline::register_order(s, app.engine(), *prepared, who.actor());
         if (!c.ok()) return c.status();
         created = *c;
         auto json = order_json(s, *c, who, app.box(), *tree, false);

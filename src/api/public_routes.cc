@@ -70,15 +70,14 @@ void add_public_routes(App& app) {
                                                    std::move(*order), app.text_aids());
             if (!prepared.ok()) return http::error_response(prepared.status());
             std::optional<cases::CaseRecord> created;
-            auto response =
-                create_once(app, call, "public:" + call.request.remote_addr,
-                            [&](db::Session& s) -> Result<http::Response> {
-                              auto c = hotline::register_order(s, app.engine(), *prepared, "public",
-                                                               app.text_aids());
-                              if (!c.ok()) return c.status();
-                              created = *c;
-                              return http::Response::json(201, public_order_json(s, *c));
-                            });
+            auto response = create_once(
+                app, call, "public:" + call.request.remote_addr,
+                [&](db::Session& s) -> Result<http::Response> {
+                  auto c = hotline::register_order(s, app.engine(), *prepared, "public");
+                  if (!c.ok()) return c.status();
+                  created = *c;
+                  return http::Response::json(201, public_order_json(s, *c));
+                });
             if (created && response.status == 201) {
               hotline::index_order(app.text_aids(), *created);
             }

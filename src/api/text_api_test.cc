@@ -206,6 +206,64 @@ TEST_F(TextApi, WithoutAModelClassifyIsUnavailableAndOrdersStillWork) {
       post("/api/v1/orders", "admin", demand("路灯不亮", "东华门大街路灯不亮", "13900000003"));
   EXPECT_EQ(created, 201);
   EXPECT_FALSE(order.contains("suggestions"));
+  // A model put beside the database later goes live on a reload, without a restart.
+  auto [missing, absent] = post("/api/v1/text/model/reload", "admin", Json::object());
+  EXPECT_EQ(missing, 404) << absent;
+  EXPECT_EQ(absent["error"]["field"], "model");
+  fs::create_directories(dir_ + "/models");
+  fs::copy_file(dir_ + "/category.model", dir_ + "/models/category.model");
+  auto [reloaded, info] = post("/api/v1/text/model/reload", "admin", Json::object());
+  ASSERT_EQ(reloaded, 200) << info;
+  EXPECT_EQ(info["path"], dir_ + "/models/category.model");
+  EXPECT_EQ(post("/api/v1/text/classify", "street", {{"text", "工资"}}).first, 200);
+}
+
+TEST_F(TextApi, ARetrainedModelGoesLiveOnReloadAndABadFileLeavesTheOldOne) {
+  auto info = http().Get("/api/v1/text/model", as("admin"));
+  ASSERT_TRUE(info && info->status == 200);
+  Json loaded = Json::parse(info->body);
+  EXPECT_EQ(loaded["path"], dir_ + "/category.model");
+  EXPECT_EQ(loaded["labels"].size(), 3u) << info->body;
+  EXPECT_EQ(http().Get("/api/v1/text/model", as("street"))->status, 403);
+  EXPECT_EQ(post("/api/v1/text/model/reload", "leader", Json::object()).first, 403);
+
+  // Retrained with a new category, into the file the server started with.
+  {
+    std::ofstream more(dir_ + "/train.csv", std::ios::app);
+    for (const char* t : {"公交车到站不准时", "公交线路调整咨询", "地铁站出口拥堵",
+                          "公交车司机开车太猛", "公交站台没有遮雨棚", "地铁末班车时间太早"})
+      more << t << ",交通\n";
+  }
+  auto trained =
+      run_command({kBinary, "text", "train", "--data", dir_ + "/train.csv", "--text-column", "text",
+                   "--label-column", "label", "--out", dir_ + "/category.model"});
+  ASSERT_EQ(trained.exit_code, 0) << trained.err;
+  std::string bus = "公交车到站太不准时了";
+  EXPECT_NE(
+      post("/api/v1/text/classify", "street", {{"text", bus}}).second["predictions"][0]["label"],
+      "交通")
+      << "the old model serves until the reload";
+  auto [s1, reloaded] = post("/api/v1/text/model/reload", "admin", Json::object());
+  ASSERT_EQ(s1, 200) << reloaded;
+  EXPECT_EQ(reloaded["labels"].size(), 4u);
+  EXPECT_EQ(
+      post("/api/v1/text/classify", "street", {{"text", bus}}).second["predictions"][0]["label"],
+      "交通");
+
+  // A damaged file is refused and the retrained model keeps serving.
+  std::ofstream(dir_ + "/category.model", std::ios::trunc) << "not a model";
+  auto [s2, refused] = post("/api/v1/text/model/reload", "admin", Json::object());
+  EXPECT_EQ(s2, 400) << refused;
+  EXPECT_EQ(refused["error"]["field"], "model");
+  EXPECT_EQ(
+      post("/api/v1/text/classify", "street", {{"text", bus}}).second["predictions"][0]["label"],
+      "交通");
+  auto audit = http().Get("/api/v1/audit/verify", as("admin"));
+  ASSERT_TRUE(audit && audit->status == 200) << (audit ? audit->body : "");
+  server_->stop();
+  auto entries = run_command(
+      {"/usr/bin/sqlite3", db_, "SELECT count(*) FROM audit_log WHERE action = 'text.model.reload'"});
+  EXPECT_EQ(last_line(entries.out), "1") << entries.err;
 }
 
 }  // namespace

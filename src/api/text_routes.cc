@@ -39,7 +39,7 @@ void add_text_routes(App& app) {
   app.add({"POST", "/api/v1/text/classify", "Categories for a message, likeliest first: {text, k}",
            auth::kStaff},
           [&app](Call& call) {
-            const text::Classifier* model = app.text_aids().classifier;
+            auto model = app.text_aids().model ? app.text_aids().model->current() : nullptr;
             if (!model) {
               return http::error_response(503, "unavailable",
                                           "no category model is loaded (start serve with --model)");
@@ -180,6 +180,7 @@ void add_text_routes(App& app) {
             auto id = id_param(call.request);
             if (!id.ok()) return http::error_response(id.status());
             Json out;
+            auto model = app.text_aids().model ? app.text_aids().model->current() : nullptr;
             Status st = app.db().read([&](db::Session& s) {
               auto c = cases::load_case(s, *id);
               if (!c.ok()) return c.status();
@@ -187,7 +188,7 @@ void add_text_routes(App& app) {
                   !call.principal->covers((*c)->region_code)) {
                 return NotFound("no order has the id " + std::to_string(*id));
               }
-              auto d = hotline::suggest_dispatch(s, app.text_aids().classifier, **c);
+              auto d = hotline::suggest_dispatch(s, model.get(), **c);
               if (!d.ok()) return d.status();
               out = suggestions_json(*d);
               return Status::Ok();

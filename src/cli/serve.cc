@@ -169,19 +169,19 @@ int serve(const ServeOptions& options) {
   if (!calendar.ok())
     return fail(Status(calendar.status().code(), calendar.status().message(), "calendar"));
 
-  // Text aids: the category model when there is one, and the repeat index of recent orders.
-  std::optional<text::Classifier> classifier;
+  // Text aids: the category model when there is one (POST /api/v1/text/model/reload reads the same
+  // file again, or puts one in when there was none at start), and the repeat index of recent
+  // orders.
   std::string model = options.model;
-  if (model.empty()) {
-    auto beside =
-        std::filesystem::path(options.db_path).parent_path() / "models" / "category.model";
-    if (std::filesystem::exists(beside)) model = beside.string();
-  }
-  if (!model.empty()) {
+  if (model.empty())
+    model = (std::filesystem::path(options.db_path).parent_path() / "models" / "category.model")
+                .string();
+  hotline::CategoryModel category_model(model);
+  if (!options.model.empty() || std::filesystem::exists(model)) {
     auto loaded = text::Classifier::load(model);
     if (!loaded.ok())
       return fail(Status(loaded.status().code(), loaded.status().message(), "model"));
-    classifier.emplace(std::move(loaded).value());
+    category_model.replace(std::make_shared<const text::Classifier>(std::move(loaded).value()));
   }
   hotline::RepeatDetector repeats;
   Status indexed =
@@ -194,14 +194,9 @@ int serve(const ServeOptions& options) {
   cases::TimerRunner timers(engine);
   timers.start();
 
-  api::App app({*store->db,
-                clock,
-                box,
-                options.web_root,
-                engine,
-                *calendar,
-                {classifier ? &*classifier : nullptr, &repeats}},
-               *tree);
+  api::App app(
+      {*store->db, clock, box, options.web_root, engine, *calendar, {&category_model, &repeats}},
+      *tree);
   api::add_all_routes(app);
 
   http::ServerOptions server_options;
@@ -217,7 +212,8 @@ int serve(const ServeOptions& options) {
   std::cout << "shegong listening on http://" << host << ":" << server.port() << " ("
             << (*tree)->size() - 1 << " regions, database " << options.db_path << ", "
             << repeats.size() << " recent orders indexed, "
-            << (classifier ? "category model " + model : std::string("no category model"))
+            << (category_model.current() ? "category model " + model
+                                         : std::string("no category model"))
             << ", holiday calendar " << calendar->years() << ")\n";
   if (options.demo) {
     std::cout << "demo logins (password " << kDemoPassword << "):";

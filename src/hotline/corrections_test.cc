@@ -30,7 +30,10 @@ text::Classifier noise_or_wages() {
 
 class Corrections : public ::testing::Test {
  protected:
-  Corrections() : classifier(noise_or_wages()) { aids.classifier = &classifier; }
+  Corrections() {
+    model.replace(std::make_shared<const text::Classifier>(noise_or_wages()));
+    aids.model = &model;
+  }
 
   cases::CaseRecord order_with_aids(NewOrder o) {
     Result<cases::CaseRecord> out = Internal("not run");
@@ -63,7 +66,7 @@ class Corrections : public ::testing::Test {
   }
 
   TestWorld w;
-  text::Classifier classifier;
+  CategoryModel model;
   TextAids aids;
 };
 

@@ -74,8 +74,8 @@ Result<PreparedOrder> prepare_order(const cases::Engine& engine, const crypto::S
   c.requester_hash = box.lookup_hash(o.contact_phone);
   PreparedOrder prepared{std::move(c), {}, std::nullopt};
   std::string text = order_text(prepared.record);
-  if (aids.classifier) {
-    auto top = aids.classifier->top_k(text, 3);
+  if (auto classifier = aids.model ? aids.model->current() : nullptr) {
+    auto top = classifier->top_k(text, 3);
     if (!top.ok()) return top.status();
     prepared.predicted = std::move(top).value();
   }
@@ -87,8 +87,7 @@ Result<PreparedOrder> prepare_order(const cases::Engine& engine, const crypto::S
 }
 
 Result<cases::CaseRecord> register_order(db::Session& s, cases::Engine& engine,
-                                         PreparedOrder prepared, const std::string& actor,
-                                         const TextAids& aids) {
+                                         PreparedOrder prepared, const std::string& actor) {
   int64_t now = engine.clock().now_ms();
   auto created = engine.create_in(
       s, prepared.record, actor,
@@ -117,7 +116,7 @@ Result<cases::CaseRecord> register_order(db::Session& s, cases::Engine& engine,
           attrs["repeat_of"] = {{"orders", earlier},
                                 {"other_requesters", repeat->other_requesters}};
         }
-        if (aids.classifier) {
+        if (!prepared.predicted.empty()) {
           auto suggested = suggest_dispatch(s, prepared.predicted, rec);
           if (!suggested.ok()) return suggested.status();
           nlohmann::json cats = nlohmann::json::array(), units = nlohmann::json::array();
@@ -168,7 +167,7 @@ Result<cases::CaseRecord> register_order(db::Session& s, cases::Engine& engine,
                                          const std::string& actor, const TextAids& aids) {
   auto prepared = prepare_order(engine, box, tree, std::move(o), aids);
   if (!prepared.ok()) return prepared.status();
-  auto created = register_order(s, engine, std::move(prepared).value(), actor, aids);
+  auto created = register_order(s, engine, std::move(prepared).value(), actor);
   if (created.ok()) index_order(aids, *created);
   return created;
 }

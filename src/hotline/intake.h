@@ -48,13 +48,13 @@ Result<PreparedOrder> prepare_order(const cases::Engine& engine, const crypto::S
                                     const regions::RegionTree& tree, NewOrder order,
                                     const TextAids& aids = {});
 
-// Registers a prepared order inside the caller's transaction. With text aids, the order also
-// carries the dispatcher's suggestions and, when the requester raised the same matter before, the
-// earlier orders (attrs "suggestions", "repeat_of"). Once the transaction has committed, the
-// caller adds it to the repeat index with index_order (not the writer's work, and an order that
-// was rolled back never joins).
+// Registers a prepared order inside the caller's transaction. An order prepared with text aids
+// also carries the dispatcher's suggestions (when a category model classified it) and, when the
+// requester raised the same matter before, the earlier orders (attrs "suggestions", "repeat_of").
+// Once the transaction has committed, the caller adds it to the repeat index with index_order (not
+// the writer's work, and an order that was rolled back never joins).
 Result<cases::CaseRecord> register_order(db::Session& s, cases::Engine& engine, PreparedOrder order,
-                                         const std::string& actor, const TextAids& aids = {});
+                                         const std::string& actor);
 void index_order(const TextAids& aids, const cases::CaseRecord& order);
 
 // All three in one go, inside the caller's transaction.

@@ -56,6 +56,16 @@ Result<DispatchSuggestions> suggest_dispatch(db::Session& s,
   return out;
 }
 
+std::shared_ptr<const text::Classifier> CategoryModel::current() const {
+  std::lock_guard lock(mu_);
+  return model_;
+}
+
+void CategoryModel::replace(std::shared_ptr<const text::Classifier> model) {
+  std::lock_guard lock(mu_);
+  model_ = std::move(model);
+}
+
 Status RepeatDetector::load(db::Db& db, int64_t since_ms) {
   std::unique_lock lock(mu_);
   return db.read([&](db::Session& s) {

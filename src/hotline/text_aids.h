@@ -6,6 +6,8 @@
 //     near-duplicate index over recent orders, never by exact text alone.
 #pragma once
 
+#include <memory>
+#include <mutex>
 #include <shared_mutex>
 #include <string>
 #include <vector>
@@ -63,9 +65,26 @@ class RepeatDetector {
   text::NearDuplicateIndex index_;
 };
 
+// The category model a server runs with, replaceable while it serves, so that a retrained model
+// goes live without a restart: a request takes the current model and keeps it until it is done
+// with it, and a replacement waits for no request. Empty until a model is put in.
+class CategoryModel {
+ public:
+  // `path`: the file the model comes from and is reloaded from.
+  explicit CategoryModel(std::string path = "") : path_(std::move(path)) {}
+  std::shared_ptr<const text::Classifier> current() const;
+  void replace(std::shared_ptr<const text::Classifier> model);
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+  mutable std::mutex mu_;
+  std::shared_ptr<const text::Classifier> model_;
+};
+
 // The text aids a server runs with; either part may be absent.
 struct TextAids {
-  const text::Classifier* classifier = nullptr;
+  CategoryModel* model = nullptr;
   RepeatDetector* repeats = nullptr;
 };
 
