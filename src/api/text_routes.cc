@@ -41,8 +41,10 @@ void add_text_routes(App& app) {
           [&app](Call& call) {
             auto model = app.text_aids().model ? app.text_aids().model->current() : nullptr;
             if (!model) {
-              return http::error_response(503, "unavailable",
-                                          "no category model is loaded (start serve with --model)");
+              return http::error_response(
+                  503, "unavailable",
+                  "no category model is loaded (start serve with --model, or put "
+                  "the model file in place and reload it)");
             }
             auto body = parse_object(call.request);
             if (!body.ok()) return http::error_response(body.status());

@@ -6,10 +6,9 @@
 // - Only dispatched orders count: dispatching is where a person confirms or changes the category.
 // - Confidential orders (保密) stay out, and personal numbers in the text are masked (mobile and
 //   landline numbers, ID and bank card numbers), as for every export of citizens' text.
-// - Categories are cut to `level` segments of the taxonomy code ("城乡建设/物业管理/电梯" at level
-// 1
-//   is "城乡建设"), the depth the model's labels have; the suggestion is cut alike before the two
-//   are compared.
+// - Categories are cut to `level` segments of the taxonomy code (at level 1,
+//   "城乡建设/物业管理/电梯" is "城乡建设"), the depth the model's labels have; the suggestion is
+//   cut alike before the two are compared.
 #pragma once
 
 #include <cstdint>
