@@ -224,6 +224,16 @@ TEST_F(TextApi, ARetrainedModelGoesLiveOnReloadAndABadFileLeavesTheOldOne) {
   Json loaded = Json::parse(info->body);
   EXPECT_EQ(loaded["path"], dir_ + "/category.model");
   EXPECT_EQ(loaded["labels"].size(), 3u) << info->body;
+  // Labels the taxonomy lacks cannot be dispatched as suggested: the model says which.
+  EXPECT_EQ(loaded["labels_outside_taxonomy"].size(), 3u) << info->body;
+  std::ofstream(dir_ + "/taxonomy.csv") << "level1,level2,level3\n噪声,,\n欠薪,拖欠工资,\n";
+  auto imported =
+      run_command({kBinary, "import", "categories", "--db", db_, "--from", dir_ + "/taxonomy.csv"});
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  info = http().Get("/api/v1/text/model", as("admin"));
+  ASSERT_TRUE(info && info->status == 200);
+  EXPECT_EQ(Json::parse(info->body)["labels_outside_taxonomy"], Json::array({"教育"}))
+      << info->body;
   EXPECT_EQ(http().Get("/api/v1/text/model", as("street"))->status, 403);
   EXPECT_EQ(post("/api/v1/text/model/reload", "leader", Json::object()).first, 403);
 
@@ -261,8 +271,8 @@ TEST_F(TextApi, ARetrainedModelGoesLiveOnReloadAndABadFileLeavesTheOldOne) {
   auto audit = http().Get("/api/v1/audit/verify", as("admin"));
   ASSERT_TRUE(audit && audit->status == 200) << (audit ? audit->body : "");
   server_->stop();
-  auto entries = run_command(
-      {"/usr/bin/sqlite3", db_, "SELECT count(*) FROM audit_log WHERE action = 'text.model.reload'"});
+  auto entries = run_command({"/usr/bin/sqlite3", db_,
+                              "SELECT count(*) FROM audit_log WHERE action = 'text.model.reload'"});
   EXPECT_EQ(last_line(entries.out), "1") << entries.err;
 }
 

@@ -20,6 +20,7 @@ using text::Classifier;
 struct DataArgs {
   std::vector<std::string> files;
   text::LabelledSource source;
+  std::vector<std::string> relabel;  // FROM=TO
 };
 
 struct TrainArgs {
@@ -49,9 +50,16 @@ std::string confidence(double value) {
 }
 
 Result<text::LabelledData> read_data(const DataArgs& args) {
-  auto data = text::read_labelled_csv(args.files, args.source);
-  if (data.ok() && data->skipped)
-    std::cerr << "skipped " << data->skipped << " rows without a label\n";
+  auto relabel = text::parse_relabelling(args.relabel);
+  if (!relabel.ok()) return relabel.status();
+  text::LabelledSource source = args.source;
+  source.relabel = std::move(*relabel);
+  auto data = text::read_labelled_csv(args.files, source);
+  if (!data.ok()) return data;
+  if (data->skipped) std::cerr << "skipped " << data->skipped << " rows without a label\n";
+  for (const auto& [from, rows] : data->renamed)
+    std::cerr << "relabelled " << rows << " rows from " << from << " to " << source.relabel.at(from)
+              << (rows ? "" : " (no row has that label)") << "\n";
   return data;
 }
 
@@ -136,6 +144,9 @@ void add_data_options(CLI::App& cmd, DataArgs& data) {
       ->required();
   cmd.add_option("--label-column", data.source.label_column, "Column holding the category")
       ->required();
+  cmd.add_option("--relabel", data.relabel,
+                 "FROM=TO: read label FROM as TO (e.g. 卫生计生=卫生健康 for data from another "
+                 "taxonomy); repeat for more labels");
 }
 
 }  // namespace

@@ -125,6 +125,46 @@ TEST_F(TextCli, EvalPrintsAccuracyPerClassMacroF1AndTheConfusionMatrix) {
   for (const Matter& m : kMatters) EXPECT_NE(eval.out.find(m.label), std::string::npos);
 }
 
+TEST_F(TextCli, RelabelReadsLabelsUnderTheProductsNamesInTrainingAndEvaluation) {
+  // Data from another taxonomy: 环境保护 is called 环保 there.
+  for (const char* name : {"/train.csv", "/heldout.csv"}) {
+    std::ifstream in(dir_ + name);
+    std::string csv((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    for (size_t at; (at = csv.find("环境保护")) != std::string::npos;) csv.replace(at, 12, "环保");
+    std::ofstream(dir_ + name) << csv;
+  }
+  auto trained = train({"--relabel", "环保=环境保护", "--relabel", "旧类=民政"});
+  ASSERT_EQ(trained.exit_code, 0) << trained.err;
+  EXPECT_NE(trained.out.find("  环境保护 12\n"), std::string::npos) << trained.out;
+  EXPECT_EQ(trained.out.find("环保 "), std::string::npos) << trained.out;
+  EXPECT_NE(trained.err.find("relabelled 12 rows from 环保 to 环境保护"), std::string::npos)
+      << trained.err;
+  EXPECT_NE(trained.err.find("relabelled 0 rows from 旧类 to 民政 (no row has that label)"),
+            std::string::npos)
+      << trained.err;
+  auto classified =
+      sg({"text", "classify", "--model", model_}, "化工厂排放废气 附近河水发黑发臭\n");
+  ASSERT_EQ(classified.exit_code, 0) << classified.err;
+  EXPECT_TRUE(classified.out.starts_with("环境保护\t")) << classified.out;
+
+  const std::vector<std::string> eval = {
+      "text",          "eval", "--model",        model_,     "--data",        dir_ + "/heldout.csv",
+      "--text-column", "body", "--label-column", "category", "--text-column", "subject"};
+  auto unmapped = sg(eval);
+  ASSERT_EQ(unmapped.exit_code, 0) << unmapped.err;
+  EXPECT_NE(unmapped.out.find("环保"), std::string::npos);  // scored as a class never predicted
+  auto mapped = eval;
+  mapped.insert(mapped.end(), {"--relabel", "环保=环境保护"});
+  auto relabelled = sg(mapped);
+  ASSERT_EQ(relabelled.exit_code, 0) << relabelled.err;
+  EXPECT_EQ(relabelled.out.find("环保"), std::string::npos) << relabelled.out;
+
+  auto bad = train({"--relabel", "环保"});
+  EXPECT_NE(bad.exit_code, 0);
+  EXPECT_NE(bad.err.find("relabel"), std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find("FROM=TO"), std::string::npos) << bad.err;
+}
+
 TEST_F(TextCli, BadFilesSettingsAndModelsAreClearErrors) {
   auto no_column = sg({"text", "train", "--data", dir_ + "/train.csv", "--text-column", "content",
                        "--label-column", "category", "--out", model_});

@@ -20,6 +20,21 @@ size_t column_of(const std::vector<std::string>& header, const std::string& name
 
 }  // namespace
 
+Result<Relabelling> parse_relabelling(const std::vector<std::string>& specs) {
+  Relabelling relabel;
+  for (const auto& spec : specs) {
+    const size_t eq = spec.find('=');
+    if (eq == std::string::npos) return Invalid("relabel", "\"" + spec + "\" is not FROM=TO");
+    std::string from = spec.substr(0, eq), to = spec.substr(eq + 1);
+    if (from.empty() || to.empty())
+      return Invalid("relabel", "\"" + spec + "\" has an empty label on one side of '='");
+    if (to[0] == '!') return Invalid("relabel", "\"" + spec + "\": a label may not start with '!'");
+    if (!relabel.emplace(std::move(from), std::move(to)).second)
+      return Invalid("relabel", "\"" + spec.substr(0, eq) + "\" is renamed more than once");
+  }
+  return relabel;
+}
+
 Result<LabelledData> parse_labelled_csv(std::string_view csv, const std::string& name,
                                         const LabelledSource& source) {
   CsvReader reader(csv);
@@ -38,6 +53,7 @@ Result<LabelledData> parse_labelled_csv(std::string_view csv, const std::string&
                                       join(source.text_columns) + " (it has: " + join(header) +
                                       ")");
   LabelledData data;
+  for (const auto& [from, to] : source.relabel) data.renamed[from] = 0;
   std::vector<std::string> row;
   while (reader.next(row)) {
     if (row.size() == 1 && row[0].empty()) continue;  // blank line
@@ -50,6 +66,10 @@ Result<LabelledData> parse_labelled_csv(std::string_view csv, const std::string&
       continue;
     }
     LabelledText item{"", row[label], where};
+    if (auto renamed = source.relabel.find(item.label); renamed != source.relabel.end()) {
+      item.label = renamed->second;
+      ++data.renamed[renamed->first];
+    }
     for (size_t i : text) {
       if (!item.text.empty() && !row[i].empty()) item.text += ' ';
       item.text += row[i];
@@ -69,6 +89,7 @@ Result<LabelledData> read_labelled_csv(const std::vector<std::string>& paths,
     auto data = parse_labelled_csv(*csv, path, source);
     if (!data.ok()) return data.status();
     all.skipped += data->skipped;
+    for (const auto& [from, rows] : data->renamed) all.renamed[from] += rows;
     for (auto& text : data->texts) all.texts.push_back(std::move(text));
   }
   return all;

@@ -5,8 +5,13 @@
 // listed columns it has, joined with a space in the order listed. A file with none of them, or
 // without the label column, is an error naming the file and the columns it does have. Rows whose
 // label is empty are skipped and counted (an export may hold unlabelled messages).
+//
+// Labels can be renamed as rows are read (FROM=TO), so that data labelled in another taxonomy
+// trains or is scored under the product's names: the reference messages say 卫生计生 where the
+// taxonomy has 卫生健康. Each label is renamed at most once (A=B,B=C does not turn A into C).
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -15,14 +20,23 @@
 
 namespace shegong::text {
 
+// FROM → TO.
+using Relabelling = std::map<std::string, std::string>;
+
+// Parses "FROM=TO" specs; errors (field "relabel") for a spec without '=', an empty side, a TO
+// starting with '!' (no label may) and a FROM given twice.
+Result<Relabelling> parse_relabelling(const std::vector<std::string>& specs);
+
 struct LabelledSource {
   std::vector<std::string> text_columns;
   std::string label_column;
+  Relabelling relabel;
 };
 
 struct LabelledData {
   std::vector<LabelledText> texts;
-  size_t skipped = 0;  // rows without a label
+  size_t skipped = 0;                     // rows without a label
+  std::map<std::string, size_t> renamed;  // per FROM of the relabelling, rows renamed (0 included)
 };
 
 // Parses one CSV document; `name` is used in sources ("name:line") and messages.

@@ -9,7 +9,7 @@
 namespace shegong::text {
 namespace {
 
-const LabelledSource kSource{{"tokens", "subject", "body"}, "category"};
+const LabelledSource kSource{{"tokens", "subject", "body"}, "category", {}};
 
 TEST(LabelledCsv, UsesTheListedTextColumnsAFileHasInTheOrderListed) {
   auto raw = parse_labelled_csv(
@@ -52,6 +52,41 @@ TEST(LabelledCsv, MissingColumnsAndRaggedRowsAreErrorsNamingTheFile) {
 
   EXPECT_FALSE(parse_labelled_csv("subject,category\n\"open,x\n", "d.csv", kSource).ok());
   EXPECT_FALSE(parse_labelled_csv("", "e.csv", kSource).ok());
+}
+
+TEST(LabelledCsv, LabelsAreRenamedOnceAsReadAndEveryRenameIsCounted) {
+  auto relabel = parse_relabelling({"卫生计生=卫生健康", "甲=乙", "乙=丙", "无此类=民政"});
+  ASSERT_TRUE(relabel.ok()) << relabel.status().to_string();
+  LabelledSource source = kSource;
+  source.relabel = *relabel;
+  auto data = parse_labelled_csv(
+      "subject,category\n医院挂号难,卫生计生\n药价,卫生计生\nx,甲\ny,乙\nz,环境保护\n", "r.csv",
+      source);
+  ASSERT_TRUE(data.ok()) << data.status().to_string();
+  ASSERT_EQ(data->texts.size(), 5u);
+  EXPECT_EQ(data->texts[0].label, "卫生健康");
+  EXPECT_EQ(data->texts[1].label, "卫生健康");
+  EXPECT_EQ(data->texts[2].label, "乙");  // renamed once: not on to 丙
+  EXPECT_EQ(data->texts[3].label, "丙");
+  EXPECT_EQ(data->texts[4].label, "环境保护");
+  EXPECT_EQ(data->renamed.at("卫生计生"), 2u);
+  EXPECT_EQ(data->renamed.at("甲"), 1u);
+  EXPECT_EQ(data->renamed.at("无此类"), 0u);  // listed, so that a mistyped FROM shows
+}
+
+TEST(LabelledCsv, BadRelabellingsAreErrorsNamingTheSpec) {
+  for (const char* spec : {"卫生计生", "=卫生健康", "卫生计生=", "=", "甲=!乙"}) {
+    auto bad = parse_relabelling({spec});
+    ASSERT_FALSE(bad.ok()) << spec;
+    EXPECT_EQ(bad.status().field(), "relabel");
+    EXPECT_NE(bad.status().message().find(spec), std::string::npos) << bad.status().message();
+  }
+  auto twice = parse_relabelling({"甲=乙", "甲=丙"});
+  ASSERT_FALSE(twice.ok());
+  EXPECT_NE(twice.status().message().find("甲"), std::string::npos);
+  auto keeps_equals = parse_relabelling({"甲=乙=丙"});  // the first '=' splits
+  ASSERT_TRUE(keeps_equals.ok());
+  EXPECT_EQ(keeps_equals->at("甲"), "乙=丙");
 }
 
 TEST(LabelledCsv, SeveralFilesAreReadInOrderAndAMissingFileIsAnError) {
