@@ -128,6 +128,7 @@ http::Response App::handle(http::Request& request) {
 
 void add_all_routes(App& app) {
   add_system_routes(app);
+  add_calendar_routes(app);
   add_session_routes(app);
   add_region_routes(app);
   add_user_routes(app);

@@ -96,6 +96,7 @@ void add_all_routes(App& app);
 
 // Route groups, one file each.
 void add_system_routes(App& app);
+void add_calendar_routes(App& app);
 void add_session_routes(App& app);
 void add_region_routes(App& app);
 void add_user_routes(App& app);

@@ -8,6 +8,7 @@
 #include "api/app.h"
 #include "auth/users.h"
 #include "base/calendar.h"
+#include "base/calendar_gap.h"
 #include "base/csv.h"
 #include "base/log.h"
 #include "cases/engine.h"
@@ -93,6 +94,10 @@ Status seed_demo(Store& store, const crypto::SecretBox& box, const ServeOptions&
     std::cout << "demo: " << report->orders << " orders (" << report->closed << " closed, "
               << report->in_progress << " in progress) and " << report->units << " units in "
               << std::fixed << std::setprecision(1) << report->seconds << " s\n";
+    if (report->waiting_for_calendar)
+      std::cout << "demo: " << report->waiting_for_calendar
+                << " orders stopped at a step whose deadline needs a holiday calendar that is not "
+                   "loaded\n";
     petitions::DemoPetitionOptions petition_demo;
     petition_demo.now_ms = demo.now_ms;
     auto petitions =
@@ -100,6 +105,10 @@ Status seed_demo(Store& store, const crypto::SecretBox& box, const ServeOptions&
     if (!petitions.ok()) return petitions.status();
     std::cout << "demo: " << petitions->petitions << " petitions (" << petitions->answered
               << " answered, " << petitions->in_progress << " in progress)\n";
+    if (petitions->waiting_for_calendar)
+      std::cout << "demo: " << petitions->waiting_for_calendar
+                << " petitions not registered: their first deadline needs a holiday calendar "
+                   "that is not loaded\n";
   }
   auto users = count_rows(*store.db, "users");
   if (!users.ok()) return users.status();
@@ -215,6 +224,11 @@ int serve(const ServeOptions& options) {
             << (category_model.current() ? "category model " + model
                                          : std::string("no category model"))
             << ", holiday calendar " << calendar->years() << ")\n";
+  if (auto gap = calendar_gap(*calendar, date_in_china(clock.now_ms()))) {
+    const std::string line = describe(*gap, date_in_china(clock.now_ms()));
+    std::cout << "warning: " << line << "\n";
+    log::warn("{}", line);
+  }
   if (options.demo) {
     std::cout << "demo logins (password " << kDemoPassword << "):";
     for (const DemoUser& u : kDemoUsers) std::cout << " " << u.username;

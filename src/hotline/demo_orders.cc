@@ -163,7 +163,15 @@ Result<DemoReport> generate_demo_orders(db::Db& db, const crypto::SecretBox& box
                         cases::Fields in) -> Result<bool> {
           if (when >= o.now_ms) return false;  // not yet: the order stays in progress
           clock.set_ms(when);
+          SHEGONG_RETURN_IF_ERROR(s.exec("SAVEPOINT demo_step").status());
           auto r = engine.apply_in(s, c->id, action, &who, in);
+          const bool refused = !r.ok() && r.status().field() == "calendar";
+          if (refused) SHEGONG_RETURN_IF_ERROR(s.exec("ROLLBACK TO demo_step").status());
+          SHEGONG_RETURN_IF_ERROR(s.exec("RELEASE demo_step").status());
+          if (refused) {
+            ++report.waiting_for_calendar;
+            return false;
+          }
           if (!r.ok()) return r.status();
           return true;
         };

@@ -1,7 +1,9 @@
 // Demo data that makes the first screen alive: the units of one city (district governments, street
 // offices, departments, utilities, the hotline centre), dispatch rules, and a month of orders over
 // its real streets that went through the real engine in simulated time — dispatched, accepted,
-// replied, called back, some late and some overdue. Deterministic for a given seed.
+// replied, called back, some late and some overdue. Deterministic for a given seed. A step that
+// needs a deadline in a year whose holiday calendar is not loaded is refused, as the server would
+// refuse it to a dispatcher, and the order stays where it was.
 #pragma once
 
 #include <cstdint>
@@ -28,6 +30,7 @@ struct DemoReport {
   int64_t orders = 0;
   int64_t closed = 0;
   int64_t in_progress = 0;
+  int64_t waiting_for_calendar = 0;  // of those in progress: stopped by an unloaded calendar year
   double seconds = 0;
 };
 

@@ -43,5 +43,35 @@ TEST(DemoPetitions, GoThroughTheRealEngineAndKeepAccusationsFromTheAccused) {
       w.count("SELECT count(*) FROM cases WHERE kind = 'petition' AND state = 'answered'"));
 }
 
+// Late in the last loaded year, before the next year's notice is loaded: the steps whose deadlines
+// would end in the next year are refused, as the server refuses them, and the demos go on.
+TEST(DemoPetitions, LateInTheLastLoadedYearTheDemosStopWhereDeadlinesNeedTheNextYear) {
+  PetitionWorld w;
+  const std::string year = std::to_string(w.calendar.last_year());
+  hotline::DemoOptions orders;
+  orders.month = year + "-12";
+  orders.count = 300;
+  orders.now_ms = PetitionWorld::at(year + "-12-28", 12);
+  auto order_report = hotline::generate_demo_orders(*w.db, w.box, *w.tree, w.calendar, orders);
+  ASSERT_TRUE(order_report.ok()) << order_report.status().to_string();
+  EXPECT_EQ(order_report->orders, 300);
+  EXPECT_GT(order_report->waiting_for_calendar, 0);
+  EXPECT_LE(order_report->waiting_for_calendar, order_report->in_progress);
+  // A refused step wrote nothing: no order has a deadline past the loaded calendar.
+  const int64_t next_year =
+      PetitionWorld::at(std::to_string(w.calendar.last_year() + 1) + "-01-01", 0);
+  EXPECT_EQ(w.count("SELECT count(*) FROM cases WHERE due_at_ms >= " + std::to_string(next_year)),
+            0);
+
+  DemoPetitionOptions o;
+  o.count = 40;
+  o.now_ms = orders.now_ms;
+  auto report = generate_demo_petitions(*w.db, w.box, *w.tree, w.calendar, o);
+  ASSERT_TRUE(report.ok()) << report.status().to_string();
+  EXPECT_GT(report->waiting_for_calendar, 0);
+  EXPECT_EQ(report->petitions + report->waiting_for_calendar, 40);
+  EXPECT_EQ(w.count("SELECT count(*) FROM cases WHERE kind = 'petition'"), report->petitions);
+}
+
 }  // namespace
 }  // namespace shegong::petitions

@@ -2,6 +2,13 @@
 import type zh from './zh-CN'
 
 const en: typeof zh = {
+  calendarGap: {
+    title: 'The {year} holiday calendar is not loaded',
+    body: 'Deadlines falling in {year} cannot be computed: {periods}. An administrator loads the State Council notice and restarts the server.',
+    from: '{days}-day limits from {date}',
+    now: '{days}-day limits already',
+    separator: '; ',
+  },
   app: {
     name: 'shegong',
     fullName: 'shegong · social work platform',

@@ -1,5 +1,12 @@
 // 简体中文 (the default language).
 export default {
+  calendarGap: {
+    title: '{year} 年节假日安排尚未载入',
+    body: '截止日落在 {year} 年的期限将无法计算：{periods}。请系统管理员按国务院办公厅通知载入后重启服务。',
+    from: '{days} 日期限自 {date} 起',
+    now: '{days} 日期限现已无法计算',
+    separator: '；',
+  },
   app: {
     name: '社工平台',
     fullName: 'shegong 社工 · 社会工作部工作平台',

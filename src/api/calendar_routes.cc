@@ -1,0 +1,34 @@
+// The holiday calendar the server counts deadlines with: which years are loaded and, while the
+// next notice is missing, from which day each common limit will be refused — for a banner on every
+// staff screen, so that the notice is loaded before the first deadline fails.
+#include "api/app.h"
+#include "api/json_io.h"
+#include "base/calendar_gap.h"
+
+namespace shegong::api {
+
+void add_calendar_routes(App& app) {
+  app.add({"GET", "/api/v1/calendar", "The holiday calendar's loaded years and its coming gap",
+           auth::kStaff},
+          [&app](Call&) {
+            const HolidayCalendar& calendar = app.calendar();
+            const Date today = date_in_china(app.clock().now_ms());
+            Json out = {{"years", calendar.years()},
+                        {"first_year", calendar.first_year()},
+                        {"last_year", calendar.last_year()},
+                        {"today", today.to_string()},
+                        {"gap", nullptr}};
+            if (auto gap = calendar_gap(calendar, today)) {
+              Json refused = Json::object();
+              for (const auto& [days, from] : gap->refused_from)
+                refused[std::to_string(days)] = from.to_string();
+              out["gap"] = {{"year", gap->year},
+                            {"last_covered", gap->last_covered.to_string()},
+                            {"refused_from", std::move(refused)},
+                            {"message", describe(*gap, today)}};
+            }
+            return json_response(200, out);
+          });
+}
+
+}  // namespace shegong::api

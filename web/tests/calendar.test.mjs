@@ -1,0 +1,46 @@
+// Browser test: while next year's holiday notice is not loaded, every staff screen says so and
+// from which day each common limit can no longer be computed. The server runs on 4 December of the
+// last year the calendar file holds, so the test keeps its meaning when the package gains a year.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import path from 'node:path'
+import { readFileSync, rmSync } from 'node:fs'
+import { startServer, startBrowser, newPage, signIn, shot, freshDir, repo } from './harness.mjs'
+
+const calendar = readFileSync(path.join(repo, 'data', 'calendar', 'holidays.csv'), 'utf8')
+const lastYear = Math.max(...[...calendar.matchAll(/^(\d{4})-/gm)].map((m) => Number(m[1])))
+
+let server
+let chrome
+let dir
+
+before(async () => {
+  dir = freshDir('calendar')
+  const now = Date.parse(`${lastYear}-12-04T12:00:00+08:00`)
+  ;[server, chrome] = await Promise.all([startServer(dir, { now }), startBrowser()])
+})
+
+after(async () => {
+  await chrome?.stop()
+  await server?.stop()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+test('a missing next-year holiday calendar is announced on the staff screens', async () => {
+  const page = await newPage(chrome.browser, server.url, undefined, { offsetMs: server.offsetMs })
+  await signIn(page, 'dispatcher')
+  const banner = page.locator('[data-test=calendar-gap]')
+  await banner.waitFor()
+  const text = await banner.innerText()
+  const next = lastYear + 1
+  assert.match(text, new RegExp(`${next} 年节假日安排尚未载入`))
+  assert.match(text, new RegExp(`15 日期限自 ${lastYear}-12-17 起`))
+  assert.match(text, new RegExp(`7 日期限自 ${lastYear}-12-25 起`))
+  assert.match(text, /60 日期限现已无法计算/)
+  assert.equal(await banner.getAttribute('role'), 'alert')
+  await shot(page, 'calendar-gap')
+  // Every staff screen carries it.
+  await page.goto('/dashboard')
+  await banner.waitFor()
+  await page.context().close()
+})
