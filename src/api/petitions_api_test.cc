@@ -334,6 +334,40 @@ TEST_F(PetitionsApi, ANextYearsNoticeInALocalCalendarFileLetsDeadlinesReachThatY
   EXPECT_EQ(accepted["due_at"], "2027-01-04T15:59:59.999Z");
 }
 
+TEST_F(PetitionsApi, APetitionReceivedBeforeTheNextNoticeIsRegisteredAndGetsItsDeadlineOnceLoaded) {
+  // Tuesday 20 December 2039, 10:00 in Beijing, on a calendar that ends with 2039: the 15 days
+  // to route the petition end in 2040, a year whose notice is not loaded.
+  const std::string through_2039 = dir_ + "/2039.csv", through_2040 = dir_ + "/2040.csv";
+  std::ofstream(through_2039) << "date,kind,name\n2039-01-01,holiday,元旦\n";
+  std::ofstream(through_2040)
+      << "date,kind,name\n2039-01-01,holiday,元旦\n2040-01-01,holiday,元旦\n";
+  auto restart = [&](int64_t simulated_ms, const std::string& calendar) {
+    server_.reset();
+    start_server({{"SHEGONG_CLOCK_OFFSET_MS", std::to_string(simulated_ms - now_ms())}},
+                 {"--calendar", calendar});
+    sessions_.clear();
+  };
+  restart(2207959200000, through_2039);
+  auto [created, c] = post("/api/v1/petitions", "pt.office", petition());
+  ASSERT_EQ(created, 201) << c;  // recorded at receipt (item 7) ...
+  EXPECT_EQ(c["state"], "registered");
+  EXPECT_TRUE(!c.contains("due_at") || c["due_at"].is_null()) << c;  // ... no guessed deadline
+  EXPECT_EQ(c["details"]["deadline_pending"]["days"], 15) << c;
+  int64_t id = c["id"];
+  Json refused = act(id, "route", "pt.office", {{"route", "transfer"}, {"unit_id", organ_}}, 409);
+  EXPECT_EQ(refused["error"]["field"], "calendar") << refused;
+
+  // The notice is loaded and the server restarted two days later: the deadline is counted from
+  // receipt, 15 days to Wednesday 4 January 2040.
+  restart(2208132000000, through_2040);
+  auto [status, p] = get("/api/v1/petitions/" + std::to_string(id), "pt.office");
+  ASSERT_EQ(status, 200);
+  EXPECT_EQ(p["due_at"], "2040-01-04T15:59:59.999Z") << p;
+  EXPECT_FALSE(p["details"].contains("deadline_pending")) << p;
+  EXPECT_EQ(act(id, "route", "pt.office", {{"route", "transfer"}, {"unit_id", organ_}})["state"],
+            "transferred");
+}
+
 TEST_F(PetitionsApi, IllegalAndLateRequestsNameTheRuleAndWriteNothing) {
   auto [created, c] = post("/api/v1/petitions", "pt.office", petition());
   ASSERT_EQ(created, 201);

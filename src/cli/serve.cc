@@ -18,6 +18,7 @@
 #include "hotline/order_kind.h"
 #include "hotline/text_aids.h"
 #include "petitions/demo_petitions.h"
+#include "petitions/pending_deadlines.h"
 #include "petitions/petition_kind.h"
 #include "regions/region_import.h"
 #include "text/classifier.h"
@@ -105,10 +106,6 @@ Status seed_demo(Store& store, const crypto::SecretBox& box, const ServeOptions&
     if (!petitions.ok()) return petitions.status();
     std::cout << "demo: " << petitions->petitions << " petitions (" << petitions->answered
               << " answered, " << petitions->in_progress << " in progress)\n";
-    if (petitions->waiting_for_calendar)
-      std::cout << "demo: " << petitions->waiting_for_calendar
-                << " petitions not registered: their first deadline needs a holiday calendar "
-                   "that is not loaded\n";
   }
   auto users = count_rows(*store.db, "users");
   if (!users.ok()) return users.status();
@@ -196,6 +193,16 @@ int serve(const ServeOptions& options) {
   Status indexed =
       repeats.load(*store->db, clock.now_ms() - int64_t{options.repeat_window_days} * 86'400'000);
   if (!indexed.ok()) return fail(indexed);
+
+  // Petitions registered while their first deadline's year had no calendar get it now, if the
+  // calendar has come.
+  auto pending = petitions::set_pending_deadlines(*store->db, *calendar, clock);
+  if (!pending.ok()) return fail(pending.status());
+  if (pending->set)
+    log::info("{} petition deadlines set that waited for the holiday calendar", pending->set);
+  if (pending->still_pending)
+    log::warn("{} petitions still wait for the holiday calendar to get a deadline",
+              pending->still_pending);
 
   cases::Engine engine(*store->db, clock);
   engine.add_kind(hotline::order_kind(*calendar));

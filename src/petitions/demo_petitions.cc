@@ -187,12 +187,6 @@ Result<DemoPetitionReport> generate_demo_petitions(db::Db& db, const crypto::Sec
       id = c->id;
       return Status::Ok();
     });
-    if (!one.ok() && one.field() == "calendar") {
-      // Its first deadline falls in a year whose calendar is not loaded: registration is refused
-      // (DOMAIN item 6), as the server refuses it.
-      ++report.waiting_for_calendar;
-      continue;
-    }
     if (!one.ok()) return one;
     ++report.petitions;
     // Each later step happens some days on, if that day has come; a step the calendar cannot

@@ -24,7 +24,6 @@ struct DemoPetitionOptions {
 
 struct DemoPetitionReport {
   int64_t petitions = 0, answered = 0, in_progress = 0;
-  int64_t waiting_for_calendar = 0;  // not registered: the first deadline's year is not loaded
 };
 
 Result<DemoPetitionReport> generate_demo_petitions(db::Db& db, const crypto::SecretBox& box,

@@ -260,11 +260,22 @@ Result<cases::CaseRecord> register_petition(db::Session& s, cases::Engine& engin
             if (!budget.ok()) return budget.status();
             days = std::max(1, std::atoi(budget->c_str()));
           }
-          auto due = organ_deadline(s, calendar, rec.region_code, rec.received_at_ms, days);
-          if (!due.ok()) return due.status();
-          if (office || !p.identity_unclear) {
+          const std::string timer = office ? "routing_due" : p.identity_unclear ? "" : "notice_due";
+          // An organ that cannot tell whom to notify (identity unclear) has no deadline to keep.
+          auto due = timer.empty()
+                         ? Result<int64_t>(int64_t{0})
+                         : organ_deadline(s, calendar, rec.region_code, rec.received_at_ms, days);
+          if (!due.ok() && due.status().field() == "calendar") {
+            // Every petition is registered at receipt (item 7, Arts. 17, 19, 21), and a deadline
+            // is never guessed (item 6): the petition is registered with its deadline pending,
+            // set by set_pending_deadlines once the year's notice is loaded.
+            a["deadline_pending"] = {
+                {"days", days}, {"timer", timer}, {"reason", due.status().message()}};
+          } else if (!due.ok()) {
+            return due.status();
+          } else if (!timer.empty()) {
             rec.due_at_ms = *due;
-            reg.arm.push_back({office ? "routing_due" : "notice_due", *due});
+            reg.arm.push_back({timer, *due});
           }
         } else {
           reg.notify.push_back("petitioner");
@@ -275,6 +286,7 @@ Result<cases::CaseRecord> register_petition(db::Session& s, cases::Engine& engin
                       {"unit_id", receiving->id},
                       {"state", rec.state}};
         if (a.contains("duplicate")) event["duplicate_rule"] = a["duplicate"]["rule"];
+        if (a.contains("deadline_pending")) event["deadline_pending"] = true;
         reg.event_data = event.dump();
         return Status::Ok();
       });

@@ -75,6 +75,8 @@ export interface PetitionDetails {
   major?: boolean
   duplicate?: { rule: string; reason: string; earlier: EarlierPetition; overridden_by_new_facts?: boolean }
   repeat_of?: EarlierPetition
+  /// Registered while the first deadline's year had no holiday calendar: set once it is loaded.
+  deadline_pending?: { days: number; timer: string; reason: string }
   new_facts?: string
   visit?: {
     received_level: string

@@ -134,6 +134,7 @@ const en: typeof zh = {
     quick: { all: 'All', registered: 'To route or notify', transferred: 'To accept', accepted: 'In handling', overdue: 'Overdue' },
     windowUntil: 'Review request until {d}',
     noDeadline: 'No deadline',
+    deadlinePending: 'Deadline pending: set from receipt once the holiday calendar is loaded',
     finished: 'Finished',
     tags: { major: 'Major', group: 'Group visit', litigation: 'Litigation', confidential: 'Confidential', repeat: 'Repeat', discipline: 'Discipline' },
     notFound: 'No such petition, or it is outside what you may read.',

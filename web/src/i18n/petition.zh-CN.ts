@@ -131,6 +131,7 @@ export default {
     quick: { all: '全部', registered: '待转送告知', transferred: '待受理', accepted: '办理中', overdue: '已超期' },
     windowUntil: '申请复查（复核）期至 {d}',
     noDeadline: '无期限',
+    deadlinePending: '期限待定：节假日安排载入后按收到之日起算',
     finished: '已终结',
     tags: { major: '重大紧急', group: '集体访', litigation: '涉法涉诉', confidential: '保密', repeat: '重复信访', discipline: '纪检监察' },
     // —— detail ——

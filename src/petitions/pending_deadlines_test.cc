@@ -1,0 +1,85 @@
+#include "petitions/pending_deadlines.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "petitions/test_world.h"
+
+namespace shegong::petitions {
+namespace {
+
+using Json = nlohmann::json;
+
+// Late in the last year the calendar file holds, so that the test keeps its meaning when the
+// package gains a year: a petition's 15 days then end in a year that is not loaded.
+TEST(PendingDeadlines, APetitionReceivedBeforeTheNextNoticeIsRegisteredAndGetsItsDeadlineLater) {
+  PetitionWorld w;
+  const int last = w.calendar.last_year();
+  const std::string next = std::to_string(last + 1);
+  w.set_time(std::to_string(last) + "-12-20");
+  auto c = w.filed(w.petition());
+  EXPECT_EQ(c.state, "registered");  // recorded at receipt (item 7) ...
+  EXPECT_EQ(c.due_at_ms, 0);         // ... with no guessed deadline (item 6)
+  Json attrs = Json::parse(c.attrs);
+  ASSERT_TRUE(attrs.contains("deadline_pending")) << c.attrs;
+  EXPECT_EQ(attrs["deadline_pending"]["days"], 15);
+  EXPECT_EQ(attrs["deadline_pending"]["timer"], "routing_due");
+  EXPECT_NE(attrs["deadline_pending"]["reason"].get<std::string>().find(next), std::string::npos);
+  EXPECT_EQ(w.count("SELECT count(*) FROM case_timers WHERE case_id = ?", {c.id}), 0);
+  // Routing needs a deadline of its own and is refused until the notice is loaded.
+  auto routed = w.engine.apply(c.id, "route", &w.office_staff,
+                               {{"route", "transfer"}, {"unit_id", PetitionWorld::id(w.organ)}});
+  ASSERT_FALSE(routed.ok());
+  EXPECT_EQ(routed.status().field(), "calendar");
+
+  auto before = set_pending_deadlines(*w.db, w.calendar, w.clock);
+  ASSERT_TRUE(before.ok()) << before.status().to_string();
+  EXPECT_EQ(before->still_pending, 1);
+  EXPECT_EQ(before->set, 0);
+
+  // The notice is loaded (a file of its own after the package's) and the server restarts.
+  const std::string notice = std::filesystem::temp_directory_path().string() + "/shegong-notice-" +
+                             std::to_string(::getpid()) + ".csv";
+  std::ofstream(notice) << "date,kind,name\n" << next << "-01-01,holiday,元旦\n";
+  auto loaded = HolidayCalendar::load(
+      {std::string(SHEGONG_SOURCE_DIR) + "/data/calendar/holidays.csv", notice});
+  std::filesystem::remove(notice);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().to_string();
+  w.calendar = *loaded;
+  w.set_time(next + "-01-12");
+  auto after = set_pending_deadlines(*w.db, w.calendar, w.clock);
+  ASSERT_TRUE(after.ok()) << after.status().to_string();
+  EXPECT_EQ(after->set, 1);
+  EXPECT_EQ(after->still_pending, 0);
+
+  // Counted from receipt, as at registration: 15 days from 20 December, rolled off rest days.
+  auto last_day = w.calendar.add_days_roll(*Date::parse(std::to_string(last) + "-12-20"), 15);
+  ASSERT_TRUE(last_day.ok());
+  const int64_t due = china_end_of_day_ms(*last_day);
+  EXPECT_EQ(w.count("SELECT due_at_ms FROM cases WHERE id = ?", {c.id}), due);
+  EXPECT_EQ(w.count("SELECT count(*) FROM case_timers WHERE case_id = ? AND kind = 'routing_due' "
+                    "AND due_at_ms = ? AND state = 'pending'",
+                    {c.id, due}),
+            1);
+  EXPECT_EQ(w.count("SELECT count(*) FROM cases WHERE id = ? AND attrs LIKE '%deadline_pending%'",
+                    {c.id}),
+            0);
+  EXPECT_EQ(w.count("SELECT count(*) FROM audit_log WHERE action = 'petition.deadline_set'"), 1);
+  // The deadline passed while it was pending: its timer fires at once, and routing works again.
+  EXPECT_GE(w.fire_timers(), 1);
+  EXPECT_EQ(w.count("SELECT overdue FROM cases WHERE id = ?", {c.id}), 1);
+  w.acted(c.id, "route", w.office_staff,
+          {{"route", "transfer"}, {"unit_id", PetitionWorld::id(w.organ)}});
+
+  // Nothing is left to do on the next start.
+  auto again = set_pending_deadlines(*w.db, w.calendar, w.clock);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->set + again->still_pending + again->moved_on, 0);
+}
+
+}  // namespace
+}  // namespace shegong::petitions
