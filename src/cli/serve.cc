@@ -231,8 +231,9 @@ int serve(const ServeOptions& options) {
             << (category_model.current() ? "category model " + model
                                          : std::string("no category model"))
             << ", holiday calendar " << calendar->years() << ")\n";
-  if (auto gap = calendar_gap(*calendar, date_in_china(clock.now_ms()))) {
-    const std::string line = describe(*gap, date_in_china(clock.now_ms()));
+  const Date today = date_in_china(clock.now_ms());
+  if (auto gap = calendar_gap(*calendar, today)) {
+    const std::string line = describe(*gap, today);
     std::cout << "warning: " << line << "\n";
     log::warn("{}", line);
   }
