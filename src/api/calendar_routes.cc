@@ -1,9 +1,12 @@
 // The holiday calendar the server counts deadlines with: which years are loaded and, while the
 // next notice is missing, from which day each common limit will be refused — for a banner on every
-// staff screen, so that the notice is loaded before the first deadline fails.
+// staff screen, so that the notice is loaded before the first deadline fails; and where a loaded
+// year from this one on disagrees with the 放假办法 (calendar_review.h), most likely a notice typed
+// by hand with a day missing.
 #include "api/app.h"
 #include "api/json_io.h"
 #include "base/calendar_gap.h"
+#include "base/calendar_review.h"
 
 namespace shegong::api {
 
@@ -17,7 +20,10 @@ void add_calendar_routes(App& app) {
                         {"first_year", calendar.first_year()},
                         {"last_year", calendar.last_year()},
                         {"today", today.to_string()},
-                        {"gap", nullptr}};
+                        {"gap", nullptr},
+                        {"warnings", Json::array()}};
+            for (const CalendarWarning& w : calendar_warnings(calendar, today.year()))
+              out["warnings"].push_back({{"year", w.year}, {"message", w.message}});
             if (auto gap = calendar_gap(calendar, today)) {
               Json refused = Json::object();
               for (const auto& [days, from] : gap->refused_from)

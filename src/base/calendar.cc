@@ -92,6 +92,14 @@ Result<HolidayCalendar::Row> HolidayCalendar::parse_row(const std::vector<std::s
     return Invalid("calendar", "kind " + quoted(f[1]) + " is neither \"holiday\" nor \"workday\"");
   }
   if (f[2].empty()) return Invalid("calendar", "the festival name is empty");
+  // A 调休 working day makes up for a weekday off, so it is a Saturday or a Sunday; a workday row
+  // on a weekday changes nothing and is a typing slip that hides a missing day.
+  if (f[1] == "workday" && !date->is_weekend()) {
+    static constexpr const char* kWeekdays[] = {"Monday", "Tuesday", "Wednesday", "Thursday",
+                                                "Friday"};
+    return Invalid("calendar", f[0] + " is a " + kWeekdays[date->weekday() - 1] +
+                                   ": a 调休 working day (workday) is a Saturday or a Sunday");
+  }
   return HolidayCalendar::Row{*date, f[1] == "workday", f[2]};
 }
 
@@ -305,6 +313,20 @@ Result<Date> HolidayCalendar::add_days_roll(Date start, int n) const {
   if (n < 0) return Invalid("days", "a period cannot be negative, got " + std::to_string(n));
   return roll_forward(start.plus_days(n));
 }
+
+std::vector<HolidayCalendar::Day> HolidayCalendar::days_of(int year) const {
+  std::vector<Day> out;
+  const int32_t first = Date::from_ymd(year, 1, 1).days_since_epoch();
+  const int32_t end = Date::from_ymd(year + 1, 1, 1).days_since_epoch();
+  auto it = std::lower_bound(entries_.begin(), entries_.end(), first,
+                             [](const Entry& e, int32_t key) { return e.day < key; });
+  for (; it != entries_.end() && it->day < end; ++it)
+    out.push_back(
+        {Date::from_days_since_epoch(it->day), it->kind == Kind::kWorkday, names_[it->name]});
+  return out;
+}
+
+std::vector<int> HolidayCalendar::covered_years() const { return years_; }
 
 std::optional<std::string> HolidayCalendar::holiday_name(Date d) const {
   if (const Entry* e = find(d)) return names_[e->name];

@@ -59,7 +59,8 @@ int64_t china_end_of_day_ms(Date d);
 class HolidayCalendar {
  public:
   // CSV with '#' comment lines, the header "date,kind,name" and rows "YYYY-MM-DD,holiday|workday,
-  // name". Errors have field "calendar" and name the offending line.
+  // name". Errors have field "calendar" and name the offending line; a workday row on a weekday is
+  // one of them.
   static Result<HolidayCalendar> parse(std::string_view csv_text);
   static Result<HolidayCalendar> load(const std::string& path);
   // Several files, each holding whole years: a year found in a later file replaces that year of
@@ -83,6 +84,15 @@ class HolidayCalendar {
   Result<Date> add_days_roll(Date start, int n) const;
   // The festival a `holiday` or `workday` row belongs to, for display ("春节").
   std::optional<std::string> holiday_name(Date d) const;
+
+  // The rows of one year in date order, for reviewing a notice as typed (calendar_review.h).
+  struct Day {
+    Date date;
+    bool workday;  // a 调休 working day; else a day off
+    std::string name;
+  };
+  std::vector<Day> days_of(int year) const;
+  std::vector<int> covered_years() const;
 
  private:
   enum class Kind : uint8_t { kHoliday, kWorkday };

@@ -289,9 +289,13 @@ TEST(Calendar, ParseErrorsNameTheLine) {
                  "line 3: kind \"rest\"");
   expect_bad_csv("date,kind,name\n2030-01-01,holiday,\n", "line 2: the festival name is empty");
   expect_bad_csv(
-      "date,kind,name\n2030-01-02,holiday,元旦\n2030-01-01,holiday,元旦\n"
-      "2030-01-02,workday,元旦\n",
-      "line 4: 2030-01-02 is listed twice");
+      "date,kind,name\n2030-01-05,holiday,元旦\n2030-01-01,holiday,元旦\n"
+      "2030-01-05,workday,元旦\n",
+      "line 4: 2030-01-05 is listed twice");
+  // A 调休 working day makes up for a weekday off: it falls on a Saturday or a Sunday.
+  expect_bad_csv("date,kind,name\n2030-01-01,holiday,元旦\n2030-01-02,workday,元旦\n",
+                 "line 3: 2030-01-02 is a Wednesday: a 调休 working day (workday) is a Saturday "
+                 "or a Sunday");
   expect_bad_csv("date,kind,name\n2030-01-01,holiday,\"元旦\n", "quote opened on line 2");
 }
 

@@ -131,6 +131,8 @@ int main(int argc, char** argv) {
   add_text_analysis_commands(*text_cmd, &chosen);
   add_text_corrections_command(*text_cmd, &chosen);
 
+  add_calendar_commands(app, &chosen);
+
   auto* version_cmd = app.add_subcommand("version", "Print the version");
 
   CLI11_PARSE(app, argc, argv);

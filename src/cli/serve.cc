@@ -9,6 +9,7 @@
 #include "auth/users.h"
 #include "base/calendar.h"
 #include "base/calendar_gap.h"
+#include "base/calendar_review.h"
 #include "base/csv.h"
 #include "base/log.h"
 #include "cases/engine.h"
@@ -232,8 +233,11 @@ int serve(const ServeOptions& options) {
                                          : std::string("no category model"))
             << ", holiday calendar " << calendar->years() << ")\n";
   const Date today = date_in_china(clock.now_ms());
-  if (auto gap = calendar_gap(*calendar, today)) {
-    const std::string line = describe(*gap, today);
+  std::vector<std::string> calendar_lines;
+  for (const CalendarWarning& w : calendar_warnings(*calendar, today.year()))
+    calendar_lines.push_back(w.message);
+  if (auto gap = calendar_gap(*calendar, today)) calendar_lines.push_back(describe(*gap, today));
+  for (const std::string& line : calendar_lines) {
     std::cout << "warning: " << line << "\n";
     log::warn("{}", line);
   }

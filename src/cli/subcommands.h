@@ -20,4 +20,7 @@ void add_text_analysis_commands(CLI::App& text, CommandRunner* chosen);
 // shegong text corrections  (cli/text_corrections_cli.cc)
 void add_text_corrections_command(CLI::App& text, CommandRunner* chosen);
 
+// shegong calendar check  (cli/calendar_cli.cc)
+void add_calendar_commands(CLI::App& app, CommandRunner* chosen);
+
 }  // namespace shegong::cli

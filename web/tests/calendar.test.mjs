@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import path from 'node:path'
-import { readFileSync, rmSync } from 'node:fs'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { startServer, startBrowser, newPage, signIn, shot, freshDir, repo } from './harness.mjs'
 
 const calendar = readFileSync(path.join(repo, 'data', 'calendar', 'holidays.csv'), 'utf8')
@@ -14,10 +14,19 @@ let server
 let chrome
 let dir
 
+// The last year once more, as a local file typed from its notice, with its last weekday off left
+// out: a slip the server reports against the 放假办法's count of days off.
+const rows = calendar.split('\n').filter((l) => l.startsWith(`${lastYear}-`))
+const isWeekday = (l) => ![0, 6].includes(new Date(`${l.slice(0, 10)}T12:00:00Z`).getUTCDay())
+const dropped = rows.filter((l) => l.includes(',holiday,') && isWeekday(l)).at(-1)
+
 before(async () => {
   dir = freshDir('calendar')
+  const local = path.join(dir, 'local.csv')
+  writeFileSync(local, ['date,kind,name', ...rows.filter((l) => l !== dropped), ''].join('\n'))
   const now = Date.parse(`${lastYear}-12-04T12:00:00+08:00`)
-  ;[server, chrome] = await Promise.all([startServer(dir, { now }), startBrowser()])
+  const args = ['--calendar', path.join(repo, 'data', 'calendar', 'holidays.csv'), '--calendar', local]
+  ;[server, chrome] = await Promise.all([startServer(dir, { now, args }), startBrowser()])
 })
 
 after(async () => {
@@ -42,5 +51,18 @@ test('a missing next-year holiday calendar is announced on the staff screens', a
   // Every staff screen carries it.
   await page.goto('/dashboard')
   await banner.waitFor()
+  await page.context().close()
+})
+
+test('a loaded year that disagrees with the holiday measures is announced too', async () => {
+  const page = await newPage(chrome.browser, server.url, undefined, { offsetMs: server.offsetMs })
+  await signIn(page, 'donghuamen')
+  const banner = page.locator('[data-test=calendar-review]')
+  await banner.waitFor()
+  const text = await banner.innerText()
+  assert.match(text, new RegExp(`${lastYear} 年节假日安排与《全国年节及纪念日放假办法》不符`))
+  assert.match(text, /shegong calendar check/)
+  assert.match(text, /make 12 days off, where the 放假办法 gives 13/)
+  await shot(page, 'calendar-review')
   await page.context().close()
 })

@@ -53,10 +53,11 @@ export function run(args, opts = {}) {
 /// `shegong serve --demo` on 127.0.0.1 with a port of its own choosing. `dir` holds the database.
 /// With `now` (ms since the epoch) the server runs in simulated time starting then
 /// (SHEGONG_CLOCK_OFFSET_MS); pages given the returned `offsetMs` see the same time.
-export async function startServer(dir, { demo = true, now } = {}) {
+export async function startServer(dir, { demo = true, now, args: extra = [] } = {}) {
   mkdirSync(dir, { recursive: true })
   const args = ['serve', '--db', path.join(dir, 'shegong.db'), '--listen', '127.0.0.1:0', '--web-root', path.join(repo, 'web', 'dist')]
   if (demo) args.push('--demo')
+  args.push(...extra)
   const offsetMs = now === undefined ? 0 : Math.round(now - Date.now())
   const env = { ...process.env }
   if (offsetMs) env.SHEGONG_CLOCK_OFFSET_MS = String(offsetMs)

@@ -7,7 +7,10 @@ const en: typeof zh = {
     body: 'Deadlines falling in {year} cannot be computed: {periods}. An administrator loads the State Council notice and restarts the server.',
     from: '{days}-day limits from {date}',
     now: '{days}-day limits already',
+    reviewTitle: 'The {years} holiday calendar disagrees with the holiday measures',
+    reviewBody: 'A day may be missing, extra or of the wrong kind, and deadlines counted with it may be wrong. An administrator runs shegong calendar check, corrects the file against the State Council notice and restarts the server.',
     separator: '; ',
+    yearSeparator: ', ',
   },
   app: {
     name: 'shegong',

@@ -5,7 +5,10 @@ export default {
     body: '截止日落在 {year} 年的期限将无法计算：{periods}。请系统管理员按国务院办公厅通知载入后重启服务。',
     from: '{days} 日期限自 {date} 起',
     now: '{days} 日期限现已无法计算',
+    reviewTitle: '{years} 年节假日安排与《全国年节及纪念日放假办法》不符',
+    reviewBody: '可能漏录、多录或录错了某天，按它计算的期限可能有误。请系统管理员运行 shegong calendar check，对照国务院办公厅通知改正后重启服务。',
     separator: '；',
+    yearSeparator: '、',
   },
   app: {
     name: '社工平台',
