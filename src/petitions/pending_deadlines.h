@@ -5,24 +5,20 @@
 // (the period in days, the timer to arm, the reason) and no deadline. Once the year's notice is
 // loaded, set_pending_deadlines gives each petition still waiting for its first action the deadline
 // it would have had at receipt, counted from receipt, arms its timer (which fires at once when the
-// deadline has passed meanwhile) and records it in the audit chain. The server runs it at start.
+// deadline has passed meanwhile) and records it in the audit chain (cases/pending_deadlines.h). The
+// server runs it at start.
 #pragma once
 
 #include <cstdint>
 
 #include "base/calendar.h"
 #include "base/clock.h"
+#include "cases/pending_deadlines.h"
 #include "db/db.h"
 
 namespace shegong::petitions {
 
-struct PendingDeadlines {
-  int64_t set = 0;            // deadlines set now
-  int64_t still_pending = 0;  // the calendar still lacks their year
-  int64_t moved_on = 0;       // no longer waiting for their first action: the flag is cleared
-};
-
-Result<PendingDeadlines> set_pending_deadlines(db::Db& db, const HolidayCalendar& calendar,
-                                               const Clock& clock);
+Result<cases::PendingDeadlines> set_pending_deadlines(db::Db& db, const HolidayCalendar& calendar,
+                                                      const Clock& clock);
 
 }  // namespace shegong::petitions
