@@ -79,8 +79,9 @@ std::string order_json(db::Session& s, const OrderView& view, const auth::Princi
   }
   // Kind-specific facts kept in attrs (JSON the engine wrote), passed through as they were written.
   auto members = json_object_members(c.attrs);
-  for (std::string_view key : {"reply", "dispute", "extension", "triage", "repeat_caller",
-                               "repeat_of", "suggestions", "requester_rating", "reopened", "sla"}) {
+  for (std::string_view key :
+       {"reply", "dispute", "extension", "triage", "repeat_caller", "repeat_of", "suggestions",
+        "requester_rating", "reopened", "sla", "deadline_pending"}) {
     for (const auto& [k, raw] : members) {
       if (k == key) w.key(key).raw(raw);
     }

@@ -1,5 +1,7 @@
 // 接诉即办 over HTTP against the real server: the whole loop moving the month's ranking, bad input
 // that writes nothing, and orders and timers surviving a SIGKILL.
+#include <chrono>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -249,6 +251,52 @@ TEST_F(OrdersApi, OrdersAndTimersSurviveSigkillAndADeadlineMissedWhileDownFiresO
     EXPECT_EQ(o["state"], "dispatched");
     EXPECT_EQ(server_->stop(SIGKILL), 128 + SIGKILL);
   }
+}
+
+TEST_F(OrdersApi, AnOrderDispatchedBeforeTheNextNoticeGetsItsDeadlineOnceLoaded) {
+  // Wednesday 28 December 2039, 10:00 in Beijing, on a calendar that ends with 2039: the 7 days of
+  // a general order end in 2040, a year whose notice is not loaded.
+  const std::string through_2039 = dir_ + "/2039.csv", through_2040 = dir_ + "/2040.csv";
+  std::ofstream(through_2039) << "date,kind,name\n2039-01-01,holiday,元旦\n";
+  std::ofstream(through_2040)
+      << "date,kind,name\n2039-01-01,holiday,元旦\n2040-01-01,holiday,元旦\n";
+  auto restart = [&](int64_t simulated_ms, const std::string& calendar) {
+    server_.reset();
+    const int64_t wall = std::chrono::duration_cast<std::chrono::milliseconds>(
+                             std::chrono::system_clock::now().time_since_epoch())
+                             .count();
+    start_server({{"SHEGONG_CLOCK_OFFSET_MS", std::to_string(simulated_ms - wall)}},
+                 {"--calendar", calendar});
+    dispatcher_ = session_of("op.dispatcher", kPassword);
+    street_ = session_of("op.street", kPassword);
+  };
+  restart(2208650400000, through_2039);
+  auto [created, order] = post("/api/v1/orders", dispatcher_, demand());
+  ASSERT_EQ(created, 201) << order;
+  const std::string base = "/api/v1/orders/" + std::to_string(order["id"].get<int64_t>());
+  // Dispatched all the same, with no guessed deadline.
+  auto [status, dispatched] = post(base + "/dispatch", dispatcher_, {{"unit_id", street_unit_}});
+  ASSERT_EQ(status, 200) << dispatched;
+  EXPECT_EQ(dispatched["state"], "dispatched");
+  EXPECT_TRUE(dispatched["due_at_ms"].is_null()) << dispatched;
+  EXPECT_EQ(dispatched["deadline_pending"]["amount"], 7) << dispatched;
+  EXPECT_NE(dispatched["deadline_pending"]["reason"].get<std::string>().find("2040"),
+            std::string::npos);
+  // The street sees it in its list and takes it on.
+  auto [listed, list] = get("/api/v1/orders", street_);
+  ASSERT_EQ(listed, 200);
+  ASSERT_EQ(list["items"].size(), 1u) << list;
+  EXPECT_TRUE(list["items"][0].contains("deadline_pending"));
+  EXPECT_EQ(post(base + "/accept", street_, Json::object()).first, 200);
+
+  // The notice is loaded and the server restarted two days later: the deadline is counted from
+  // dispatch, 7 days to Wednesday 4 January 2040.
+  restart(2208823200000, through_2040);
+  auto [read, o] = get(base, dispatcher_);
+  ASSERT_EQ(read, 200);
+  EXPECT_EQ(o["due_at"], "2040-01-04T15:59:59.999Z") << o;
+  EXPECT_FALSE(o.contains("deadline_pending")) << o;
+  EXPECT_EQ(o["state"], "accepted");
 }
 
 }  // namespace

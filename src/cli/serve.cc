@@ -17,6 +17,7 @@
 #include "hotline/categories.h"
 #include "hotline/demo_orders.h"
 #include "hotline/order_kind.h"
+#include "hotline/pending_deadlines.h"
 #include "hotline/text_aids.h"
 #include "petitions/demo_petitions.h"
 #include "petitions/pending_deadlines.h"
@@ -96,10 +97,10 @@ Status seed_demo(Store& store, const crypto::SecretBox& box, const ServeOptions&
     std::cout << "demo: " << report->orders << " orders (" << report->closed << " closed, "
               << report->in_progress << " in progress) and " << report->units << " units in "
               << std::fixed << std::setprecision(1) << report->seconds << " s\n";
-    if (report->waiting_for_calendar)
-      std::cout << "demo: " << report->waiting_for_calendar
-                << " orders stopped at a step whose deadline needs a holiday calendar that is not "
-                   "loaded\n";
+    if (report->deadline_pending)
+      std::cout << "demo: " << report->deadline_pending
+                << " orders in progress wait for a holiday calendar that is not loaded to get "
+                   "their deadline\n";
     petitions::DemoPetitionOptions petition_demo;
     petition_demo.now_ms = demo.now_ms;
     auto petitions =
@@ -195,15 +196,18 @@ int serve(const ServeOptions& options) {
       repeats.load(*store->db, clock.now_ms() - int64_t{options.repeat_window_days} * 86'400'000);
   if (!indexed.ok()) return fail(indexed);
 
-  // Petitions registered while their first deadline's year had no calendar get it now, if the
-  // calendar has come.
-  auto pending = petitions::set_pending_deadlines(*store->db, *calendar, clock);
-  if (!pending.ok()) return fail(pending.status());
-  if (pending->set)
-    log::info("{} petition deadlines set that waited for the holiday calendar", pending->set);
-  if (pending->still_pending)
-    log::warn("{} petitions still wait for the holiday calendar to get a deadline",
-              pending->still_pending);
+  // Orders dispatched and petitions registered while their deadline's year had no calendar get
+  // their deadlines now, if the calendar has come.
+  for (const auto& [what, set] : {std::pair{"order", &hotline::set_pending_deadlines},
+                                  std::pair{"petition", &petitions::set_pending_deadlines}}) {
+    auto pending = set(*store->db, *calendar, clock);
+    if (!pending.ok()) return fail(pending.status());
+    if (pending->set)
+      log::info("{} {} deadlines set that waited for the holiday calendar", pending->set, what);
+    if (pending->still_pending)
+      log::warn("{} {}s still wait for the holiday calendar to get a deadline",
+                pending->still_pending, what);
+  }
 
   cases::Engine engine(*store->db, clock);
   engine.add_kind(hotline::order_kind(*calendar));

@@ -30,7 +30,8 @@ struct DemoReport {
   int64_t orders = 0;
   int64_t closed = 0;
   int64_t in_progress = 0;
-  int64_t waiting_for_calendar = 0;  // of those in progress: stopped by an unloaded calendar year
+  // Of those in progress: dispatched with their deadline pending, its year's calendar not loaded.
+  int64_t deadline_pending = 0;
   double seconds = 0;
 };
 

@@ -1,12 +1,10 @@
 #include "petitions/pending_deadlines.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "base/test_calendar.h"
 #include "petitions/test_world.h"
 
 namespace shegong::petitions {
@@ -42,12 +40,7 @@ TEST(PendingDeadlines, APetitionReceivedBeforeTheNextNoticeIsRegisteredAndGetsIt
   EXPECT_EQ(before->set, 0);
 
   // The notice is loaded (a file of its own after the package's) and the server restarts.
-  const std::string notice = std::filesystem::temp_directory_path().string() + "/shegong-notice-" +
-                             std::to_string(::getpid()) + ".csv";
-  std::ofstream(notice) << "date,kind,name\n" << next << "-01-01,holiday,元旦\n";
-  auto loaded = HolidayCalendar::load(
-      {std::string(SHEGONG_SOURCE_DIR) + "/data/calendar/holidays.csv", notice});
-  std::filesystem::remove(notice);
+  auto loaded = calendar_with_notice_for(last + 1);
   ASSERT_TRUE(loaded.ok()) << loaded.status().to_string();
   w.calendar = *loaded;
   w.set_time(next + "-01-12");

@@ -64,6 +64,8 @@ export interface Order {
   requester_rating?: { satisfaction: string; comment: string }
   reopened?: number
   sla?: { urgency: string; category: string; handling: string }
+  /// Dispatched while the year its deadline falls in had no holiday calendar: set once it is loaded.
+  deadline_pending?: { from_ms: number; amount: number; unit: string; reason: string }
   contact: { name: string; phone: string } | null
   units?: UnitRef[]
   timeline?: TimelineEvent[]

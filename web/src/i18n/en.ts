@@ -116,6 +116,8 @@ const en: typeof zh = {
     overdueBy: 'overdue by {t}',
     closedAt: 'closed {at}',
     noDeadline: 'not dispatched yet',
+    deadlinePending: 'deadline pending: counted from dispatch once the holiday calendar is loaded',
+    deadlinePendingShort: 'deadline pending',
     actions: 'Actions',
     noActions: 'Nothing here is yours to do now',
     dispute: 'Dispute',

@@ -114,6 +114,8 @@ export default {
     overdueBy: '已超期 {t}',
     closedAt: '已办结 {at}',
     noDeadline: '尚未派单',
+    deadlinePending: '期限待定：节假日安排载入后按派单之时起算',
+    deadlinePendingShort: '期限待定',
     actions: '办理',
     noActions: '当前没有可由您办理的操作',
     dispute: '争议',
