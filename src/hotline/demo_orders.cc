@@ -1,5 +1,6 @@
 #include "hotline/demo_orders.h"
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <map>
@@ -128,7 +129,9 @@ Result<DemoReport> generate_demo_orders(db::Db& db, const crypto::SecretBox& box
     Status st = db.write([&](db::Session& s) {
       for (int64_t i = 0; i < batch; ++i) {
         const DemoScenario& sc = pick(rng, demo_scenarios());
-        const std::string& street = pick(rng, std::span<const std::string>(city->streets));
+        std::string street = pick(rng, std::span<const std::string>(city->streets));
+        if ((done + i) % 40 == 0 && std::ranges::count(city->streets, o.demo_street))
+          street = o.demo_street;
         auto communities = tree.children(street);
         std::string region =
             communities.empty()
