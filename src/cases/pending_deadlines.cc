@@ -1,10 +1,65 @@
 #include "cases/pending_deadlines.h"
 
 #include "audit/audit_log.h"
+#include "base/log.h"
 
 namespace shegong::cases {
 
+namespace {
+
 using Json = nlohmann::json;
+
+// Stores the deadline `d` of case `c` (attrs without the flag), and tells its history and its
+// lead unit.
+Status store_deadline(db::Session& s, const Clock& clock, std::string_view audit_action,
+                      const PendingCase& c, const SetDeadline& d) {
+  SHEGONG_RETURN_IF_ERROR(s.exec("UPDATE cases SET due_at_ms = ?, overdue = ?, attrs = ?, "
+                                 "version = version + 1 WHERE id = ?",
+                                 {d.due_at_ms, int64_t{d.overdue ? 1 : 0}, c.attrs.dump(), c.id})
+                              .status());
+  for (const auto& [timer, at] : d.timers) {
+    SHEGONG_RETURN_IF_ERROR(
+        s.exec("INSERT INTO case_timers(case_id, kind, due_at_ms) VALUES(?, ?, ?)",
+               {c.id, timer, at})
+            .status());
+  }
+  auto event = s.query(
+      "INSERT INTO case_events(case_id, at_ms, actor, action, from_state, to_state, unit_id, data) "
+      "VALUES(?, ?, 'system', 'deadline_set', ?, ?, ?, ?) RETURNING id",
+      {c.id, c.now_ms, c.state, c.state,
+       c.lead_unit_id == 0 ? db::null() : db::Value(c.lead_unit_id),
+       Json{{"due_ms", d.due_at_ms}, {"overdue", d.overdue}}.dump()});
+  if (!event.ok()) return event.status();
+  if (c.lead_unit_id != 0) {
+    SHEGONG_RETURN_IF_ERROR(
+        s.exec("INSERT INTO case_notices(case_id, event_id, audience, created_at_ms) "
+               "VALUES(?, ?, ?, ?)",
+               {c.id, (*event)[0].integer(0), "unit:" + std::to_string(c.lead_unit_id), c.now_ms})
+            .status());
+  }
+  return audit::append(s, clock,
+                       {"system", std::string(audit_action), "case:" + std::to_string(c.id),
+                        "due=" + format_utc_iso8601(d.due_at_ms) + (d.overdue ? " late" : "")});
+}
+
+// One case: what it counts as, or an error (the caller rolls the case back).
+enum class Outcome { kSet, kStillPending, kMovedOn };
+Result<Outcome> settle(db::Session& s, const Clock& clock, std::string_view audit_action,
+                       const PendingDeadlineRule& rule, PendingCase& c) {
+  auto set = rule(s, c);
+  if (!set.ok() && set.status().field() == "calendar") return Outcome::kStillPending;
+  if (!set.ok()) return set.status();
+  if (!*set) {
+    SHEGONG_RETURN_IF_ERROR(s.exec("UPDATE cases SET attrs = ?, version = version + 1 WHERE id = ?",
+                                   {c.attrs.dump(), c.id})
+                                .status());
+    return Outcome::kMovedOn;
+  }
+  SHEGONG_RETURN_IF_ERROR(store_deadline(s, clock, audit_action, c, **set));
+  return Outcome::kSet;
+}
+
+}  // namespace
 
 Result<PendingDeadlines> set_pending_deadlines(db::Db& db, std::string_view kind,
                                                std::string_view audit_action, const Clock& clock,
@@ -13,46 +68,39 @@ Result<PendingDeadlines> set_pending_deadlines(db::Db& db, std::string_view kind
   Status st = db.write([&](db::Session& s) {
     out = {};
     auto rows = s.query(
-        "SELECT id, state, region_code, received_at_ms, attrs FROM cases "
+        "SELECT id, state, region_code, lead_unit_id, received_at_ms, attrs FROM cases "
         "WHERE kind = ? AND attrs LIKE '%\"deadline_pending\"%' ORDER BY id",
         {std::string(kind)});
     if (!rows.ok()) return rows.status();
     for (const db::Row& r : *rows) {
-      Json attrs = Json::parse(r.text(4), nullptr, false);
+      Json attrs = Json::parse(r.text(5), nullptr, false);
       if (!attrs.is_object() || !attrs.contains("deadline_pending")) continue;
-      PendingCase c{r.integer(0), r.text(1),      r.text(2),
-                    r.integer(3), clock.now_ms(), attrs["deadline_pending"]};
-      attrs.erase("deadline_pending");
-      auto set = rule(s, c);
-      if (!set.ok() && set.status().field() == "calendar") {
+      PendingCase c{r.integer(0),
+                    r.text(1),
+                    r.text(2),
+                    r.integer(3),
+                    r.integer(4),
+                    clock.now_ms(),
+                    attrs["deadline_pending"],
+                    attrs};
+      c.attrs.erase("deadline_pending");
+      // A savepoint per case: one that fails is rolled back alone and keeps its flag.
+      SHEGONG_RETURN_IF_ERROR(s.exec("SAVEPOINT pending_deadline").status());
+      auto outcome = settle(s, clock, audit_action, rule, c);
+      if (!outcome.ok()) {
+        log::error("the pending deadline of case {} was not set: {}", c.id,
+                   outcome.status().to_string());
+        SHEGONG_RETURN_IF_ERROR(s.exec("ROLLBACK TO pending_deadline").status());
+        ++out.failed;
+      } else if (*outcome == Outcome::kSet) {
+        ++out.set;
+      } else if (*outcome == Outcome::kStillPending) {
+        SHEGONG_RETURN_IF_ERROR(s.exec("ROLLBACK TO pending_deadline").status());
         ++out.still_pending;
-        continue;
-      }
-      if (!set.ok()) return set.status();
-      if (!*set) {
-        SHEGONG_RETURN_IF_ERROR(
-            s.exec("UPDATE cases SET attrs = ?, version = version + 1 WHERE id = ?",
-                   {attrs.dump(), c.id})
-                .status());
+      } else {
         ++out.moved_on;
-        continue;
       }
-      const SetDeadline& d = **set;
-      SHEGONG_RETURN_IF_ERROR(s.exec("UPDATE cases SET due_at_ms = ?, overdue = 0, attrs = ?, "
-                                     "version = version + 1 WHERE id = ?",
-                                     {d.due_at_ms, attrs.dump(), c.id})
-                                  .status());
-      for (const auto& [timer, at] : d.timers) {
-        SHEGONG_RETURN_IF_ERROR(
-            s.exec("INSERT INTO case_timers(case_id, kind, due_at_ms) VALUES(?, ?, ?)",
-                   {c.id, timer, at})
-                .status());
-      }
-      SHEGONG_RETURN_IF_ERROR(
-          audit::append(s, clock,
-                        {"system", std::string(audit_action), "case:" + std::to_string(c.id),
-                         "due=" + format_utc_iso8601(d.due_at_ms)}));
-      ++out.set;
+      SHEGONG_RETURN_IF_ERROR(s.exec("RELEASE pending_deadline").status());
     }
     return Status::Ok();
   });

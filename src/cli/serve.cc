@@ -207,6 +207,11 @@ int serve(const ServeOptions& options) {
     if (pending->still_pending)
       log::warn("{} {}s still wait for the holiday calendar to get a deadline",
                 pending->still_pending, what);
+    if (pending->failed)
+      log::error(
+          "{} {}s kept their pending deadline after an error (logged above); the next "
+          "start tries again",
+          pending->failed, what);
   }
 
   cases::Engine engine(*store->db, clock);

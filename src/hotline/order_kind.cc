@@ -371,20 +371,23 @@ Status decide_extension(TransitionContext& c, const HolidayCalendar& calendar) {
   std::string decision = field(c.input, "decision");
   if (decision != "approve" && decision != "reject")
     return Invalid("decision", "approve or reject");
-  if (decision == "approve" && a.contains("deadline_pending")) {
-    return Conflict("the order's deadline is still pending (" +
-                        a["deadline_pending"].value("reason", std::string()) +
-                        "): an extension can be approved once the deadline is set",
-                    "calendar");
-  }
   a["extension"]["pending"] = false;
   a["extension"]["decision"] = decision;
   int64_t days = a["extension"].value("days", int64_t{0});
-  store(c.after, a);
   c.event_data =
       Json{{"decision", decision}, {"days", days}, {"reason", a["extension"].value("reason", "")}}
           .dump();
   c.notify.push_back("unit:" + std::to_string(c.after.lead_unit_id));
+  if (decision == "approve" && a.contains("deadline_pending")) {
+    // No deadline to move yet: the days are added to it when set_pending_deadlines sets it, and
+    // the requester is told the deadline then.
+    auto& pending = a["deadline_pending"];
+    pending["extension_days"] = pending.value("extension_days", int64_t{0}) + days;
+    store(c.after, a);
+    c.notify.push_back("centre");
+    return Status::Ok();
+  }
+  store(c.after, a);
   if (decision == "reject") return Status::Ok();
   // Item 36: the new deadline is told to the requester and recorded for the centre.
   auto roll = cases::profile_int(c.session, c.after.region_code, "hotline.deadline_roll", 1);
@@ -429,8 +432,13 @@ Status deadline_reached(TransitionContext& c) {
   if (auto a = attrs_of(c.after); a.contains("copied_to")) {
     c.notify.push_back("unit:" + std::to_string(a["copied_to"].get<int64_t>()));
   }
-  SHEGONG_RETURN_IF_ERROR(
-      bump_counter(c.session, c.after.lead_unit_id, period_of(c.now_ms), "overdue"));
+  // An order counts once against its unit, however many deadlines (extended ones) it misses, in
+  // the month its deadline passed (a timer can fire late, after a restart).
+  if (!c.before.overdue) {
+    const int64_t passed_at = c.after.due_at_ms != 0 ? c.after.due_at_ms : c.now_ms;
+    SHEGONG_RETURN_IF_ERROR(
+        bump_counter(c.session, c.after.lead_unit_id, period_of(passed_at), "overdue"));
+  }
   return open_callback(c, "deadline");
 }
 

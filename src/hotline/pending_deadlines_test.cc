@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/test_calendar.h"
+#include "hotline/rates.h"
 #include "hotline/sla.h"
 #include "hotline/test_world.h"
 
@@ -43,61 +44,107 @@ TEST(OrderPendingDeadlines,
             0);
   EXPECT_EQ(w.count("SELECT due_at_ms IS NULL FROM cases WHERE id = ?", {c.id}), 1);
 
-  // The unit works on it; an extension cannot be approved while there is no deadline to extend.
+  // The unit works on it and asks for five more days; the centre approves, and the days wait for
+  // the deadline they extend.
   w.acted(c.id, "accept", w.street_staff);
   w.acted(c.id, "extend", w.street_staff, {{"reason", "需协调产权单位"}, {"days", "5"}});
-  auto approved = w.act(c.id, "decide_extension", w.dispatcher, {{"decision", "approve"}});
-  ASSERT_FALSE(approved.ok());
-  EXPECT_EQ(approved.status().code(), Code::kConflict);
-  EXPECT_EQ(approved.status().field(), "calendar");
+  cases::CaseRecord approved =
+      w.acted(c.id, "decide_extension", w.dispatcher, {{"decision", "approve"}});
+  EXPECT_EQ(approved.due_at_ms, 0);
+  EXPECT_EQ(Json::parse(approved.attrs)["deadline_pending"]["extension_days"], 5);
 
-  // A second order is replied before the notice comes: it no longer waits, and only loses the flag.
+  // A second order is replied the same day, in time whatever its deadline turns out to be.
   cases::CaseRecord replied = w.acted(w.created(w.order("投诉", "13900001111")).id, "dispatch",
                                       w.dispatcher, {{"unit_id", street}});
   w.acted(replied.id, "accept", w.street_staff);
   w.acted(replied.id, "reply", w.street_staff, {{"reply", "已协调施工单位停止夜间施工。"}});
 
+  // A third is replied on 12 January, after its deadline would have passed, the notice still
+  // missing.
+  cases::CaseRecord late = w.acted(w.created(w.order("投诉", "13900002222")).id, "dispatch",
+                                   w.dispatcher, {{"unit_id", street}});
+  w.clock.set_ms(TestWorld::at(next + "-01-12", 9));
+  w.acted(late.id, "accept", w.street_staff);
+  w.acted(late.id, "reply", w.street_staff, {{"reply", "已清理。"}});
+
   auto before = set_pending_deadlines(*w.db, w.calendar, w.clock);
   ASSERT_TRUE(before.ok()) << before.status().to_string();
-  EXPECT_EQ(before->still_pending, 1);
-  EXPECT_EQ(before->moved_on, 1);
-  EXPECT_EQ(before->set, 0);
+  EXPECT_EQ(before->still_pending, 3);
+  EXPECT_EQ(before->set + before->moved_on + before->failed, 0);
 
-  // The notice is loaded and the server restarts after the deadline would have passed.
+  // The notice is loaded and the server restarts.
   auto loaded = calendar_with_notice_for(last + 1);
   ASSERT_TRUE(loaded.ok()) << loaded.status().to_string();
   w.calendar = *loaded;
-  w.clock.set_ms(TestWorld::at(next + "-01-12", 9));
+  w.clock.set_ms(TestWorld::at(next + "-01-13", 9));
   auto after = set_pending_deadlines(*w.db, w.calendar, w.clock);
   ASSERT_TRUE(after.ok()) << after.status().to_string();
-  EXPECT_EQ(after->set, 1);
-  EXPECT_EQ(after->moved_on, 0);
-  EXPECT_EQ(after->still_pending, 0);
+  EXPECT_EQ(after->set, 3);
+  EXPECT_EQ(after->moved_on + after->still_pending + after->failed, 0);
 
-  // Counted from dispatch, as dispatch would have counted it, with its timer armed and audited.
+  // Counted from dispatch, as dispatch would have counted it, the approved days added, with its
+  // timer armed, in the order's history (told to the unit) and audited.
   auto due = deadline_after(w.calendar, dispatched_at, 7, "days", true);
   ASSERT_TRUE(due.ok());
-  EXPECT_EQ(w.count("SELECT due_at_ms FROM cases WHERE id = ?", {c.id}), *due);
+  auto extended = deadline_after(w.calendar, *due, 5, "days", true);
+  ASSERT_TRUE(extended.ok());
+  EXPECT_EQ(w.count("SELECT due_at_ms FROM cases WHERE id = ?", {c.id}), *extended);
   EXPECT_EQ(w.count("SELECT count(*) FROM case_timers WHERE case_id = ? AND kind = 'deadline' AND "
                     "due_at_ms = ? AND state = 'pending'",
-                    {c.id, *due}),
+                    {c.id, *extended}),
             1);
   EXPECT_EQ(w.count("SELECT count(*) FROM cases WHERE attrs LIKE '%deadline_pending%'"), 0);
-  EXPECT_EQ(w.count("SELECT count(*) FROM audit_log WHERE action = 'order.deadline_set'"), 1);
-  EXPECT_EQ(w.count("SELECT due_at_ms IS NULL FROM cases WHERE id = ?", {replied.id}), 1);
+  EXPECT_EQ(w.count("SELECT count(*) FROM audit_log WHERE action = 'order.deadline_set'"), 3);
+  EXPECT_EQ(w.count("SELECT count(*) FROM case_events e JOIN case_notices n ON n.event_id = e.id "
+                    "WHERE e.case_id = ? AND e.action = 'deadline_set' AND e.actor = 'system' "
+                    "AND n.audience = ?",
+                    {c.id, "unit:" + street}),
+            1);
 
-  // The deadline passed while it was pending: its timer fires at once and marks the order overdue;
-  // the extension can now be approved and moves the deadline on.
+  // The orders replied meanwhile get their deadline with no timer: the one replied in time is not
+  // overdue; the late one is, and counts against the unit in the month its deadline passed.
+  for (int64_t id : {replied.id, late.id}) {
+    EXPECT_EQ(w.count("SELECT due_at_ms FROM cases WHERE id = ?", {id}), *due);
+    EXPECT_EQ(w.count("SELECT count(*) FROM case_timers WHERE case_id = ? AND state = 'pending' "
+                      "AND kind IN ('deadline', 'reminder')",
+                      {id}),
+              0);
+  }
+  EXPECT_EQ(w.count("SELECT overdue FROM cases WHERE id = ?", {replied.id}), 0);
+  EXPECT_EQ(w.count("SELECT overdue FROM cases WHERE id = ?", {late.id}), 1);
+  const std::string due_month = period_of(*due);
+  auto overdue_in = [&](const std::string& period) {
+    return w.count(
+        "SELECT coalesce(sum(overdue), 0) FROM unit_month_counters WHERE unit_id = ? "
+        "AND period = ?",
+        {w.street.id, period});
+  };
+  EXPECT_EQ(overdue_in(due_month), 1);
+
+  // The extended deadline passes too (in the same January): its timer counts the order once.
+  // Another extension approved after it and missed again does not count it twice.
+  ASSERT_EQ(period_of(*extended), due_month);
+  w.clock.set_ms(*extended + 60'000);
   EXPECT_GE(w.fire_timers(), 1);
   EXPECT_EQ(w.count("SELECT overdue FROM cases WHERE id = ?", {c.id}), 1);
-  cases::CaseRecord extended =
+  EXPECT_EQ(overdue_in(due_month), 2);
+  w.acted(c.id, "extend", w.street_staff, {{"reason", "产权单位未答复"}, {"days", "1"}});
+  cases::CaseRecord again_extended =
       w.acted(c.id, "decide_extension", w.dispatcher, {{"decision", "approve"}});
-  EXPECT_GT(extended.due_at_ms, *due);
+  EXPECT_GT(again_extended.due_at_ms, *extended);
+  w.clock.set_ms(again_extended.due_at_ms + 60'000);
+  EXPECT_GE(w.fire_timers(), 1);
+  EXPECT_EQ(w.count("SELECT count(*) FROM case_events WHERE case_id = ? AND action = "
+                    "'deadline_reached'",
+                    {c.id}),
+            2);
+  EXPECT_EQ(
+      w.count("SELECT sum(overdue) FROM unit_month_counters WHERE unit_id = ?", {w.street.id}), 2);
 
   // Nothing is left to do on the next start.
   auto again = set_pending_deadlines(*w.db, w.calendar, w.clock);
   ASSERT_TRUE(again.ok());
-  EXPECT_EQ(again->set + again->still_pending + again->moved_on, 0);
+  EXPECT_EQ(again->set + again->still_pending + again->moved_on + again->failed, 0);
 }
 
 }  // namespace

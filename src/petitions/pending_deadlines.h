@@ -5,8 +5,11 @@
 // (the period in days, the timer to arm, the reason) and no deadline. Once the year's notice is
 // loaded, set_pending_deadlines gives each petition still waiting for its first action the deadline
 // it would have had at receipt, counted from receipt, arms its timer (which fires at once when the
-// deadline has passed meanwhile) and records it in the audit chain (cases/pending_deadlines.h). The
-// server runs it at start.
+// deadline has passed meanwhile) and records it in its history and the audit chain
+// (cases/pending_deadlines.h). A petition routed, or whose receipt notice went out, while the
+// deadline was pending recorded that step's `in_time` as null and the moment in
+// deadline_pending.ended_at_ms; the pass fills in whether it was in time. The server runs it at
+// start.
 #pragma once
 
 #include <cstdint>

@@ -74,5 +74,61 @@ TEST(PendingDeadlines, APetitionReceivedBeforeTheNextNoticeIsRegisteredAndGetsIt
   EXPECT_EQ(again->set + again->still_pending + again->moved_on, 0);
 }
 
+// The national bureau's five days from a day late in December end in the next year, the
+// province's three from the same day do not: the bureau routes the petition on at once, and the
+// province's own deadline stands when the notice comes; the routing is then judged in time.
+TEST(PendingDeadlines, APetitionRoutedOnWhileItsDeadlineWasPendingKeepsTheNextOfficesDeadline) {
+  PetitionWorld w;
+  const int last = w.calendar.last_year();
+  std::string day;
+  for (int d = 18; d <= 31 && day.empty(); ++d) {
+    const std::string candidate = std::to_string(last) + "-12-" + std::to_string(d);
+    const Date date = *Date::parse(candidate);
+    if (auto working = w.calendar.is_working_day(date); !working.ok() || !*working) continue;
+    if (!w.calendar.add_days_roll(date, 5).ok() && w.calendar.add_days_roll(date, 3).ok())
+      day = candidate;
+  }
+  ASSERT_FALSE(day.empty()) << "no day in December " << last << " for this test";
+  w.set_time(day);
+  auto p = w.petition();
+  p.unit_id = w.national_office.id;
+  cases::CaseRecord c = w.filed(p);
+  ASSERT_EQ(c.due_at_ms, 0);
+  ASSERT_TRUE(Json::parse(c.attrs).contains("deadline_pending")) << c.attrs;
+
+  c = w.acted(c.id, "route", w.national_staff,
+              {{"route", "transfer"}, {"unit_id", w.id(w.province_office)}});
+  EXPECT_EQ(c.state, "registered");
+  const int64_t province_due = c.due_at_ms;
+  EXPECT_GT(province_due, 0);
+  Json attrs = Json::parse(c.attrs);
+  EXPECT_TRUE(attrs["routed_in_time"].is_null()) << c.attrs;  // not known before the notice
+  EXPECT_EQ(attrs["deadline_pending"]["ended_at_ms"], w.clock.now_ms());
+
+  auto loaded = calendar_with_notice_for(last + 1);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().to_string();
+  w.calendar = *loaded;
+  w.set_time(std::to_string(last + 1) + "-01-12");
+  auto after = set_pending_deadlines(*w.db, w.calendar, w.clock);
+  ASSERT_TRUE(after.ok()) << after.status().to_string();
+  EXPECT_EQ(after->moved_on, 1);
+  EXPECT_EQ(after->set + after->still_pending + after->failed, 0);
+  EXPECT_EQ(w.count("SELECT due_at_ms FROM cases WHERE id = ?", {c.id}), province_due);
+  EXPECT_EQ(w.count("SELECT count(*) FROM case_timers WHERE case_id = ? AND kind = 'routing_due' "
+                    "AND state = 'pending'",
+                    {c.id}),
+            1);
+  EXPECT_EQ(w.count("SELECT count(*) FROM audit_log WHERE action = 'petition.deadline_set'"), 0);
+  ASSERT_TRUE(w.db->read([&](db::Session& s) {
+                    auto r = s.query("SELECT attrs FROM cases WHERE id = ?", {c.id});
+                    if (!r.ok()) return r.status();
+                    attrs = Json::parse((*r)[0].text(0));
+                    return Status::Ok();
+                  })
+                  .ok());
+  EXPECT_FALSE(attrs.contains("deadline_pending"));
+  EXPECT_EQ(attrs["routed_in_time"], true);
+}
+
 }  // namespace
 }  // namespace shegong::petitions

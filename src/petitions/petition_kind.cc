@@ -89,6 +89,17 @@ Status hand_to(TransitionContext& c, const Unit& unit) {
   return Status::Ok();
 }
 
+// Whether the step that ends now (routing, or the receipt notice) kept its deadline: true with no
+// deadline; null while the deadline waits for the holiday calendar, whose step ends now
+// (attrs.deadline_pending.ended_at_ms): set_pending_deadlines judges it once the year is loaded.
+Json in_time(TransitionContext& c, Json& attrs) {
+  if (attrs.contains("deadline_pending") && !attrs["deadline_pending"].contains("ended_at_ms")) {
+    attrs["deadline_pending"]["ended_at_ms"] = c.now_ms;
+    return nullptr;
+  }
+  return c.before.due_at_ms == 0 || c.now_ms <= c.before.due_at_ms;
+}
+
 // Sets the due time of the current step, the deadline timer that marks it overdue, and clears the
 // overdue flag of the step before.
 void due(TransitionContext& c, const std::string& timer, int64_t at_ms) {
@@ -197,7 +208,7 @@ Status route(TransitionContext& c, const HolidayCalendar& calendar) {
   }
   if (!a.contains("routed_at_ms")) {
     a["routed_at_ms"] = c.now_ms;
-    a["routed_in_time"] = c.now_ms <= c.before.due_at_ms || c.before.due_at_ms == 0;
+    a["routed_in_time"] = in_time(c, a);
   }
   a["routes"].push_back(step);
   store(c.after, a);
@@ -365,9 +376,8 @@ Status notify_receipt(TransitionContext& c, const HolidayCalendar& calendar) {
   }
   std::string outcome = field(c.input, "outcome");
   Json a = attrs_of(c.before);
-  a["receipt_notice"] = {{"outcome", outcome},
-                         {"at_ms", c.now_ms},
-                         {"in_time", c.before.due_at_ms == 0 || c.now_ms <= c.before.due_at_ms}};
+  const Json kept = in_time(c, a);
+  a["receipt_notice"] = {{"outcome", outcome}, {"at_ms", c.now_ms}, {"in_time", kept}};
   a["documents"].push_back("receipt");
   store(c.after, a);
   c.cancel.push_back("notice_due");

@@ -76,7 +76,9 @@ export interface PetitionDetails {
   duplicate?: { rule: string; reason: string; earlier: EarlierPetition; overridden_by_new_facts?: boolean }
   repeat_of?: EarlierPetition
   /// Registered while the first deadline's year had no holiday calendar: set once it is loaded.
-  deadline_pending?: { days: number; timer: string; reason: string }
+  /// ended_at_ms: the step it was for (routing, the receipt notice) ended meanwhile; whether in
+  /// time is judged once the year is loaded.
+  deadline_pending?: { days: number; timer: string; reason: string; ended_at_ms?: number }
   new_facts?: string
   visit?: {
     received_level: string

@@ -146,6 +146,7 @@ const en: typeof zh = {
     dispatch_overdue: 'Dispatch late',
     remind: 'Reminder',
     deadline_reached: 'Deadline passed',
+    deadline_set: 'Deadline set',
     done: 'Done',
   },
   form: {

@@ -67,6 +67,7 @@ const en: typeof zh = {
     supervise: 'Supervise',
     answer_supervision: 'Answer the supervision',
     rate: 'Petitioner rated',
+    deadline_set: 'Deadline set',
     routing_overdue: 'Routing overdue',
     notice_overdue: 'Notice overdue',
     acceptance_overdue: 'Acceptance overdue',

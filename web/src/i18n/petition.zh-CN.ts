@@ -64,6 +64,7 @@ export default {
     supervise: '督办',
     answer_supervision: '答复督办',
     rate: '信访人评价',
+    deadline_set: '确定办理期限',
     routing_overdue: '转送交办超期',
     notice_overdue: '告知超期',
     acceptance_overdue: '受理告知超期',

@@ -144,6 +144,7 @@ export default {
     dispatch_overdue: '派单超时',
     remind: '到期提醒',
     deadline_reached: '超期',
+    deadline_set: '确定办理期限',
     done: '操作成功',
   },
   form: {
