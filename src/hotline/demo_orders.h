@@ -1,9 +1,10 @@
 // Demo data that makes the first screen alive: the units of one city (district governments, street
 // offices, departments, utilities, the hotline centre), dispatch rules, and a month of orders over
 // its real streets that went through the real engine in simulated time — dispatched, accepted,
-// replied, called back, some late and some overdue. Deterministic for a given seed. A step that
-// needs a deadline in a year whose holiday calendar is not loaded is refused, as the server would
-// refuse it to a dispatcher, and the order stays where it was.
+// replied, called back, some late and some overdue. Deterministic for a given seed. An order
+// dispatched when its deadline would fall in a year whose holiday calendar is not loaded goes to its
+// unit with the deadline pending, as the server does for a dispatcher (hotline/pending_deadlines.h),
+// and the report counts it.
 #pragma once
 
 #include <cstdint>
