@@ -1,5 +1,8 @@
 #include "cases/pending_deadlines.h"
 
+#include <algorithm>
+#include <exception>
+
 #include "audit/audit_log.h"
 #include "base/log.h"
 
@@ -9,32 +12,44 @@ namespace {
 
 using Json = nlohmann::json;
 
-// Stores the deadline `d` of case `c` (attrs without the flag), and tells its history and its
-// lead unit.
+// Stores the deadline `d` of case `c` (attrs without the flag), and tells its history, its lead
+// unit (when the deadline is of the step it holds now) and whoever else the rule names.
 Status store_deadline(db::Session& s, const Clock& clock, std::string_view audit_action,
                       const PendingCase& c, const SetDeadline& d) {
-  SHEGONG_RETURN_IF_ERROR(s.exec("UPDATE cases SET due_at_ms = ?, overdue = ?, attrs = ?, "
-                                 "version = version + 1 WHERE id = ?",
-                                 {d.due_at_ms, int64_t{d.overdue ? 1 : 0}, c.attrs.dump(), c.id})
-                              .status());
-  for (const auto& [timer, at] : d.timers) {
-    SHEGONG_RETURN_IF_ERROR(
-        s.exec("INSERT INTO case_timers(case_id, kind, due_at_ms) VALUES(?, ?, ?)",
-               {c.id, timer, at})
-            .status());
+  if (d.current_step) {
+    SHEGONG_RETURN_IF_ERROR(s.exec("UPDATE cases SET due_at_ms = ?, overdue = ?, attrs = ?, "
+                                   "version = version + 1 WHERE id = ?",
+                                   {d.due_at_ms, int64_t{d.overdue ? 1 : 0}, c.attrs.dump(), c.id})
+                                .status());
+    for (const auto& [timer, at] : d.timers) {
+      SHEGONG_RETURN_IF_ERROR(
+          s.exec("INSERT INTO case_timers(case_id, kind, due_at_ms) VALUES(?, ?, ?)",
+                 {c.id, timer, at})
+              .status());
+    }
+  } else {
+    SHEGONG_RETURN_IF_ERROR(s.exec("UPDATE cases SET attrs = ?, version = version + 1 WHERE id = ?",
+                                   {c.attrs.dump(), c.id})
+                                .status());
   }
+  Json data{{"due_ms", d.due_at_ms}, {"overdue", d.overdue}};
+  if (d.event_data.is_object()) data.update(d.event_data);
   auto event = s.query(
       "INSERT INTO case_events(case_id, at_ms, actor, action, from_state, to_state, unit_id, data) "
       "VALUES(?, ?, 'system', 'deadline_set', ?, ?, ?, ?) RETURNING id",
       {c.id, c.now_ms, c.state, c.state,
-       c.lead_unit_id == 0 ? db::null() : db::Value(c.lead_unit_id),
-       Json{{"due_ms", d.due_at_ms}, {"overdue", d.overdue}}.dump()});
+       c.lead_unit_id == 0 ? db::null() : db::Value(c.lead_unit_id), data.dump()});
   if (!event.ok()) return event.status();
-  if (c.lead_unit_id != 0) {
+  std::vector<std::string> audiences = d.notify;
+  if (d.current_step && c.lead_unit_id != 0)
+    audiences.push_back("unit:" + std::to_string(c.lead_unit_id));
+  std::sort(audiences.begin(), audiences.end());
+  audiences.erase(std::unique(audiences.begin(), audiences.end()), audiences.end());
+  for (const std::string& audience : audiences) {
     SHEGONG_RETURN_IF_ERROR(
         s.exec("INSERT INTO case_notices(case_id, event_id, audience, created_at_ms) "
                "VALUES(?, ?, ?, ?)",
-               {c.id, (*event)[0].integer(0), "unit:" + std::to_string(c.lead_unit_id), c.now_ms})
+               {c.id, (*event)[0].integer(0), audience, c.now_ms})
             .status());
   }
   return audit::append(s, clock,
@@ -42,11 +57,21 @@ Status store_deadline(db::Session& s, const Clock& clock, std::string_view audit
                         "due=" + format_utc_iso8601(d.due_at_ms) + (d.overdue ? " late" : "")});
 }
 
+// The rule's answer for `c`; an exception (nlohmann's, on a malformed attrs value) is an error.
+Result<std::optional<SetDeadline>> apply_rule(db::Session& s, const PendingDeadlineRule& rule,
+                                              PendingCase& c) {
+  try {
+    return rule(s, c);
+  } catch (const std::exception& e) {
+    return Internal(std::string("malformed deadline_pending or attrs: ") + e.what());
+  }
+}
+
 // One case: what it counts as, or an error (the caller rolls the case back).
 enum class Outcome { kSet, kStillPending, kMovedOn };
 Result<Outcome> settle(db::Session& s, const Clock& clock, std::string_view audit_action,
                        const PendingDeadlineRule& rule, PendingCase& c) {
-  auto set = rule(s, c);
+  auto set = apply_rule(s, rule, c);
   if (!set.ok() && set.status().field() == "calendar") return Outcome::kStillPending;
   if (!set.ok()) return set.status();
   if (!*set) {

@@ -40,11 +40,20 @@ struct SetDeadline {
   // The step the deadline was for ended after it while the deadline was pending: the case is
   // marked overdue (no timer is armed for a step that has ended).
   bool overdue = false;
+  // Who else is told, besides the lead unit ("requester", "centre", "supervision:<region>").
+  std::vector<std::string> notify = {};
+  // False when the deadline was of a step the case has left (a petition routed on meanwhile): it
+  // is judged and recorded in the history, and the case's current deadline, overdue flag and
+  // timers are left as they are; its lead unit, which holds another step, is not told.
+  bool current_step = true;
+  // More to say in the history's deadline_set event (merged into its data).
+  nlohmann::json event_data = nlohmann::json::object();
 };
 
 // The kind's rule: the deadline and timers of a case; nullopt when the case has no deadline of
 // this step to keep any more (its flag is then cleared, and `attrs` as the rule left them are
-// stored); an error with field "calendar" when the year is still missing.
+// stored); an error with field "calendar" when the year is still missing. A rule that throws (a
+// malformed attrs value) fails its case like an error.
 using PendingDeadlineRule =
     std::function<Result<std::optional<SetDeadline>>(db::Session&, PendingCase&)>;
 

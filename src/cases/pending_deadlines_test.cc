@@ -48,9 +48,10 @@ class PendingDeadlinesTest : public ::testing::Test {
 
 // One case the rule fails on does not stop the others (nor the server that runs the pass at
 // start): it is rolled back alone, whatever the rule wrote for it, and keeps its flag for the next
-// start.
+// start. A rule that throws on a malformed value fails its case the same way.
 TEST_F(PendingDeadlinesTest, ACaseTheRuleFailsOnIsRolledBackAloneAndKeepsItsFlag) {
-  const int64_t good = make("good"), bad = make("bad"), waiting = make("waiting");
+  const int64_t good = make("good"), bad = make("bad"), waiting = make("waiting"),
+                malformed = make("malformed");
   const int64_t due = clock_.now_ms() + 86'400'000;
   auto rule = [&](db::Session& s, PendingCase& c) -> Result<std::optional<SetDeadline>> {
     if (c.id == waiting) return Invalid("calendar", "no holiday calendar for 2099");
@@ -59,12 +60,17 @@ TEST_F(PendingDeadlinesTest, ACaseTheRuleFailsOnIsRolledBackAloneAndKeepsItsFlag
           s.exec("UPDATE cases SET subject = 'half-written' WHERE id = ?", {c.id}).status());
       return Invalid("petition.deadline_roll", "not an integer");
     }
+    if (c.id == malformed) {
+      SHEGONG_RETURN_IF_ERROR(
+          s.exec("UPDATE cases SET subject = 'half-written' WHERE id = ?", {c.id}).status());
+      (void)c.pending.value("days", std::string());  // a number where a string is read: throws
+    }
     return std::optional<SetDeadline>(SetDeadline{due, {{"deadline", due}}});
   };
   auto out = set_pending_deadlines(*db_, "toy", "toy.deadline_set", clock_, rule);
   ASSERT_TRUE(out.ok()) << out.status().to_string();
   EXPECT_EQ(out->set, 1);
-  EXPECT_EQ(out->failed, 1);
+  EXPECT_EQ(out->failed, 2);
   EXPECT_EQ(out->still_pending, 1);
   EXPECT_EQ(out->moved_on, 0);
 
@@ -78,7 +84,7 @@ TEST_F(PendingDeadlinesTest, ACaseTheRuleFailsOnIsRolledBackAloneAndKeepsItsFlag
                   {good}),
             1);
   EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE action = 'toy.deadline_set'", {}), 1);
-  for (int64_t id : {bad, waiting}) {
+  for (int64_t id : {bad, waiting, malformed}) {
     EXPECT_EQ(count("SELECT count(*) FROM cases WHERE id = ? AND attrs LIKE '%deadline_pending%' "
                     "AND subject <> 'half-written' AND due_at_ms IS NULL",
                     {id}),

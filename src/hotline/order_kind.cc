@@ -5,6 +5,7 @@
 #include "cases/fields.h"
 #include "cases/profile.h"
 #include "hotline/categories.h"
+#include "hotline/pending_deadlines.h"
 #include "hotline/rates.h"
 #include "hotline/sla.h"
 #include "hotline/units.h"
@@ -84,9 +85,17 @@ Status arm_handling(TransitionContext& c, const HolidayCalendar& calendar) {
       {"urgency", (*rule)->urgency},
       {"category", (*rule)->category},
       {"handling", std::to_string((*rule)->handling_amount) + " " + (*rule)->handling_unit}};
+  // Rounds replied while an earlier deadline was pending, still to be judged.
+  Json replied_rounds = Json::array();
+  if (a.contains("deadline_pending") && a["deadline_pending"].is_object())
+    replied_rounds = a["deadline_pending"].value("replied_rounds", Json::array());
   a.erase("deadline_pending");
   c.cancel.push_back("deadline");
   c.cancel.push_back("reminder");
+  if (due.ok() && !replied_rounds.empty()) {
+    auto missed = judge_replied_rounds(c.session, calendar, replied_rounds);
+    if (!missed.ok()) return missed.status();
+  }
   if (!due.ok()) {
     // The deadline falls in a year whose holiday calendar is not loaded: it is not guessed
     // (DOMAIN item 6), but the order goes to its unit all the same, with the deadline pending
@@ -98,6 +107,7 @@ Status arm_handling(TransitionContext& c, const HolidayCalendar& calendar) {
                              {"roll", *roll != 0},
                              {"reminder_minutes", (*rule)->reminder_minutes},
                              {"reason", due.status().message()}};
+    if (!replied_rounds.empty()) a["deadline_pending"]["replied_rounds"] = replied_rounds;
     store(c.after, a);
     return Status::Ok();
   }
@@ -380,9 +390,8 @@ Status decide_extension(TransitionContext& c, const HolidayCalendar& calendar) {
   c.notify.push_back("unit:" + std::to_string(c.after.lead_unit_id));
   if (decision == "approve" && a.contains("deadline_pending")) {
     // No deadline to move yet: the days are added to it when set_pending_deadlines sets it, and
-    // the requester is told the deadline then.
-    auto& pending = a["deadline_pending"];
-    pending["extension_days"] = pending.value("extension_days", int64_t{0}) + days;
+    // the requester and the centre are told the deadline then.
+    a["deadline_pending"]["extensions"].push_back(days);
     store(c.after, a);
     c.notify.push_back("centre");
     return Status::Ok();
@@ -482,6 +491,7 @@ Status callback(TransitionContext& c, const HolidayCalendar& calendar) {
   c.after.state = "dispatched";
   Json a = attrs_of(c.after);
   a["reopened"] = a.value("reopened", 0) + 1;
+  keep_replied_round(a, c.after.lead_unit_id);
   a.erase("reply");
   store(c.after, a);
   auto lead = active_unit(c.session, unit, "unit_id");
@@ -495,6 +505,7 @@ Status reopen(TransitionContext& c, const HolidayCalendar& calendar) {
   if (!lead.ok()) return lead.status();
   Json a = attrs_of(c.after);
   a["reopened"] = a.value("reopened", 0) + 1;
+  keep_replied_round(a, c.after.lead_unit_id);
   a.erase("reply");
   store(c.after, a);
   c.after.closed_at_ms = 0;

@@ -8,8 +8,10 @@
 // deadline has passed meanwhile) and records it in its history and the audit chain
 // (cases/pending_deadlines.h). A petition routed, or whose receipt notice went out, while the
 // deadline was pending recorded that step's `in_time` as null and the moment in
-// deadline_pending.ended_at_ms; the pass fills in whether it was in time. The server runs it at
-// start.
+// deadline_pending.ended_at_ms (rows written before that have only the step's own time, which
+// stands in for it); the pass fills in whether it was in time and records the step's deadline in
+// the history; a step that ended late gets an entry in attrs.late and the supervising office is
+// told, as the step's timer would have done. The server runs it at start.
 #pragma once
 
 #include <cstdint>

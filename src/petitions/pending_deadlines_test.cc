@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/test_calendar.h"
+#include "petitions/deadlines.h"
 #include "petitions/test_world.h"
 
 namespace shegong::petitions {
@@ -76,7 +77,9 @@ TEST(PendingDeadlines, APetitionReceivedBeforeTheNextNoticeIsRegisteredAndGetsIt
 
 // The national bureau's five days from a day late in December end in the next year, the
 // province's three from the same day do not: the bureau routes the petition on at once, and the
-// province's own deadline stands when the notice comes; the routing is then judged in time.
+// province's own deadline stands when the notice comes; the routing is then judged in time. A
+// second petition of that day, sent to 政法 (no deadline of its own) only on 20 January, is judged
+// late: recorded as the routing timer would have, and the supervising office told.
 TEST(PendingDeadlines, APetitionRoutedOnWhileItsDeadlineWasPendingKeepsTheNextOfficesDeadline) {
   PetitionWorld w;
   const int last = w.calendar.last_year();
@@ -104,6 +107,20 @@ TEST(PendingDeadlines, APetitionRoutedOnWhileItsDeadlineWasPendingKeepsTheNextOf
   Json attrs = Json::parse(c.attrs);
   EXPECT_TRUE(attrs["routed_in_time"].is_null()) << c.attrs;  // not known before the notice
   EXPECT_EQ(attrs["deadline_pending"]["ended_at_ms"], w.clock.now_ms());
+  auto lit = w.petition();
+  lit.unit_id = w.national_office.id;
+  lit.litigation = true;
+  cases::CaseRecord referred = w.filed(lit);
+  const int64_t late_id = referred.id;
+  const int64_t received_at = referred.received_at_ms;
+  const int64_t bureau_days =
+      Json::parse(referred.attrs)["deadline_pending"]["days"].get<int64_t>();
+  w.set_time(std::to_string(last + 1) + "-01-20");
+  const int64_t referred_at = w.clock.now_ms();
+  EXPECT_EQ(w.acted(late_id, "route", w.national_staff,
+                    {{"route", "politics_law"}, {"unit_id", w.id(w.politics_law)}})
+                .state,
+            "referred");
 
   auto loaded = calendar_with_notice_for(last + 1);
   ASSERT_TRUE(loaded.ok()) << loaded.status().to_string();
@@ -111,23 +128,68 @@ TEST(PendingDeadlines, APetitionRoutedOnWhileItsDeadlineWasPendingKeepsTheNextOf
   w.set_time(std::to_string(last + 1) + "-01-12");
   auto after = set_pending_deadlines(*w.db, w.calendar, w.clock);
   ASSERT_TRUE(after.ok()) << after.status().to_string();
-  EXPECT_EQ(after->moved_on, 1);
-  EXPECT_EQ(after->set + after->still_pending + after->failed, 0);
+  EXPECT_EQ(after->set, 2);
+  EXPECT_EQ(after->moved_on + after->still_pending + after->failed, 0);
   EXPECT_EQ(w.count("SELECT due_at_ms FROM cases WHERE id = ?", {c.id}), province_due);
   EXPECT_EQ(w.count("SELECT count(*) FROM case_timers WHERE case_id = ? AND kind = 'routing_due' "
                     "AND state = 'pending'",
                     {c.id}),
             1);
-  EXPECT_EQ(w.count("SELECT count(*) FROM audit_log WHERE action = 'petition.deadline_set'"), 0);
+  EXPECT_EQ(w.count("SELECT count(*) FROM audit_log WHERE action = 'petition.deadline_set'"), 2);
+  auto stored = [&](int64_t id) {
+    Json a;
+    EXPECT_TRUE(w.db->read([&](db::Session& s) {
+                      auto r = s.query("SELECT attrs FROM cases WHERE id = ?", {id});
+                      if (!r.ok()) return r.status();
+                      a = Json::parse((*r)[0].text(0));
+                      return Status::Ok();
+                    })
+                    .ok());
+    return a;
+  };
+  attrs = stored(c.id);
+  EXPECT_FALSE(attrs.contains("deadline_pending"));
+  EXPECT_EQ(attrs["routed_in_time"], true);
+  EXPECT_FALSE(attrs.contains("late"));
+  // In its history, with no notice: the province, which holds it now, has its own deadline.
+  EXPECT_EQ(w.count("SELECT count(*) FROM case_events WHERE case_id = ? AND action = "
+                    "'deadline_set' AND data LIKE '%\"overdue\":false%'",
+                    {c.id}),
+            1);
+  EXPECT_EQ(w.count("SELECT count(*) FROM case_notices WHERE case_id = ? AND event_id = (SELECT "
+                    "max(id) FROM case_events WHERE case_id = ?)",
+                    {c.id, c.id}),
+            0);
+
+  int64_t bureau_due = 0;
   ASSERT_TRUE(w.db->read([&](db::Session& s) {
-                    auto r = s.query("SELECT attrs FROM cases WHERE id = ?", {c.id});
-                    if (!r.ok()) return r.status();
-                    attrs = Json::parse((*r)[0].text(0));
+                    auto due =
+                        organ_deadline(s, w.calendar, lit.region_code, received_at, bureau_days);
+                    if (!due.ok()) return due.status();
+                    bureau_due = *due;
                     return Status::Ok();
                   })
                   .ok());
+  attrs = stored(late_id);
   EXPECT_FALSE(attrs.contains("deadline_pending"));
-  EXPECT_EQ(attrs["routed_in_time"], true);
+  EXPECT_EQ(attrs["routed_in_time"], false);
+  ASSERT_EQ(attrs["late"].size(), 1u) << attrs.dump();
+  EXPECT_EQ(attrs["late"][0]["step"], "routing");
+  EXPECT_EQ(attrs["late"][0]["at_ms"], bureau_due);
+  EXPECT_LT(bureau_due, referred_at);
+  EXPECT_EQ(w.count("SELECT count(*) FROM case_events e JOIN case_notices n ON n.event_id = e.id "
+                    "WHERE e.case_id = ? AND e.action = 'deadline_set' AND n.audience = ?",
+                    {late_id, "supervision:" + lit.region_code}),
+            1);
+  EXPECT_EQ(w.count("SELECT count(*) FROM case_notices n JOIN case_events e ON n.event_id = e.id "
+                    "WHERE e.case_id = ? AND e.action = 'deadline_set'",
+                    {late_id}),
+            1);
+  // The referral keeps its state and has no deadline of its own.
+  EXPECT_EQ(w.count("SELECT count(*) FROM cases WHERE id = ? AND state = 'referred' AND "
+                    "due_at_ms IS NULL AND overdue = 0",
+                    {late_id}),
+            1);
 }
 
 }  // namespace
