@@ -15,10 +15,12 @@ Result<int64_t> pending_due(const HolidayCalendar& calendar, const Json& pending
                             pending.value("unit", std::string()), roll);
   if (!due.ok()) return due;
   // Extensions approved while the deadline was pending move it on one by one, as approval would
-  // have (each rolls off a day off on its own). `extension_days` is their sum, as written before.
-  Json extensions = pending.value("extensions", Json::array());
-  if (extensions.empty() && pending.value("extension_days", int64_t{0}) > 0)
+  // have (each rolls off a day off on its own). `extension_days`, the sum of those approved
+  // before they were kept one by one, comes first.
+  Json extensions = Json::array();
+  if (pending.value("extension_days", int64_t{0}) > 0)
     extensions.push_back(pending["extension_days"]);
+  for (const Json& days : pending.value("extensions", Json::array())) extensions.push_back(days);
   for (const Json& days : extensions) {
     due = deadline_after(calendar, *due, days.get<int64_t>(), "days", roll);
     if (!due.ok()) return due;
@@ -84,7 +86,7 @@ Result<cases::PendingDeadlines> set_pending_deadlines(db::Db& db, const HolidayC
         if (!missed->empty()) set.event_data = {{"replied_rounds_late", *missed}};
         // Item 36: an extension approved meanwhile is told to the requester and the centre with
         // the deadline it gives.
-        if (p.value("extensions", Json::array()).size() > 0 ||
+        if (!p.value("extensions", Json::array()).empty() ||
             p.value("extension_days", int64_t{0}) > 0)
           set.notify = {"requester", "centre"};
         if (!handling) {

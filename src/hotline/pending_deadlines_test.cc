@@ -190,5 +190,27 @@ TEST(OrderPendingDeadlines,
   EXPECT_EQ(again->set + again->still_pending + again->moved_on + again->failed, 0);
 }
 
+// Extensions approved while the deadline was pending are applied one by one, each rolling off a
+// day off on its own; a sum kept by an earlier version (`extension_days`) comes first.
+TEST(OrderPendingDeadlines, PendingExtensionsAreAppliedOneByOne) {
+  TestWorld w;
+  const int64_t from_ms = TestWorld::at(std::to_string(w.calendar.last_year()) + "-03-02", 10);
+  auto step = [&](int64_t at, int64_t amount) {
+    auto due = deadline_after(w.calendar, at, amount, "days", true);
+    EXPECT_TRUE(due.ok()) << due.status().to_string();
+    return due.ok() ? *due : 0;
+  };
+  Json pending = {{"from_ms", from_ms}, {"amount", 7}, {"unit", "days"}, {"roll", true}};
+  auto plain = pending_due(w.calendar, pending);
+  ASSERT_TRUE(plain.ok()) << plain.status().to_string();
+  EXPECT_EQ(*plain, step(from_ms, 7));
+  pending["extensions"] = {2, 3};
+  EXPECT_EQ(*pending_due(w.calendar, pending), step(step(step(from_ms, 7), 2), 3));
+  pending["extension_days"] = 4;
+  EXPECT_EQ(*pending_due(w.calendar, pending), step(step(step(step(from_ms, 7), 4), 2), 3));
+  pending["extensions"] = {1, "x"};
+  EXPECT_THROW((void)pending_due(w.calendar, pending), nlohmann::json::exception);
+}
+
 }  // namespace
 }  // namespace shegong::hotline
