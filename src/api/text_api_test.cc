@@ -169,6 +169,13 @@ TEST_F(TextApi, DispatchersCategoriesExportAsATrainingFileForTheModel) {
   EXPECT_NE(missing.exit_code, 0);
   EXPECT_NE(missing.err.find("no database"), std::string::npos) << missing.err;
   EXPECT_FALSE(fs::exists(dir_ + "/none.db"));
+  // --out naming the database itself, or its write-ahead log, is refused and changes nothing.
+  for (const std::string& over : {db_, dir_ + "/./shegong.db"}) {
+    auto refused = run_command({kBinary, "text", "corrections", "--db", db_, "--out", over});
+    EXPECT_NE(refused.exit_code, 0);
+    EXPECT_NE(refused.err.find("out: " + over), std::string::npos) << refused.err;
+  }
+  EXPECT_EQ(slurp(db_).substr(0, 15), "SQLite format 3");
   auto verified = run_command({kBinary, "audit", "verify", "--db", db_});
   EXPECT_EQ(verified.exit_code, 0) << verified.err;
 }
@@ -192,7 +199,23 @@ TEST_F(TextApi, ClassifyAndItsBadInput) {
   EXPECT_EQ(post("/api/v1/text/classify", "volunteer", {{"text", "工资"}}).first, 403);
   auto long_line = std::string(1 << 20, 'a');
   EXPECT_EQ(post("/api/v1/text/classify", "street", {{"text", long_line}}).first, 413);
-  EXPECT_EQ(http().Get("/api/v1/hot-issues?from=2026-13-01", as("street"))->status, 400);
+  auto two = post("/api/v1/text/classify", "street", {{"text", "x"}, {"k", 2.0}}).second;
+  EXPECT_EQ(two["error"]["field"], "k");
+  EXPECT_NE(two["error"]["message"].get<std::string>().find("whole number"), std::string::npos)
+      << two;
+  auto no_day = http().Get("/api/v1/hot-issues?from=2026-13-01", as("street"));
+  EXPECT_EQ(no_day->status, 400);
+  auto no_day_error = Json::parse(no_day->body)["error"];
+  EXPECT_EQ(no_day_error["field"], "from");
+  EXPECT_NE(no_day_error["message"].get<std::string>().find("not a day of the calendar"),
+            std::string::npos)
+      << no_day_error;
+  auto future = http().Get("/api/v1/hot-issues?from=2999-01-01", as("street"));
+  EXPECT_EQ(future->status, 400);
+  EXPECT_EQ(Json::parse(future->body)["error"]["field"], "from") << future->body;
+  auto reversed = http().Get("/api/v1/hot-issues?from=2999-01-01&to=2998-01-01", as("street"));
+  EXPECT_EQ(reversed->status, 400);
+  EXPECT_EQ(Json::parse(reversed->body)["error"]["field"], "to") << reversed->body;
   EXPECT_EQ(http().Get("/api/v1/hot-issues?region=110102", as("street"))->status, 403);
 }
 

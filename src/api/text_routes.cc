@@ -53,7 +53,7 @@ void add_text_routes(App& app) {
             size_t k = 3;
             if (auto it = body->find("k"); it != body->end() && !it->is_null()) {
               if (!it->is_number_integer() || it->get<int64_t>() < 1 || it->get<int64_t>() > 20) {
-                return http::error_response(Invalid("k", "from 1 to 20"));
+                return http::error_response(Invalid("k", "a whole number from 1 to 20"));
               }
               k = it->get<size_t>();
             }
@@ -78,7 +78,7 @@ void add_text_routes(App& app) {
             size_t k = 10;
             if (auto it = body->find("k"); it != body->end() && !it->is_null()) {
               if (!it->is_number_integer() || it->get<int64_t>() < 1 || it->get<int64_t>() > 100) {
-                return http::error_response(Invalid("k", "from 1 to 100"));
+                return http::error_response(Invalid("k", "a whole number from 1 to 100"));
               }
               k = it->get<size_t>();
             }
@@ -129,10 +129,16 @@ void add_text_routes(App& app) {
         for (auto [name, target] : {std::pair{"from", &from}, std::pair{"to", &to}}) {
           if (!r.has_query_param(name)) continue;
           auto d = Date::parse(r.query_param(name));
-          if (!d.ok()) return http::error_response(Invalid(name, "a date as YYYY-MM-DD"));
+          if (!d.ok()) return http::error_response(Invalid(name, d.status().message()));
           *target = *d;
         }
-        if (to < from) return http::error_response(Invalid("to", "must not be before from"));
+        if (to < from) {
+          // Without `to` the period ends today, so a `from` after today is the one at fault.
+          return http::error_response(
+              r.has_query_param("to")
+                  ? Invalid("to", "must not be before from")
+                  : Invalid("from", "must not be after today, where the period ends without to"));
+        }
         auto top = int_query(r, "top", 10, 1, 50);
         if (!top.ok()) return http::error_response(top.status());
         // The newest orders of the period, at most 20,000, that the caller may read.

@@ -68,7 +68,8 @@ Result<int64_t> parse_time(std::string_view text) {
     if (end < text.size() && text[end] != ':')
       return Invalid("time", "\"" + std::string(text) + "\"");
   }
-  if (parts[0] > 23 || parts[1] > 59 || parts[2] > 60)
+  if (at < text.size() || text.size() == 11 || text.back() == ':' || parts[0] > 23 ||
+      parts[1] > 59 || parts[2] > 60)
     return Invalid("time", "\"" + std::string(text) + "\"");
   return seconds + parts[0] * 3600 + parts[1] * 60 + parts[2];
 }
@@ -309,6 +310,21 @@ int run_similar(const SimilarArgs& args) {
   return 0;
 }
 
+// The most rows a listing option asks for: more than any report needs, far from overflowing.
+constexpr int kMostListed = 1'000'000;
+
+// A number from 0 to 1. CLI::Range lets "nan" through, as every comparison with it is false.
+const CLI::Validator kShare(
+    [](std::string& value) -> std::string {
+      double number = 0;
+      auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
+      if (error != std::errc() || end != value.data() + value.size() || !(number >= 0) ||
+          !(number <= 1))
+        return "\"" + value + "\" is not a number from 0 to 1";
+      return "";
+    },
+    "FROM 0 TO 1");
+
 }  // namespace
 
 void add_text_analysis_commands(CLI::App& text, CommandRunner* chosen) {
@@ -317,7 +333,9 @@ void add_text_analysis_commands(CLI::App& text, CommandRunner* chosen) {
       text.add_subcommand("hot", "Hot issues: messages grouped by matter, place and time");
   hot_cmd->add_option("--data", hot->data, "CSV with id,user,subject,time,body[,likes]")
       ->required();
-  hot_cmd->add_option("--top", hot->top, "How many issues to list")->capture_default_str();
+  hot_cmd->add_option("--top", hot->top, "How many issues to list")
+      ->check(CLI::Range(1, kMostListed))
+      ->capture_default_str();
   hot_cmd->add_option("--window-days", hot->window_days, "Longest gap between two linked messages")
       ->check(CLI::Range(1, 3650))
       ->capture_default_str();
@@ -328,7 +346,10 @@ void add_text_analysis_commands(CLI::App& text, CommandRunner* chosen) {
       text.add_subcommand("replies", "Reply quality: relevance, completeness, timeliness");
   replies_cmd->add_option("--data", replies->data, "CSV with id,subject,time,body,reply,reply_time")
       ->required();
-  replies_cmd->add_option("--weakest", replies->weakest, "How many of the weakest replies to list")
+  replies_cmd
+      ->add_option("--weakest", replies->weakest,
+                   "How many of the weakest replies to list; 0: the distribution only")
+      ->check(CLI::Range(0, kMostListed))
       ->capture_default_str();
   replies_cmd->callback(
       [replies, chosen] { *chosen = [replies] { return run_replies(*replies); }; });
@@ -338,13 +359,16 @@ void add_text_analysis_commands(CLI::App& text, CommandRunner* chosen) {
       "similar", "Near-duplicates: repeat demands in a file, or the messages most like --text");
   similar_cmd->add_option("--data", similar->data, "CSV with id,user,subject,time,body")
       ->required();
-  similar_cmd->add_option("--text", similar->text, "Find the messages most like this text");
-  similar_cmd->add_option("--requester", similar->requester,
-                          "With --text: check a repeat by this user");
+  auto* text_opt =
+      similar_cmd->add_option("--text", similar->text, "Find the messages most like this text");
+  similar_cmd
+      ->add_option("--requester", similar->requester, "With --text: check a repeat by this user")
+      ->needs(text_opt);
   similar_cmd->add_option("--top", similar->top, "How many similar messages")
+      ->check(CLI::Range(1, kMostListed))
       ->capture_default_str();
   similar_cmd->add_option("--min", similar->min_similarity, "Least similarity (0 to 1)")
-      ->check(CLI::Range(0.0, 1.0))
+      ->check(kShare)
       ->capture_default_str();
   similar_cmd->callback(
       [similar, chosen] { *chosen = [similar] { return run_similar(*similar); }; });

@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 
+#include "base/output_path.h"
 #include "cli/commands.h"
 #include "cli/subcommands.h"
 #include "text/classifier.h"
@@ -65,6 +66,7 @@ Result<text::LabelledData> read_data(const DataArgs& args) {
 
 int train(const TrainArgs& args) {
   const auto started = std::chrono::steady_clock::now();
+  if (Status out = check_output_path(args.out, args.data.files, "out"); !out.ok()) return fail(out);
   auto data = read_data(args.data);
   if (!data.ok()) return fail(data.status());
   auto lexicon = text::load_friso_lexicon(args.dictionary);

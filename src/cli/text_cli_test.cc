@@ -189,6 +189,26 @@ TEST_F(TextCli, BadFilesSettingsAndModelsAreClearErrors) {
   EXPECT_EQ(whole.exit_code, 0) << whole.err;
   fs::remove(model_);
 
+  // A model written over its own training data, or over a database, would destroy it.
+  const std::string data_before = slurp(dir_ + "/train.csv");
+  for (const std::string& out : {dir_ + "/train.csv", dir_ + "/./train.csv"}) {
+    auto over_data = sg({"text", "train", "--data", dir_ + "/train.csv", "--text-column", "subject",
+                         "--label-column", "category", "--out", out});
+    EXPECT_NE(over_data.exit_code, 0);
+    EXPECT_NE(over_data.err.find("out: " + out + " is also read by this command"),
+              std::string::npos)
+        << over_data.err;
+  }
+  EXPECT_EQ(slurp(dir_ + "/train.csv"), data_before);
+  auto migrated = sg({"migrate", "--db", dir_ + "/shegong.db"});
+  ASSERT_EQ(migrated.exit_code, 0) << migrated.err;
+  const std::string db_before = slurp(dir_ + "/shegong.db");
+  auto over_db = sg({"text", "train", "--data", dir_ + "/train.csv", "--text-column", "subject",
+                     "--label-column", "category", "--out", dir_ + "/shegong.db"});
+  EXPECT_NE(over_db.exit_code, 0);
+  EXPECT_NE(over_db.err.find("SQLite database"), std::string::npos) << over_db.err;
+  EXPECT_EQ(slurp(dir_ + "/shegong.db"), db_before);
+
   auto missing = sg({"text", "classify", "--model", dir_ + "/none.model"}, "噪音\n");
   EXPECT_NE(missing.exit_code, 0);
   EXPECT_NE(missing.err.find("none.model"), std::string::npos) << missing.err;

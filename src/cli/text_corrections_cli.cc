@@ -9,6 +9,7 @@
 #include "base/calendar.h"
 #include "base/clock.h"
 #include "base/csv.h"
+#include "base/output_path.h"
 #include "cli/commands.h"
 #include "cli/subcommands.h"
 #include "hotline/corrections.h"
@@ -47,6 +48,9 @@ int run_corrections(const CorrectionsArgs& args) {
   if (!query.ok()) return fail(query.status());
   if (std::error_code ec; !std::filesystem::exists(args.db, ec))
     return fail(Invalid("db", "no database at " + args.db));
+  Status out = check_output_path(
+      args.out, {args.db, args.db + "-wal", args.db + "-shm", args.db + "-journal"}, "out");
+  if (!out.ok()) return fail(out);
   auto store = open_store(args.db);
   if (!store.ok()) return fail(store.status());
   std::string csv;
@@ -66,7 +70,12 @@ int run_corrections(const CorrectionsArgs& args) {
          "from=" + args.from + ";to=" + args.to + ";level=" + std::to_string(args.level) +
              ";all=" + (args.all ? "1" : "0") + ";rows=" + std::to_string(r.written)});
   });
-  if (!audited.ok()) return fail(audited);
+  if (!audited.ok()) {
+    // An export that is not in the audit log is not left behind.
+    std::error_code ignored;
+    std::filesystem::remove(args.out, ignored);
+    return fail(audited);
+  }
   std::cout << "dispatched orders with a category: " << r.dispatched
             << "\nwith a suggestion of the classifier: " << r.suggested
             << "\ncorrected by the dispatcher: " << r.corrections

@@ -1,0 +1,19 @@
+// The file a command writes must not be one it reads or one that holds stored data: `--out` given
+// the database or a `--data` file by mistake would replace it whole. Checked before any work, so
+// that a refused command changes nothing.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+
+namespace shegong {
+
+// Ok when `out` may be written (created or replaced). Refused, with errors naming `field`: a
+// folder; the same file as one of `inputs`, under whatever name; an SQLite database or one of its
+// journals (a write-ahead log), whatever it is called.
+Status check_output_path(const std::string& out, const std::vector<std::string>& inputs,
+                         const std::string& field);
+
+}  // namespace shegong
