@@ -32,12 +32,12 @@ Result<hotline::CorrectionsQuery> query_of(const CorrectionsArgs& args) {
   q.corrections_only = !args.all;
   if (!args.from.empty()) {
     auto d = Date::parse(args.from);
-    if (!d.ok()) return Invalid("from", "a date YYYY-MM-DD: " + args.from);
+    if (!d.ok()) return Invalid("from", d.status().message());
     q.from_ms = china_start_of_day_ms(*d);
   }
   if (!args.to.empty()) {
     auto d = Date::parse(args.to);
-    if (!d.ok()) return Invalid("to", "a date YYYY-MM-DD: " + args.to);
+    if (!d.ok()) return Invalid("to", d.status().message());
     q.to_ms = china_start_of_day_ms(d->plus_days(1));
   }
   return q;
