@@ -160,6 +160,12 @@ void add_hotline_admin_routes(App& app) {
         auto unit = int_member(*body, "unit_id", true);
         if (!unit.ok()) return http::error_response(unit.status());
         return write_json(app, 201, [&](db::Session& s, Json& out) {
+          // A unit outside the caller's jurisdiction is one they cannot see.
+          auto named = hotline::find_unit(s, *unit);
+          if (!named.ok()) return named.status();
+          if (!*named || !call.principal->covers((*named)->region_code)) {
+            return Invalid("unit_id", "no unit has the id " + std::to_string(*unit));
+          }
           auto r = hotline::upsert_dispatch_rule(s, {0, *region, category->value_or(""), *unit});
           if (!r.ok()) return r.status();
           out = rule_json(*r);

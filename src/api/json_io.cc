@@ -1,10 +1,35 @@
 #include "api/json_io.h"
 
 #include <charconv>
+#include <limits>
+#include <vector>
 
 #include "http/error_response.h"
 
 namespace shegong::api {
+
+namespace {
+
+// True when `v` holds, at any depth, a whole number above the largest signed 64-bit one. Such a
+// number would wrap to a negative id when read, so the body is refused as a whole.
+// Walked with a stack of its own: a body may nest a million levels deep.
+bool holds_oversized_number(const Json& top) {
+  std::vector<const Json*> pending = {&top};
+  while (!pending.empty()) {
+    const Json* v = pending.back();
+    pending.pop_back();
+    if (v->is_number_unsigned() &&
+        v->get<uint64_t>() > static_cast<uint64_t>(std::numeric_limits<int64_t>::max())) {
+      return true;
+    }
+    if (v->is_structured()) {
+      for (const auto& item : *v) pending.push_back(&item);
+    }
+  }
+  return false;
+}
+
+}  // namespace
 
 Result<Json> parse_object(const http::Request& request) {
   if (request.body.empty()) return Invalid("body", "a JSON object is required");
@@ -13,6 +38,11 @@ Result<Json> parse_object(const http::Request& request) {
     return Invalid("body", "not valid JSON (or not valid UTF-8)");
   }
   if (!body.is_object()) return Invalid("body", "must be a JSON object");
+  for (const auto& [key, value] : body.items()) {
+    if (holds_oversized_number(value)) {
+      return Invalid(key, "holds a whole number larger than 9223372036854775807");
+    }
+  }
   return body;
 }
 
@@ -29,6 +59,7 @@ Result<std::optional<std::string>> string_field(const Json& body, const char* na
     return Invalid(name, "is longer than " + std::to_string(max_bytes) + " bytes");
   }
   if (required && value.empty()) return Invalid(name, "must not be empty");
+  if (value.find('\0') != std::string::npos) return Invalid(name, "contains a NUL character");
   return std::optional<std::string>(std::move(value));
 }
 

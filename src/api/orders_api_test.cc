@@ -204,11 +204,55 @@ TEST_F(OrdersApi, BadInputNamesTheFieldOrRuleAndWritesNothing) {
   auto [s6, e6] = post(base + "/triage", dispatcher_, {{"outcome", "answer_now"}});
   EXPECT_EQ(s6, 400);
   EXPECT_EQ(e6["error"]["field"], "answer");
+  auto [s8, e8] = post(base + "/triage", dispatcher_,
+                       {{"outcome", "answer_now"}, {"answer", std::string("答\0复", 7)}});
+  EXPECT_EQ(s8, 400);
+  EXPECT_EQ(e8["error"]["field"], "answer");
+  auto [s9, e9] =
+      post(base + "/dispatch", dispatcher_,
+           {{"unit_id", street_unit_}, {"co_unit_ids", {department_unit_, department_unit_}}});
+  EXPECT_EQ(s9, 400);
+  EXPECT_EQ(e9["error"]["field"], "co_unit_ids");
+  auto [s10, e10] =
+      post(base + "/dispatch", dispatcher_,
+           {{"unit_id", street_unit_}, {"co_unit_ids", std::to_string(department_unit_) + ","}});
+  EXPECT_EQ(s10, 400);
+  EXPECT_EQ(e10["error"]["field"], "co_unit_ids");
+  auto [s11, e11] = post(base + "/dispatch", dispatcher_, {{"unit_id", 18446744073709551615ull}});
+  EXPECT_EQ(s11, 400);
+  EXPECT_EQ(e11["error"]["field"], "unit_id");
   auto [s7, now] = get(base, dispatcher_);
   EXPECT_EQ(now["state"], "registered");
   EXPECT_EQ(now["timeline"].size(), 1u);
   EXPECT_EQ(now["version"], 1);
   EXPECT_EQ(order_count(), 1);
+
+  // Free text of a handling step is bounded, and a requester rates an answer once.
+  ASSERT_EQ(post(base + "/dispatch", dispatcher_, {{"unit_id", street_unit_}}).first, 200);
+  ASSERT_EQ(post(base + "/accept", street_, Json::object()).first, 200);
+  auto [s12, e12] = post(base + "/reply", street_, {{"reply", std::string(20'001, 'x')}});
+  EXPECT_EQ(s12, 400);
+  EXPECT_EQ(e12["error"]["field"], "reply");
+  auto [s13, e13] =
+      post(base + "/extend", street_, {{"days", 5}, {"reason", std::string(4'001, 'x')}});
+  EXPECT_EQ(s13, 400);
+  EXPECT_EQ(e13["error"]["field"], "reason");
+  ASSERT_EQ(post(base + "/reply", street_, {{"reply", "已处理"}}).first, 200);
+  const std::string rating =
+      "/api/v1/public/orders/" + order["tracking_no"].get<std::string>() + "/rating";
+  EXPECT_EQ(post(rating, {}, {{"satisfaction", "不满意"}}).first, 200);
+  auto [s14, e14] = post(rating, {}, {{"satisfaction", "满意"}});
+  EXPECT_EQ(s14, 409);
+  EXPECT_EQ(e14["error"]["field"], "satisfaction");
+  auto [s15, rated] = get(base, dispatcher_);
+  size_t rates = 0;
+  for (const auto& e : rated["timeline"]) rates += e["action"] == "rate";
+  EXPECT_EQ(rates, 1u);
+  // Closing without a callback keeps its reason in the history.
+  auto [s16, closed] = post(base + "/close", dispatcher_, {{"reason", "多次联系不上诉求人"}});
+  ASSERT_EQ(s16, 200) << closed;
+  EXPECT_EQ(closed["timeline"].back()["action"], "close");
+  EXPECT_EQ(closed["timeline"].back()["data"]["reason"], "多次联系不上诉求人");
 }
 
 TEST_F(OrdersApi, OrdersAndTimersSurviveSigkillAndADeadlineMissedWhileDownFiresOnce) {

@@ -31,6 +31,21 @@ Json colleague_json(const auth::User& u) {
           {"unit_id", u.unit_id}};
 }
 
+// The unit a user is put in must be one of the admin's jurisdiction: a unit elsewhere is not
+// theirs to see, and its orders would become the user's.
+Status check_unit_in_reach(App& app, const auth::Principal& p, int64_t unit_id) {
+  if (unit_id == 0) return Status::Ok();
+  return app.db().read([&](db::Session& s) -> Status {
+    auto unit = hotline::find_unit(s, unit_id);
+    if (!unit.ok()) return unit.status();
+    if (!*unit || !p.covers((*unit)->region_code)) {
+      return Invalid("unit_id",
+                     "no unit in your jurisdiction has the id " + std::to_string(unit_id));
+    }
+    return Status::Ok();
+  });
+}
+
 }  // namespace
 
 void add_user_routes(App& app) {
@@ -59,6 +74,8 @@ void add_user_routes(App& app) {
           }
           in.unit_id = unit->get<int64_t>();
         }
+        if (Status reach = check_unit_in_reach(app, *call.principal, in.unit_id); !reach.ok())
+          return http::error_response(reach);
         auto region = app.regions()->resolve(in.region_code, "region_code");
         if (!region.ok()) return http::error_response(region.status());
         if (!call.principal->covers(*region)) {
@@ -167,6 +184,8 @@ void add_user_routes(App& app) {
         if (body->contains("unit_id")) {
           auto unit = int_member(*body, "unit_id", 0, 0, INT64_MAX);
           if (!unit.ok()) return http::error_response(unit.status());
+          if (Status reach = check_unit_in_reach(app, p, *unit); !reach.ok())
+            return http::error_response(reach);
           change.unit_id = *unit;
         }
         if (body->contains("disabled")) {

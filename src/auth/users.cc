@@ -199,10 +199,10 @@ Result<User> update_user(db::Db& db, const Clock& clock, const crypto::SecretBox
     if (!exists.ok()) return exists.status();
     if (exists->empty()) return NotFound("no user has the id " + std::to_string(id));
     if (change.unit_id && *change.unit_id != 0) {
-      auto unit = s.query("SELECT 1 FROM units WHERE id = ?", {*change.unit_id});
+      auto unit = s.query("SELECT 1 FROM units WHERE id = ? AND active = 1", {*change.unit_id});
       if (!unit.ok()) return unit.status();
       if (unit->empty())
-        return Invalid("unit_id", "no unit has the id " + std::to_string(*change.unit_id));
+        return Invalid("unit_id", "no active unit has the id " + std::to_string(*change.unit_id));
     }
     auto set = [&](const char* column, db::Value v, const std::string& note) -> Status {
       what += (what.empty() ? "" : ",") + note;

@@ -2,11 +2,20 @@
 
 #include <charconv>
 
+#include "base/text_field.h"
+
 namespace shegong::cases {
 
 std::string field(const Fields& in, const std::string& name) {
   auto it = in.find(name);
   return it == in.end() ? std::string() : it->second;
+}
+
+Result<std::string> text_field(const Fields& in, const std::string& name, size_t max_bytes,
+                               bool required) {
+  std::string value = field(in, name);
+  SHEGONG_RETURN_IF_ERROR(check_text(value, name, max_bytes, required));
+  return value;
 }
 
 Result<int64_t> int_field(const Fields& in, const std::string& name, int64_t lo, int64_t hi) {

@@ -12,6 +12,10 @@ namespace shegong::cases {
 
 // The field's text, or "" when absent.
 std::string field(const Fields& in, const std::string& name);
+// Free text that passes check_text (valid UTF-8, no NUL, at most `max_bytes`); "" when absent,
+// which is an error when `required`.
+Result<std::string> text_field(const Fields& in, const std::string& name, size_t max_bytes,
+                               bool required);
 // A whole number in [lo, hi]; absent or empty is an error.
 Result<int64_t> int_field(const Fields& in, const std::string& name, int64_t lo, int64_t hi);
 // "yes"/"true" or "no"/"false".

@@ -45,13 +45,13 @@ Result<CategoryImport> import_categories(db::Db& db, const Clock& clock,
   }
   if (!reader.status().ok()) return reader.status();
   Status st = db.write([&](db::Session& s) {
-    SHEGONG_RETURN_IF_ERROR(s.exec_many(
-        "INSERT INTO categories(code, name, parent, level) VALUES(?, ?, ?, ?) "
-        "ON CONFLICT(code) DO NOTHING",
-        rows));
-    return audit::append(s, clock,
-                         {actor, "categories.import", "categories",
-                          "rows=" + std::to_string(rows.size())});
+    SHEGONG_RETURN_IF_ERROR(
+        s.exec_many("INSERT INTO categories(code, name, parent, level) VALUES(?, ?, ?, ?) "
+                    "ON CONFLICT(code) DO NOTHING",
+                    rows));
+    return audit::append(
+        s, clock,
+        {actor, "categories.import", "categories", "rows=" + std::to_string(rows.size())});
   });
   if (!st.ok()) return st;
   return report;
@@ -67,6 +67,19 @@ Result<int64_t> category_count(db::Session& s) {
   auto rows = s.query("SELECT count(*) FROM categories");
   if (!rows.ok()) return rows.status();
   return (*rows)[0].integer(0);
+}
+
+Status check_rule_category(db::Session& s, const std::string& category) {
+  if (category.empty()) return Status::Ok();
+  auto known = category_exists(s, category);
+  if (!known.ok()) return known.status();
+  if (!*known) {
+    return Invalid("category",
+                   "not in the category taxonomy (a code such as 城乡建设 or "
+                   "城乡建设/物业管理, or empty for any): " +
+                       category);
+  }
+  return Status::Ok();
 }
 
 }  // namespace shegong::hotline

@@ -1,5 +1,6 @@
 #include "hotline/order_kind.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "cases/fields.h"
@@ -28,7 +29,12 @@ const std::vector<std::string> kActive = {"dispatched", "accepted"};
 using cases::attrs_of;
 using cases::field;
 using cases::int_field;
+using cases::text_field;
 using cases::yes_no;
+
+// The longest free text an action takes: a reply, an answer, a report; and a reason.
+constexpr size_t kLongText = 20'000;
+constexpr size_t kReasonText = 4'000;
 
 void store(cases::CaseRecord& c, const Json& j) { cases::store_attrs(c, j); }
 
@@ -174,8 +180,10 @@ Status triage(TransitionContext& c) {
   if (!one_of(outcome, kTriageOutcomes)) {
     return Invalid("outcome", "one of dispatch, " + list_of(kTriageOutcomes));
   }
-  Json t = {{"outcome", outcome}, {"answer", field(c.input, "answer")}};
-  if (field(c.input, "answer").empty()) return Invalid("answer", "what the requester is told");
+  auto answer = text_field(c.input, "answer", kLongText, false);
+  if (!answer.ok()) return answer.status();
+  if (answer->empty()) return Invalid("answer", "what the requester is told");
+  Json t = {{"outcome", outcome}, {"answer", *answer}};
   if (outcome == "answer_now") {
     if (c.before.type != "咨询") {
       return Conflict(
@@ -242,6 +250,12 @@ Status dispatch(TransitionContext& c, const HolidayCalendar& calendar) {
     if (!rule.ok()) return rule.status();
     if (*rule) {
       auto u = active_unit(c.session, (*rule)->unit_id, "unit_id");
+      if (!u.ok() && u.status().code() == Code::kInvalidArgument) {
+        return Invalid("unit_id",
+                       "dispatch rule " + std::to_string((*rule)->id) + " names unit " +
+                           std::to_string((*rule)->unit_id) +
+                           ", which is no longer active: name a unit, or change the rule");
+      }
       if (!u.ok()) return u.status();
       unit = *u;
       how = "rule";
@@ -262,6 +276,9 @@ Status dispatch(TransitionContext& c, const HolidayCalendar& calendar) {
   // Co-handling units (Art. 14): one lead, the others report to it.
   Json co = Json::array();
   std::string list = field(c.input, "co_unit_ids");
+  if (!list.empty() && list.back() == ',') {
+    return Invalid("co_unit_ids", "a list of unit ids ends with an id, not a comma");
+  }
   for (size_t pos = 0; pos < list.size();) {
     size_t comma = list.find(',', pos);
     std::string one =
@@ -270,6 +287,9 @@ Status dispatch(TransitionContext& c, const HolidayCalendar& calendar) {
     auto id = int_field({{"co_unit_ids", one}}, "co_unit_ids", 1, INT64_MAX);
     if (!id.ok()) return id.status();
     if (*id == unit.id) return Invalid("co_unit_ids", "the lead unit cannot also co-handle");
+    if (std::find(co.begin(), co.end(), Json(*id)) != co.end()) {
+      return Invalid("co_unit_ids", "lists unit " + std::to_string(*id) + " twice");
+    }
     auto u = active_unit(c.session, *id, "co_unit_ids");
     if (!u.ok()) return u.status();
     SHEGONG_RETURN_IF_ERROR(check_community(c.session, *u, c.after.category, false, "co_unit_ids"));
@@ -300,6 +320,8 @@ Status accept(TransitionContext& c) {
 }
 
 Status dispute(TransitionContext& c) {
+  auto reason = text_field(c.input, "reason", kReasonText, false);
+  if (!reason.ok()) return reason.status();
   Json a = attrs_of(c.after);
   if (a.contains("dispute") && a["dispute"].value("pending", false)) {
     return Conflict("a dispute on this order is already waiting for the centre", "dispute");
@@ -315,12 +337,12 @@ Status dispute(TransitionContext& c) {
     }
   }
   a["dispute"] = {{"pending", true},
-                  {"reason", field(c.input, "reason")},
+                  {"reason", *reason},
                   {"unit_id", c.after.lead_unit_id},
                   {"at_ms", c.now_ms}};
   store(c.after, a);
   c.event_unit_id = c.after.lead_unit_id;
-  c.event_data = Json{{"reason", field(c.input, "reason")}}.dump();
+  c.event_data = Json{{"reason", *reason}}.dump();
   return Status::Ok();
 }
 
@@ -359,17 +381,16 @@ Status decide_dispute(TransitionContext& c, const HolidayCalendar& calendar) {
 Status extend(TransitionContext& c) {
   auto days = int_field(c.input, "days", 1, 30);
   if (!days.ok()) return days.status();
+  auto reason = text_field(c.input, "reason", kReasonText, false);
+  if (!reason.ok()) return reason.status();
   Json a = attrs_of(c.after);
   if (a.contains("extension") && a["extension"].value("pending", false)) {
     return Conflict("an extension request is already waiting for the centre", "extension");
   }
-  a["extension"] = {{"pending", true},
-                    {"days", *days},
-                    {"reason", field(c.input, "reason")},
-                    {"at_ms", c.now_ms}};
+  a["extension"] = {{"pending", true}, {"days", *days}, {"reason", *reason}, {"at_ms", c.now_ms}};
   store(c.after, a);
   c.event_unit_id = c.after.lead_unit_id;
-  c.event_data = Json{{"days", *days}, {"reason", field(c.input, "reason")}}.dump();
+  c.event_data = Json{{"days", *days}, {"reason", *reason}}.dump();
   return Status::Ok();
 }
 
@@ -413,24 +434,27 @@ Status decide_extension(TransitionContext& c, const HolidayCalendar& calendar) {
 }
 
 Status co_report(TransitionContext& c) {
+  auto report = text_field(c.input, "report", kLongText, false);
+  if (!report.ok()) return report.status();
+  auto late_reason = text_field(c.input, "late_reason", kReasonText, false);
+  if (!late_reason.ok()) return late_reason.status();
   bool late = c.after.due_at_ms != 0 && c.now_ms > c.after.due_at_ms;
-  if (late && field(c.input, "late_reason").empty()) {
+  if (late && late_reason->empty()) {
     return Invalid("late_reason", "a report after the deadline gives the reason and the progress");
   }
-  c.event_data = Json{{"report", field(c.input, "report")},
-                      {"late", late},
-                      {"late_reason", field(c.input, "late_reason")}}
-                     .dump();
+  c.event_data = Json{{"report", *report}, {"late", late}, {"late_reason", *late_reason}}.dump();
   c.notify.push_back("unit:" + std::to_string(c.after.lead_unit_id));
   return Status::Ok();
 }
 
 Status reply(TransitionContext& c) {
+  auto text = text_field(c.input, "reply", kLongText, false);
+  if (!text.ok()) return text.status();
   Json a = attrs_of(c.after);
-  a["reply"] = {{"text", field(c.input, "reply")}, {"at_ms", c.now_ms}};
+  a["reply"] = {{"text", *text}, {"at_ms", c.now_ms}};
   store(c.after, a);
   c.event_unit_id = c.after.lead_unit_id;
-  c.event_data = Json{{"reply", field(c.input, "reply")}}.dump();
+  c.event_data = Json{{"reply", *text}}.dump();
   return open_callback(c, "replied");
 }
 
@@ -458,6 +482,8 @@ Status callback(TransitionContext& c, const HolidayCalendar& calendar) {
   if (!one_of(satisfaction, kSatisfaction)) {
     return Invalid("satisfaction", "one of " + list_of(kSatisfaction));
   }
+  auto channel = text_field(c.input, "channel", 200, false);
+  if (!channel.ok()) return channel.status();
   auto open = c.session.query(
       "SELECT id FROM callbacks WHERE case_id = ? AND done_at_ms IS NULL ORDER BY id LIMIT 1",
       {c.after.id});
@@ -469,8 +495,7 @@ Status callback(TransitionContext& c, const HolidayCalendar& calendar) {
       c.session
           .exec("UPDATE callbacks SET done_at_ms = ?, solved = ?, satisfaction = ?, channel = ? "
                 "WHERE id = ?",
-                {c.now_ms, int64_t{*solved}, satisfaction, field(c.input, "channel"),
-                 (*open)[0].integer(0)})
+                {c.now_ms, int64_t{*solved}, satisfaction, *channel, (*open)[0].integer(0)})
           .status());
   int64_t unit = c.after.lead_unit_id;
   std::string period = period_of(c.now_ms);
@@ -499,8 +524,19 @@ Status callback(TransitionContext& c, const HolidayCalendar& calendar) {
   return hand_to(c, calendar, *lead, /*new_dispatch=*/false);
 }
 
+// The centre closes a replied order without a callback (the requester cannot be reached, or
+// declines one); the reason stays in the history.
+Status close_order(TransitionContext& c) {
+  auto reason = text_field(c.input, "reason", kReasonText, true);
+  if (!reason.ok()) return reason.status();
+  c.event_data = Json{{"reason", *reason}}.dump();
+  return Status::Ok();
+}
+
 Status reopen(TransitionContext& c, const HolidayCalendar& calendar) {
   if (c.after.lead_unit_id == 0) return Conflict("the order was never dispatched", "state");
+  auto reason = text_field(c.input, "reason", kReasonText, false);
+  if (!reason.ok()) return reason.status();
   auto lead = active_unit(c.session, c.after.lead_unit_id, "unit_id");
   if (!lead.ok()) return lead.status();
   Json a = attrs_of(c.after);
@@ -509,7 +545,7 @@ Status reopen(TransitionContext& c, const HolidayCalendar& calendar) {
   a.erase("reply");
   store(c.after, a);
   c.after.closed_at_ms = 0;
-  c.event_data = Json{{"reason", field(c.input, "reason")}}.dump();
+  c.event_data = Json{{"reason", *reason}}.dump();
   return hand_to(c, calendar, *lead, /*new_dispatch=*/false);
 }
 
@@ -518,12 +554,19 @@ Status rate(TransitionContext& c) {
   if (!one_of(satisfaction, kSatisfaction)) {
     return Invalid("satisfaction", "one of " + list_of(kSatisfaction));
   }
-  std::string comment = field(c.input, "comment");
+  auto comment = text_field(c.input, "comment", 2000, false);
+  if (!comment.ok()) return comment.status();
   Json a = attrs_of(c.after);
+  // One rating per answer: a reopened order's new reply may be rated again.
+  const int64_t answered_at = a.contains("reply") ? a["reply"].value("at_ms", int64_t{0}) : 0;
+  if (a.contains("requester_rating") &&
+      a["requester_rating"].value("at_ms", int64_t{0}) >= answered_at) {
+    return Conflict("the requester has already rated this answer", "satisfaction");
+  }
   a["requester_rating"] = {
-      {"satisfaction", satisfaction}, {"comment", comment}, {"at_ms", c.now_ms}};
+      {"satisfaction", satisfaction}, {"comment", *comment}, {"at_ms", c.now_ms}};
   store(c.after, a);
-  c.event_data = Json{{"satisfaction", satisfaction}, {"comment", comment}}.dump();
+  c.event_data = Json{{"satisfaction", satisfaction}, {"comment", *comment}}.dump();
   return Status::Ok();
 }
 
@@ -621,7 +664,7 @@ cases::CaseKind order_kind(const HolidayCalendar& cal) {
        {"reason"},
        {},
        {"deadline", "reminder"},
-       nullptr},
+       close_order},
       {"reopen",
        {"closed"},
        "dispatched",

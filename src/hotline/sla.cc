@@ -13,8 +13,8 @@ constexpr const char* kSlaColumns =
     "handling_unit, reminder_minutes FROM sla_rules ";
 
 SlaRule read_rule(const db::Row& r) {
-  return {r.integer(0), r.text(1), r.text(2), r.integer(3), r.integer(4),
-          r.integer(5), r.text(6), r.integer(7)};
+  return {r.integer(0), r.text(1),    r.text(2), r.integer(3),
+          r.integer(4), r.integer(5), r.text(6), r.integer(7)};
 }
 
 }  // namespace
@@ -33,12 +33,16 @@ Status validate_sla_rule(const SlaRule& r) {
   if (r.handling_amount <= 0 || r.handling_amount > 365) {
     return Invalid("handling_amount", "from 1 to 365");
   }
-  if (r.reminder_minutes < 0) return Invalid("reminder_minutes", "must not be negative");
+  // A reminder at most a year before the deadline: the longest handling period is 365 days.
+  if (r.reminder_minutes < 0 || r.reminder_minutes > 60 * 24 * 365) {
+    return Invalid("reminder_minutes", "from 0 (no reminder) to 365 days");
+  }
   return Status::Ok();
 }
 
 Result<SlaRule> upsert_sla_rule(db::Session& s, SlaRule r) {
   SHEGONG_RETURN_IF_ERROR(validate_sla_rule(r));
+  SHEGONG_RETURN_IF_ERROR(check_rule_category(s, r.category));
   auto rows = s.query(
       "INSERT INTO sla_rules(urgency, category, dispatch_minutes, response_minutes, "
       "handling_amount, handling_unit, reminder_minutes) VALUES(?, ?, ?, ?, ?, ?, ?) "
@@ -63,8 +67,7 @@ Result<std::vector<SlaRule>> list_sla_rules(db::Session& s) {
 
 Result<std::optional<SlaRule>> find_sla_rule(db::Session& s, std::string_view urgency,
                                              std::string_view category) {
-  auto rows = s.query(std::string(kSlaColumns) +
-                          "WHERE urgency = ? AND " + kCategoryCovers +
+  auto rows = s.query(std::string(kSlaColumns) + "WHERE urgency = ? AND " + kCategoryCovers +
                           " ORDER BY length(category) DESC LIMIT 1",
                       {std::string(urgency), std::string(category), std::string(category)});
   if (!rows.ok()) return rows.status();

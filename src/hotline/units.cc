@@ -93,7 +93,22 @@ Result<std::vector<OrderUnit>> order_units(db::Session& s, int64_t case_id, int6
 Result<DispatchRule> upsert_dispatch_rule(db::Session& s, DispatchRule r) {
   auto unit = find_unit(s, r.unit_id);
   if (!unit.ok()) return unit.status();
-  if (!*unit) return Invalid("unit_id", "no unit has the id " + std::to_string(r.unit_id));
+  if (!*unit || !(*unit)->active) {
+    return Invalid("unit_id", "no active unit has the id " + std::to_string(r.unit_id));
+  }
+  const Unit& u = **unit;
+  if (u.kind == "centre") {
+    return Invalid("unit_id",
+                   "the 12345 centre dispatches orders; a rule names a unit that handles them");
+  }
+  // The unit answers for the rule's area or for part of it (a district's department, a street).
+  const bool related = regions::is_within(u.region_code, r.region_code) ||
+                       regions::is_within(r.region_code, u.region_code);
+  if (!related) {
+    return Invalid("unit_id", u.name + " answers for another area than " +
+                                  (r.region_code.empty() ? "the whole country" : r.region_code));
+  }
+  SHEGONG_RETURN_IF_ERROR(check_rule_category(s, r.category));
   auto rows = s.query(
       "INSERT INTO dispatch_rules(region_code, category, unit_id) VALUES(?, ?, ?) "
       "ON CONFLICT(region_code, category) DO UPDATE SET unit_id = excluded.unit_id RETURNING id",
