@@ -17,6 +17,20 @@ bool valid_idempotency_key(std::string_view k) {
 
 }  // namespace
 
+bool replays(App& app, const Call& call, const std::string& actor) {
+  std::string key(call.request.header("idempotency-key"));
+  if (!valid_idempotency_key(key)) return false;
+  bool seen = false;
+  Status st = app.db().read([&](db::Session& s) {
+    auto rows = s.query("SELECT request_digest FROM idempotency_keys WHERE actor = ? AND key = ?",
+                        {actor, key});
+    if (!rows.ok()) return rows.status();
+    seen = !rows->empty() && (*rows)[0].text(0) == crypto::digest_hex(call.request.body);
+    return Status::Ok();
+  });
+  return st.ok() && seen;
+}
+
 http::Response create_once(App& app, Call& call, const std::string& actor,
                            const std::function<Result<http::Response>(db::Session&)>& create) {
   std::string key(call.request.header("idempotency-key"));

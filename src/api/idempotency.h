@@ -11,6 +11,11 @@
 namespace shegong::api {
 
 // `actor` owns the keys: the signed-in user, or for citizens the public channel and address.
+// True when the request repeats one already answered for `actor` under its Idempotency-Key (the
+// same key and body): its stored answer will be replayed, so it creates nothing and counts against
+// no limit.
+bool replays(App& app, const Call& call, const std::string& actor);
+
 http::Response create_once(App& app, Call& call, const std::string& actor,
                            const std::function<Result<http::Response>(db::Session&)>& create);
 

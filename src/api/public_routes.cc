@@ -61,18 +61,19 @@ void add_public_routes(App& app) {
               return http::error_response(
                   Invalid("channel", "a citizen submits through web, app or wechat"));
             }
-            if (Status admitted = limiter->admit(call.request.remote_addr, app.clock().now_ms());
-                !admitted.ok()) {
-              return http::error_response(admitted);
+            // A retry of a submission already answered is replayed below, whatever the limit.
+            const std::string actor = "public:" + call.request.remote_addr;
+            if (!replays(app, call, actor)) {
+              Status admitted = limiter->admit(call.request.remote_addr, app.clock().now_ms());
+              if (!admitted.ok()) return http::error_response(admitted);
             }
             auto tree = app.regions();
             auto prepared = hotline::prepare_order(app.engine(), app.box(), *tree,
                                                    std::move(*order), app.text_aids());
             if (!prepared.ok()) return http::error_response(prepared.status());
             std::optional<cases::CaseRecord> created;
-            auto response = create_once(
-                app, call, "public:" + call.request.remote_addr,
-                [&](db::Session& s) -> Result<http::Response> {
+            auto response =
+                create_once(app, call, actor, [&](db::Session& s) -> Result<http::Response> {
                   auto c = hotline::register_order(s, app.engine(), *prepared, "public");
                   if (!c.ok()) return c.status();
                   created = *c;

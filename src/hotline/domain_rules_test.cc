@@ -454,10 +454,24 @@ TEST(DomainRule, Item45_ProblemsLinkOrdersWithALeadUnitAndMonthlyProgress) {
   EXPECT_EQ(p->case_ids, (std::vector<int64_t>{a, b}));
   ASSERT_EQ(p->progress.size(), 2u);
   EXPECT_EQ(p->progress[1].percent, 100);
+  // Inside the problem's area, only the lead unit and the centre report progress.
+  auth::Principal district_staff = w.department2_staff;
   Status other = w.db->write([&](db::Session& s) {
-    return record_progress(s, w.clock, w.street_staff, p->id, "2025-12", 10, "x").status();
+    return record_progress(s, w.clock, district_staff, p->id, "2025-12", 10, "x").status();
   });
   EXPECT_EQ(other.code(), Code::kPermissionDenied);
+  // Outside it, the problem is not there to act on: a street below it, another district's centre.
+  auth::Principal xicheng = w.dispatcher;
+  xicheng.jurisdiction = "110102";
+  for (const auth::Principal* outside : {&w.street_staff, &xicheng}) {
+    Status progress = w.db->write([&](db::Session& s) {
+      return record_progress(s, w.clock, *outside, p->id, "2025-12", 10, "x").status();
+    });
+    EXPECT_EQ(progress.code(), Code::kNotFound) << outside->username;
+    Status linked = w.db->write(
+        [&](db::Session& s) { return link_orders(s, w.clock, *outside, p->id, {a}).status(); });
+    EXPECT_EQ(linked.code(), Code::kNotFound) << outside->username;
+  }
 }
 
 }  // namespace

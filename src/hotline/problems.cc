@@ -15,11 +15,13 @@ Result<Problem> load_problem(db::Session& s, int64_t id) {
   if (rows->empty()) return NotFound("no problem has the id " + std::to_string(id));
   const db::Row& r = (*rows)[0];
   Problem p{id, r.text(0), r.text(1), r.text(2), r.text(3), r.integer(4), {}, {}};
-  auto cases = s.query("SELECT case_id FROM problem_orders WHERE problem_id = ? ORDER BY case_id", {id});
+  auto cases =
+      s.query("SELECT case_id FROM problem_orders WHERE problem_id = ? ORDER BY case_id", {id});
   if (!cases.ok()) return cases.status();
   for (const db::Row& c : *cases) p.case_ids.push_back(c.integer(0));
   auto progress = s.query(
-      "SELECT month, percent, note FROM problem_progress WHERE problem_id = ? ORDER BY month", {id});
+      "SELECT month, percent, note FROM problem_progress WHERE problem_id = ? ORDER BY month",
+      {id});
   if (!progress.ok()) return progress.status();
   for (const db::Row& g : *progress) p.progress.push_back({g.text(0), g.integer(1), g.text(2)});
   return p;
@@ -37,21 +39,37 @@ Result<Problem> create_problem(db::Session& s, const Clock& clock, const auth::P
   if (!who.covers(p.region_code)) return Denied("the problem's area is outside your jurisdiction");
   auto unit = find_unit(s, p.lead_unit_id);
   if (!unit.ok()) return unit.status();
-  if (!*unit) return Invalid("lead_unit_id", "no unit has the id " + std::to_string(p.lead_unit_id));
+  if (!*unit)
+    return Invalid("lead_unit_id", "no unit has the id " + std::to_string(p.lead_unit_id));
   auto rows = s.query(
       "INSERT INTO problems(title, description, region_code, lead_unit_id, month, created_at_ms) "
       "VALUES(?, ?, ?, ?, ?, ?) RETURNING id",
       {p.title, p.description, p.region_code, p.lead_unit_id, p.month, clock.now_ms()});
   if (!rows.ok()) return rows.status();
   p.id = (*rows)[0].integer(0);
-  SHEGONG_RETURN_IF_ERROR(audit::append(s, clock, {who.actor(), "problem.create",
-                                                   "problem:" + std::to_string(p.id), p.title}));
+  SHEGONG_RETURN_IF_ERROR(audit::append(
+      s, clock, {who.actor(), "problem.create", "problem:" + std::to_string(p.id), p.title}));
   return load_problem(s, p.id);
 }
 
+namespace {
+
+// A problem the caller may act on: one of their jurisdiction, or one their unit leads. Others are
+// answered as missing, so that their existence does not leak.
+Result<Problem> problem_in_reach(db::Session& s, const auth::Principal& who, int64_t id) {
+  auto p = load_problem(s, id);
+  if (!p.ok()) return p.status();
+  if (!who.covers(p->region_code) && !(who.unit_id != 0 && who.unit_id == p->lead_unit_id)) {
+    return NotFound("no problem has the id " + std::to_string(id));
+  }
+  return p;
+}
+
+}  // namespace
+
 Result<Problem> link_orders(db::Session& s, const Clock& clock, const auth::Principal& who,
                             int64_t problem_id, const std::vector<int64_t>& case_ids) {
-  auto p = load_problem(s, problem_id);
+  auto p = problem_in_reach(s, who, problem_id);
   if (!p.ok()) return p.status();
   if (case_ids.empty()) return Invalid("order_ids", "link at least one order");
   for (int64_t id : case_ids) {
@@ -64,16 +82,17 @@ Result<Problem> link_orders(db::Session& s, const Clock& clock, const auth::Prin
                                    {problem_id, id})
                                 .status());
   }
-  SHEGONG_RETURN_IF_ERROR(audit::append(s, clock, {who.actor(), "problem.link",
-                                                   "problem:" + std::to_string(problem_id),
-                                                   std::to_string(case_ids.size()) + " orders"}));
+  SHEGONG_RETURN_IF_ERROR(
+      audit::append(s, clock,
+                    {who.actor(), "problem.link", "problem:" + std::to_string(problem_id),
+                     std::to_string(case_ids.size()) + " orders"}));
   return load_problem(s, problem_id);
 }
 
 Result<Problem> record_progress(db::Session& s, const Clock& clock, const auth::Principal& who,
                                 int64_t problem_id, const std::string& month, int64_t percent,
                                 const std::string& note) {
-  auto p = load_problem(s, problem_id);
+  auto p = problem_in_reach(s, who, problem_id);
   if (!p.ok()) return p.status();
   if (who.role != auth::Role::kAdmin && who.unit_id != p->lead_unit_id &&
       who.role != auth::Role::kDispatcher) {
@@ -90,9 +109,10 @@ Result<Problem> record_progress(db::Session& s, const Clock& clock, const auth::
              "note = excluded.note",
              {problem_id, month, percent, note})
           .status());
-  SHEGONG_RETURN_IF_ERROR(audit::append(s, clock, {who.actor(), "problem.progress",
-                                                   "problem:" + std::to_string(problem_id),
-                                                   month + ":" + std::to_string(percent)}));
+  SHEGONG_RETURN_IF_ERROR(
+      audit::append(s, clock,
+                    {who.actor(), "problem.progress", "problem:" + std::to_string(problem_id),
+                     month + ":" + std::to_string(percent)}));
   return load_problem(s, problem_id);
 }
 

@@ -525,6 +525,18 @@ TEST(DomainRule, Item20_ReReviewInThirtyDaysWithoutTheHearingDays) {
               {{"from", "2025-11-10"}, {"to", "2025-11-14"}});
   EXPECT_EQ(c.due_at_ms, end_of("2025-12-08"));  // five hearing days not counted
   EXPECT_EQ(attrs(c)["re_review"]["hearing_days"], 5);
+  // The same days again, days before the request, days after the deadline: refused.
+  w.set_time("2025-12-06", 18);
+  for (auto [from, to] : {std::pair{"2025-11-12", "2025-11-13"}, std::pair{"2025-11-14", "2025-11-15"},
+                          std::pair{"2025-10-30", "2025-11-02"}}) {
+    auto refused = w.act(c.id, "record_hearing", w.province_organ_staff, {{"from", from}, {"to", to}});
+    EXPECT_EQ(refused.status().field(), "from") << from << " " << refused.status().to_string();
+  }
+  w.clock.set_ms(end_of("2025-12-10"));
+  auto after_deadline = w.act(c.id, "record_hearing", w.province_organ_staff,
+                              {{"from", "2025-12-09"}, {"to", "2025-12-10"}});
+  EXPECT_EQ(after_deadline.status().field(), "from") << after_deadline.status().to_string();
+  EXPECT_EQ(attrs(load(w, c.id))["re_review"]["hearing_days"], 5);
   w.clock.set_ms(end_of("2025-12-04"));
   w.fire_timers();
   EXPECT_FALSE(load(w, c.id).overdue);

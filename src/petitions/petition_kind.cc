@@ -672,6 +672,26 @@ Status record_hearing(TransitionContext& c) {
   int days = to->days_since_epoch() - from->days_since_epoch() + 1;
   if (days > 365) return Invalid("to", "a hearing of more than a year is a typo");
   Json a = attrs_of(c.after);
+  // Only days of this 复核's own period are left out of it, and each day once.
+  auto requested = Date::parse(a["re_review"].value("requested_on", std::string()));
+  if (requested.ok() && *from < *requested) {
+    return Invalid("from", "the hearing starts before the 复核 was requested (" +
+                               requested->to_string() + ")");
+  }
+  if (c.before.due_at_ms != 0 && *from > date_in_china(c.before.due_at_ms)) {
+    return Invalid("from", "the hearing starts after the 复核's deadline (" +
+                               date_in_china(c.before.due_at_ms).to_string() + ")");
+  }
+  if (a["re_review"].contains("hearings")) {
+    for (const auto& h : a["re_review"]["hearings"]) {
+      auto h_from = Date::parse(h.value("from", std::string()));
+      auto h_to = Date::parse(h.value("to", std::string()));
+      if (h_from.ok() && h_to.ok() && !(*to < *h_from) && !(*h_to < *from)) {
+        return Invalid("from", "overlaps the hearing already recorded from " + h_from->to_string() +
+                                   " to " + h_to->to_string());
+      }
+    }
+  }
   a["re_review"]["hearing_days"] = a["re_review"].value("hearing_days", 0) + days;
   a["re_review"]["hearings"].push_back({{"from", from->to_string()}, {"to", to->to_string()}});
   store(c.after, a);
