@@ -45,13 +45,13 @@ Result<CategoryImport> import_categories(db::Db& db, const Clock& clock,
   }
   if (!reader.status().ok()) return reader.status();
   Status st = db.write([&](db::Session& s) {
-    SHEGONG_RETURN_IF_ERROR(
-        s.exec_many("INSERT INTO categories(code, name, parent, level) VALUES(?, ?, ?, ?) "
-                    "ON CONFLICT(code) DO NOTHING",
-                    rows));
-    return audit::append(
-        s, clock,
-        {actor, "categories.import", "categories", "rows=" + std::to_string(rows.size())});
+    SHEGONG_RETURN_IF_ERROR(s.exec_many(
+        "INSERT INTO categories(code, name, parent, level) VALUES(?, ?, ?, ?) "
+        "ON CONFLICT(code) DO NOTHING",
+        rows));
+    return audit::append(s, clock,
+                         {actor, "categories.import", "categories",
+                          "rows=" + std::to_string(rows.size())});
   });
   if (!st.ok()) return st;
   return report;

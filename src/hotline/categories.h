@@ -1,6 +1,6 @@
 // The category taxonomy of demands, three levels deep. A category's code is its path of names
-// joined by '/' ("城乡建设/住房保障/物业管理"), so a rule written for "城乡建设" covers everything
-// below it — on whole segments only: "教育" does not cover "教育文体".
+// joined by '/' ("城乡建设/住房保障/物业管理"), so a rule written for "城乡建设" covers everything below
+// it — on whole segments only: "教育" does not cover "教育文体".
 #pragma once
 
 #include <string>
