@@ -7,6 +7,7 @@
 #include "base/json_text.h"
 #include "base/json_writer.h"
 #include "base/mask.h"
+#include "hotline/rating.h"
 #include "hotline/requester.h"
 
 namespace shegong::api {
@@ -162,7 +163,8 @@ std::string public_order_json(db::Session& s, const cases::CaseRecord& c) {
   if (attrs.contains("triage")) {
     w.field("answer", mask_digit_runs(attrs["triage"].value("answer", "")));
   }
-  if (attrs.contains("requester_rating")) {
+  // The rating of the answer shown; a new answer after a reopening is open to rating again.
+  if (hotline::answer_rated(attrs)) {
     w.field("rating", attrs["requester_rating"].value("satisfaction", ""));
   }
   w.end_object();

@@ -253,6 +253,16 @@ TEST_F(OrdersApi, BadInputNamesTheFieldOrRuleAndWritesNothing) {
   ASSERT_EQ(s16, 200) << closed;
   EXPECT_EQ(closed["timeline"].back()["action"], "close");
   EXPECT_EQ(closed["timeline"].back()["data"]["reason"], "多次联系不上诉求人");
+  const std::string tracking = "/api/v1/public/orders/" + order["tracking_no"].get<std::string>();
+  EXPECT_EQ(get(tracking, {}).second["rating"], "不满意");
+  // Reopened and answered again, the order shows no rating and takes one for the new answer.
+  ASSERT_EQ(post(base + "/reopen", dispatcher_, {{"reason", "诉求人反映仍未解决"}}).first, 200);
+  ASSERT_EQ(post(base + "/accept", street_, Json::object()).first, 200);
+  ASSERT_EQ(post(base + "/reply", street_, {{"reply", "已再次处理"}}).first, 200);
+  EXPECT_FALSE(get(tracking, {}).second.contains("rating"));
+  EXPECT_EQ(post(rating, {}, {{"satisfaction", "满意"}}).first, 200);
+  EXPECT_EQ(get(tracking, {}).second["rating"], "满意");
+  EXPECT_EQ(post(rating, {}, {{"satisfaction", "不满意"}}).first, 409);
 }
 
 TEST_F(OrdersApi, OrdersAndTimersSurviveSigkillAndADeadlineMissedWhileDownFiresOnce) {

@@ -171,7 +171,7 @@ TEST_F(TextApi, DispatchersCategoriesExportAsATrainingFileForTheModel) {
   EXPECT_NE(missing.err.find("no database"), std::string::npos) << missing.err;
   EXPECT_FALSE(fs::exists(dir_ + "/none.db"));
   // --out naming the database itself, or its write-ahead log, is refused and changes nothing.
-  for (const std::string& over : {db_, dir_ + "/./shegong.db"}) {
+  for (const std::string& over : {db_, dir_ + "/./shegong.db", db_ + "-wal", db_ + "-journal"}) {
     auto refused = run_command({kBinary, "text", "corrections", "--db", db_, "--out", over});
     EXPECT_NE(refused.exit_code, 0);
     EXPECT_NE(refused.err.find("out: " + over), std::string::npos) << refused.err;

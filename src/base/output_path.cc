@@ -30,15 +30,21 @@ Status check_output_path(const std::string& out, const std::vector<std::string>&
                          const std::string& field) {
   if (out.empty()) return Invalid(field, "is empty");
   std::error_code ec;
-  const fs::file_status status = fs::status(out, ec);
-  if (ec || !fs::exists(status)) return Status::Ok();
-  if (fs::is_directory(status)) return Invalid(field, out + " is a folder; name a file");
+  // By name first, which also catches an input that does not exist yet (a database's
+  // write-ahead log while no one has it open), then as the same file under another name.
+  const fs::path out_name = fs::weakly_canonical(out, ec);
   for (const auto& input : inputs) {
-    if (fs::equivalent(out, input, ec) && !ec) {
+    std::error_code input_ec;
+    const bool same_name = !ec && out_name == fs::weakly_canonical(input, input_ec) && !input_ec;
+    std::error_code same_ec;
+    if (same_name || (fs::equivalent(out, input, same_ec) && !same_ec)) {
       return Invalid(field,
                      out + " is also read by this command (" + input + "); write to another file");
     }
   }
+  const fs::file_status status = fs::status(out, ec);
+  if (ec || !fs::exists(status)) return Status::Ok();
+  if (fs::is_directory(status)) return Invalid(field, out + " is a folder; name a file");
   if (holds_sqlite_data(out))
     return Invalid(field, out + " holds an SQLite database; it is never replaced by an export");
   return Status::Ok();

@@ -11,8 +11,8 @@
 namespace shegong {
 
 // Ok when `out` may be written (created or replaced). Refused, with errors naming `field`: a
-// folder; the same file as one of `inputs`, under whatever name; an SQLite database or one of its
-// journals (a write-ahead log), whatever it is called.
+// folder; one of `inputs`, by name (whether it exists or not) or as the same file under another
+// name; an existing SQLite database or write-ahead log, whatever it is called.
 Status check_output_path(const std::string& out, const std::vector<std::string>& inputs,
                          const std::string& field);
 

@@ -31,9 +31,10 @@ TEST_F(OutputPath, AnInputUnderAnyNameIsRefused) {
   std::ofstream(dir_ + "/train.csv") << "subject,body,category\n";
   fs::create_directory(dir_ + "/sub");
   fs::create_symlink(dir_ + "/train.csv", dir_ + "/link.csv");
-  for (const std::string& out :
-       {dir_ + "/train.csv", dir_ + "/sub/../train.csv", dir_ + "/link.csv"}) {
-    Status refused = check_output_path(out, {dir_ + "/other.csv", dir_ + "/train.csv"}, "out");
+  for (const std::string& out : {dir_ + "/train.csv", dir_ + "/sub/../train.csv",
+                                 dir_ + "/link.csv", dir_ + "/./not-yet.db-wal"}) {
+    Status refused = check_output_path(
+        out, {dir_ + "/other.csv", dir_ + "/train.csv", dir_ + "/not-yet.db-wal"}, "out");
     EXPECT_EQ(refused.field(), "out") << out;
     EXPECT_NE(refused.message().find("also read by this command"), std::string::npos)
         << refused.message();

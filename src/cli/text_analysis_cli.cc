@@ -49,9 +49,11 @@ Result<Table> read_table(const std::string& path, const std::vector<std::string>
   return table;
 }
 
-// "YYYY-MM-DD", "YYYY-MM-DDTHH:MM" or "YYYY-MM-DDTHH:MM:SS" (a space instead of T too), read as
-// written: only differences between times are used.
+// "YYYY-MM-DD", "YYYY-MM-DDTHH:MM" or "YYYY-MM-DDTHH:MM:SS" (a space instead of T too; spaces
+// around it ignored), read as written: only differences between times are used.
 Result<int64_t> parse_time(std::string_view text) {
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
   auto date = Date::parse(text.substr(0, 10));
   if (!date.ok()) return Invalid("time", "\"" + std::string(text) + "\" is not a date");
   int64_t seconds = int64_t{date->days_since_epoch()} * 86400;
@@ -68,8 +70,8 @@ Result<int64_t> parse_time(std::string_view text) {
     if (end < text.size() && text[end] != ':')
       return Invalid("time", "\"" + std::string(text) + "\"");
   }
-  if (at < text.size() || text.size() == 11 || text.back() == ':' || parts[0] > 23 ||
-      parts[1] > 59 || parts[2] > 60)
+  if (at < text.size() || part < 2 || text.back() == ':' || parts[0] > 23 || parts[1] > 59 ||
+      parts[2] > 60)
     return Invalid("time", "\"" + std::string(text) + "\"");
   return seconds + parts[0] * 3600 + parts[1] * 60 + parts[2];
 }

@@ -77,7 +77,8 @@ TEST_F(TextAnalysisCli, BadSettingsAreRefusedBeforeAnyWork) {
 }
 
 TEST_F(TextAnalysisCli, ATimeWithAnythingAfterItNamesTheRow) {
-  for (const char* time : {"2020-01-01 10:00:00:99", "2020-01-01 10:", "2020-01-01T"}) {
+  for (const char* time :
+       {"2020-01-01 10:00:00:99", "2020-01-01 10:", "2020-01-01T", "2020-01-01 10"}) {
     std::ofstream(data_) << "id,user,subject,time,body\n7,A001,噪音,2020-01-01,施工噪音\n"
                          << "8,A002,噪音," << time << ",施工噪音\n";
     auto run = sg({"text", "hot", "--data", data_});
@@ -85,6 +86,11 @@ TEST_F(TextAnalysisCli, ATimeWithAnythingAfterItNamesTheRow) {
     EXPECT_NE(run.err.find("id 8"), std::string::npos) << run.err;
     EXPECT_NE(run.err.find(time), std::string::npos) << run.err;
   }
+  // Spaces around a time, as spreadsheets leave them, are not part of it.
+  std::ofstream(data_) << "id,user,subject,time,body\n7,A001,噪音, 2020-01-01 ,施工噪音\n"
+                       << "8,A002,噪音,2020-01-02 10:30 ,施工噪音\n";
+  auto spaced = sg({"text", "hot", "--data", data_});
+  EXPECT_EQ(spaced.exit_code, 0) << spaced.err;
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include "hotline/categories.h"
 #include "hotline/pending_deadlines.h"
 #include "hotline/rates.h"
+#include "hotline/rating.h"
 #include "hotline/sla.h"
 #include "hotline/units.h"
 #include "hotline/vocabulary.h"
@@ -557,10 +558,7 @@ Status rate(TransitionContext& c) {
   auto comment = text_field(c.input, "comment", 2000, false);
   if (!comment.ok()) return comment.status();
   Json a = attrs_of(c.after);
-  // One rating per answer: a reopened order's new reply may be rated again.
-  const int64_t answered_at = a.contains("reply") ? a["reply"].value("at_ms", int64_t{0}) : 0;
-  if (a.contains("requester_rating") &&
-      a["requester_rating"].value("at_ms", int64_t{0}) >= answered_at) {
+  if (answer_rated(a)) {
     return Conflict("the requester has already rated this answer", "satisfaction");
   }
   a["requester_rating"] = {

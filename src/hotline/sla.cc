@@ -35,7 +35,8 @@ Status validate_sla_rule(const SlaRule& r) {
   }
   // A reminder at most a year before the deadline: the longest handling period is 365 days.
   if (r.reminder_minutes < 0 || r.reminder_minutes > 60 * 24 * 365) {
-    return Invalid("reminder_minutes", "from 0 (no reminder) to 365 days");
+    return Invalid("reminder_minutes",
+                   "a whole number of minutes from 0 (no reminder) to 525600 (365 days)");
   }
   return Status::Ok();
 }
