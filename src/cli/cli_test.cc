@@ -110,6 +110,49 @@ TEST_F(Cli, BackupWritesACopyAndNeverOverwrites) {
   EXPECT_EQ(verify.exit_code, 0) << verify.err;
 }
 
+TEST_F(Cli, ADatabaseWithDataAndNoKeyIsRefusedNotGivenANewKey) {
+  ASSERT_EQ(sg({"user", "add", "--db", db_, "--username", "ann.one", "--role", "admin", "--region",
+                "100000000000"},
+               "a-long-password\n")
+                .exit_code,
+            0);
+  // The database copied without its key: no command may seal with a new one.
+  fs::create_directories(dir_ + "/copy");
+  std::string copy = dir_ + "/copy/shegong.db";
+  ASSERT_EQ(sg({"backup", "--db", db_, "--to", copy}).exit_code, 0);
+  auto r = sg({"user", "add", "--db", copy, "--username", "bob.two", "--role", "admin", "--region",
+               "100000000000"},
+              "a-long-password\n");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("shegong: db: the key file " + dir_ + "/copy/shegong.key is missing"),
+            std::string::npos)
+      << r.err;
+  EXPECT_FALSE(fs::exists(dir_ + "/copy/shegong.key"));
+  // With the key restored the copy works.
+  fs::copy_file(dir_ + "/var/shegong.key", dir_ + "/copy/shegong.key");
+  EXPECT_EQ(sg({"token", "create", "--db", copy, "--username", "ann.one"}).exit_code, 0);
+  // A new database still gets a key of its own.
+  ASSERT_EQ(sg({"migrate", "--db", dir_ + "/new/shegong.db"}).exit_code, 0);
+  EXPECT_TRUE(fs::exists(dir_ + "/new/shegong.key"));
+}
+
+TEST_F(Cli, ADatabaseThatSqliteWouldNotKeepOnDiskIsRefused) {
+  for (const std::string& db : std::vector<std::string>{
+           "", ":memory:", "file:" + dir_ + "/x.db?mode=memory", "file:x.db"}) {
+    for (std::vector<std::string> cmd : {std::vector<std::string>{"migrate"},
+                                         {"token", "create", "--username", "nobody"},
+                                         {"audit", "verify"},
+                                         {"backup", "--to", dir_ + "/b.db"}}) {
+      cmd.push_back("--db");
+      cmd.push_back(db);
+      auto r = sg(cmd);
+      EXPECT_EQ(r.exit_code, 1) << cmd[0] << " " << db << r.out;
+      EXPECT_EQ(r.err.rfind("shegong: db: ", 0), 0u) << cmd[0] << " " << db << ": " << r.err;
+    }
+  }
+  EXPECT_FALSE(fs::exists(dir_ + "/b.db"));
+}
+
 TEST_F(Cli, MigrateIsIdempotentAndVersionPrints) {
   auto first = sg({"migrate", "--db", db_});
   ASSERT_EQ(first.exit_code, 0) << first.err;

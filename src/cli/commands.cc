@@ -1,5 +1,6 @@
 #include "cli/commands.h"
 
+#include <cstdlib>
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
@@ -35,7 +36,28 @@ std::vector<std::string> calendar_files(const std::vector<std::string>& given) {
   return files;
 }
 
+Status check_db_path(const std::string& db_path) {
+  // SQLite reads these as a temporary, an in-memory or a URI database: writes to them would
+  // "succeed" and vanish when the command ends.
+  if (db_path.empty()) return Invalid("db", "is empty; name the database file");
+  if (db_path == ":memory:" || db_path.rfind("file:", 0) == 0) {
+    return Invalid(
+        "db", "'" + db_path + "' is not a file name SQLite keeps on disk; name the database file");
+  }
+  return Status::Ok();
+}
+
+namespace {
+
+fs::path key_file_of(const std::string& db_path) {
+  fs::path path(db_path);
+  return (path.has_parent_path() ? path.parent_path() : fs::path(".")) / "shegong.key";
+}
+
+}  // namespace
+
 Result<Store> open_store(const std::string& db_path) {
+  SHEGONG_RETURN_IF_ERROR(check_db_path(db_path));
   fs::path path(db_path);
   std::error_code ec;
   if (path.has_parent_path()) fs::create_directories(path.parent_path(), ec);
@@ -44,6 +66,19 @@ Result<Store> open_store(const std::string& db_path) {
                   "cannot create " + path.parent_path().string() + ": " + ec.message(), "db");
   auto db = db::open_sqlite({db_path, 4, 512});
   if (!db.ok()) return Status(db.status().code(), db.status().message(), "db");
+  // A new key only for a database without data (a new file, or one no migration has touched): a
+  // database that holds data was sealed with a key, and a new one would not open it.
+  auto version = db::schema_version(**db);
+  if (!version.ok()) return Status(version.status().code(), version.status().message(), "db");
+  fs::path key_file = key_file_of(db_path);
+  const char* env_key = std::getenv("SHEGONG_KEY");
+  if (*version > 0 && (env_key == nullptr || *env_key == '\0') && !fs::exists(key_file, ec)) {
+    return Invalid("db", "the key file " + key_file.string() + " is missing; restore it beside " +
+                             "the database (or set SHEGONG_KEY): a new key would not open what " +
+                             "the database holds");
+  }
+  auto key = crypto::load_or_create_key(key_file.string());
+  if (!key.ok()) return key.status();
   auto report = db::migrate(**db, SystemClock::instance());
   if (!report.ok()) return report.status();
   if (!report->applied.empty()) {
@@ -57,9 +92,6 @@ Result<Store> open_store(const std::string& db_path) {
            "from=" + std::to_string(report->from_version) + ";applied=" + versions});
     }));
   }
-  fs::path key_file = (path.has_parent_path() ? path.parent_path() : fs::path(".")) / "shegong.key";
-  auto key = crypto::load_or_create_key(key_file.string());
-  if (!key.ok()) return key.status();
   return Store{std::move(db).value(), *key, *report};
 }
 
