@@ -153,6 +153,87 @@ TEST_F(Cli, ADatabaseThatSqliteWouldNotKeepOnDiskIsRefused) {
   EXPECT_FALSE(fs::exists(dir_ + "/b.db"));
 }
 
+TEST_F(Cli, BackupRefusesATargetSqliteWouldLoseOrCannotName) {
+  ASSERT_EQ(sg({"migrate", "--db", db_}).exit_code, 0);
+  for (const std::string& to :
+       {db_, db_ + "-wal", db_ + "-shm", db_ + "-journal", dir_ + "/var/../var/shegong.db-journal",
+        std::string(), std::string(":memory:"), "file:" + dir_ + "/b.db",
+        dir_ + "/" + std::string(5000, 'x'), dir_ + "/no-such-folder/b.db"}) {
+    auto r = sg({"backup", "--db", db_, "--to", to});
+    EXPECT_EQ(r.exit_code, 1) << to.substr(0, 100) << ": " << r.err;
+    EXPECT_EQ(r.err.rfind("shegong: to: ", 0), 0u) << r.err.substr(0, 300);
+  }
+  EXPECT_FALSE(fs::exists(db_ + "-journal"));
+  EXPECT_FALSE(fs::exists(dir_ + "/no-such-folder"));
+  auto missing = sg({"backup", "--db", db_, "--to", dir_ + "/no-such-folder/b.db"});
+  EXPECT_NE(missing.err.find("the folder " + dir_ + "/no-such-folder does not exist"),
+            std::string::npos)
+      << missing.err;
+}
+
+int64_t query_int(const std::string& db, const std::string& sql) {
+  sqlite3* raw = nullptr;
+  EXPECT_EQ(sqlite3_open(db.c_str(), &raw), SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  EXPECT_EQ(sqlite3_prepare_v2(raw, sql.c_str(), -1, &stmt, nullptr), SQLITE_OK)
+      << sqlite3_errmsg(raw);
+  int64_t value = sqlite3_step(stmt) == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : -1;
+  sqlite3_finalize(stmt);
+  sqlite3_close(raw);
+  return value;
+}
+
+void run_sql(const std::string& db, const std::string& sql) {
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(db.c_str(), &raw), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(raw, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK)
+      << sqlite3_errmsg(raw);
+  sqlite3_close(raw);
+}
+
+TEST_F(Cli, BackupAndAuditVerifyNeitherCreateNorUpgradeTheDatabase) {
+  // A mistyped --db is not created.
+  for (std::vector<std::string> cmd :
+       {std::vector<std::string>{"backup", "--to", dir_ + "/b.db"}, {"audit", "verify"}}) {
+    cmd.push_back("--db");
+    cmd.push_back(dir_ + "/typo.db");
+    auto r = sg(cmd);
+    EXPECT_EQ(r.exit_code, 1) << cmd[0];
+    EXPECT_NE(r.err.find("shegong: db: no database at " + dir_ + "/typo.db"), std::string::npos)
+        << r.err;
+  }
+  EXPECT_FALSE(fs::exists(dir_ + "/typo.db"));
+  EXPECT_FALSE(fs::exists(dir_ + "/b.db"));
+  EXPECT_FALSE(fs::exists(dir_ + "/shegong.key"));
+
+  // A database of an older schema (its last migration undone on the record) is copied as it is.
+  ASSERT_EQ(sg({"migrate", "--db", db_}).exit_code, 0);
+  const int64_t latest = query_int(db_, "SELECT max(version) FROM schema_version");
+  run_sql(db_, "DELETE FROM schema_version WHERE version = " + std::to_string(latest));
+  const int64_t audit_rows = query_int(db_, "SELECT count(*) FROM audit_log");
+  std::string to = dir_ + "/before-upgrade.db";
+  auto b = sg({"backup", "--db", db_, "--to", to});
+  ASSERT_EQ(b.exit_code, 0) << b.err;
+  EXPECT_NE(b.err.find("schema version " + std::to_string(latest - 1)), std::string::npos) << b.err;
+  EXPECT_EQ(query_int(to, "SELECT max(version) FROM schema_version"), latest - 1);
+  EXPECT_EQ(query_int(db_, "SELECT max(version) FROM schema_version"), latest - 1);
+  EXPECT_EQ(query_int(db_, "SELECT count(*) FROM audit_log"), audit_rows);
+  auto v = sg({"audit", "verify", "--db", to});
+  EXPECT_EQ(v.exit_code, 0) << v.err;
+  EXPECT_NE(v.err.find("schema version " + std::to_string(latest - 1)), std::string::npos) << v.err;
+  EXPECT_EQ(query_int(to, "SELECT max(version) FROM schema_version"), latest - 1);
+
+  // A database without an audit log says which version it is at.
+  std::string bare = dir_ + "/bare.db";
+  run_sql(bare, "CREATE TABLE t(x)");
+  auto none = sg({"audit", "verify", "--db", bare});
+  EXPECT_EQ(none.exit_code, 1);
+  EXPECT_NE(none.err.find("shegong: db: it has no audit log to verify: the database is at schema "
+                          "version 0"),
+            std::string::npos)
+      << none.err;
+}
+
 TEST_F(Cli, MigrateIsIdempotentAndVersionPrints) {
   auto first = sg({"migrate", "--db", db_});
   ASSERT_EQ(first.exit_code, 0) << first.err;
