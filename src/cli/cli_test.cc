@@ -234,6 +234,27 @@ TEST_F(Cli, BackupAndAuditVerifyNeitherCreateNorUpgradeTheDatabase) {
       << none.err;
 }
 
+TEST_F(Cli, DemoOrdersRefusesABadMonthBeforeWritingAnything) {
+  std::string from = dir_ + "/regions";
+  fs::create_directories(from);
+  std::ofstream(from + "/provinces.csv") << "code,name\n11,北京市\n";
+  std::ofstream(from + "/cities.csv") << "code,name\n1101,市辖区\n";
+  std::ofstream(from + "/areas.csv") << "code,name\n110101,东城区\n";
+  std::ofstream(from + "/streets.csv") << "code,name\n110101001,东华门街道\n";
+  std::ofstream(from + "/villages.csv") << "code,name\n";
+  ASSERT_EQ(sg({"import", "regions", "--db", db_, "--from", from}).exit_code, 0);
+  for (auto [month, reason] : {std::pair{"2099-01", "shegong: month: the month has not begun yet"},
+                               std::pair{"0000-01", "shegong: month: the year must be 2000"}}) {
+    auto r = sg({"demo", "orders", "--db", db_, "--month", month, "--calendar",
+                 source_path("data/calendar/holidays.csv")});
+    EXPECT_EQ(r.exit_code, 1) << month;
+    EXPECT_NE(r.err.find(reason), std::string::npos) << r.err;
+  }
+  EXPECT_EQ(query_int(db_, "SELECT count(*) FROM units"), 0);
+  EXPECT_EQ(query_int(db_, "SELECT count(*) FROM dispatch_rules"), 0);
+  EXPECT_EQ(query_int(db_, "SELECT count(*) FROM categories"), 0);
+}
+
 TEST_F(Cli, MigrateIsIdempotentAndVersionPrints) {
   auto first = sg({"migrate", "--db", db_});
   ASSERT_EQ(first.exit_code, 0) << first.err;

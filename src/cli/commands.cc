@@ -146,6 +146,15 @@ int demo_orders(const DemoOrdersOptions& o) {
   if ((*tree)->size() <= 1) return fail(Invalid("db", "import the regions first"));
   auto calendar = HolidayCalendar::load(calendar_files(o.calendars));
   if (!calendar.ok()) return fail(calendar.status());
+  hotline::DemoOptions demo;
+  demo.city = o.city;
+  demo.count = o.count;
+  demo.seed = o.seed;
+  demo.now_ms = SystemClock::instance().now_ms();
+  demo.month = o.month.empty() ? date_in_china(demo.now_ms).to_string().substr(0, 7) : o.month;
+  // Checked before anything is written: the taxonomy below, the units and rules of the city.
+  Status checked = hotline::check_demo_options(**tree, demo);
+  if (!checked.ok()) return fail(checked);
   int64_t taxonomy = 0;
   Status counted = store->db->read([&](db::Session& s) {
     auto n = hotline::category_count(s);
@@ -160,12 +169,6 @@ int demo_orders(const DemoOrdersOptions& o) {
     auto imported = hotline::import_categories(*store->db, SystemClock::instance(), *text, "demo");
     if (!imported.ok()) return fail(imported.status());
   }
-  hotline::DemoOptions demo;
-  demo.city = o.city;
-  demo.count = o.count;
-  demo.seed = o.seed;
-  demo.now_ms = SystemClock::instance().now_ms();
-  demo.month = o.month.empty() ? date_in_china(demo.now_ms).to_string().substr(0, 7) : o.month;
   crypto::SecretBox box(store->key);
   auto report = hotline::generate_demo_orders(*store->db, box, **tree, *calendar, demo);
   if (!report.ok()) return fail(report.status());
