@@ -71,6 +71,23 @@ TEST(RegionImport, BadFileWritesNothingAndNamesTheLine) {
   EXPECT_FALSE(import_regions(*db, SystemClock::instance(), db.dir() + "/missing", "cli").ok());
 }
 
+TEST(RegionImport, AWriteThatFailsMidwayLeavesTheTreeAsItWasAndNoRecord) {
+  db::TestDb db;
+  write_sample(db.dir());
+  // A write error on the first street, after the provinces, cities and districts.
+  ASSERT_TRUE(db->write([](db::Session& s) {
+                  return s.exec_script(
+                      "CREATE TRIGGER no_streets BEFORE INSERT ON regions WHEN NEW.level = 4 "
+                      "BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+                }).ok());
+  auto r = import_regions(*db, SystemClock::instance(), db.dir(), "cli");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ((*RegionTree::load(*db))->size(), 1u);
+  auto audit = audit::verify(*db);
+  ASSERT_TRUE(audit.ok());
+  EXPECT_EQ(audit->rows, 0);
+}
+
 TEST(RegionTree, FindChildrenAncestorsAndSearch) {
   db::TestDb db;
   write_sample(db.dir());
