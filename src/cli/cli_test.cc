@@ -255,6 +255,17 @@ TEST_F(Cli, DemoOrdersRefusesABadMonthBeforeWritingAnything) {
   EXPECT_EQ(query_int(db_, "SELECT count(*) FROM categories"), 0);
 }
 
+TEST_F(Cli, ImportCategoriesRefusesAFolderAndAnEmptyFile) {
+  std::ofstream(dir_ + "/empty.csv").close();
+  for (auto [from, reason] :
+       {std::pair{dir_, "shegong: from: cannot open"},
+        std::pair{dir_ + "/empty.csv", "shegong: categories: the file is empty"}}) {
+    auto r = sg({"import", "categories", "--db", db_, "--from", from});
+    EXPECT_EQ(r.exit_code, 1) << from;
+    EXPECT_NE(r.err.find(reason), std::string::npos) << r.err;
+  }
+}
+
 TEST_F(Cli, MigrateIsIdempotentAndVersionPrints) {
   auto first = sg({"migrate", "--db", db_});
   ASSERT_EQ(first.exit_code, 0) << first.err;
