@@ -266,6 +266,36 @@ TEST_F(Cli, ImportCategoriesRefusesAFolderAndAnEmptyFile) {
   }
 }
 
+TEST_F(Cli, ServeRefusesAClockOffsetThatIsNotAWholeNumberWithinACentury) {
+  for (const char* offset :
+       {"abc", "12x", " 5", "99999999999999999999", "4000000000000", "-4000000000000"}) {
+    auto r = run_command({"/usr/bin/env", std::string("SHEGONG_CLOCK_OFFSET_MS=") + offset, kBinary,
+                          "serve", "--db", db_, "--listen", "127.0.0.1:0"});
+    EXPECT_EQ(r.exit_code, 1) << offset;
+    EXPECT_EQ(r.err.rfind("shegong: SHEGONG_CLOCK_OFFSET_MS: ", 0), 0u) << r.err;
+  }
+  EXPECT_FALSE(fs::exists(db_));
+}
+
+TEST_F(Cli, TokenLabelsAreOneLineOfAtMost200Bytes) {
+  ASSERT_EQ(sg({"user", "add", "--db", db_, "--username", "integr", "--role", "dispatcher",
+                "--region", "100000000000"},
+               "a-long-password\n")
+                .exit_code,
+            0);
+  for (const std::string& label : {std::string("ci\nrm -rf"), std::string("\x1b[2J"),
+                                   std::string("\xff"), std::string(201, 'x')}) {
+    auto t = sg({"token", "create", "--db", db_, "--username", "integr", "--label", label});
+    EXPECT_EQ(t.exit_code, 1) << label;
+    EXPECT_EQ(t.err.rfind("shegong: label: the label ", 0), 0u) << t.err;
+  }
+  EXPECT_EQ(query_int(db_, "SELECT count(*) FROM api_tokens"), 0);
+  EXPECT_EQ(
+      sg({"token", "create", "--db", db_, "--username", "integr", "--label", std::string(200, 'x')})
+          .exit_code,
+      0);
+}
+
 TEST_F(Cli, MigrateIsIdempotentAndVersionPrints) {
   auto first = sg({"migrate", "--db", db_});
   ASSERT_EQ(first.exit_code, 0) << first.err;
