@@ -163,6 +163,10 @@ TEST_F(Cli, BackupRefusesATargetSqliteWouldLoseOrCannotName) {
     EXPECT_EQ(r.exit_code, 1) << to.substr(0, 100) << ": " << r.err;
     EXPECT_EQ(r.err.rfind("shegong: to: ", 0), 0u) << r.err.substr(0, 300);
   }
+  for (const std::string& journal : {db_ + "-wal", db_ + "-journal"}) {
+    auto r = sg({"backup", "--db", db_, "--to", journal});
+    EXPECT_NE(r.err.find("is the database or one of its journals"), std::string::npos) << r.err;
+  }
   EXPECT_FALSE(fs::exists(db_ + "-journal"));
   EXPECT_FALSE(fs::exists(dir_ + "/no-such-folder"));
   auto missing = sg({"backup", "--db", db_, "--to", dir_ + "/no-such-folder/b.db"});

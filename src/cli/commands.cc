@@ -254,11 +254,6 @@ Status check_backup_target(const std::string& db_path, const std::string& to) {
   const fs::file_status status = fs::symlink_status(target, ec);
   if (ec && ec != std::errc::no_such_file_or_directory)
     return Invalid("to", "cannot use " + shown + ": " + ec.message());
-  if (fs::exists(status)) return Invalid("to", to + " exists; a backup never overwrites");
-  const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  if (!fs::is_directory(folder, ec)) {
-    return Invalid("to", "the folder " + folder.string() + " does not exist; create it first");
-  }
   const fs::path where = fs::weakly_canonical(target, ec);
   if (ec) return Invalid("to", "cannot use " + shown + ": " + ec.message());
   const fs::path db = fs::weakly_canonical(db_path, ec);
@@ -267,6 +262,11 @@ Status check_backup_target(const std::string& db_path, const std::string& to) {
     if (where == fs::path(db.string() + suffix)) {
       return Invalid("to", to + " is the database or one of its journals; name another file");
     }
+  }
+  if (fs::exists(status)) return Invalid("to", to + " exists; a backup never overwrites");
+  const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  if (!fs::is_directory(folder, ec)) {
+    return Invalid("to", "the folder " + folder.string() + " does not exist; create it first");
   }
   return Status::Ok();
 }
