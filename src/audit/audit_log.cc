@@ -22,11 +22,30 @@ std::string row_hash(std::string_view prev_hash, int64_t id, int64_t at_ms, std:
   return crypto::digest_hex(buf);
 }
 
+// The first column of a verified row (id, at_ms, actor, action, object, digest, prev_hash, hash)
+// whose value is not of its declared type, or "" when all are.
+std::string wrong_type_column(const db::Row& r) {
+  static constexpr const char* kNames[] = {"id",     "at_ms",  "actor",     "action",
+                                           "object", "digest", "prev_hash", "hash"};
+  for (size_t i = 0; i < std::size(kNames); ++i) {
+    const bool integer = i < 2;
+    const bool right = integer ? std::holds_alternative<int64_t>(r.at(i))
+                               : std::holds_alternative<std::string>(r.at(i));
+    if (!right) return kNames[i];
+  }
+  return "";
+}
+
 }  // namespace
 
 Status append(db::Session& s, const Clock& clock, const Entry& e) {
   auto last = s.query("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1");
   if (!last.ok()) return last.status();
+  if (!last->empty() && !std::holds_alternative<std::string>((*last)[0].at(1))) {
+    return Internal(
+        "the last audit_log row's hash column has the wrong type; run shegong audit "
+        "verify");
+  }
   int64_t id = last->empty() ? 1 : (*last)[0].integer(0) + 1;
   std::string prev = last->empty() ? kGenesisHash : (*last)[0].text(1);
   int64_t at = clock.now_ms();
@@ -58,13 +77,17 @@ Result<VerifyReport> verify(db::Db& db) {
       more = static_cast<int64_t>(rows->size()) == kPage;
       for (const db::Row& r : *rows) {
         ++report.rows;
+        // The id is the table's rowid, always an integer; the other columns may hold anything a
+        // hand-edited file put there.
         int64_t id = r.integer(0);
         auto fail = [&](std::string reason) {
           report.ok = false;
           report.first_bad_id = id;
           report.reason = std::move(reason);
         };
-        if (id != expected_id) {
+        if (std::string column = wrong_type_column(r); !column.empty()) {
+          fail("column " + column + " has the wrong type");
+        } else if (id != expected_id) {
           fail("row ids jump from " + std::to_string(expected_id - 1) + " to " +
                std::to_string(id) + ": rows were removed");
         } else if (r.text(6) != prev) {

@@ -37,6 +37,24 @@ TEST(AuditLog, UntouchedChainVerifies) {
   EXPECT_EQ(r->first_bad_id, 0);
 }
 
+TEST(AuditLog, AColumnOfTheWrongTypeIsABrokenChainNotACrash) {
+  for (const char* change : {"UPDATE audit_log SET at_ms = 'soon' WHERE id = 2;",
+                             "UPDATE audit_log SET actor = x'00ff' WHERE id = 2;",
+                             "UPDATE audit_log SET at_ms = 2.5 WHERE id = 2;",
+                             "UPDATE audit_log SET hash = x'01' WHERE id = 2;"}) {
+    db::TestDb db;
+    append_rows(*db, 3);
+    db.close();
+    tamper(db.path(), change);
+    db.reopen();
+    auto r = verify(*db);
+    ASSERT_TRUE(r.ok()) << change << r.status().to_string();
+    EXPECT_FALSE(r->ok) << change;
+    EXPECT_EQ(r->first_bad_id, 2) << change;
+    EXPECT_NE(r->reason.find("has the wrong type"), std::string::npos) << r->reason;
+  }
+}
+
 TEST(AuditLog, IsAppendOnlyThroughTheApplication) {
   db::TestDb db;
   append_rows(*db, 1);

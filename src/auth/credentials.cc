@@ -2,6 +2,7 @@
 
 #include "audit/audit_log.h"
 #include "base/crypto.h"
+#include "base/one_line.h"
 
 namespace shegong::auth {
 
@@ -201,6 +202,8 @@ Result<std::optional<Principal>> Credentials::from_bearer(std::string_view token
 
 Result<std::string> Credentials::create_token(std::string_view username, std::string_view label,
                                               const std::string& actor) {
+  if (std::string fault = one_line_fault(label, 200); !fault.empty())
+    return Invalid("label", "the label " + fault);
   std::string token = "sgt_" + crypto::random_token();
   Status st = db_.write([&](db::Session& s) {
     auto u = s.query("SELECT id FROM users WHERE username = ? AND disabled = 0",

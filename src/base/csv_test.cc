@@ -60,5 +60,15 @@ TEST(Csv, ReplaceFileWritesWholeFilesOrNothing) {
   std::filesystem::remove_all(dir);
 }
 
+TEST(Csv, ReadFileRefusesAFolder) {
+  char tmpl[] = "/tmp/shegong-csv-XXXXXX";
+  const std::string dir = mkdtemp(tmpl);
+  auto folder = read_file(dir);
+  EXPECT_FALSE(folder.ok());
+  EXPECT_NE(folder.status().message().find("not a regular file"), std::string::npos);
+  EXPECT_FALSE(read_file(dir + "/missing.csv").ok());
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace shegong

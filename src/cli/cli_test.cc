@@ -110,6 +110,196 @@ TEST_F(Cli, BackupWritesACopyAndNeverOverwrites) {
   EXPECT_EQ(verify.exit_code, 0) << verify.err;
 }
 
+TEST_F(Cli, ADatabaseWithDataAndNoKeyIsRefusedNotGivenANewKey) {
+  ASSERT_EQ(sg({"user", "add", "--db", db_, "--username", "ann.one", "--role", "admin", "--region",
+                "100000000000"},
+               "a-long-password\n")
+                .exit_code,
+            0);
+  // The database copied without its key: no command may seal with a new one.
+  fs::create_directories(dir_ + "/copy");
+  std::string copy = dir_ + "/copy/shegong.db";
+  ASSERT_EQ(sg({"backup", "--db", db_, "--to", copy}).exit_code, 0);
+  auto r = sg({"user", "add", "--db", copy, "--username", "bob.two", "--role", "admin", "--region",
+               "100000000000"},
+              "a-long-password\n");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("shegong: db: the key file " + dir_ + "/copy/shegong.key is missing"),
+            std::string::npos)
+      << r.err;
+  EXPECT_FALSE(fs::exists(dir_ + "/copy/shegong.key"));
+  // With the key restored the copy works.
+  fs::copy_file(dir_ + "/var/shegong.key", dir_ + "/copy/shegong.key");
+  EXPECT_EQ(sg({"token", "create", "--db", copy, "--username", "ann.one"}).exit_code, 0);
+  // A new database still gets a key of its own.
+  ASSERT_EQ(sg({"migrate", "--db", dir_ + "/new/shegong.db"}).exit_code, 0);
+  EXPECT_TRUE(fs::exists(dir_ + "/new/shegong.key"));
+}
+
+TEST_F(Cli, ADatabaseThatSqliteWouldNotKeepOnDiskIsRefused) {
+  for (const std::string& db : std::vector<std::string>{
+           "", ":memory:", "file:" + dir_ + "/x.db?mode=memory", "file:x.db"}) {
+    for (std::vector<std::string> cmd : {std::vector<std::string>{"migrate"},
+                                         {"token", "create", "--username", "nobody"},
+                                         {"audit", "verify"},
+                                         {"backup", "--to", dir_ + "/b.db"}}) {
+      cmd.push_back("--db");
+      cmd.push_back(db);
+      auto r = sg(cmd);
+      EXPECT_EQ(r.exit_code, 1) << cmd[0] << " " << db << r.out;
+      EXPECT_EQ(r.err.rfind("shegong: db: ", 0), 0u) << cmd[0] << " " << db << ": " << r.err;
+    }
+  }
+  EXPECT_FALSE(fs::exists(dir_ + "/b.db"));
+}
+
+TEST_F(Cli, BackupRefusesATargetSqliteWouldLoseOrCannotName) {
+  ASSERT_EQ(sg({"migrate", "--db", db_}).exit_code, 0);
+  for (const std::string& to :
+       {db_, db_ + "-wal", db_ + "-shm", db_ + "-journal", dir_ + "/var/../var/shegong.db-journal",
+        std::string(), std::string(":memory:"), "file:" + dir_ + "/b.db",
+        dir_ + "/" + std::string(5000, 'x'), dir_ + "/no-such-folder/b.db"}) {
+    auto r = sg({"backup", "--db", db_, "--to", to});
+    EXPECT_EQ(r.exit_code, 1) << to.substr(0, 100) << ": " << r.err;
+    EXPECT_EQ(r.err.rfind("shegong: to: ", 0), 0u) << r.err.substr(0, 300);
+  }
+  for (const std::string& journal : {db_ + "-wal", db_ + "-journal"}) {
+    auto r = sg({"backup", "--db", db_, "--to", journal});
+    EXPECT_NE(r.err.find("is the database or one of its journals"), std::string::npos) << r.err;
+  }
+  EXPECT_FALSE(fs::exists(db_ + "-journal"));
+  EXPECT_FALSE(fs::exists(dir_ + "/no-such-folder"));
+  auto missing = sg({"backup", "--db", db_, "--to", dir_ + "/no-such-folder/b.db"});
+  EXPECT_NE(missing.err.find("the folder " + dir_ + "/no-such-folder does not exist"),
+            std::string::npos)
+      << missing.err;
+}
+
+int64_t query_int(const std::string& db, const std::string& sql) {
+  sqlite3* raw = nullptr;
+  EXPECT_EQ(sqlite3_open(db.c_str(), &raw), SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  EXPECT_EQ(sqlite3_prepare_v2(raw, sql.c_str(), -1, &stmt, nullptr), SQLITE_OK)
+      << sqlite3_errmsg(raw);
+  int64_t value = sqlite3_step(stmt) == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : -1;
+  sqlite3_finalize(stmt);
+  sqlite3_close(raw);
+  return value;
+}
+
+void run_sql(const std::string& db, const std::string& sql) {
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(db.c_str(), &raw), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(raw, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK)
+      << sqlite3_errmsg(raw);
+  sqlite3_close(raw);
+}
+
+TEST_F(Cli, BackupAndAuditVerifyNeitherCreateNorUpgradeTheDatabase) {
+  // A mistyped --db is not created.
+  for (std::vector<std::string> cmd :
+       {std::vector<std::string>{"backup", "--to", dir_ + "/b.db"}, {"audit", "verify"}}) {
+    cmd.push_back("--db");
+    cmd.push_back(dir_ + "/typo.db");
+    auto r = sg(cmd);
+    EXPECT_EQ(r.exit_code, 1) << cmd[0];
+    EXPECT_NE(r.err.find("shegong: db: no database at " + dir_ + "/typo.db"), std::string::npos)
+        << r.err;
+  }
+  EXPECT_FALSE(fs::exists(dir_ + "/typo.db"));
+  EXPECT_FALSE(fs::exists(dir_ + "/b.db"));
+  EXPECT_FALSE(fs::exists(dir_ + "/shegong.key"));
+
+  // A database of an older schema (its last migration undone on the record) is copied as it is.
+  ASSERT_EQ(sg({"migrate", "--db", db_}).exit_code, 0);
+  const int64_t latest = query_int(db_, "SELECT max(version) FROM schema_version");
+  run_sql(db_, "DELETE FROM schema_version WHERE version = " + std::to_string(latest));
+  const int64_t audit_rows = query_int(db_, "SELECT count(*) FROM audit_log");
+  std::string to = dir_ + "/before-upgrade.db";
+  auto b = sg({"backup", "--db", db_, "--to", to});
+  ASSERT_EQ(b.exit_code, 0) << b.err;
+  EXPECT_NE(b.err.find("schema version " + std::to_string(latest - 1)), std::string::npos) << b.err;
+  EXPECT_EQ(query_int(to, "SELECT max(version) FROM schema_version"), latest - 1);
+  EXPECT_EQ(query_int(db_, "SELECT max(version) FROM schema_version"), latest - 1);
+  EXPECT_EQ(query_int(db_, "SELECT count(*) FROM audit_log"), audit_rows);
+  auto v = sg({"audit", "verify", "--db", to});
+  EXPECT_EQ(v.exit_code, 0) << v.err;
+  EXPECT_NE(v.err.find("schema version " + std::to_string(latest - 1)), std::string::npos) << v.err;
+  EXPECT_EQ(query_int(to, "SELECT max(version) FROM schema_version"), latest - 1);
+
+  // A database without an audit log says which version it is at.
+  std::string bare = dir_ + "/bare.db";
+  run_sql(bare, "CREATE TABLE t(x)");
+  auto none = sg({"audit", "verify", "--db", bare});
+  EXPECT_EQ(none.exit_code, 1);
+  EXPECT_NE(none.err.find("shegong: db: it has no audit log to verify: the database is at schema "
+                          "version 0"),
+            std::string::npos)
+      << none.err;
+}
+
+TEST_F(Cli, DemoOrdersRefusesABadMonthBeforeWritingAnything) {
+  std::string from = dir_ + "/regions";
+  fs::create_directories(from);
+  std::ofstream(from + "/provinces.csv") << "code,name\n11,北京市\n";
+  std::ofstream(from + "/cities.csv") << "code,name\n1101,市辖区\n";
+  std::ofstream(from + "/areas.csv") << "code,name\n110101,东城区\n";
+  std::ofstream(from + "/streets.csv") << "code,name\n110101001,东华门街道\n";
+  std::ofstream(from + "/villages.csv") << "code,name\n";
+  ASSERT_EQ(sg({"import", "regions", "--db", db_, "--from", from}).exit_code, 0);
+  for (auto [month, reason] : {std::pair{"2099-01", "shegong: month: the month has not begun yet"},
+                               std::pair{"0000-01", "shegong: month: the year must be 2000"}}) {
+    auto r = sg({"demo", "orders", "--db", db_, "--month", month, "--calendar",
+                 source_path("data/calendar/holidays.csv")});
+    EXPECT_EQ(r.exit_code, 1) << month;
+    EXPECT_NE(r.err.find(reason), std::string::npos) << r.err;
+  }
+  EXPECT_EQ(query_int(db_, "SELECT count(*) FROM units"), 0);
+  EXPECT_EQ(query_int(db_, "SELECT count(*) FROM dispatch_rules"), 0);
+  EXPECT_EQ(query_int(db_, "SELECT count(*) FROM categories"), 0);
+}
+
+TEST_F(Cli, ImportCategoriesRefusesAFolderAndAnEmptyFile) {
+  std::ofstream(dir_ + "/empty.csv").close();
+  for (auto [from, reason] :
+       {std::pair{dir_, "shegong: from: cannot open"},
+        std::pair{dir_ + "/empty.csv", "shegong: categories: the file is empty"}}) {
+    auto r = sg({"import", "categories", "--db", db_, "--from", from});
+    EXPECT_EQ(r.exit_code, 1) << from;
+    EXPECT_NE(r.err.find(reason), std::string::npos) << r.err;
+  }
+}
+
+TEST_F(Cli, ServeRefusesAClockOffsetThatIsNotAWholeNumberWithinACentury) {
+  for (const char* offset :
+       {"abc", "12x", " 5", "99999999999999999999", "4000000000000", "-4000000000000"}) {
+    auto r = run_command({"/usr/bin/env", std::string("SHEGONG_CLOCK_OFFSET_MS=") + offset, kBinary,
+                          "serve", "--db", db_, "--listen", "127.0.0.1:0"});
+    EXPECT_EQ(r.exit_code, 1) << offset;
+    EXPECT_EQ(r.err.rfind("shegong: SHEGONG_CLOCK_OFFSET_MS: ", 0), 0u) << r.err;
+  }
+  EXPECT_FALSE(fs::exists(db_));
+}
+
+TEST_F(Cli, TokenLabelsAreOneLineOfAtMost200Bytes) {
+  ASSERT_EQ(sg({"user", "add", "--db", db_, "--username", "integr", "--role", "dispatcher",
+                "--region", "100000000000"},
+               "a-long-password\n")
+                .exit_code,
+            0);
+  for (const std::string& label : {std::string("ci\nrm -rf"), std::string("\x1b[2J"),
+                                   std::string("\xff"), std::string(201, 'x')}) {
+    auto t = sg({"token", "create", "--db", db_, "--username", "integr", "--label", label});
+    EXPECT_EQ(t.exit_code, 1) << label;
+    EXPECT_EQ(t.err.rfind("shegong: label: the label ", 0), 0u) << t.err;
+  }
+  EXPECT_EQ(query_int(db_, "SELECT count(*) FROM api_tokens"), 0);
+  EXPECT_EQ(
+      sg({"token", "create", "--db", db_, "--username", "integr", "--label", std::string(200, 'x')})
+          .exit_code,
+      0);
+}
+
 TEST_F(Cli, MigrateIsIdempotentAndVersionPrints) {
   auto first = sg({"migrate", "--db", db_});
   ASSERT_EQ(first.exit_code, 0) << first.err;

@@ -1,5 +1,6 @@
 #include "cli/commands.h"
 
+#include <cstdlib>
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
@@ -35,7 +36,28 @@ std::vector<std::string> calendar_files(const std::vector<std::string>& given) {
   return files;
 }
 
+Status check_db_path(const std::string& db_path) {
+  // SQLite reads these as a temporary, an in-memory or a URI database: writes to them would
+  // "succeed" and vanish when the command ends.
+  if (db_path.empty()) return Invalid("db", "is empty; name the database file");
+  if (db_path == ":memory:" || db_path.rfind("file:", 0) == 0) {
+    return Invalid(
+        "db", "'" + db_path + "' is not a file name SQLite keeps on disk; name the database file");
+  }
+  return Status::Ok();
+}
+
+namespace {
+
+fs::path key_file_of(const std::string& db_path) {
+  fs::path path(db_path);
+  return (path.has_parent_path() ? path.parent_path() : fs::path(".")) / "shegong.key";
+}
+
+}  // namespace
+
 Result<Store> open_store(const std::string& db_path) {
+  SHEGONG_RETURN_IF_ERROR(check_db_path(db_path));
   fs::path path(db_path);
   std::error_code ec;
   if (path.has_parent_path()) fs::create_directories(path.parent_path(), ec);
@@ -44,6 +66,19 @@ Result<Store> open_store(const std::string& db_path) {
                   "cannot create " + path.parent_path().string() + ": " + ec.message(), "db");
   auto db = db::open_sqlite({db_path, 4, 512});
   if (!db.ok()) return Status(db.status().code(), db.status().message(), "db");
+  // A new key only for a database without data (a new file, or one no migration has touched): a
+  // database that holds data was sealed with a key, and a new one would not open it.
+  auto version = db::schema_version(**db);
+  if (!version.ok()) return Status(version.status().code(), version.status().message(), "db");
+  fs::path key_file = key_file_of(db_path);
+  const char* env_key = std::getenv("SHEGONG_KEY");
+  if (*version > 0 && (env_key == nullptr || *env_key == '\0') && !fs::exists(key_file, ec)) {
+    return Invalid("db", "the key file " + key_file.string() + " is missing; restore it beside " +
+                             "the database (or set SHEGONG_KEY): a new key would not open what " +
+                             "the database holds");
+  }
+  auto key = crypto::load_or_create_key(key_file.string());
+  if (!key.ok()) return key.status();
   auto report = db::migrate(**db, SystemClock::instance());
   if (!report.ok()) return report.status();
   if (!report->applied.empty()) {
@@ -57,9 +92,6 @@ Result<Store> open_store(const std::string& db_path) {
            "from=" + std::to_string(report->from_version) + ";applied=" + versions});
     }));
   }
-  fs::path key_file = (path.has_parent_path() ? path.parent_path() : fs::path(".")) / "shegong.key";
-  auto key = crypto::load_or_create_key(key_file.string());
-  if (!key.ok()) return key.status();
   return Store{std::move(db).value(), *key, *report};
 }
 
@@ -114,6 +146,15 @@ int demo_orders(const DemoOrdersOptions& o) {
   if ((*tree)->size() <= 1) return fail(Invalid("db", "import the regions first"));
   auto calendar = HolidayCalendar::load(calendar_files(o.calendars));
   if (!calendar.ok()) return fail(calendar.status());
+  hotline::DemoOptions demo;
+  demo.city = o.city;
+  demo.count = o.count;
+  demo.seed = o.seed;
+  demo.now_ms = SystemClock::instance().now_ms();
+  demo.month = o.month.empty() ? date_in_china(demo.now_ms).to_string().substr(0, 7) : o.month;
+  // Checked before anything is written: the taxonomy below, the units and rules of the city.
+  Status checked = hotline::check_demo_options(**tree, demo);
+  if (!checked.ok()) return fail(checked);
   int64_t taxonomy = 0;
   Status counted = store->db->read([&](db::Session& s) {
     auto n = hotline::category_count(s);
@@ -128,12 +169,6 @@ int demo_orders(const DemoOrdersOptions& o) {
     auto imported = hotline::import_categories(*store->db, SystemClock::instance(), *text, "demo");
     if (!imported.ok()) return fail(imported.status());
   }
-  hotline::DemoOptions demo;
-  demo.city = o.city;
-  demo.count = o.count;
-  demo.seed = o.seed;
-  demo.now_ms = SystemClock::instance().now_ms();
-  demo.month = o.month.empty() ? date_in_china(demo.now_ms).to_string().substr(0, 7) : o.month;
   crypto::SecretBox box(store->key);
   auto report = hotline::generate_demo_orders(*store->db, box, **tree, *calendar, demo);
   if (!report.ok()) return fail(report.status());
@@ -176,11 +211,90 @@ int token_create(const std::string& db_path, const std::string& username,
   return 0;
 }
 
+namespace {
+
+// For the commands that only look at a database (audit verify, backup): the file must exist, and it
+// is neither migrated nor given a key, so that they see it as it was (a backup taken before an
+// upgrade is of the old schema) and a mistyped --db creates nothing.
+struct ExistingDb {
+  std::unique_ptr<db::Db> db;
+  int schema_version = 0;
+};
+
+int expected_schema_version() { return db::sqlite_migrations().back().version; }
+
+Result<ExistingDb> open_existing(const std::string& db_path) {
+  SHEGONG_RETURN_IF_ERROR(check_db_path(db_path));
+  std::error_code ec;
+  const fs::file_status status = fs::status(db_path, ec);
+  if (!fs::exists(status)) return Invalid("db", "no database at " + db_path);
+  if (!fs::is_regular_file(status)) return Invalid("db", db_path + " is not a file");
+  auto db = db::open_sqlite({db_path, 2, 512});
+  if (!db.ok()) return Status(db.status().code(), db.status().message(), "db");
+  auto version = db::schema_version(**db);
+  if (!version.ok()) return Status(version.status().code(), version.status().message(), "db");
+  return ExistingDb{std::move(db).value(), *version};
+}
+
+std::string version_note(int found) {
+  return "the database is at schema version " + std::to_string(found) + ", this shegong expects " +
+         std::to_string(expected_schema_version());
+}
+
+// Where a backup may go: a new file in a folder that exists, and neither the database nor one of
+// its journals (SQLite deletes or rewrites those, so a "backup" there would be lost).
+Status check_backup_target(const std::string& db_path, const std::string& to) {
+  if (to.empty()) return Invalid("to", "is empty; name the backup file");
+  if (to == ":memory:" || to.rfind("file:", 0) == 0) {
+    return Invalid("to", "'" + to + "' is not a file name SQLite writes to disk; name the file");
+  }
+  const std::string shown = to.size() > 80 ? to.substr(0, 80) + "..." : to;
+  std::error_code ec;
+  const fs::path target(to);
+  const fs::file_status status = fs::symlink_status(target, ec);
+  if (ec && ec != std::errc::no_such_file_or_directory)
+    return Invalid("to", "cannot use " + shown + ": " + ec.message());
+  const fs::path where = fs::weakly_canonical(target, ec);
+  if (ec) return Invalid("to", "cannot use " + shown + ": " + ec.message());
+  const fs::path db = fs::weakly_canonical(db_path, ec);
+  if (ec) return Invalid("db", "cannot use " + db_path + ": " + ec.message());
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    if (where == fs::path(db.string() + suffix)) {
+      return Invalid("to", to + " is the database or one of its journals; name another file");
+    }
+  }
+  if (fs::exists(status)) return Invalid("to", to + " exists; a backup never overwrites");
+  const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  if (!fs::is_directory(folder, ec)) {
+    return Invalid("to", "the folder " + folder.string() + " does not exist; create it first");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
 int audit_verify(const std::string& db_path) {
-  auto store = open_store(db_path);
-  if (!store.ok()) return fail(store.status());
-  auto report = audit::verify(*store->db);
-  if (!report.ok()) return fail(report.status());
+  auto existing = open_existing(db_path);
+  if (!existing.ok()) return fail(existing.status());
+  const int version = existing->schema_version;
+  bool has_log = false;
+  Status looked = existing->db->read([&](db::Session& s) {
+    auto rows =
+        s.query("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'");
+    if (!rows.ok()) return rows.status();
+    has_log = (*rows)[0].integer(0) > 0;
+    return Status::Ok();
+  });
+  if (!looked.ok()) return fail(Status(looked.code(), looked.message(), "db"));
+  if (!has_log)
+    return fail(Invalid("db", "it has no audit log to verify: " + version_note(version)));
+  auto report = audit::verify(*existing->db);
+  if (!report.ok()) {
+    std::string message = report.status().message();
+    if (version != expected_schema_version()) message += " (" + version_note(version) + ")";
+    return fail(Status(report.status().code(), message, "db"));
+  }
+  if (version != expected_schema_version()) std::cerr << "note: " << version_note(version) << "\n";
   if (report->ok) {
     std::cout << "audit chain intact: " << report->rows << " rows\n";
     return 0;
@@ -190,13 +304,23 @@ int audit_verify(const std::string& db_path) {
   return 2;
 }
 
+// The copy is of the database as it is: not migrated, whatever its schema version. The backup
+// writes no audit record of its own (it never did): recording it would be a write, and on a
+// database of another schema version a write could need a migration first.
 int backup(const std::string& db_path, const std::string& to) {
-  if (fs::exists(to)) return fail(Invalid("to", to + " exists; a backup never overwrites"));
-  auto store = open_store(db_path);
-  if (!store.ok()) return fail(store.status());
-  Status st = store->db->backup_to(to);
-  if (!st.ok()) return fail(st);
-  std::cout << "backup written to " << to << " (" << fs::file_size(to) << " bytes)\n";
+  auto existing = open_existing(db_path);
+  if (!existing.ok()) return fail(existing.status());
+  Status target = check_backup_target(db_path, to);
+  if (!target.ok()) return fail(target);
+  Status st = existing->db->backup_to(to);
+  if (!st.ok()) return fail(Status(st.code(), st.message(), "to"));
+  std::error_code ec;
+  const auto size = fs::file_size(to, ec);
+  if (ec)
+    return fail(Status(Code::kInternal, "the copy is not at " + to + ": " + ec.message(), "to"));
+  std::cout << "backup written to " << to << " (" << size << " bytes)\n";
+  if (existing->schema_version != expected_schema_version())
+    std::cerr << "note: " << version_note(existing->schema_version) << "; the copy is as found\n";
   return 0;
 }
 

@@ -20,9 +20,13 @@ struct Store {
   db::MigrateReport migration;
 };
 
-// Creates the database's directory if needed, opens, migrates, loads or creates the key
-// (SHEGONG_KEY, else <db dir>/shegong.key).
+// Creates the database's directory if needed, opens, loads the key (SHEGONG_KEY, else
+// <db dir>/shegong.key) and migrates. A key is created only for a database without data (a new
+// file, or schema version 0); a database that holds data and has no key is refused. The path must
+// name a file: empty, ":memory:" and "file:" URIs are refused (SQLite would keep nothing).
 Result<Store> open_store(const std::string& db_path);
+// The checks open_store makes on a --db path before opening it.
+Status check_db_path(const std::string& db_path);
 int fail(const Status& status);
 
 // The holiday calendar files to load: `given`, or when none are given the file scripts/bootstrap

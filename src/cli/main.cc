@@ -20,6 +20,11 @@ int main(int argc, char** argv) {
     cmd->add_option("--db", db, "SQLite database file (created if absent)")->capture_default_str();
     return cmd;
   };
+  auto with_existing_db = [&db](CLI::App* cmd) {
+    cmd->add_option("--db", db, "SQLite database file (must exist; it is not upgraded)")
+        ->capture_default_str();
+    return cmd;
+  };
 
   ServeOptions serve_options;
   auto* serve_cmd = with_db(app.add_subcommand("serve", "Serve the API and the web UI"));
@@ -115,12 +120,12 @@ int main(int argc, char** argv) {
 
   auto* audit_cmd = app.add_subcommand("audit", "The audit chain");
   audit_cmd->require_subcommand(1);
-  auto* audit_verify_cmd = with_db(audit_cmd->add_subcommand(
+  auto* audit_verify_cmd = with_existing_db(audit_cmd->add_subcommand(
       "verify", "Check the hash chain; exit 2 and name the first bad row"));
 
   std::string backup_to;
   auto* backup_cmd =
-      with_db(app.add_subcommand("backup", "Write a consistent copy of the database"));
+      with_existing_db(app.add_subcommand("backup", "Write a consistent copy of the database"));
   backup_cmd->add_option("--to", backup_to, "Backup file (must not exist)")->required();
 
   CommandRunner chosen;

@@ -1,3 +1,4 @@
+#include <charconv>
 #include <iomanip>
 #include <iostream>
 
@@ -154,19 +155,35 @@ Result<std::pair<std::string, uint16_t>> parse_listen(const std::string& listen)
   return std::make_pair(host, static_cast<uint16_t>(std::stoi(port)));
 }
 
+// SHEGONG_CLOCK_OFFSET_MS: a whole number of milliseconds within 100 years either way; 0 when
+// unset.
+Result<int64_t> clock_offset_ms(const char* env) {
+  if (env == nullptr || *env == '\0') return int64_t{0};
+  constexpr int64_t kLimit = 100LL * 366 * 86'400'000;
+  const std::string_view text(env);
+  int64_t value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || value < -kLimit ||
+      value > kLimit) {
+    return Invalid("SHEGONG_CLOCK_OFFSET_MS",
+                   "'" + std::string(text.substr(0, 40)) +
+                       "' is not a whole number of milliseconds within 100 years either way");
+  }
+  return value;
+}
+
 }  // namespace
 
 int serve(const ServeOptions& options) {
   auto listen = parse_listen(options.listen);
   if (!listen.ok()) return fail(listen.status());
+  // Simulated time for drills and tests: the whole server runs this far ahead of the wall clock.
+  auto offset = clock_offset_ms(std::getenv("SHEGONG_CLOCK_OFFSET_MS"));
+  if (!offset.ok()) return fail(offset.status());
   auto store = open_store(options.db_path);
   if (!store.ok()) return fail(store.status());
   crypto::SecretBox box(store->key);
-  // Simulated time for drills and tests: the whole server runs this far ahead of the wall clock.
-  int64_t offset = 0;
-  if (const char* env = std::getenv("SHEGONG_CLOCK_OFFSET_MS"); env && *env)
-    offset = std::atoll(env);
-  OffsetClock clock(SystemClock::instance(), offset);
+  OffsetClock clock(SystemClock::instance(), *offset);
   if (options.demo) {
     Status st = seed_demo(*store, box, options, clock);
     if (!st.ok()) return fail(st);

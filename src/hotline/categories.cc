@@ -1,25 +1,29 @@
 #include "hotline/categories.h"
 
+#include <unordered_set>
+
 #include "audit/audit_log.h"
 #include "base/clock.h"
 #include "base/csv.h"
-#include "base/utf8.h"
+#include "base/one_line.h"
 
 namespace shegong::hotline {
 
 Result<CategoryImport> import_categories(db::Db& db, const Clock& clock,
                                          const std::string& csv_text, const std::string& actor) {
-  CsvReader reader(csv_text);
+  std::string_view text = csv_text;
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // a byte-order mark
+  CsvReader reader(text);
   std::vector<std::string> fields;
   std::vector<db::Params> rows;
   CategoryImport report;
-  std::vector<std::string> seen;
+  std::unordered_set<std::string> seen;
   bool header = true;
   while (reader.next(fields)) {
     if (header) {
       header = false;
-      if (fields.size() < 3 || fields[0] != "level1") {
-        return Invalid("categories", "expected the header level1,level2,level3");
+      if (fields != std::vector<std::string>{"level1", "level2", "level3"}) {
+        return Invalid("categories", "expected the header level1,level2,level3 on line 1");
       }
       continue;
     }
@@ -28,30 +32,35 @@ Result<CategoryImport> import_categories(db::Db& db, const Clock& clock,
     if (fields.size() != 3 || fields[0].empty()) {
       return Invalid("categories", where + ": expected level1,level2,level3");
     }
+    if (fields[1].empty() && !fields[2].empty()) {
+      return Invalid("categories", where + ": level 3 is given but level 2 is empty");
+    }
     std::string path;
     for (int level = 0; level < 3; ++level) {
       const std::string& name = fields[level];
       if (name.empty()) break;
-      if (name.find('/') != std::string::npos || !is_valid_utf8(name) || name.size() > 100) {
-        return Invalid("categories", where + ": a category name has no '/' and at most 100 bytes");
+      if (name.find('/') != std::string::npos || !one_line_fault(name, 100).empty()) {
+        return Invalid("categories", where + ": a category name is valid UTF-8 of at most 100 " +
+                                         "bytes, with no '/' and no control character");
       }
       std::string parent = path;
       path += (path.empty() ? "" : "/") + name;
-      if (std::find(seen.begin(), seen.end(), path) != seen.end()) continue;
-      seen.push_back(path);
+      if (!seen.insert(path).second) continue;
       rows.push_back({path, name, parent, int64_t{level + 1}});
       ++report.per_level[level + 1];
     }
   }
   if (!reader.status().ok()) return reader.status();
+  if (header) return Invalid("categories", "the file is empty; expected level1,level2,level3");
+  if (rows.empty()) return Invalid("categories", "the file holds no categories after its header");
   Status st = db.write([&](db::Session& s) {
-    SHEGONG_RETURN_IF_ERROR(s.exec_many(
-        "INSERT INTO categories(code, name, parent, level) VALUES(?, ?, ?, ?) "
-        "ON CONFLICT(code) DO NOTHING",
-        rows));
-    return audit::append(s, clock,
-                         {actor, "categories.import", "categories",
-                          "rows=" + std::to_string(rows.size())});
+    SHEGONG_RETURN_IF_ERROR(
+        s.exec_many("INSERT INTO categories(code, name, parent, level) VALUES(?, ?, ?, ?) "
+                    "ON CONFLICT(code) DO NOTHING",
+                    rows));
+    return audit::append(
+        s, clock,
+        {actor, "categories.import", "categories", "rows=" + std::to_string(rows.size())});
   });
   if (!st.ok()) return st;
   return report;

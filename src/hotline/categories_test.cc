@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
 
 #include "base/csv.h"
@@ -67,6 +68,46 @@ TEST(Categories, BadFilesWriteNothingAndNameTheLine) {
     EXPECT_EQ(r.status().field(), "categories");
   }
   EXPECT_EQ(count(*db, "SELECT count(*) FROM categories"), 0);
+}
+
+TEST(Categories, EmptyHeaderlessSkippedAndControlCharacterFilesAreRefused) {
+  db::TestDb db;
+  for (const char* bad :
+       {"", "\n", "level1,level2,level3\n", "教育,学前教育,幼儿园\n",
+        "level1,level2\n教育,学前教育\n", "level1,level2,level3\n教育,,学前教育\n",
+        "level1,level2,level3\n教育,学前\x01教育,\n",
+        "level1,level2,level3\n\"教\n育\",学前教育,\n"}) {
+    auto r = import_categories(*db, SystemClock::instance(), bad, "test");
+    EXPECT_FALSE(r.ok()) << bad;
+    EXPECT_EQ(r.status().field(), "categories") << bad;
+  }
+  EXPECT_EQ(count(*db, "SELECT count(*) FROM categories"), 0);
+  EXPECT_EQ(count(*db, "SELECT count(*) FROM audit_log"), 0);
+  auto skipped = import_categories(*db, SystemClock::instance(),
+                                   "level1,level2,level3\n教育,,学前教育\n", "test");
+  EXPECT_NE(skipped.status().message().find("line 2: level 3 is given but level 2 is empty"),
+            std::string::npos)
+      << skipped.status().message();
+  // Short rows and a byte-order mark are fine.
+  auto ok = import_categories(*db, SystemClock::instance(),
+                              "\xEF\xBB\xBFlevel1,level2,level3\n噪声,,\n欠薪,拖欠工资,\n", "test");
+  ASSERT_TRUE(ok.ok()) << ok.status().to_string();
+  EXPECT_EQ(count(*db, "SELECT count(*) FROM categories"), 3);
+}
+
+TEST(Categories, ALargeTaxonomyImportsInLinearTime) {
+  db::TestDb db;
+  std::string text = "level1,level2,level3\n";
+  for (int i = 0; i < 200'000; ++i) {
+    text += "类" + std::to_string(i % 50) + ",项" + std::to_string(i % 5000) + ",细" +
+            std::to_string(i) + "\n";
+  }
+  auto started = std::chrono::steady_clock::now();
+  auto r = import_categories(*db, SystemClock::instance(), text, "test");
+  ASSERT_TRUE(r.ok()) << r.status().to_string();
+  EXPECT_EQ(r->per_level[3], 200'000);
+  // The paths seen are kept in a hash set: a list searched on every row grew with the square.
+  EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(), 30);
 }
 
 TEST(Categories, RulesCoverWholeSegmentsOnly) {

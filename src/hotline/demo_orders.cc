@@ -37,17 +37,20 @@ Result<int64_t> unit_id(db::Session& s, const std::string& name, const std::stri
   return u->id;
 }
 
+// The first moment of the month, and the end of the span its orders are spread over.
+std::pair<int64_t, int64_t> month_span(const DemoOptions& o) {
+  int64_t from = china_start_of_day_ms(*Date::parse(o.month + "-01"));
+  return {from, std::min(o.now_ms, from + 30 * 24 * kHour)};
+}
+
+// Checked by check_demo_options before it is called.
 Result<City> ensure_units(db::Db& db, const regions::RegionTree& tree, const std::string& city,
                           int64_t& created) {
   City out;
-  auto root = tree.find(city);
-  if (!root || root->level != regions::Level::kCity) {
-    return Invalid("city", "no city has the code " + city);
-  }
+  const std::string province(regions::parent_of(city));
+  const std::string province_name(tree.find(province)->name);
   Status st = db.write([&](db::Session& s) {
-    std::string province(regions::parent_of(city));
-    auto centre = unit_id(s, std::string(tree.find(province)->name) + "12345市民服务热线", "centre",
-                          province, created);
+    auto centre = unit_id(s, province_name + "12345市民服务热线", "centre", province, created);
     if (!centre.ok()) return centre.status();
     for (const auto& district : tree.children(city)) {
       std::string d(district.code), dname(district.name);
@@ -79,7 +82,6 @@ Result<City> ensure_units(db::Db& db, const regions::RegionTree& tree, const std
     return Status::Ok();
   });
   if (!st.ok()) return st;
-  if (out.streets.empty()) return Invalid("city", "the city has no streets in the region tree");
   return out;
 }
 
@@ -100,12 +102,34 @@ const T& pick(std::mt19937_64& rng, std::span<const T> items) {
 
 }  // namespace
 
+Status check_demo_options(const regions::RegionTree& tree, const DemoOptions& o) {
+  if (!valid_period(o.month)) return Invalid("month", "YYYY-MM");
+  if (o.month < "2000-01") return Invalid("month", "the year must be 2000 or later");
+  if (o.count < 0 || o.count > 20'000'000) return Invalid("count", "from 0 to 20,000,000");
+  if (auto [from, until] = month_span(o); until <= from) {
+    return Invalid("month", "the month has not begun yet");
+  }
+  auto root = tree.find(o.city);
+  if (!root || root->level != regions::Level::kCity) {
+    return Invalid("city", "no city has the code " + o.city);
+  }
+  const std::string province(regions::parent_of(o.city));
+  if (!tree.find(province)) {
+    return Invalid("city", "the province " + province + " of the city " + o.city +
+                               " is not in the region tree");
+  }
+  bool has_streets = false;
+  for (const auto& district : tree.children(o.city))
+    has_streets = has_streets || tree.child_count(district.code) > 0;
+  if (!has_streets) return Invalid("city", "the city has no streets in the region tree");
+  return Status::Ok();
+}
+
 Result<DemoReport> generate_demo_orders(db::Db& db, const crypto::SecretBox& box,
                                         const regions::RegionTree& tree,
                                         const HolidayCalendar& calendar, const DemoOptions& o) {
   auto started = std::chrono::steady_clock::now();
-  if (!valid_period(o.month)) return Invalid("month", "YYYY-MM");
-  if (o.count < 0 || o.count > 20'000'000) return Invalid("count", "from 0 to 20,000,000");
+  SHEGONG_RETURN_IF_ERROR(check_demo_options(tree, o));
   DemoReport report;
   auto city = ensure_units(db, tree, o.city, report.units);
   if (!city.ok()) return city.status();
@@ -115,9 +139,8 @@ Result<DemoReport> generate_demo_orders(db::Db& db, const crypto::SecretBox& box
   engine.add_kind(order_kind(calendar));
   auth::Principal dispatcher{0, "demo", auth::Role::kDispatcher, "", false, {}, 0};
 
-  int64_t from = china_start_of_day_ms(*Date::parse(o.month + "-01"));
-  int64_t until = std::min(o.now_ms, from + 30 * 24 * kHour);
-  if (until <= from) return Invalid("month", "the month has not begun yet");
+  const std::pair<int64_t, int64_t> span = month_span(o);
+  const int64_t from = span.first, until = span.second;
   std::mt19937_64 rng(o.seed);
   auto chance = [&](double p) { return std::uniform_real_distribution<double>(0, 1)(rng) < p; };
   auto minutes = [&](int lo, int hi) {

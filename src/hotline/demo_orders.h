@@ -2,9 +2,9 @@
 // offices, departments, utilities, the hotline centre), dispatch rules, and a month of orders over
 // its real streets that went through the real engine in simulated time — dispatched, accepted,
 // replied, called back, some late and some overdue. Deterministic for a given seed. An order
-// dispatched when its deadline would fall in a year whose holiday calendar is not loaded goes to its
-// unit with the deadline pending, as the server does for a dispatcher (hotline/pending_deadlines.h),
-// and the report counts it.
+// dispatched when its deadline would fall in a year whose holiday calendar is not loaded goes to
+// its unit with the deadline pending, as the server does for a dispatcher
+// (hotline/pending_deadlines.h), and the report counts it.
 #pragma once
 
 #include <cstdint>
@@ -38,6 +38,11 @@ struct DemoReport {
   int64_t deadline_pending = 0;
   double seconds = 0;
 };
+
+// What generate_demo_orders checks before it writes anything, for callers that write other things
+// first (the category taxonomy): the month (YYYY-MM, from 2000 on, begun by `now_ms`), the count,
+// and the city (a city of the tree, whose province is in the tree too, with at least one street).
+Status check_demo_options(const regions::RegionTree& tree, const DemoOptions& options);
 
 Result<DemoReport> generate_demo_orders(db::Db& db, const crypto::SecretBox& box,
                                         const regions::RegionTree& tree,

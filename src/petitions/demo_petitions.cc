@@ -78,7 +78,7 @@ Result<int64_t> existing_unit(db::Session& s, const std::string& region, const s
 }
 
 struct District {
-  std::string code;
+  std::string code, name;
   int64_t office = 0, politics_law = 0, discipline = 0;
   std::map<std::string, int64_t> organ;  // field -> department
   std::vector<int64_t> streets;
@@ -92,21 +92,26 @@ Result<DemoPetitionReport> generate_demo_petitions(db::Db& db, const crypto::Sec
                                                    const DemoPetitionOptions& o) {
   auto city = tree.find(o.city);
   if (!city) return Invalid("city", "no city has the code " + o.city);
+  const std::string province(regions::parent_of(o.city));
+  const auto province_ref = tree.find(province);
+  if (!province_ref) {
+    return Invalid("city", "the province " + province + " of the city " + o.city +
+                               " is not in the region tree");
+  }
+  const std::string province_name(province_ref->name);
   std::vector<District> districts;
   int64_t city_organ = 0;
   Status st = db.write([&](db::Session& s) {
-    std::string province(regions::parent_of(o.city));
-    SHEGONG_RETURN_IF_ERROR(unit_id(s, std::string(tree.find(province)->name) + "信访办公室",
-                                    "petition_office", province)
-                                .status());
-    auto organ = unit_id(s, std::string(tree.find(province)->name) + "住房和城乡建设委员会（复查）",
-                         "department", o.city);
+    SHEGONG_RETURN_IF_ERROR(
+        unit_id(s, province_name + "信访办公室", "petition_office", province).status());
+    auto organ = unit_id(s, province_name + "住房和城乡建设委员会（复查）", "department", o.city);
     if (!organ.ok()) return organ.status();
     city_organ = *organ;
     for (const auto& d : tree.children(o.city)) {
       District out;
       out.code = std::string(d.code);
-      std::string name(d.name);
+      out.name = std::string(d.name);
+      const std::string& name = out.name;
       auto office = unit_id(s, name + "信访办公室", "petition_office", out.code);
       auto pl = unit_id(s, "中共" + name + "委政法委员会", "politics_law", out.code);
       auto dc = unit_id(s, name + "纪委监委", "discipline", out.code);
@@ -172,7 +177,7 @@ Result<DemoPetitionReport> generate_demo_petitions(db::Db& db, const crypto::Sec
         name,
         id_number(d.code, rng),
         "1" + std::to_string(3 + rng() % 7) + std::to_string(100000000 + rng() % 900000000),
-        std::string(tree.find(d.code)->name) + "某小区" + std::to_string(1 + rng() % 20) + "号楼",
+        d.name + "某小区" + std::to_string(1 + rng() % 20) + "号楼",
         {}};
     p.unit_id = d.office;
     p.competent_unit_id = d.organ.count(m.field) ? d.organ.at(m.field) : d.organ.begin()->second;

@@ -1,9 +1,12 @@
 #include "regions/region_import.h"
 
+#include <algorithm>
 #include <chrono>
+#include <tuple>
 
 #include "audit/audit_log.h"
 #include "base/csv.h"
+#include "base/one_line.h"
 #include "regions/region_code.h"
 
 namespace shegong::regions {
@@ -21,12 +24,19 @@ constexpr SourceFile kFiles[] = {
     {"villages.csv", Level::kCommunity},
 };
 
-constexpr size_t kRowsPerCommit = 25000;
+// The longest official names are under 100 bytes; the tree keeps a name in at most 65,535.
+constexpr size_t kMaxNameBytes = 200;
 
 constexpr const char* kUpsert =
     "INSERT INTO regions(code, name, level, parent) VALUES(?, ?, ?, ?) "
     "ON CONFLICT(code) DO UPDATE SET name = excluded.name, level = excluded.level, "
     "parent = excluded.parent";
+
+struct CodeAt {
+  int64_t code;
+  size_t line;
+  size_t row;
+};
 
 // Parses one file into rows ready to bind, checking every code against its level and parent.
 Result<std::vector<db::Params>> parse_file(const std::string& path, Level level) {
@@ -35,6 +45,7 @@ Result<std::vector<db::Params>> parse_file(const std::string& path, Level level)
   CsvReader reader(*text);
   std::vector<std::string> fields;
   std::vector<db::Params> rows;
+  std::vector<CodeAt> codes;
   bool header = true;
   while (reader.next(fields)) {
     if (header) {
@@ -52,10 +63,29 @@ Result<std::vector<db::Params>> parse_file(const std::string& path, Level level)
       return Invalid("from", where() + ": '" + code + "' is not a " + level_name(level) + " code");
     }
     if (fields[1].empty()) return Invalid("from", where() + ": empty name");
+    if (std::string fault = one_line_fault(fields[1], kMaxNameBytes); !fault.empty()) {
+      return Invalid("from", where() + ": the name " + fault);
+    }
     std::string parent(parent_of(code));
+    codes.push_back({std::stoll(code), reader.line(), rows.size()});
     rows.push_back({code, fields[1], int64_t{static_cast<int>(level)}, parent});
   }
   if (!reader.status().ok()) return Invalid("from", path + ": " + reader.status().message());
+  // A code given twice: the first line that repeats one is named. (The codes are sorted as numbers
+  // rather than kept in a set of strings: 620,000 strings cost more time and memory.)
+  std::sort(codes.begin(), codes.end(), [](const CodeAt& a, const CodeAt& b) {
+    return std::tie(a.code, a.line) < std::tie(b.code, b.line);
+  });
+  const CodeAt* repeated = nullptr;
+  for (size_t i = 1; i < codes.size(); ++i) {
+    if (codes[i].code == codes[i - 1].code && (!repeated || codes[i].line < repeated->line))
+      repeated = &codes[i];
+  }
+  if (repeated) {
+    return Invalid("from", path + " line " + std::to_string(repeated->line) + ": the code " +
+                               std::get<std::string>(rows[repeated->row][0]) +
+                               " is repeated in the file");
+  }
   return rows;
 }
 
@@ -74,23 +104,17 @@ Result<ImportReport> import_regions(db::Db& db, const Clock& clock, const std::s
     report.total += static_cast<int64_t>(rows->size());
     levels.push_back(std::move(rows).value());
   }
-  // Parents first (file order is top-down); commits of bounded size keep memory and lock time low.
-  std::vector<db::Params> chunk;
-  for (auto& rows : levels) {
-    for (size_t i = 0; i < rows.size(); i += kRowsPerCommit) {
-      size_t end = std::min(rows.size(), i + kRowsPerCommit);
-      chunk.assign(std::make_move_iterator(rows.begin() + i),
-                   std::make_move_iterator(rows.begin() + end));
-      SHEGONG_RETURN_IF_ERROR(
-          db.write([&](db::Session& s) { return s.exec_many(kUpsert, chunk); }));
-    }
-  }
   std::string counts;
   for (int level = 1; level <= 5; ++level) {
     counts += std::string(level_name(static_cast<Level>(level))) + "=" +
               std::to_string(report.per_level[level]) + ";";
   }
+  // One transaction for the whole tree (parents first: file order is top-down) and its audit row,
+  // so that a write that fails midway (a full disk) leaves the tree as it was, never a part of the
+  // new one without a record. The rows are in memory already; the national tree (665,276 rows)
+  // imports a little faster this way than in commits of 25,000 rows.
   SHEGONG_RETURN_IF_ERROR(db.write([&](db::Session& s) {
+    for (const auto& rows : levels) SHEGONG_RETURN_IF_ERROR(s.exec_many(kUpsert, rows));
     return audit::append(s, clock,
                          {actor, "regions.import", "regions", "source=" + dir + ";" + counts});
   }));

@@ -71,6 +71,49 @@ TEST(RegionImport, BadFileWritesNothingAndNamesTheLine) {
   EXPECT_FALSE(import_regions(*db, SystemClock::instance(), db.dir() + "/missing", "cli").ok());
 }
 
+TEST(RegionImport, AWriteThatFailsMidwayLeavesTheTreeAsItWasAndNoRecord) {
+  db::TestDb db;
+  write_sample(db.dir());
+  // A write error on the first street, after the provinces, cities and districts.
+  ASSERT_TRUE(db->write([](db::Session& s) {
+                  return s.exec_script(
+                      "CREATE TRIGGER no_streets BEFORE INSERT ON regions WHEN NEW.level = 4 "
+                      "BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+                }).ok());
+  auto r = import_regions(*db, SystemClock::instance(), db.dir(), "cli");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ((*RegionTree::load(*db))->size(), 1u);
+  auto audit = audit::verify(*db);
+  ASSERT_TRUE(audit.ok());
+  EXPECT_EQ(audit->rows, 0);
+}
+
+TEST(RegionImport, NamesAreOneLineOfAtMost200BytesAndCodesAreNotRepeated) {
+  for (auto [villages, where] : {
+           std::pair{"110101001001," + std::string(66000, 'x') + "\n", "villages.csv line 2"},
+           std::pair{"110101001001," + std::string(201, 'x') + "\n", "villages.csv line 2"},
+           std::pair{std::string("110101001001,多福巷\n110101001002,\"银闸\n社区\"\n"),
+                     "villages.csv line 3"},
+           std::pair{std::string("110101001001,多福巷\n110101001002,\"\xff\"\n"),
+                     "villages.csv line 3"},
+           std::pair{std::string("110101001001,多福巷\n110101001002,银闸\n110101001001,多福\n"),
+                     "villages.csv line 4"},
+       }) {
+    db::TestDb db;
+    write_sample(db.dir());
+    write(db.dir() + "/villages.csv", "code,name\n" + villages);
+    auto r = import_regions(*db, SystemClock::instance(), db.dir(), "cli");
+    ASSERT_FALSE(r.ok()) << where;
+    EXPECT_EQ(r.status().field(), "from");
+    EXPECT_NE(r.status().message().find(where), std::string::npos) << r.status().message();
+    EXPECT_EQ((*RegionTree::load(*db))->size(), 1u);
+  }
+  db::TestDb db;
+  write_sample(db.dir());
+  write(db.dir() + "/villages.csv", "code,name\n110101001001," + std::string(200, 'x') + "\n");
+  EXPECT_TRUE(import_regions(*db, SystemClock::instance(), db.dir(), "cli").ok());
+}
+
 TEST(RegionTree, FindChildrenAncestorsAndSearch) {
   db::TestDb db;
   write_sample(db.dir());
