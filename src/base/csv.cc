@@ -68,11 +68,12 @@ void append_csv_record(std::string& out, const std::vector<std::string_view>& fi
 }
 
 Result<std::string> read_file(const std::string& path) {
-  // A folder opens as a stream that reads nothing, which would pass for an empty file.
+  // A folder opens as a stream that reads nothing, which would pass for an empty file. Pipes
+  // (`<(...)`, /dev/stdin) are read like files.
   std::error_code ec;
   const auto status = std::filesystem::status(path, ec);
-  if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
-    return NotFound("cannot open " + path + ": not a regular file");
+  if (std::filesystem::is_directory(status))
+    return NotFound("cannot open " + path + ": a folder, not a file");
   std::ifstream in(path, std::ios::binary);
   if (!in) return NotFound("cannot open " + path);
   std::ostringstream ss;

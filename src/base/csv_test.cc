@@ -65,7 +65,7 @@ TEST(Csv, ReadFileRefusesAFolder) {
   const std::string dir = mkdtemp(tmpl);
   auto folder = read_file(dir);
   EXPECT_FALSE(folder.ok());
-  EXPECT_NE(folder.status().message().find("not a regular file"), std::string::npos);
+  EXPECT_NE(folder.status().message().find("a folder, not a file"), std::string::npos);
   EXPECT_FALSE(read_file(dir + "/missing.csv").ok());
   std::filesystem::remove_all(dir);
 }
