@@ -10,7 +10,7 @@ import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import path from 'node:path'
 import { rmSync } from 'node:fs'
-import { startServer, startBrowser, newPage, signIn, shot, run, freshDir, PASSWORD } from './harness.mjs'
+import { startServer, startBrowser, newPage, signIn, shot, run, freshDir, pickPlace, PASSWORD } from './harness.mjs'
 
 let server
 let chrome
@@ -30,17 +30,6 @@ after(async () => {
 
 const STREET = '东华门街道办事处'
 const STREET_REGION = '110101001'
-
-/// Picks a place in an Element Plus cascader by clicking each level's name.
-async function pickPlace(page, trigger, names) {
-  await trigger.click()
-  for (const name of names) {
-    const item = page.locator('.el-cascader-panel .el-cascader-node', { hasText: new RegExp(`^${name}$`) }).last()
-    await item.waitFor()
-    await item.click()
-  }
-  await page.keyboard.press('Escape').catch(() => undefined)
-}
 
 async function chooseOption(page, select, text) {
   await select.click()

@@ -134,3 +134,28 @@ export async function shot(page, name) {
 export function freshDir(name) {
   return mkdtempSync(path.join(tmpdir(), `shegong-${name}-`))
 }
+
+/// Picks a place in an Element Plus cascader by clicking each level's name; with `strict` the last
+/// level is chosen by its radio button (a cascader that can stop at any level). A click that lands
+/// while the panel is still settling can leave the next level unopened, so the level above is
+/// clicked again while the name waited for has not appeared.
+export async function pickPlace(page, trigger, names, { strict = false } = {}) {
+  await trigger.click()
+  let above = null
+  for (const [i, name] of names.entries()) {
+    const node = page.locator('.el-cascader-panel .el-cascader-node', { hasText: new RegExp(`^${name}$`) }).last()
+    for (let attempt = 1; ; ++attempt) {
+      try {
+        await node.waitFor({ timeout: above ? 5000 : 20000 })
+        break
+      } catch (e) {
+        if (!above || attempt >= 4) throw e
+        await above.click()
+      }
+    }
+    if (strict && i === names.length - 1) await node.locator('.el-radio').click()
+    else await node.click()
+    above = node
+  }
+  await page.keyboard.press('Escape').catch(() => undefined)
+}

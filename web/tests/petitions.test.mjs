@@ -12,7 +12,7 @@ import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { rmSync } from 'node:fs'
 import path from 'node:path'
-import { startServer, startBrowser, newPage, signIn, shot, freshDir, shotDir } from './harness.mjs'
+import { startServer, startBrowser, newPage, signIn, shot, freshDir, shotDir, pickPlace } from './harness.mjs'
 
 let server
 let chrome
@@ -43,19 +43,6 @@ const HANDLER = 'zhujianwei'
 const HANDLER_PASSWORD = 'zhujian-demo-2026'
 const COLLEAGUE = 'zhujianwei2'
 const COLLEAGUE_NAME = '住建委信访科李明'
-
-/// Picks a place in an Element Plus cascader level by level. With `strict` the last level is
-/// chosen by its radio button (a cascader that can stop at any level).
-async function pickPlace(page, trigger, names, { strict = false } = {}) {
-  await trigger.click()
-  for (const [i, name] of names.entries()) {
-    const node = page.locator('.el-cascader-panel .el-cascader-node', { hasText: new RegExp(`^${name}$`) }).last()
-    await node.waitFor()
-    if (strict && i === names.length - 1) await node.locator('.el-radio').click()
-    else await node.click()
-  }
-  await page.keyboard.press('Escape').catch(() => undefined)
-}
 
 /// Chooses an option of an Element Plus select by its visible text.
 async function chooseOption(page, select, text, { type = true } = {}) {
