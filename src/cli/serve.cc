@@ -202,7 +202,8 @@ int serve(const ServeOptions& options) {
     model = (std::filesystem::path(options.db_path).parent_path() / "models" / "category.model")
                 .string();
   hotline::CategoryModel category_model(model);
-  if (!options.model.empty() || std::filesystem::exists(model)) {
+  std::error_code unreadable;  // a folder it may not look into: as if there were no model
+  if (!options.model.empty() || std::filesystem::exists(model, unreadable)) {
     auto loaded = text::Classifier::load(model);
     if (!loaded.ok())
       return fail(Status(loaded.status().code(), loaded.status().message(), "model"));
