@@ -26,22 +26,30 @@ bool holds_sqlite_data(const std::string& path) {
 
 }  // namespace
 
+std::vector<std::string> database_files(const std::string& db_path) {
+  return {db_path, db_path + "-wal", db_path + "-shm", db_path + "-journal"};
+}
+
+bool same_file(const std::string& a, const std::string& b) {
+  // By name first, which also holds for a file that does not exist yet (a database's write-ahead
+  // log while no one has it open), then as one existing file under two names.
+  std::error_code a_ec, b_ec, same_ec;
+  const fs::path a_name = fs::weakly_canonical(a, a_ec);
+  const fs::path b_name = fs::weakly_canonical(b, b_ec);
+  if (!a_ec && !b_ec && a_name == b_name) return true;
+  return fs::equivalent(a, b, same_ec) && !same_ec;
+}
+
 Status check_output_path(const std::string& out, const std::vector<std::string>& inputs,
                          const std::string& field) {
   if (out.empty()) return Invalid(field, "is empty");
-  std::error_code ec;
-  // By name first, which also catches an input that does not exist yet (a database's
-  // write-ahead log while no one has it open), then as the same file under another name.
-  const fs::path out_name = fs::weakly_canonical(out, ec);
   for (const auto& input : inputs) {
-    std::error_code input_ec;
-    const bool same_name = !ec && out_name == fs::weakly_canonical(input, input_ec) && !input_ec;
-    std::error_code same_ec;
-    if (same_name || (fs::equivalent(out, input, same_ec) && !same_ec)) {
+    if (same_file(out, input)) {
       return Invalid(field,
                      out + " is also read by this command (" + input + "); write to another file");
     }
   }
+  std::error_code ec;
   const fs::file_status status = fs::status(out, ec);
   if (ec || !fs::exists(status)) return Status::Ok();
   if (fs::is_directory(status)) return Invalid(field, out + " is a folder; name a file");

@@ -41,6 +41,15 @@ TEST_F(OutputPath, AnInputUnderAnyNameIsRefused) {
   }
 }
 
+TEST_F(OutputPath, TheFilesOfADatabaseAreRefusedByNameBeforeTheyExist) {
+  const std::string db = dir_ + "/shegong.db";
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    Status refused = check_output_path(dir_ + "/./shegong.db" + suffix, database_files(db), "out");
+    EXPECT_EQ(refused.field(), "out") << suffix;
+  }
+  EXPECT_TRUE(check_output_path(dir_ + "/shegong.db.csv", database_files(db), "out").ok());
+}
+
 TEST_F(OutputPath, ADatabaseAndItsLogAreRefusedWhateverTheirName) {
   const std::string db = dir_ + "/shegong.db";
   sqlite3* handle = nullptr;

@@ -10,6 +10,7 @@
 #include "auth/users.h"
 #include "base/calendar.h"
 #include "base/csv.h"
+#include "base/output_path.h"
 #include "db/migrations.h"
 #include "hotline/categories.h"
 #include "hotline/demo_orders.h"
@@ -254,12 +255,8 @@ Status check_backup_target(const std::string& db_path, const std::string& to) {
   const fs::file_status status = fs::symlink_status(target, ec);
   if (ec && ec != std::errc::no_such_file_or_directory)
     return Invalid("to", "cannot use " + shown + ": " + ec.message());
-  const fs::path where = fs::weakly_canonical(target, ec);
-  if (ec) return Invalid("to", "cannot use " + shown + ": " + ec.message());
-  const fs::path db = fs::weakly_canonical(db_path, ec);
-  if (ec) return Invalid("db", "cannot use " + db_path + ": " + ec.message());
-  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
-    if (where == fs::path(db.string() + suffix)) {
+  for (const std::string& own : database_files(db_path)) {
+    if (same_file(to, own)) {
       return Invalid("to", to + " is the database or one of its journals; name another file");
     }
   }

@@ -48,8 +48,7 @@ int run_corrections(const CorrectionsArgs& args) {
   if (!query.ok()) return fail(query.status());
   if (std::error_code ec; !std::filesystem::exists(args.db, ec))
     return fail(Invalid("db", "no database at " + args.db));
-  Status out = check_output_path(
-      args.out, {args.db, args.db + "-wal", args.db + "-shm", args.db + "-journal"}, "out");
+  Status out = check_output_path(args.out, database_files(args.db), "out");
   if (!out.ok()) return fail(out);
   auto store = open_store(args.db);
   if (!store.ok()) return fail(store.status());
