@@ -62,8 +62,14 @@ class BadInput : public E2eTest {
 
 TEST_F(BadInput, MalformedJsonNamesTheBody) {
   int64_t before = user_count();
-  for (const std::string& body : {std::string("{bad json"), std::string("[1,2]"), std::string(""),
-                                  std::string("{\"username\": \"x\xff\"}"), std::string("null")}) {
+  for (const std::string& body :
+       {std::string("{bad json"), std::string("[1,2]"), std::string(""),
+        std::string("{\"username\": \"x\xff\"}"), std::string("null"),
+        std::string(R"({"": {}})"),  // a member without a name, which no error could name
+        // A whole request, then a NUL byte and junk: still malformed.
+        std::string(R"({"username":"nul.worker","password":"a-long-password",)"
+                    R"("role":"community_staff","region_code":"110101002001"})") +
+            std::string("\0junk", 5)}) {
     auto [status, j] = post_users(body);
     EXPECT_EQ(status, 400) << body;
     EXPECT_EQ(j["error"]["field"], "body") << body;

@@ -33,12 +33,18 @@ bool holds_oversized_number(const Json& top) {
 
 Result<Json> parse_object(const http::Request& request) {
   if (request.body.empty()) return Invalid("body", "a JSON object is required");
+  // nlohmann/json stops reading at a NUL byte, so `{"a":1}<NUL>junk` would pass; JSON text
+  // never holds one (inside a string it is written \u0000).
+  if (request.body.find('\0') != std::string::npos)
+    return Invalid("body", "not valid JSON (holds a NUL byte)");
   Json body = Json::parse(request.body, nullptr, /*allow_exceptions=*/false);
   if (body.is_discarded()) {
     return Invalid("body", "not valid JSON (or not valid UTF-8)");
   }
   if (!body.is_object()) return Invalid("body", "must be a JSON object");
   for (const auto& [key, value] : body.items()) {
+    // Errors name the member they are about; a member without a name could not be named.
+    if (key.empty()) return Invalid("body", "holds a member whose name is empty");
     if (holds_oversized_number(value)) {
       return Invalid(key, "holds a whole number larger than 9223372036854775807");
     }

@@ -16,8 +16,8 @@ namespace shegong::api {
 
 using Json = nlohmann::json;
 
-// The body as a JSON object; 400 (field "body") when it is empty, not JSON, not UTF-8 or not an
-// object.
+// The body as a JSON object; 400 (field "body") when it is empty, not JSON, not UTF-8, not an
+// object, or has a member whose name is empty.
 Result<Json> parse_object(const http::Request& request);
 // A string member. Missing or null: nullopt when optional, else 400. Wrong type or longer than
 // max_bytes: 400.

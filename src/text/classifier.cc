@@ -163,6 +163,12 @@ Result<Classifier> Classifier::load(const std::string& path) {
   return Classifier(std::move(model).value());
 }
 
+Result<Classifier> Classifier::parse(std::string_view file, const std::string& name) {
+  auto model = parse_model(file, name);
+  if (!model.ok()) return model.status();
+  return Classifier(std::move(model).value());
+}
+
 Status Classifier::save(const std::string& path) const { return write_model(*model_, path); }
 
 Status Classifier::probabilities(std::string_view text, std::vector<double>& out) const {

@@ -82,6 +82,8 @@ class Classifier {
   static Result<Classifier> train(const std::vector<LabelledText>& examples, const Lexicon& lexicon,
                                   const TrainingOptions& options);
   static Result<Classifier> load(const std::string& path);
+  // The model in the bytes of a model file; errors start with `name`.
+  static Result<Classifier> parse(std::string_view file, const std::string& name);
   Status save(const std::string& path) const;
 
   Result<Prediction> classify(std::string_view text) const;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/csv.h"
+#include "text/label.h"
 
 namespace shegong::text {
 
@@ -28,7 +29,8 @@ Result<Relabelling> parse_relabelling(const std::vector<std::string>& specs) {
     std::string from = spec.substr(0, eq), to = spec.substr(eq + 1);
     if (from.empty() || to.empty())
       return Invalid("relabel", "\"" + spec + "\" has an empty label on one side of '='");
-    if (to[0] == '!') return Invalid("relabel", "\"" + spec + "\": a label may not start with '!'");
+    if (const std::string problem = label_problem(to); !problem.empty())
+      return Invalid("relabel", "\"" + spec + "\": the new label " + problem);
     if (!relabel.emplace(std::move(from), std::move(to)).second)
       return Invalid("relabel", "\"" + spec.substr(0, eq) + "\" is renamed more than once");
   }

@@ -24,7 +24,7 @@ namespace shegong::text {
 using Relabelling = std::map<std::string, std::string>;
 
 // Parses "FROM=TO" specs; errors (field "relabel") for a spec without '=', an empty side, a TO
-// starting with '!' (no label may) and a FROM given twice.
+// that cannot be a label (text/label.h) and a FROM given twice.
 Result<Relabelling> parse_relabelling(const std::vector<std::string>& specs);
 
 struct LabelledSource {

@@ -7,12 +7,14 @@
 // into place, so a reader never sees half a model.
 #include <algorithm>
 #include <bit>
+#include <cmath>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 
 #include "base/csv.h"
 #include "text/classifier_model.h"
+#include "text/label.h"
 
 namespace shegong::text {
 
@@ -24,6 +26,7 @@ static_assert(kFeatureBlocks == 3, "the model format stores three block weights"
 constexpr char kMagic[8] = {'S', 'G', 'T', 'E', 'X', 'T', 'C', 'L'};
 constexpr size_t kHeaderSize = sizeof(kMagic) + 4 + 8;
 constexpr uint32_t kWordsFlag = 1, kLatinFlag = 2;
+constexpr float kMaxModelWeight = 1e6f;
 
 uint64_t fnv1a(std::string_view bytes) {
   uint64_t h = kSeed;
@@ -68,7 +71,7 @@ class Reader {
   bool get_array(std::vector<T>& values, size_t count) {
     if (count > (in_.size() - pos_) / sizeof(T) || !take(count * sizeof(T))) return fail();
     values.resize(count);
-    std::memcpy(values.data(), in_.data() + pos_ - count * sizeof(T), count * sizeof(T));
+    if (count) std::memcpy(values.data(), in_.data() + pos_ - count * sizeof(T), count * sizeof(T));
     return true;
   }
   bool get_strings(std::vector<std::string>& strings) {
@@ -131,6 +134,17 @@ Status parse_payload(std::string_view payload, uint32_t version, ClassifierModel
       r.get_array(model.weights, size_t{features} * (model.labels.size() + 1)) &&
       r.get_array(model.bias, model.labels.size());
   if (!r.ok() || !r.at_end()) return Invalid("model", "the model's contents are malformed");
+  for (const auto& label : model.labels) {
+    if (const std::string problem = label_problem(label); !problem.empty())
+      return Invalid("model", "a label of the model " + problem);
+  }
+  // Weights that are not finite, or so large that a text's scores overflow, would give every text
+  // a confidence that is not a number. Trained weights stay far below the bound.
+  for (const auto* numbers : {&model.weights, &model.bias}) {
+    for (float x : *numbers)
+      if (!(std::fabs(x) <= kMaxModelWeight))
+        return Invalid("model", "the model holds weights that are not finite or out of range");
+  }
   model.options = {static_cast<int>(min_ngram),
                    static_cast<int>(max_ngram),
                    (flags & kWordsFlag) != 0,
@@ -152,21 +166,12 @@ Status parse_payload(std::string_view payload, uint32_t version, ClassifierModel
 }  // namespace
 
 Status write_model(const ClassifierModel& model, const std::string& path) {
-  std::string payload = payload_of(model);
-  Writer w;
-  w.bytes().append(kMagic, sizeof kMagic);
-  w.put(Classifier::kFormatVersion);
-  w.put(static_cast<uint64_t>(payload.size()));
-  w.bytes() += payload;
-  w.put(fnv1a(w.bytes()));
-  return replace_file(path, w.bytes(), "out");
+  return replace_file(path, model_file_bytes(payload_of(model), Classifier::kFormatVersion), "out");
 }
 
-Result<std::unique_ptr<ClassifierModel>> read_model(const std::string& path) {
-  auto bytes = read_file(path);
-  if (!bytes.ok()) return Status(Code::kNotFound, bytes.status().message(), "model");
-  std::string_view file = *bytes;
-  const std::string where = path + ": ";
+Result<std::unique_ptr<ClassifierModel>> parse_model(std::string_view file,
+                                                     const std::string& name) {
+  const std::string where = name + ": ";
   if (file.size() < sizeof kMagic || std::memcmp(file.data(), kMagic, sizeof kMagic) != 0)
     return Invalid("model", where + "not a shegong text classifier model");
   Reader header(file.substr(sizeof kMagic));
@@ -189,6 +194,22 @@ Result<std::unique_ptr<ClassifierModel>> read_model(const std::string& path) {
   Status parsed = parse_payload(file.substr(kHeaderSize, payload_size), version, *model);
   if (!parsed.ok()) return Invalid("model", where + parsed.message());
   return model;
+}
+
+Result<std::unique_ptr<ClassifierModel>> read_model(const std::string& path) {
+  auto bytes = read_file(path);
+  if (!bytes.ok()) return Status(Code::kNotFound, bytes.status().message(), "model");
+  return parse_model(*bytes, path);
+}
+
+std::string model_file_bytes(std::string_view payload, uint32_t version) {
+  Writer w;
+  w.bytes().append(kMagic, sizeof kMagic);
+  w.put(version);
+  w.put(static_cast<uint64_t>(payload.size()));
+  w.bytes() += payload;
+  w.put(fnv1a(w.bytes()));
+  return std::move(w.bytes());
 }
 
 }  // namespace shegong::text

@@ -3,8 +3,10 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "text/classifier.h"
@@ -78,6 +80,11 @@ inline KeySpans key_spans(const ClassifierModel& model, const BlockEnds& ends, s
 // classifier_file.cc
 Status write_model(const ClassifierModel& model, const std::string& path);
 Result<std::unique_ptr<ClassifierModel>> read_model(const std::string& path);
+// The model in the bytes of a model file; errors start with `name`.
+Result<std::unique_ptr<ClassifierModel>> parse_model(std::string_view file,
+                                                     const std::string& name);
+// A model file around `payload`: magic, `version`, size, payload, checksum.
+std::string model_file_bytes(std::string_view payload, uint32_t version);
 
 // classifier_train.cc
 Result<std::unique_ptr<ClassifierModel>> train_model(const std::vector<LabelledText>& examples,

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 
 #include "base/csv.h"
 
@@ -152,6 +153,51 @@ TEST(Classifier, WrongOrDamagedModelFilesAreClearErrors) {
   EXPECT_EQ(Classifier::load(path).status().code(), Code::kNotFound);
 }
 
+// `file` with its checksum (the last 8 bytes: FNV-1a-64 of every byte before them) made right
+// again, so that a change to its contents reaches the payload's checks.
+std::string rechecked(std::string file) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (size_t i = 0; i + 8 < file.size(); ++i)
+    h = (h ^ static_cast<unsigned char>(file[i])) * 0x100000001b3ULL;
+  std::memcpy(file.data() + file.size() - 8, &h, 8);
+  return file;
+}
+
+// A model file that is whole, but whose labels or weights no training makes, is refused: a label
+// with a tab would break classify's output, weights out of range give confidences that are not
+// numbers.
+TEST(Classifier, ModelFilesWithBadLabelsOrWeightsAreRefused) {
+  Classifier c = trained();
+  const std::string path = temp_path("labels.model");
+  ASSERT_TRUE(c.save(path).ok());
+  const std::string good = *read_file(path);
+  std::filesystem::remove(path);
+  ASSERT_TRUE(Classifier::parse(rechecked(good), "good.model").ok());
+  // Payload: five u32 feature options and three f32 block weights, then the label count and the
+  // first label's length and bytes (each label here is Han characters of three bytes each).
+  constexpr size_t kFirstLabel = 8 + 4 + 8 + 5 * 4 + 3 * 4 + 4 + 4;
+  auto refusal = [](const std::string& file) {
+    auto r = Classifier::parse(file, "bad.model");
+    EXPECT_FALSE(r.ok());
+    EXPECT_EQ(r.status().field(), "model");
+    return r.ok() ? std::string() : r.status().message();
+  };
+  std::string tab = good;
+  tab.replace(kFirstLabel, 3, "\t\t\t");
+  EXPECT_NE(refusal(rechecked(tab)).find("a label of the model may not hold control characters"),
+            std::string::npos);
+  std::string broken = good;
+  broken[kFirstLabel] = '\xff';
+  EXPECT_NE(refusal(rechecked(broken)).find("is not valid UTF-8"), std::string::npos);
+  for (float weight : {std::numeric_limits<float>::infinity(), 1e30f, -1e30f,
+                       std::numeric_limits<float>::quiet_NaN()}) {
+    std::string huge = good;  // the last bias, just before the checksum
+    std::memcpy(huge.data() + huge.size() - 8 - 4, &weight, 4);
+    EXPECT_NE(refusal(rechecked(huge)).find("not finite or out of range"), std::string::npos)
+        << weight;
+  }
+}
+
 // An older file made from a version 3 file: version 2 lacks the three f32 block weights that
 // follow the five u32 feature options, version 1 also the lead and the n-gram window (the fourth
 // and fifth u32).
@@ -163,10 +209,7 @@ std::string as_version(const std::string& v3, uint32_t version) {
   old[8] = static_cast<char>(version);
   const uint64_t payload = old.size() - kHeader;
   std::memcpy(old.data() + 12, &payload, 8);
-  uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a-64 of every byte before the checksum
-  for (unsigned char c : old) h = (h ^ c) * 0x100000001b3ULL;
-  old.append(reinterpret_cast<const char*>(&h), 8);
-  return old;
+  return rechecked(old + std::string(8, '\0'));
 }
 
 void expect_same_predictions(const Classifier& a, const Classifier& b) {

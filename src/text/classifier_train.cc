@@ -12,6 +12,7 @@
 #include <set>
 
 #include "text/classifier_model.h"
+#include "text/label.h"
 #include "text/normalize.h"
 
 namespace shegong::text {
@@ -27,12 +28,8 @@ struct SparseText {
 };
 
 Status check_label(const LabelledText& example) {
-  const std::string& label = example.label;
-  if (label.empty()) return Invalid("label", example.source + ": empty label");
-  if (label[0] == '!') return Invalid("label", example.source + ": a label may not start with '!'");
-  for (unsigned char c : label)
-    if (c < 0x20 || c == 0x7F)
-      return Invalid("label", example.source + ": a label may not hold control characters");
+  const std::string problem = label_problem(example.label);
+  if (!problem.empty()) return Invalid("label", example.source + ": the label " + problem);
   return Status::Ok();
 }
 
