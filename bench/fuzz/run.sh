@@ -12,6 +12,8 @@
 #   model_file  classifier model files (payloads behind a valid header and checksum)
 #   training    labelled CSVs, then training and classifying on them
 #   analysis    places, matters, near-duplicates, hot issues, reply scores, features
+#   calendar    holiday calendar files and the deadline arithmetic over them
+#   region_code region codes as users type them
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-30}
@@ -36,6 +38,8 @@ sources() {
     analysis) echo "src/text/analysis_fuzz.cc src/text/features.cc src/text/segmenter.cc
       src/text/places.cc src/text/hot_matters.cc src/text/hot_issues.cc src/text/near_duplicates.cc
       src/text/minhash.cc src/text/shingles.cc src/text/reply_quality.cc $text_base" ;;
+    calendar) echo "src/base/calendar_fuzz.cc src/base/calendar.cc src/base/csv.cc src/base/status.cc" ;;
+    region_code) echo "src/regions/region_code_fuzz.cc src/regions/region_code.cc src/base/status.cc" ;;
     *) echo "unknown fuzz target: $1" >&2; return 1 ;;
   esac
 }
@@ -57,6 +61,12 @@ seed() {
     json_text | json_body)
       printf '{"subject":"噪音\\u0041","unit_id":3,"anonymous":false,"co_unit_ids":[1,2],"x":{"y":[null,1.5e3]}}' \
         > "$dir/seed1" ;;
+    calendar)
+      printf '# 2025\ndate,kind,name\n2025-01-01,holiday,元旦\n2025-01-26,workday,春节\n2025-01-28,holiday,春节\n2025-12-31,holiday,x\n' \
+        > "$dir/seed1" ;;
+    region_code)
+      printf '110101001000' > "$dir/seed1"
+      printf '441900' > "$dir/seed2" ;;
     request)
       printf '\x00/api/v1/orders?status=open&q=%%E5%%99%%AA+a&page=2' > "$dir/seed1"
       printf '\x01sid=abc; theme=dark; sid=2' > "$dir/seed2" ;;
@@ -74,7 +84,7 @@ seed() {
 }
 
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(normalize csv json_text request json_body model_file training analysis)
+[ ${#targets[@]} -gt 0 ] || targets=(normalize csv json_text request json_body model_file training analysis calendar region_code)
 for target in "${targets[@]}"; do
   src=$(sources "$target")
   # shellcheck disable=SC2086
