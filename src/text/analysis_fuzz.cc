@@ -90,6 +90,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (similar.ok()) {
       check(similar->size() <= 3);
       for (const auto& s : *similar) check(unit(s.similarity) && s.id >= 1 && s.id <= m.id);
+      for (size_t i = 1; i < similar->size(); ++i)  // most similar first
+        check((*similar)[i - 1].similarity >= (*similar)[i].similarity);
     }
   }
 
@@ -101,8 +103,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     check(issue.first_time <= issue.last_time && std::isfinite(issue.heat) && issue.heat >= 0);
     check(is_valid_utf8(issue.title) && is_valid_utf8(issue.place));
     check(issue.members.size() == issue.messages && issue.requesters <= issue.messages);
-    for (int64_t id : issue.members) check(id >= 1 && id <= static_cast<int64_t>(messages.size()));
+    int64_t last_time = INT64_MIN;
+    for (int64_t id : issue.members) {
+      check(id >= 1 && id <= static_cast<int64_t>(messages.size()));
+      const int64_t time = messages[static_cast<size_t>(id - 1)].time;
+      check(time >= last_time && time >= issue.first_time &&
+            time <= issue.last_time);  // oldest first
+      last_time = time;
+    }
   }
+  for (size_t i = 1; i < report.issues.size(); ++i)  // hottest first
+    check(report.issues[i - 1].heat >= report.issues[i].heat);
 
   ReplyScorer scorer;
   for (size_t i = 0; i + 1 < messages.size(); ++i) {
