@@ -88,8 +88,8 @@ targets=("$@")
 for target in "${targets[@]}"; do
   src=$(sources "$target")
   # shellcheck disable=SC2086
-  clang++ -std=c++20 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc $src $opencc \
-    -o "$out/${target}_fuzz"
+  clang++ -std=c++20 -Wall -Wextra -Werror -O1 -g -fsanitize=fuzzer,address,undefined \
+    -fno-sanitize-recover=all -Isrc $src $opencc -o "$out/${target}_fuzz"
   seed "$target"
   echo "-- $target"
   status=0
