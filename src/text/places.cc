@@ -102,6 +102,15 @@ std::u32string name_before(const std::u32string& s, size_t end, size_t floor) {
   while (begin > floor && end - begin < kLongest && is_ideograph(s[begin - 1]) &&
          !is_stop(s[begin - 1]))
     --begin;
+  // A leading word whose first character is a stop (请问, 要求, 对面) leaves its second behind.
+  if (begin > floor && begin < end) {
+    for (auto word : kLeadingWords) {
+      if (word.size() == 2 && word[0] == s[begin - 1] && word[1] == s[begin]) {
+        ++begin;
+        break;
+      }
+    }
+  }
   std::u32string name = s.substr(begin, end - begin);
   for (bool stripped = true; stripped;) {
     stripped = false;

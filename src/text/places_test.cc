@@ -33,6 +33,10 @@ TEST(Places, RoadsTownsVillagesSchools) {
   EXPECT_EQ(found("A3区郝家坪小学什么时候能改扩建"), (V{"division:A3区", "school:郝家坪小学"}));
   EXPECT_EQ(found("反映西地省K8县某事"), (V{"division:西地省", "division:K8县"}));
   EXPECT_EQ(found("福州市仓山区的河道"), (V{"division:仓山区"}));
+  // A leading word that starts with a stop character (请, 要, 对) does not leave half of itself.
+  EXPECT_EQ(found("请问黄兴路公交站什么时候恢复"), (V{"road:黄兴路"}));
+  EXPECT_EQ(found("要求潇楚南路尽快修好"), (V{"road:潇楚南路"}));
+  EXPECT_EQ(found("对面魅力之城小区的噪音"), (V{"estate:魅力之城"}));
 }
 
 TEST(Places, CommonWordsAreNotNames) {
