@@ -45,11 +45,12 @@ constexpr std::u32string_view kStops =
 
 // Words in front of a name that are not part of it (反映X小区, 位于X路).
 constexpr std::u32string_view kLeadingWords[] = {
-    U"反映", U"投诉", U"举报", U"咨询", U"建议", U"请问", U"询问", U"关于", U"位于", U"地处",
-    U"坐落", U"座落", U"靠近", U"临近", U"希望", U"要求", U"强烈", U"恳请", U"请求", U"紧急",
-    U"再次", U"解决", U"处理", U"整治", U"治理", U"关注", U"申请", U"督促", U"落实", U"加快",
-    U"尽快", U"呼吁", U"新建", U"老旧", U"周边", U"整个", U"其他", U"多个", U"一些", U"所有",
-    U"全体", U"居住", U"入住", U"对面", U"拟建", U"在建", U"修建", U"筹建",
+    U"反映", U"投诉", U"举报", U"咨询", U"建议", U"请问", U"询问", U"关于", U"位于",
+    U"地处", U"坐落", U"座落", U"靠近", U"临近", U"希望", U"要求", U"强烈", U"恳请",
+    U"请求", U"紧急", U"再次", U"解决", U"处理", U"整治", U"治理", U"关注", U"申请",
+    U"督促", U"落实", U"加快", U"尽快", U"呼吁", U"新建", U"老旧", U"周边", U"整个",
+    U"其他", U"多个", U"一些", U"所有", U"全体", U"居住", U"入住", U"对面", U"拟建",
+    U"在建", U"修建", U"筹建", U"经过", U"途经", U"路过", U"沿着",
 };
 
 // Names that are common words, not proper names (安置小区, 步行街, 地铁站, 新农村).
@@ -244,8 +245,15 @@ std::vector<Place> extract_places(std::string_view normalized) {
       ++i;
       continue;
     }
-    std::u32string name = name_before(s, i, floor);
     size_t end = i + marker->word.size();
+    // 梅溪湖路, 松雅湖公园: a lake's name followed by another marker names the road or place.
+    if (marker->kind == PlaceKind::kArea &&
+        std::any_of(std::begin(kMarkers), std::end(kMarkers),
+                    [&](const Marker& m) { return starts_with(s, end, m.word); })) {
+      ++i;
+      continue;
+    }
+    std::u32string name = name_before(s, i, floor);
     // 距铁路, 沿公路: the name's last character and the marker make a common word.
     if (!name.empty() && generic_names().count(name.back() + std::u32string(marker->word)))
       name.clear();

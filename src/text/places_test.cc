@@ -37,6 +37,9 @@ TEST(Places, RoadsTownsVillagesSchools) {
   EXPECT_EQ(found("请问黄兴路公交站什么时候恢复"), (V{"road:黄兴路"}));
   EXPECT_EQ(found("要求潇楚南路尽快修好"), (V{"road:潇楚南路"}));
   EXPECT_EQ(found("对面魅力之城小区的噪音"), (V{"estate:魅力之城"}));
+  // A lake's name before another marker is part of that place's name.
+  EXPECT_EQ(found("经过梅溪湖路的车辆太多"), (V{"road:梅溪湖路"}));
+  EXPECT_EQ(found("松雅湖公园和梅溪湖"), (V{"facility:松雅湖公园", "area:梅溪湖"}));
 }
 
 TEST(Places, CommonWordsAreNotNames) {
