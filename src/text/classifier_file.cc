@@ -7,7 +7,6 @@
 // into place, so a reader never sees half a model.
 #include <algorithm>
 #include <bit>
-#include <cmath>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -26,7 +25,6 @@ static_assert(kFeatureBlocks == 3, "the model format stores three block weights"
 constexpr char kMagic[8] = {'S', 'G', 'T', 'E', 'X', 'T', 'C', 'L'};
 constexpr size_t kHeaderSize = sizeof(kMagic) + 4 + 8;
 constexpr uint32_t kWordsFlag = 1, kLatinFlag = 2;
-constexpr float kMaxModelWeight = 1e6f;
 
 uint64_t fnv1a(std::string_view bytes) {
   uint64_t h = kSeed;
@@ -138,13 +136,8 @@ Status parse_payload(std::string_view payload, uint32_t version, ClassifierModel
     if (const std::string problem = label_problem(label); !problem.empty())
       return Invalid("model", "a label of the model " + problem);
   }
-  // Weights that are not finite, or so large that a text's scores overflow, would give every text
-  // a confidence that is not a number. Trained weights stay far below the bound.
-  for (const auto* numbers : {&model.weights, &model.bias}) {
-    for (float x : *numbers)
-      if (!(std::fabs(x) <= kMaxModelWeight))
-        return Invalid("model", "the model holds weights that are not finite or out of range");
-  }
+  if (!model_weights_in_range(model))
+    return Invalid("model", "the model holds weights that are not finite or out of range");
   model.options = {static_cast<int>(min_ngram),
                    static_cast<int>(max_ngram),
                    (flags & kWordsFlag) != 0,

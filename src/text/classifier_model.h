@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -44,6 +45,19 @@ struct ClassifierModel {
 
 // The largest weight of a feature block.
 constexpr double kMaxBlockWeight = 100;
+
+// The largest size of a stored weight or bias. Larger ones can make a text's scores overflow, and
+// every confidence NaN; trained weights stay far below it (the reference model's largest is 12.9).
+constexpr float kMaxModelWeight = 1e6f;
+
+// True when every weight and bias is finite and at most kMaxModelWeight in size.
+inline bool model_weights_in_range(const ClassifierModel& model) {
+  for (const auto* numbers : {&model.weights, &model.bias}) {
+    for (float x : *numbers)
+      if (!(std::fabs(x) <= kMaxModelWeight)) return false;
+  }
+  return true;
+}
 
 template <typename Weights>
 bool block_weights_in_range(const Weights& weights) {

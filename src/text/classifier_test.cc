@@ -317,6 +317,13 @@ TEST(Classifier, TrainingRejectsBadInputNamingWhere) {
   zero_epochs.epochs = 0;
   EXPECT_EQ(Classifier::train(corpus(), kLexicon, zero_epochs).status().field(), "epochs");
 
+  // Options inside their ranges can still make the optimiser diverge; such a model is refused
+  // rather than saved with weights whose every confidence would be NaN.
+  TrainingOptions too_fast = small_options();
+  too_fast.learning_rate = 100;
+  too_fast.l2 = 0;
+  EXPECT_EQ(Classifier::train(corpus(), kLexicon, too_fast).status().field(), "learning-rate");
+
   TrainingOptions bad_power = small_options();
   bad_power.nb_power = -1;
   EXPECT_EQ(Classifier::train(corpus(), kLexicon, bad_power).status().field(), "nb-power");

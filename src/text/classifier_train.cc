@@ -276,6 +276,11 @@ Result<std::unique_ptr<ClassifierModel>> train_model(const std::vector<LabelledT
   if (options.balanced) balance(sparse, model->labels.size());
   fit(sparse, nb_scales(sparse, model->keys.size(), model->labels.size(), options), options,
       *model);
+  // A model that its own file could not hold: the optimiser diverged.
+  if (!model_weights_in_range(*model))
+    return Invalid(
+        "learning-rate",
+        "training diverged (weights not finite or out of range); lower the learning rate");
   model->segmenter = Segmenter(used_lexicon(lexicon, words_seen));
   return model;
 }
