@@ -14,6 +14,7 @@
 #   analysis    places, matters, near-duplicates, hot issues, reply scores, features
 #   calendar    holiday calendar files and the deadline arithmetic over them
 #   region_code region codes as users type them
+#   categories  category taxonomy CSVs imported into a real SQLite database
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-30}
@@ -40,6 +41,10 @@ sources() {
       src/text/minhash.cc src/text/shingles.cc src/text/reply_quality.cc $text_base" ;;
     calendar) echo "src/base/calendar_fuzz.cc src/base/calendar.cc src/base/csv.cc src/base/status.cc" ;;
     region_code) echo "src/regions/region_code_fuzz.cc src/regions/region_code.cc src/base/status.cc" ;;
+    categories) echo "src/hotline/categories_fuzz.cc src/hotline/categories.cc src/audit/audit_log.cc
+      src/db/sqlite_db.cc src/db/value.cc src/db/migrations.cc src/db/migrations_sqlite.cc
+      src/base/crypto.cc src/base/clock.cc src/base/csv.cc src/base/one_line.cc src/base/utf8.cc
+      src/base/status.cc $(pkg-config --libs sqlite3 libsodium)" ;;
     *) echo "unknown fuzz target: $1" >&2; return 1 ;;
   esac
 }
@@ -64,6 +69,8 @@ seed() {
     calendar)
       printf '# 2025\ndate,kind,name\n2025-01-01,holiday,元旦\n2025-01-26,workday,春节\n2025-01-28,holiday,春节\n2025-12-31,holiday,x\n' \
         > "$dir/seed1" ;;
+    categories)
+      printf 'level1,level2,level3\n城乡建设,住房保障,物业管理\n城乡建设,"市政,设施",\n交通运输,,\n' > "$dir/seed1" ;;
     region_code)
       printf '110101001000' > "$dir/seed1"
       printf '441900' > "$dir/seed2" ;;
@@ -84,7 +91,8 @@ seed() {
 }
 
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(normalize csv json_text request json_body model_file training analysis calendar region_code)
+[ ${#targets[@]} -gt 0 ] || targets=(normalize csv json_text request json_body model_file training analysis calendar region_code
+  categories)
 for target in "${targets[@]}"; do
   src=$(sources "$target")
   # shellcheck disable=SC2086

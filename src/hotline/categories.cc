@@ -50,7 +50,7 @@ Result<CategoryImport> import_categories(db::Db& db, const Clock& clock,
       ++report.per_level[level + 1];
     }
   }
-  if (!reader.status().ok()) return reader.status();
+  if (!reader.status().ok()) return Invalid("categories", reader.status().message());
   if (header) return Invalid("categories", "the file is empty; expected level1,level2,level3");
   if (rows.empty()) return Invalid("categories", "the file holds no categories after its header");
   Status st = db.write([&](db::Session& s) {

@@ -76,7 +76,8 @@ TEST(Categories, EmptyHeaderlessSkippedAndControlCharacterFilesAreRefused) {
        {"", "\n", "level1,level2,level3\n", "教育,学前教育,幼儿园\n",
         "level1,level2\n教育,学前教育\n", "level1,level2,level3\n教育,,学前教育\n",
         "level1,level2,level3\n教育,学前\x01教育,\n",
-        "level1,level2,level3\n\"教\n育\",学前教育,\n"}) {
+        "level1,level2,level3\n\"教\n育\",学前教育,\n",
+        "level1,level2,level3\n\"教育,学前教育,\n"}) {  // a quote never closed
     auto r = import_categories(*db, SystemClock::instance(), bad, "test");
     EXPECT_FALSE(r.ok()) << bad;
     EXPECT_EQ(r.status().field(), "categories") << bad;
