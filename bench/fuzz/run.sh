@@ -24,7 +24,8 @@ mkdir -p "$out"
 opencc=$(pkg-config --cflags --libs opencc)
 text_base="src/text/normalize.cc src/text/pii.cc src/base/utf8.cc src/base/status.cc"
 classifier="src/text/classifier.cc src/text/classifier_file.cc src/text/classifier_train.cc
-  src/text/features.cc src/text/segmenter.cc src/text/label.cc src/base/csv.cc $text_base"
+  src/text/features.cc src/text/segmenter.cc src/text/label.cc src/base/one_line.cc src/base/csv.cc
+  $text_base"
 
 sources() {
   case $1 in

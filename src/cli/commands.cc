@@ -37,15 +37,22 @@ std::vector<std::string> calendar_files(const std::vector<std::string>& given) {
   return files;
 }
 
-Status check_db_path(const std::string& db_path) {
-  // SQLite reads these as a temporary, an in-memory or a URI database: writes to them would
-  // "succeed" and vanish when the command ends.
-  if (db_path.empty()) return Invalid("db", "is empty; name the database file");
-  if (db_path == ":memory:" || db_path.rfind("file:", 0) == 0) {
-    return Invalid(
-        "db", "'" + db_path + "' is not a file name SQLite keeps on disk; name the database file");
-  }
+namespace {
+
+// SQLite reads these names as a temporary, an in-memory or a URI database: writes to them would
+// "succeed" and vanish when the command ends. `what` says which file to name instead.
+Status check_sqlite_file_name(const std::string& name, const std::string& field,
+                              const std::string& what) {
+  if (name.empty()) return Invalid(field, "is empty; name " + what);
+  if (name == ":memory:" || name.rfind("file:", 0) == 0)
+    return Invalid(field, "'" + name + "' is not a file name SQLite keeps on disk; name " + what);
   return Status::Ok();
+}
+
+}  // namespace
+
+Status check_db_path(const std::string& db_path) {
+  return check_sqlite_file_name(db_path, "db", "the database file");
 }
 
 namespace {
@@ -245,10 +252,7 @@ std::string version_note(int found) {
 // Where a backup may go: a new file in a folder that exists, and neither the database nor one of
 // its journals (SQLite deletes or rewrites those, so a "backup" there would be lost).
 Status check_backup_target(const std::string& db_path, const std::string& to) {
-  if (to.empty()) return Invalid("to", "is empty; name the backup file");
-  if (to == ":memory:" || to.rfind("file:", 0) == 0) {
-    return Invalid("to", "'" + to + "' is not a file name SQLite writes to disk; name the file");
-  }
+  SHEGONG_RETURN_IF_ERROR(check_sqlite_file_name(to, "to", "the backup file"));
   const std::string shown = to.size() > 80 ? to.substr(0, 80) + "..." : to;
   std::error_code ec;
   const fs::path target(to);

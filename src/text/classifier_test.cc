@@ -184,7 +184,7 @@ TEST(Classifier, ModelFilesWithBadLabelsOrWeightsAreRefused) {
   };
   std::string tab = good;
   tab.replace(kFirstLabel, 3, "\t\t\t");
-  EXPECT_NE(refusal(rechecked(tab)).find("a label of the model may not hold control characters"),
+  EXPECT_NE(refusal(rechecked(tab)).find("a label of the model holds a control character (U+0009)"),
             std::string::npos);
   std::string broken = good;
   broken[kFirstLabel] = '\xff';

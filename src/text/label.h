@@ -1,6 +1,6 @@
 // What a category label of the classifier may be, wherever one comes from (training data, a
-// relabelling, a model file): one line of valid UTF-8, not empty, without control characters, and
-// not starting with '!' (classify's error lines start with "!error").
+// relabelling, a model file): one line (base/one_line.h: valid UTF-8 without control characters),
+// not empty, and not starting with '!' (classify's error lines start with "!error").
 #pragma once
 
 #include <string>

@@ -13,9 +13,9 @@ TEST(Label, CategoryNamesAreLabels) {
 TEST(Label, EmptyBangControlAndInvalidBytesAreNot) {
   EXPECT_EQ(label_problem(""), "is empty");
   EXPECT_EQ(label_problem("!error"), "may not start with '!'");
-  EXPECT_EQ(label_problem("城乡\t建设"), "may not hold control characters");
-  EXPECT_EQ(label_problem("城乡\n"), "may not hold control characters");
-  EXPECT_EQ(label_problem("a\x7f"), "may not hold control characters");
+  EXPECT_EQ(label_problem("城乡\t建设"), "holds a control character (U+0009)");
+  EXPECT_EQ(label_problem("城乡\n"), "holds a control character (U+000A)");
+  EXPECT_EQ(label_problem("a\x7f"), "holds a control character (U+007F)");
   EXPECT_EQ(label_problem("城\xff"), "is not valid UTF-8");
 }
 
