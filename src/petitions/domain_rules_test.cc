@@ -136,18 +136,32 @@ TEST(DomainRule, Item10_LitigationMattersOnlyGoToPoliticsAndLawOrAReferral) {
   EXPECT_EQ(wrong.status().code(), Code::kConflict);
   EXPECT_EQ(wrong.status().field(), "route");
   EXPECT_NE(wrong.status().message().find("涉法涉诉"), std::string::npos);
+  for (const char* route : {"assign", "report", "discipline"}) {
+    auto refused =
+        w.act(c.id, "route", w.office_staff,
+              {{"route", route}, {"unit_id", w.id(w.organ)}, {"report_due_on", "2026-12-31"}});
+    EXPECT_EQ(refused.status().code(), Code::kConflict) << route;
+    EXPECT_EQ(refused.status().field(), "route") << route;
+  }
   cases::CaseRecord sent = w.acted(c.id, "route", w.office_staff,
                                    {{"route", "politics_law"}, {"unit_id", w.id(w.politics_law)}});
   EXPECT_EQ(sent.state, "referred");
   EXPECT_EQ(sent.lead_unit_id, w.politics_law.id);
 
-  // Received directly by an organ, it cannot enter route (6); a referral note closes it.
+  // Received directly by an organ, it cannot enter route (6) nor go to an ordinary lower organ;
+  // a referral note closes it.
   p.unit_id = w.organ.id;
   cases::CaseRecord direct = w.filed(p);
   auto track = w.act(direct.id, "notify_receipt", w.organ_staff,
                      {{"outcome", "within_powers"}, {"track", "opinion"}});
   EXPECT_EQ(track.status().field(), "track");
+  auto lower = w.act(direct.id, "notify_receipt", w.organ_staff,
+                     {{"outcome", "sent_to_lower"}, {"unit_id", w.id(w.street)}});
+  EXPECT_EQ(lower.status().code(), Code::kConflict);
+  EXPECT_EQ(lower.status().field(), "outcome");
+  EXPECT_NE(lower.status().message().find("涉法涉诉"), std::string::npos);
   EXPECT_EQ(load(w, direct.id).state, "registered");
+  EXPECT_EQ(load(w, direct.id).lead_unit_id, w.organ.id);
   EXPECT_EQ(
       w.act(direct.id, "refer", w.organ_staff, {{"procedure", "litigation"}}).status().field(),
       "note");
@@ -174,10 +188,42 @@ TEST(DomainRule, Item11_AccusationsForDisciplineOnlyGoToTheDisciplineOrgan) {
           .status()
           .field(),
       "unit_id");
+  // Nor does a referral close it at the office, whatever the procedure named.
+  for (const char* procedure : {"duty", "litigation", "party_appeal"}) {
+    auto referred = w.act(c.id, "refer", w.office_staff,
+                          {{"procedure", procedure}, {"note", "请向有关部门反映"}});
+    EXPECT_EQ(referred.status().code(), Code::kConflict) << procedure;
+    EXPECT_EQ(referred.status().field(), "procedure") << procedure;
+  }
+  EXPECT_EQ(load(w, c.id).state, "registered");
   cases::CaseRecord sent = w.acted(c.id, "route", w.office_staff,
                                    {{"route", "discipline"}, {"unit_id", w.id(w.discipline)}});
   EXPECT_EQ(sent.state, "referred");
   EXPECT_EQ(sent.lead_unit_id, w.discipline.id);
+
+  // An organ that received it directly hands it to no ordinary organ, accepts it on no track and
+  // closes it with no referral: it tells the accuser to approach the 纪检监察 organ (Art. 23).
+  p.unit_id = w.organ.id;
+  cases::CaseRecord direct = w.filed(p);
+  auto lower = w.act(direct.id, "notify_receipt", w.organ_staff,
+                     {{"outcome", "sent_to_lower"}, {"unit_id", w.id(w.street)}});
+  EXPECT_EQ(lower.status().code(), Code::kConflict);
+  EXPECT_EQ(lower.status().field(), "outcome");
+  EXPECT_EQ(w.act(direct.id, "notify_receipt", w.organ_staff,
+                  {{"outcome", "within_powers"}, {"track", "accusation"}})
+                .status()
+                .field(),
+            "track");
+  EXPECT_EQ(w.act(direct.id, "refer", w.organ_staff, {{"procedure", "duty"}, {"note", "x"}})
+                .status()
+                .field(),
+            "procedure");
+  EXPECT_EQ(load(w, direct.id).state, "registered");
+  EXPECT_EQ(load(w, direct.id).lead_unit_id, w.organ.id);
+  cases::CaseRecord told =
+      w.acted(direct.id, "notify_receipt", w.organ_staff,
+              {{"outcome", "outside_system"}, {"organ_to_approach", "北京市东城区纪委监委"}});
+  EXPECT_EQ(told.state, "redirected");
 }
 
 TEST(DomainRule, Item12_TheAccusedUnitNeverSeesTheAccusation) {
@@ -447,6 +493,70 @@ TEST(DomainRule, Item17_ReviewOnlyOneLevelUpWithinThirtyDaysOfReceipt) {
             std::string::npos);
   w.fire_timers();
   EXPECT_EQ(load(w, lapsed.id).state, "closed");
+  EXPECT_GT(load(w, lapsed.id).closed_at_ms, 0);
+}
+
+// Until the organ records when the petitioner received the answer, the window runs from the day
+// it was issued. A later delivery moves it, and reopens a petition the window closed too early.
+TEST(DomainRule, Item17_AnAnswerReceivedLaterMovesTheWindowEvenAfterItClosed) {
+  PetitionWorld w;
+  w.set_time("2025-09-02");
+  cases::CaseRecord posted = w.answered(w.petition());
+  cases::CaseRecord lapsed = w.answered(w.petition());
+  cases::CaseRecord entered_late = w.answered(w.petition());
+  w.set_time("2025-10-10", 9);
+  w.fire_timers();
+  for (int64_t id : {posted.id, lapsed.id, entered_late.id}) {
+    EXPECT_EQ(load(w, id).state, "closed");
+  }
+  EXPECT_EQ(
+      w.act(posted.id, "deliver", w.organ_staff, {{"delivered_on", "2025-10-11"}}).status().field(),
+      "delivered_on");  // a day still to come
+  // By post, received on 20 September: the window runs to 20 October and the petition is open.
+  cases::CaseRecord reopened =
+      w.acted(posted.id, "deliver", w.organ_staff, {{"delivered_on", "2025-09-20"}});
+  EXPECT_EQ(reopened.state, "answered");
+  EXPECT_EQ(reopened.closed_at_ms, 0);
+  EXPECT_EQ(attrs(reopened)["request_window_ends_ms"].get<int64_t>(), end_of("2025-10-20"));
+  cases::CaseRecord reviewing =
+      w.acted(posted.id, "request_review", w.city_organ_staff, {{"unit_id", w.id(w.city_organ)}});
+  EXPECT_EQ(reviewing.state, "reviewing");
+  EXPECT_EQ(reviewing.closed_at_ms, 0);
+
+  // Reopened and then not asked: the moved window closes it again.
+  w.acted(lapsed.id, "deliver", w.organ_staff, {{"delivered_on", "2025-09-20"}});
+  w.clock.set_ms(end_of("2025-10-20") + 1);
+  w.fire_timers();
+  EXPECT_EQ(load(w, lapsed.id).state, "closed");
+
+  // Recorded after the true window ended too: the petition stays closed, and the request is
+  // judged on the true window.
+  w.set_time("2025-10-25");
+  cases::CaseRecord still_closed =
+      w.acted(entered_late.id, "deliver", w.organ_staff, {{"delivered_on", "2025-09-20"}});
+  EXPECT_EQ(still_closed.state, "closed");
+  EXPECT_GT(still_closed.closed_at_ms, 0);
+  auto late = w.act(entered_late.id, "request_review", w.city_organ_staff,
+                    {{"unit_id", w.id(w.city_organ)}, {"received_on", "2025-10-21"}});
+  EXPECT_EQ(late.status().field(), "received_on");
+  EXPECT_NE(late.status().message().find("2025-10-20"), std::string::npos);
+  cases::CaseRecord asked_in_time =
+      w.acted(entered_late.id, "request_review", w.city_organ_staff,
+              {{"unit_id", w.id(w.city_organ)}, {"received_on", "2025-10-20"}});
+  EXPECT_EQ(asked_in_time.state, "reviewing");
+  EXPECT_EQ(asked_in_time.closed_at_ms, 0);
+
+  // The same for the 复查 opinion and the 复核 window.
+  w.set_time("2025-10-27");
+  w.acted(entered_late.id, "review_opinion", w.city_organ_staff,
+          {{"opinion", "维持。"}, {"decision", "support"}});
+  w.clock.set_ms(end_of("2025-11-26") + 1);
+  w.fire_timers();
+  EXPECT_EQ(load(w, entered_late.id).state, "closed");
+  cases::CaseRecord re_opened =
+      w.acted(entered_late.id, "deliver", w.city_organ_staff, {{"delivered_on", "2025-11-03"}});
+  EXPECT_EQ(re_opened.state, "reviewed");
+  EXPECT_EQ(attrs(re_opened)["request_window_ends_ms"].get<int64_t>(), end_of("2025-12-03"));
 }
 
 TEST(DomainRule, Item18_AReviewOpinionIsDueInWritingWithinThirtyDays) {
@@ -527,9 +637,11 @@ TEST(DomainRule, Item20_ReReviewInThirtyDaysWithoutTheHearingDays) {
   EXPECT_EQ(attrs(c)["re_review"]["hearing_days"], 5);
   // The same days again, days before the request, days after the deadline: refused.
   w.set_time("2025-12-06", 18);
-  for (auto [from, to] : {std::pair{"2025-11-12", "2025-11-13"}, std::pair{"2025-11-14", "2025-11-15"},
-                          std::pair{"2025-10-30", "2025-11-02"}}) {
-    auto refused = w.act(c.id, "record_hearing", w.province_organ_staff, {{"from", from}, {"to", to}});
+  for (auto [from, to] :
+       {std::pair{"2025-11-12", "2025-11-13"}, std::pair{"2025-11-14", "2025-11-15"},
+        std::pair{"2025-10-30", "2025-11-02"}}) {
+    auto refused =
+        w.act(c.id, "record_hearing", w.province_organ_staff, {{"from", from}, {"to", to}});
     EXPECT_EQ(refused.status().field(), "from") << from << " " << refused.status().to_string();
   }
   w.clock.set_ms(end_of("2025-12-10"));
@@ -543,6 +655,40 @@ TEST(DomainRule, Item20_ReReviewInThirtyDaysWithoutTheHearingDays) {
   w.clock.set_ms(end_of("2025-12-08") + 1);
   w.fire_timers();
   EXPECT_TRUE(load(w, c.id).overdue);
+}
+
+// The 30 days and the hearing days are one period, counted from the request and rolled like the
+// 30 days: three hearing days would end it on Saturday 6 December, so it ends on Monday 8 December.
+TEST(DomainRule, Item20_AReReviewDeadlineWithHearingDaysIsRolledLikeTheThirtyDays) {
+  for (bool roll : {true, false}) {
+    PetitionWorld w;
+    if (!roll) {
+      EXPECT_TRUE(w.db->write([&](db::Session& s) {
+                        return cases::set_profile(s, "110101", "petition.deadline_roll", "0");
+                      })
+                      .ok());
+    }
+    w.set_time("2025-10-13");
+    cases::CaseRecord c = w.answered(w.petition());
+    w.set_time("2025-10-20");
+    w.acted(c.id, "request_review", w.city_organ_staff, {{"unit_id", w.id(w.city_organ)}});
+    w.acted(c.id, "review_opinion", w.city_organ_staff,
+            {{"opinion", "维持。"}, {"decision", "support"}});
+    w.set_time("2025-11-03");
+    c = w.acted(c.id, "request_re_review", w.province_organ_staff,
+                {{"unit_id", w.id(w.province_organ)}});
+    EXPECT_EQ(c.due_at_ms, end_of("2025-12-03"));
+    w.set_time("2025-11-12", 18);
+    c = w.acted(c.id, "record_hearing", w.province_organ_staff,
+                {{"from", "2025-11-10"}, {"to", "2025-11-12"}});
+    EXPECT_EQ(c.due_at_ms, end_of(roll ? "2025-12-08" : "2025-12-06")) << roll;
+    // A second hearing counts from the request again, not from the rolled date: 4 days in all.
+    w.set_time("2025-11-20", 18);
+    c = w.acted(c.id, "record_hearing", w.province_organ_staff,
+                {{"from", "2025-11-20"}, {"to", "2025-11-20"}});
+    EXPECT_EQ(c.due_at_ms, end_of(roll ? "2025-12-08" : "2025-12-07")) << roll;
+    EXPECT_EQ(attrs(c)["re_review"]["hearing_days"], 4);
+  }
 }
 
 TEST(DomainRule, Item21_AfterReReviewTheSameMatterIsNotAcceptedAnywhere) {

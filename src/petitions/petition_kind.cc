@@ -386,6 +386,20 @@ Status notify_receipt(TransitionContext& c, const HolidayCalendar& calendar) {
     return enter_track(c, calendar);
   }
   if (outcome == "sent_to_lower") {
+    // Items 10 and 11: an ordinary lower organ may not take these over; the petitioner is told
+    // which organ to approach (outside_system), or a 涉法涉诉 matter is closed with a referral.
+    if (a.value("litigation", false)) {
+      return Conflict(
+          "a 涉法涉诉 petition is not sent to an ordinary organ (信访工作条例 Arts. 22, 28, "
+          "31(1)): tell the petitioner to approach the 政法 organ (outside_system) or refer it",
+          "outcome");
+    }
+    if (a.value("discipline_matter", false)) {
+      return Conflict(
+          "an accusation within 纪检监察 authority is not sent to an ordinary organ (信访工作条例 "
+          "Art. 22): tell the petitioner to approach the 纪检监察 organ (outside_system)",
+          "outcome");
+    }
     auto id = unit_field(c.input, "unit_id");
     if (!id.ok()) return id.status();
     auto lower = active_unit(c.session, *id, "unit_id");
@@ -421,6 +435,15 @@ Status notify_receipt(TransitionContext& c, const HolidayCalendar& calendar) {
 }
 
 Status refer(TransitionContext& c) {
+  if (attrs_of(c.before).value("discipline_matter", false)) {
+    // Item 11: never closed with a referral, whatever the procedure named.
+    return Conflict(
+        "an accusation within 纪检监察 authority goes to the 纪检监察 organ (信访工作条例 Art. "
+        "22): "
+        "a petition office routes it there (route discipline), an organ that received it "
+        "directly tells the petitioner to approach it (notify_receipt outside_system)",
+        "procedure");
+  }
   std::string procedure = field(c.input, "procedure");
   if (!is_procedure_track(procedure)) {
     return Invalid("procedure",
@@ -493,9 +516,9 @@ Status open_request_window(TransitionContext& c, const HolidayCalendar& calendar
   if (*delivered > date_in_china(c.now_ms)) {
     return Invalid("delivered_on", "the day the petitioner received it cannot lie in the future");
   }
+  Json a = attrs_of(c.after);
   auto window = petitioner_deadline(calendar, *delivered, 30);
   if (!window.ok()) return window.status();
-  Json a = attrs_of(c.after);
   a[key]["delivered_on"] = delivered->to_string();
   a["request_window_ends_ms"] = *window;
   store(c.after, a);
@@ -569,11 +592,29 @@ Status reply(TransitionContext& c) {
   return answered_event(c);
 }
 
+// Records the day the petitioner received the written answer. Until it is recorded the window
+// runs from the day the answer was issued; a later delivery moves the window, and reopens a
+// petition that the window closed too early (the answer went by post, say) while its true window
+// is still open.
 Status deliver(TransitionContext& c, const HolidayCalendar& calendar) {
   if (field(c.input, "delivered_on").empty()) {
     return Invalid("delivered_on", "the day the petitioner received the written answer");
   }
-  return open_request_window(c, calendar, c.before.state == "answered" ? "opinion" : "review");
+  bool reviewed = c.before.state == "reviewed" ||
+                  (c.before.state == "closed" && attrs_of(c.before).contains("review"));
+  SHEGONG_RETURN_IF_ERROR(open_request_window(c, calendar, reviewed ? "review" : "opinion"));
+  if (c.before.state != "closed") return Status::Ok();
+  int64_t window = attrs_of(c.after).value("request_window_ends_ms", int64_t{0});
+  if (window < c.now_ms) {
+    // The true window has passed too: the petition stays closed, and a late request is refused
+    // with the right date.
+    c.cancel.push_back("request_window");
+    c.arm.clear();
+    return Status::Ok();
+  }
+  c.after.state = reviewed ? "reviewed" : "answered";
+  c.after.closed_at_ms = 0;
+  return Status::Ok();
 }
 
 // 复查 and 复核 (Arts. 35, 36): filed with the organ one level above the one that answered, within
@@ -633,6 +674,7 @@ Status request_next_level(TransitionContext& c, const HolidayCalendar& calendar,
                                            {"hearing_days", 0}};
   store(c.after, a);
   c.cancel.push_back("request_window");
+  c.after.closed_at_ms = 0;  // a request received in time reopens a petition its window closed
   SHEGONG_RETURN_IF_ERROR(hand_to(c, *upper));
   due(c, re_review ? "re_review_due" : "review_due", *at);
   return Status::Ok();
@@ -660,7 +702,7 @@ Status next_level_opinion(TransitionContext& c, const HolidayCalendar& calendar,
 }
 
 // Art. 36 para 2: hearing time is not counted in the 30 days of a 复核.
-Status record_hearing(TransitionContext& c) {
+Status record_hearing(TransitionContext& c, const HolidayCalendar& calendar) {
   auto from = cases::date_field(c.input, "from", Date());
   auto to = cases::date_field(c.input, "to", Date());
   if (!from.ok()) return from.status();
@@ -692,11 +734,17 @@ Status record_hearing(TransitionContext& c) {
       }
     }
   }
-  a["re_review"]["hearing_days"] = a["re_review"].value("hearing_days", 0) + days;
+  int hearing_days = a["re_review"].value("hearing_days", 0) + days;
+  a["re_review"]["hearing_days"] = hearing_days;
   a["re_review"]["hearings"].push_back({{"from", from->to_string()}, {"to", to->to_string()}});
   store(c.after, a);
-  Date last = date_in_china(c.before.due_at_ms).plus_days(days);
-  due(c, "re_review_due", china_end_of_day_ms(last));
+  // The 30 days plus every hearing day, counted from the request and rolled like the 30 days, so
+  // the deadline never ends on a rest day the policy would roll.
+  if (!requested.ok()) return Invalid("re_review", "the 复核 has no request date");
+  auto at = organ_deadline(c.session, calendar, c.after.region_code,
+                           china_start_of_day_ms(*requested), 30 + hearing_days);
+  if (!at.ok()) return at.status();
+  due(c, "re_review_due", *at);
   c.event_data = Json{{"from", from->to_string()}, {"to", to->to_string()}, {"days", days}}.dump();
   return Status::Ok();
 }
@@ -888,7 +936,7 @@ cases::CaseKind petition_kind(const HolidayCalendar& calendar) {
                                   [cal](TransitionContext& c) { return issue_opinion(c, *cal); }));
   k.transitions.push_back(by_lead("reply", {"accepted"}, "replied", reply, {"reply"}));
   {
-    auto t = by_lead("deliver", {"answered", "reviewed"}, "",
+    auto t = by_lead("deliver", {"answered", "reviewed", "closed"}, "",
                      [cal](TransitionContext& c) { return deliver(c, *cal); }, {"delivered_on"});
     t.actor = ActorRule::kCaseUnit;
     k.transitions.push_back(std::move(t));
@@ -910,8 +958,9 @@ cases::CaseKind petition_kind(const HolidayCalendar& calendar) {
       by_lead("review_opinion", {"reviewing"}, "reviewed",
               [cal](TransitionContext& c) { return next_level_opinion(c, *cal, false); },
               {"opinion", "decision"}));
-  k.transitions.push_back(
-      by_lead("record_hearing", {"re_reviewing"}, "", record_hearing, {"from", "to"}));
+  k.transitions.push_back(by_lead("record_hearing", {"re_reviewing"}, "",
+                                  [cal](TransitionContext& c) { return record_hearing(c, *cal); },
+                                  {"from", "to"}));
   k.transitions.push_back(
       by_lead("re_review_opinion", {"re_reviewing"}, "final",
               [cal](TransitionContext& c) { return next_level_opinion(c, *cal, true); },
