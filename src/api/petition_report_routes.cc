@@ -4,6 +4,7 @@
 #include "api/app.h"
 #include "api/json_io.h"
 #include "api/order_json.h"
+#include "base/mask.h"
 #include "documents/xlsx_workbook.h"
 #include "http/error_response.h"
 #include "petitions/access.h"
@@ -62,16 +63,18 @@ void add_petition_report_routes(App& app) {
               auto rows = s.query(
                   "SELECT c.tracking_no, c.received_at_ms, c.channel, c.type, c.category, "
                   "c.subject, c.state, coalesce(u.name, ''), coalesce(c.due_at_ms, 0), c.overdue "
-                  "FROM cases c LEFT JOIN units u ON u.id = c.lead_unit_id WHERE " +
-                      where + " ORDER BY c.id DESC LIMIT 50000",
+                  "FROM cases c LEFT JOIN units u ON u.id = c.lead_unit_id "
+                  // The condition names the columns of cases unqualified: units has some too.
+                  "WHERE c.id IN (SELECT id FROM cases WHERE " +
+                      where + ") ORDER BY c.id DESC LIMIT 50000",
                   cond.params);
               if (!rows.ok()) return rows.status();
               using documents::Cell;
               for (const db::Row& row : *rows) {
                 sheet.rows.push_back({Cell(row.text(0)), Cell(iso_time(row.integer(1))),
                                       Cell(row.text(2)), Cell(row.text(3)), Cell(row.text(4)),
-                                      Cell(row.text(5)), Cell(row.text(6)), Cell(row.text(7)),
-                                      Cell(iso_time(row.integer(8))),
+                                      Cell(mask_digit_runs(row.text(5))), Cell(row.text(6)),
+                                      Cell(row.text(7)), Cell(iso_time(row.integer(8))),
                                       Cell(std::string(row.integer(9) ? "是" : "否"))});
               }
               return Status::Ok();

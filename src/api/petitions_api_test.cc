@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/e2e_fixture.h"
+#include "documents/test_zip.h"
 
 namespace shegong::testing {
 namespace {
@@ -474,6 +475,36 @@ TEST_F(PetitionsApi, IllegalAndLateRequestsNameTheRuleAndWriteNothing) {
 
 // The 指定承办人 picker: a unit's staff list their colleagues (no phone numbers), admins and
 // leaders any unit in their jurisdiction; nobody else, and disabled users are left out.
+TEST_F(PetitionsApi, TheLedgerExportsWhatTheCallerReadsWithPersonalNumbersMasked) {
+  Json p = petition();
+  p["subject"] = "电梯补贴未发放 联系电话13912345678";
+  auto [created, c] = post("/api/v1/petitions", "pt.office", p);
+  ASSERT_EQ(created, 201) << c;
+  auto ledger = http().Get("/api/v1/petition-ledger", user("pt.office"));
+  ASSERT_TRUE(ledger);
+  ASSERT_EQ(ledger->status, 200) << ledger->body;
+  std::optional<std::string> cells = documents::zip_entry(ledger->body, "xl/sharedStrings.xml");
+  ASSERT_TRUE(cells);
+  EXPECT_NE(cells->find("电梯补贴未发放 联系电话139******78"), std::string::npos) << *cells;
+  for (const char* secret : {"13912345678", "王小明", "110101199003074514"}) {
+    EXPECT_EQ(cells->find(secret), std::string::npos) << secret;
+  }
+  // Filtered by state and category, as the workbench asks for it.
+  auto filtered = http().Get(
+      "/api/v1/petition-ledger?state=registered&category=%E7%94%B3%E8%AF%89%E6%B1%82%E5%86%B3",
+      user("pt.office"));
+  ASSERT_TRUE(filtered);
+  ASSERT_EQ(filtered->status, 200) << filtered->body;
+  cells = documents::zip_entry(filtered->body, "xl/sharedStrings.xml");
+  ASSERT_TRUE(cells);
+  EXPECT_NE(cells->find("电梯补贴未发放"), std::string::npos);
+  auto none = http().Get("/api/v1/petition-ledger?state=final", user("pt.office"));
+  ASSERT_TRUE(none);
+  ASSERT_EQ(none->status, 200) << none->body;
+  cells = documents::zip_entry(none->body, "xl/sharedStrings.xml");
+  EXPECT_TRUE(!cells || cells->find("电梯补贴未发放") == std::string::npos);
+}
+
 TEST_F(PetitionsApi, StaffListTheirOwnUnitsActiveUsers) {
   make_user("pt.organ2", "department_staff", "110101", organ_);
   const std::string path = "/api/v1/units/" + std::to_string(organ_) + "/users";

@@ -5,6 +5,7 @@
 #include "api/json_io.h"
 #include "api/order_filter.h"
 #include "api/order_json.h"
+#include "base/mask.h"
 #include "documents/xlsx_workbook.h"
 #include "hotline/requester.h"
 #include "http/error_response.h"
@@ -59,8 +60,9 @@ void add_queue_routes(App& app) {
             if (!who.ok()) return who.status();
             std::string requester = *who ? (*who)->name + " " + (*who)->phone : "（保密）";
             sheet.rows.push_back({Cell(c.tracking_no), Cell(iso_time(c.received_at_ms)),
-                                  Cell(c.channel), Cell(c.type), Cell(c.subject), Cell(c.category),
-                                  Cell(c.urgency), Cell(c.address), Cell(c.state),
+                                  Cell(c.channel), Cell(c.type), Cell(mask_digit_runs(c.subject)),
+                                  Cell(c.category), Cell(c.urgency),
+                                  Cell(mask_digit_runs(c.address)), Cell(c.state),
                                   Cell(row.text(row.size() - 1)), Cell(iso_time(c.due_at_ms)),
                                   Cell(std::string(c.overdue ? "是" : "否")), Cell(requester)});
           }

@@ -1,5 +1,4 @@
 #include <gtest/gtest.h>
-#include <zip.h>
 
 #include <cmath>
 #include <filesystem>
@@ -8,6 +7,7 @@
 #include "documents/docx_document.h"
 #include "documents/html_document.h"
 #include "documents/markup_text.h"
+#include "documents/test_zip.h"
 #include "documents/xlsx_workbook.h"
 
 namespace shegong::documents {
@@ -24,34 +24,6 @@ Document sample_notice() {
   d.issuer = "东城区信访办公室";
   d.date = "2025年10月9日";
   return d;
-}
-
-// The bytes of one entry of an in-memory zip archive, or nothing if the archive does not open or
-// lacks the entry.
-std::optional<std::string> zip_entry(const std::string& archive_bytes, const char* name) {
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* source =
-      zip_source_buffer_create(archive_bytes.data(), archive_bytes.size(), 0, &error);
-  if (source == nullptr) return std::nullopt;
-  zip_t* archive = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
-  zip_error_fini(&error);
-  if (archive == nullptr) {
-    zip_source_free(source);
-    return std::nullopt;
-  }
-  std::optional<std::string> data;
-  zip_stat_t stat;
-  zip_file_t* file = nullptr;
-  if (zip_stat(archive, name, 0, &stat) == 0 && (file = zip_fopen(archive, name, 0)) != nullptr) {
-    std::string bytes(stat.size, '\0');
-    if (zip_fread(file, bytes.data(), bytes.size()) == static_cast<zip_int64_t>(stat.size)) {
-      data = std::move(bytes);
-    }
-    zip_fclose(file);
-  }
-  zip_discard(archive);  // read-only: closing would write nothing; discard also frees the source
-  return data;
 }
 
 size_t count(const std::string& haystack, std::string_view needle) {
