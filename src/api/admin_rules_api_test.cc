@@ -140,5 +140,25 @@ TEST_F(AdminRules, WholeNumbersBeyondSixtyFourBitsAndNulCharactersAreRefused) {
   EXPECT_EQ(count("/api/v1/dispatch-rules"), 0u);
 }
 
+// A unit's name is shown on one line in lists, ledgers and the notices that name it.
+TEST_F(AdminRules, UnitNamesAreOneLineAndNotBlank) {
+  for (const std::string& name : {std::string("   "), std::string("\u3000"),
+                                  std::string("东华门\n街道"), std::string("街道\t办")}) {
+    auto [status, refused] =
+        send("POST", "/api/v1/units", "admin",
+             {{"name", name}, {"kind", "street"}, {"region_code", "110101002"}});
+    EXPECT_EQ(status, 400) << name << ": " << refused;
+    EXPECT_EQ(refused["error"].value("field", ""), "name") << refused;
+  }
+  const std::string path = "/api/v1/units/" + std::to_string(street_);
+  for (const char* name : {"  ", "东华门\r\n街道"}) {
+    auto [status, refused] = send("PUT", path, "admin", {{"name", name}});
+    EXPECT_EQ(status, 400) << name << ": " << refused;
+    EXPECT_EQ(refused["error"].value("field", ""), "name") << refused;
+  }
+  auto [status, renamed] = send("PUT", path, "admin", {{"name", "东华门街道办事处（新）"}});
+  EXPECT_EQ(status, 200) << renamed;
+}
+
 }  // namespace
 }  // namespace shegong::testing

@@ -4,6 +4,7 @@
 #include <limits>
 #include <vector>
 
+#include "base/utf8.h"
 #include "http/error_response.h"
 
 namespace shegong::api {
@@ -65,6 +66,7 @@ Result<std::optional<std::string>> string_field(const Json& body, const char* na
     return Invalid(name, "is longer than " + std::to_string(max_bytes) + " bytes");
   }
   if (required && value.empty()) return Invalid(name, "must not be empty");
+  if (required && is_blank(value)) return Invalid(name, "is only white space");
   if (value.find('\0') != std::string::npos) return Invalid(name, "contains a NUL character");
   return std::optional<std::string>(std::move(value));
 }

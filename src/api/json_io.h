@@ -19,8 +19,8 @@ using Json = nlohmann::json;
 // The body as a JSON object; 400 (field "body") when it is empty, not JSON, not UTF-8, not an
 // object, or has a member whose name is empty.
 Result<Json> parse_object(const http::Request& request);
-// A string member. Missing or null: nullopt when optional, else 400. Wrong type or longer than
-// max_bytes: 400.
+// A string member. Missing or null: nullopt when optional, else 400; so is an empty or blank (only
+// white space) one when required. Wrong type or longer than max_bytes: 400.
 Result<std::optional<std::string>> string_field(const Json& body, const char* name, bool required,
                                                 size_t max_bytes = 4096);
 

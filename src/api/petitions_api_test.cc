@@ -224,6 +224,8 @@ TEST_F(PetitionsApi, TheAccusedUnitNeverMeetsTheAccuserOnAnyRoute) {
                                     : http().Delete(path, h);
       ASSERT_TRUE(r) << probe.method << " " << probe.path;
       ++answered;
+      EXPECT_NE(r->status, 500) << who << " " << probe.method << " " << probe.path << " "
+                                << probe.body << ": " << r->body;
       std::string everything = r->body;
       for (const auto& [k, v] : r->headers) everything += k + ": " + v + "\n";
       for (const char* secret : kSecrets) {

@@ -1,5 +1,5 @@
-// The check every free-text field of a request passes: present when required, valid UTF-8, no NUL,
-// at most `max_bytes`. The error names the field.
+// The check every free-text field of a request passes: present (and more than white space) when
+// required, valid UTF-8, no NUL, at most `max_bytes`. The error names the field.
 #pragma once
 
 #include <string_view>

@@ -105,4 +105,16 @@ std::string to_utf8(std::u32string_view characters) {
   return out;
 }
 
+bool is_blank(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    char32_t cp = next_code_point(s, i);
+    bool space = cp == ' ' || (cp >= '\t' && cp <= '\r') || cp == 0x00A0 || cp == 0x1680 ||
+                 (cp >= 0x2000 && cp <= 0x200B) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F ||
+                 cp == 0x205F || cp == 0x3000 || cp == 0xFEFF;
+    if (!space) return false;
+  }
+  return true;
+}
+
 }  // namespace shegong

@@ -32,6 +32,15 @@ TEST(JsonText, EscapesAndReplacesInvalidBytes) {
   EXPECT_EQ(out, "\"x\xEF\xBF\xBDy\"");
 }
 
+TEST(Utf8, BlankIsOnlyWhiteSpaceOfAnyScript) {
+  for (const char* blank : {"", " ", " \t\r\n", "\u3000\u3000", "\u00a0 ", "\u200b\ufeff"}) {
+    EXPECT_TRUE(is_blank(blank)) << blank;
+  }
+  for (const char* text : {"x", " 需要 ", "\u3000。", "\x01", "\xff"}) {
+    EXPECT_FALSE(is_blank(text)) << text;
+  }
+}
+
 TEST(Mask, PhonesIdsAndNames) {
   EXPECT_EQ(mask_phone("13812341234"), "138****1234");
   EXPECT_EQ(mask_phone("010-62341234"), "010-****1234");

@@ -4,6 +4,7 @@
 
 #include "audit/audit_log.h"
 #include "base/log.h"
+#include "base/utf8.h"
 
 namespace shegong::cases {
 
@@ -155,7 +156,9 @@ Result<CaseRecord> Engine::apply_in(db::Session& s, int64_t case_id, std::string
   SHEGONG_RETURN_IF_ERROR(check_actor(s, *t, before, actor));
   for (const auto& field : t->required) {
     auto it = input.find(field);
-    if (it == input.end() || it->second.empty()) return Invalid(field, "is required to " + t->name);
+    if (it == input.end() || is_blank(it->second)) {
+      return Invalid(field, "is required to " + t->name);
+    }
   }
 
   CaseRecord after = before;

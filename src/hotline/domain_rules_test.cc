@@ -197,6 +197,9 @@ TEST(DomainRule, Item36_ExtensionNeedsAReasonAndNoticesToRequesterAndCentre) {
                        {{"unit_id", std::to_string(w.street.id)}}).id;
   w.acted(id, "accept", w.street_staff);
   EXPECT_EQ(w.act(id, "extend", w.street_staff, {{"days", "2"}}).status().field(), "reason");
+  for (const char* blank : {"   ", "\u3000\u3000", "\n"}) {
+    EXPECT_EQ(w.act(id, "extend", w.street_staff, {{"days", "2"}, {"reason", blank}}).status().field(), "reason");
+  }
   EXPECT_EQ(w.act(id, "extend", w.street_staff, {{"days", "0"}, {"reason", "x"}}).status().field(), "days");
   w.acted(id, "extend", w.street_staff, {{"days", "2"}, {"reason", "需要产权单位配合"}});
   // Two days after Thursday 9 October is Saturday 11 October, a 调休 working day: not rolled.

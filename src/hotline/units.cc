@@ -1,5 +1,6 @@
 #include "hotline/units.h"
 
+#include "base/one_line.h"
 #include "base/utf8.h"
 #include "hotline/categories.h"
 #include "hotline/vocabulary.h"
@@ -18,8 +19,10 @@ Unit read_unit(const db::Row& r) {
 }  // namespace
 
 Status validate_unit(const Unit& u) {
-  if (u.name.empty() || u.name.size() > 200 || !is_valid_utf8(u.name)) {
-    return Invalid("name", "a unit needs a name of at most 200 bytes");
+  if (is_blank(u.name)) return Invalid("name", "a unit needs a name");
+  // Shown on one line in lists, ledgers and notices ("已转送…办理").
+  if (std::string fault = one_line_fault(u.name, 200); !fault.empty()) {
+    return Invalid("name", fault);
   }
   if (!one_of(u.kind, kUnitKinds)) return Invalid("kind", "one of " + list_of(kUnitKinds));
   return Status::Ok();

@@ -1,0 +1,330 @@
+// Every route of the running server, read from its own /openapi.json so that a route added later
+// is covered too, called by staff of several roles with path parameters that exist and ones that
+// do not, with hostile queries and bodies. No response is an internal error, every refusal is in
+// the error format (a 400 names a field), the server stays up, and a refused call writes nothing.
+#include <sqlite3.h>
+
+#include <nlohmann/json.hpp>
+
+#include "api/e2e_fixture.h"
+
+namespace shegong::testing {
+namespace {
+
+using Json = nlohmann::json;
+
+struct Call {
+  std::string method, path, body;
+};
+
+// Names of fields the API reads somewhere; a hostile body sets all of them at once.
+constexpr const char* kFieldNames[] = {"accused_unit_id",
+                                       "address",
+                                       "adopted",
+                                       "amount",
+                                       "answer",
+                                       "approve",
+                                       "approved_by",
+                                       "category",
+                                       "channel",
+                                       "co_unit_ids",
+                                       "code",
+                                       "comment",
+                                       "competent_unit_id",
+                                       "confidential",
+                                       "contact",
+                                       "content",
+                                       "days",
+                                       "decision",
+                                       "delivered_on",
+                                       "disabled",
+                                       "discipline_matter",
+                                       "existing_tracking_no",
+                                       "facts_reasons",
+                                       "field",
+                                       "from",
+                                       "id_number",
+                                       "k",
+                                       "kind",
+                                       "lat",
+                                       "legal_basis",
+                                       "litigation",
+                                       "lng",
+                                       "min",
+                                       "month",
+                                       "name",
+                                       "new_facts",
+                                       "note",
+                                       "opinion",
+                                       "order_ids",
+                                       "organ_to_approach",
+                                       "outcome",
+                                       "password",
+                                       "petitioner",
+                                       "phone",
+                                       "procedure",
+                                       "rating",
+                                       "reason",
+                                       "reasons",
+                                       "received_on",
+                                       "recommendation",
+                                       "region_code",
+                                       "reminder_minutes",
+                                       "reply",
+                                       "report",
+                                       "report_due_on",
+                                       "request",
+                                       "requester",
+                                       "role",
+                                       "route",
+                                       "rules",
+                                       "satisfaction",
+                                       "scope",
+                                       "solved",
+                                       "subject",
+                                       "summary",
+                                       "supervision_id",
+                                       "text",
+                                       "texts",
+                                       "to",
+                                       "track",
+                                       "tracking_no",
+                                       "type",
+                                       "unit_id",
+                                       "unit_ids",
+                                       "urgency",
+                                       "user_id",
+                                       "username"};
+
+std::vector<std::string> hostile_bodies() {
+  std::vector<std::string> out = {"",
+                                  "null",
+                                  "[]",
+                                  "\"text\"",
+                                  "{",
+                                  "{\"a\":1}garbage",
+                                  std::string(4000, '[') + std::string(4000, ']'),
+                                  "{\"subject\":\"\xff\xfe\"}",
+                                  "{\"\\u0000\":1}"};
+  const std::vector<Json> values = {Json::object(),
+                                    Json::array(),
+                                    Json::array({1, "x", nullptr}),
+                                    nullptr,
+                                    true,
+                                    -1,
+                                    0,
+                                    INT64_MAX,
+                                    1e308,
+                                    -1.5,
+                                    "",
+                                    "   ",
+                                    std::string("\0", 1),
+                                    std::string(4000, 'x'),
+                                    "2025-02-30",
+                                    "1'; DROP TABLE cases; --",
+                                    "110101001001",
+                                    "-1",
+                                    "99999999999999999999999"};
+  for (const Json& v : values) {
+    Json body = Json::object();
+    for (const char* name : kFieldNames) body[name] = v;
+    out.push_back(body.dump());
+  }
+  return out;
+}
+
+class EveryRoute : public E2eTest {
+ protected:
+  void SetUp() override {
+    E2eTest::SetUp();
+    street_ =
+        make("/api/v1/units",
+             {{"name", "东华门街道办事处"}, {"kind", "street"}, {"region_code", "110101001"}});
+    office_ = make(
+        "/api/v1/units",
+        {{"name", "东城区信访办公室"}, {"kind", "petition_office"}, {"region_code", "110101"}});
+    Json order = {{"channel", "phone"},
+                  {"type", "投诉"},
+                  {"subject", "夜间施工噪音扰民"},
+                  {"content", "工地夜间施工噪音很大。"},
+                  {"contact", {{"name", "张三"}, {"phone", "13812341234"}}},
+                  {"region_code", "110101001001"}};
+    order_ = make("/api/v1/orders", order, &order_tracking_no_);
+    Json petition = {{"channel", "letter"},
+                     {"category", "申诉求决"},
+                     {"field", "城乡建设"},
+                     {"subject", "老旧小区加装电梯补贴未发放"},
+                     {"content", "补贴至今未到位，请求依法发放。"},
+                     {"region_code", "110101001001"},
+                     {"unit_id", office_},
+                     {"petitioner",
+                      {{"name", "王小明"},
+                       {"id_number", "110101199003074514"},
+                       {"phone", "13912345678"},
+                       {"address", "北京市东城区多福巷1号"}}}};
+    petition_ = make("/api/v1/petitions", petition, &petition_tracking_no_);
+    ASSERT_EQ(sqlite3_open_v2(db_.c_str(), &reader_, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+  }
+  void TearDown() override {
+    sqlite3_close(reader_);
+    E2eTest::TearDown();
+  }
+
+  int64_t make(const std::string& path, const Json& body, std::string* tracking_no = nullptr) {
+    auto r = http().Post(path.c_str(), as("admin"), body.dump(), "application/json");
+    EXPECT_TRUE(r && r->status == 201) << path << ": " << (r ? r->body : "no response");
+    if (!r || r->status != 201) return 0;
+    Json j = Json::parse(r->body);
+    if (tracking_no) *tracking_no = j.value("tracking_no", "");
+    return j.value("id", int64_t{0});
+  }
+
+  // Changes by any other connection since the last call show as a new value (SQLite's
+  // data_version, which sees commits of other processes too).
+  int64_t data_version() {
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(reader_, "PRAGMA data_version", -1, &st, nullptr);
+    int64_t v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+    sqlite3_finalize(st);
+    return v;
+  }
+
+  std::vector<Call> calls() {
+    auto doc = http().Get("/openapi.json");
+    EXPECT_TRUE(doc && doc->status == 200);
+    const std::vector<std::string> ids = {std::to_string(order_),
+                                          std::to_string(petition_),
+                                          "0",
+                                          "abc",
+                                          "99999999999999999999",
+                                          "%E4%B8%AD"};
+    const std::vector<std::pair<std::string, std::vector<std::string>>> values = {
+        {"id", ids},
+        {"code", {"110101001", "0", "11010100100199", "x%00"}},
+        {"tracking_no", {order_tracking_no_, petition_tracking_no_, "GD", "%FF"}},
+        {"name", {"receipt", "acceptance", "opinion", "nope"}},
+        {"username", {"street", "nope"}},
+        {"action",
+         {"dispatch",
+          "accept",
+          "dispute",
+          "decide_dispute",
+          "extend",
+          "decide_extension",
+          "co_report",
+          "reply",
+          "callback",
+          "close",
+          "reopen",
+          "route",
+          "notify_receipt",
+          "object",
+          "decide_objection",
+          "refer",
+          "issue_opinion",
+          "deliver",
+          "request_review",
+          "record_hearing",
+          "file_report",
+          "assign_handler",
+          "declare_interest",
+          "supervise",
+          "answer_supervision",
+          "rate",
+          "routing_overdue",
+          "nope"}}};
+    const std::vector<std::string> queries = {
+        "", "?page=0&page_size=100000",
+        "?q=%E5%99%AA&state=nope&category=%FF&region=x&from=2025-02-30&to=1&period=2025-13",
+        "?year=99999&month=0&overdue=maybe&queue=later&format=pdf&k=-1&min=nan"};
+    std::vector<Call> out;
+    Json spec = Json::parse(doc->body);
+    for (auto& [pattern, ops] : spec["paths"].items()) {
+      std::vector<std::string> paths = {pattern};
+      for (const auto& [name, choices] : values) {
+        std::vector<std::string> next;
+        for (const auto& p : paths) {
+          size_t at = p.find("{" + name + "}");
+          if (at == std::string::npos) {
+            next.push_back(p);
+            continue;
+          }
+          for (const auto& v : choices)
+            next.push_back(std::string(p).replace(at, name.size() + 2, v));
+        }
+        paths = next;
+      }
+      for (auto& [method, op] : ops.items()) {
+        std::string m = method;
+        for (auto& ch : m) ch = static_cast<char>(std::toupper(ch));
+        for (const auto& p : paths) {
+          EXPECT_EQ(p.find('{'), std::string::npos) << "no values for a parameter of " << p;
+          if (m == "GET") {
+            for (const auto& q : queries) out.push_back({m, p + q, ""});
+          } else if (!(m == "DELETE" && p == "/api/v1/session")) {  // stay signed in
+            for (const auto& b : hostile_bodies()) out.push_back({m, p, b});
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  httplib::Result send(const Call& c, const httplib::Headers& h) {
+    const char* path = c.path.c_str();
+    if (c.method == "GET") return http().Get(path, h);
+    if (c.method == "POST") return http().Post(path, h, c.body, "application/json");
+    if (c.method == "PUT") return http().Put(path, h, c.body, "application/json");
+    if (c.method == "PATCH") return http().Patch(path, h, c.body, "application/json");
+    return http().Delete(path, h, c.body, "application/json");
+  }
+
+  int64_t street_ = 0, office_ = 0, order_ = 0, petition_ = 0;
+  std::string order_tracking_no_, petition_tracking_no_;
+  sqlite3* reader_ = nullptr;
+};
+
+TEST_F(EveryRoute, HostileCallsGetAClearRefusalAndWriteNothing) {
+  std::vector<Call> all = calls();
+  EXPECT_GT(all.size(), 2000u);
+  size_t refused = 0, accepted = 0;
+  for (const char* who : {"admin", "street", "district", "leader"}) {
+    const httplib::Headers h = as(who);
+    for (const Call& c : all) {
+      std::string what =
+          std::string(who) + " " + c.method + " " + c.path + " " + c.body.substr(0, 120);
+      int64_t before = data_version();
+      auto r = send(c, h);
+      ASSERT_TRUE(r) << "no answer (did the server stop?) to " << what;
+      EXPECT_NE(r->status, 500) << what << ": " << r->body;
+      if (r->status < 400) {
+        ++accepted;
+        continue;
+      }
+      ++refused;
+      // A failed sign-in is the one refusal that writes, on purpose: the throttle that slows
+      // password guessing and the audit row of the attempt.
+      bool failed_sign_in = c.path == "/api/v1/session" && r->status == 401;
+      if (!failed_sign_in) {
+        EXPECT_EQ(data_version(), before)
+            << "a refused call wrote: " << what << " -> " << r->status << " " << r->body;
+      }
+      Json error = Json::parse(r->body, nullptr, false);
+      ASSERT_TRUE(error.is_object() && error["error"].is_object()) << what << ": " << r->body;
+      EXPECT_TRUE(error["error"]["code"].is_string()) << what << ": " << r->body;
+      EXPECT_FALSE(error["error"].value("message", "").empty()) << what << ": " << r->body;
+      if (r->status == 400) {
+        EXPECT_FALSE(error["error"].value("field", "").empty()) << what << ": " << r->body;
+      }
+    }
+  }
+  EXPECT_GT(refused, accepted);
+  RecordProperty("calls", std::to_string(refused + accepted));
+  RecordProperty("refused", std::to_string(refused));
+  auto health = http().Get("/healthz");
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->status, 200);
+}
+
+}  // namespace
+}  // namespace shegong::testing
