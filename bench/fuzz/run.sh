@@ -34,7 +34,8 @@ sources() {
     json_text) echo "src/base/json_text_fuzz.cc src/base/json_text.cc src/base/utf8.cc" ;;
     request) echo "src/http/request_fuzz.cc src/http/request.cc src/base/utf8.cc" ;;
     json_body) echo "src/api/json_body_fuzz.cc src/api/json_io.cc src/http/request.cc
-      src/http/error_response.cc src/base/json_text.cc src/base/utf8.cc src/base/status.cc" ;;
+      src/http/error_response.cc src/base/json_text.cc src/base/utf8.cc src/base/status.cc
+      src/base/calendar.cc src/base/csv.cc" ;;
     model_file) echo "src/text/model_file_fuzz.cc $classifier" ;;
     training) echo "src/text/training_fuzz.cc src/text/classifier_data.cc $classifier" ;;
     analysis) echo "src/text/analysis_fuzz.cc src/text/features.cc src/text/segmenter.cc

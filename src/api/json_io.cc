@@ -2,8 +2,11 @@
 
 #include <charconv>
 #include <limits>
+#include <optional>
+#include <string_view>
 #include <vector>
 
+#include "base/calendar.h"
 #include "base/utf8.h"
 #include "http/error_response.h"
 
@@ -157,6 +160,78 @@ Result<int64_t> int_member(const Json& body, const char* name, int64_t fallback,
     return Invalid(name, "a whole number from " + std::to_string(lo) + " to " + std::to_string(hi));
   }
   return it->get<int64_t>();
+}
+
+namespace {
+
+// Digits [at, at + n) of `t` as a number, or -1.
+int digits(std::string_view t, size_t at, size_t n) {
+  if (at + n > t.size()) return -1;
+  int v = 0;
+  for (size_t i = at; i < at + n; ++i) {
+    if (t[i] < '0' || t[i] > '9') return -1;
+    v = v * 10 + (t[i] - '0');
+  }
+  return v;
+}
+
+// "YYYY-MM-DDTHH:MM[:SS[.fff]](Z|+HH:MM|-HH:MM)" as milliseconds since the epoch.
+std::optional<int64_t> rfc3339_ms(std::string_view t) {
+  if (t.size() < 17 || (t[10] != 'T' && t[10] != 't') || t[13] != ':') return std::nullopt;
+  auto day = Date::parse(t.substr(0, 10));
+  int hour = digits(t, 11, 2), minute = digits(t, 14, 2), second = 0, millis = 0;
+  if (!day.ok() || hour < 0 || hour > 23 || minute < 0 || minute > 59) return std::nullopt;
+  size_t at = 16;
+  if (at < t.size() && t[at] == ':') {
+    second = digits(t, at + 1, 2);
+    if (second < 0 || second > 59) return std::nullopt;
+    at += 3;
+    if (at < t.size() && t[at] == '.') {
+      size_t end = at + 1;
+      while (end < t.size() && t[end] >= '0' && t[end] <= '9') ++end;
+      if (end == at + 1 || end - at - 1 > 9) return std::nullopt;
+      millis = digits(t, at + 1, std::min<size_t>(3, end - at - 1));
+      for (size_t n = end - at - 1; n < 3; ++n) millis *= 10;
+      at = end;
+    }
+  }
+  int offset_minutes = 0;
+  if (at + 1 == t.size() && (t[at] == 'Z' || t[at] == 'z')) {
+    offset_minutes = 0;
+  } else if (at + 6 == t.size() && (t[at] == '+' || t[at] == '-') && t[at + 3] == ':') {
+    int h = digits(t, at + 1, 2), m = digits(t, at + 4, 2);
+    if (h < 0 || h > 23 || m < 0 || m > 59) return std::nullopt;
+    offset_minutes = (t[at] == '+' ? 1 : -1) * (h * 60 + m);
+  } else {
+    return std::nullopt;
+  }
+  int64_t seconds = int64_t{day->days_since_epoch()} * 86'400 + hour * 3'600 + minute * 60 +
+                    second - int64_t{offset_minutes} * 60;
+  return seconds * 1'000 + millis;
+}
+
+}  // namespace
+
+Result<int64_t> received_member(const Json& body, int64_t now_ms) {
+  const char* name = "received_at";
+  auto it = body.find(name);
+  if (it == body.end() || it->is_null()) return int64_t{0};
+  const char* form = "a time with its offset, like 2025-11-03T09:30:00+08:00, or a date 2025-11-03";
+  if (!it->is_string()) return Invalid(name, form);
+  std::string text = it->get<std::string>();
+  std::optional<int64_t> at;
+  if (text.size() == 10) {
+    auto day = Date::parse(text);
+    if (day.ok()) at = china_start_of_day_ms(*day);
+  } else {
+    at = rfc3339_ms(text);
+  }
+  if (!at) return Invalid(name, form);
+  if (*at > now_ms + 60'000) return Invalid(name, "the time of receipt cannot be in the future");
+  if (*at < now_ms - int64_t{366} * 86'400'000) {
+    return Invalid(name, "lies more than a year back; check the year");
+  }
+  return *at;
 }
 
 }  // namespace shegong::api

@@ -32,6 +32,13 @@ Result<bool> bool_member(const Json& body, const char* name, bool fallback);
 Result<int64_t> int_member(const Json& body, const char* name, int64_t fallback, int64_t lo,
                            int64_t hi);
 
+// When a demand or petition was received, for staff who register it after the fact (a letter
+// opened today, a visit written up the next morning): `received_at` as an RFC 3339 time with its
+// offset ("2025-11-03T09:30:00+08:00", "...Z") or a China date ("2025-11-03": its first moment).
+// 0 when missing or null (the engine takes the time of registration); 400 naming the member when
+// malformed, in the future, or more than 366 days before `now_ms`.
+Result<int64_t> received_member(const Json& body, int64_t now_ms);
+
 // A case transition's input from a JSON object body (an empty body is no input): text as is,
 // whole numbers and true/false as text, arrays of ids joined by commas.
 Result<cases::Fields> transition_fields(const http::Request& request);

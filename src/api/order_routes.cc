@@ -45,6 +45,12 @@ http::Response create_order(App& app, Call& call) {
   if (!body.ok()) return http::error_response(body.status());
   auto order = new_order_from(*body);
   if (!order.ok()) return http::error_response(order.status());
+  // Staff registering a demand made earlier (a letter, a message left overnight) give its time,
+  // from which the dispatch limit runs (接诉即办条例 Art. 10); a citizen's own submission is
+  // received when it arrives.
+  auto received = received_member(*body, app.clock().now_ms());
+  if (!received.ok()) return http::error_response(received.status());
+  order->received_at_ms = *received;
   const auth::Principal& who = *call.principal;
   auto tree = app.regions();
   // An unknown or malformed region is reported by the intake checks; a known one must be ours.

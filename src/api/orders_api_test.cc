@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "api/e2e_fixture.h"
+#include "base/clock.h"
 
 namespace shegong::testing {
 namespace {
@@ -263,6 +264,46 @@ TEST_F(OrdersApi, BadInputNamesTheFieldOrRuleAndWritesNothing) {
   EXPECT_EQ(post(rating, {}, {{"satisfaction", "满意"}}).first, 200);
   EXPECT_EQ(get(tracking, {}).second["rating"], "满意");
   EXPECT_EQ(post(rating, {}, {{"satisfaction", "不满意"}}).first, 409);
+}
+
+// A demand made earlier (a letter, a message left overnight) is registered with the time it was
+// made; a citizen cannot backdate their own submission.
+TEST_F(OrdersApi, StaffRegisterTheTimeADemandWasMade) {
+  int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                    std::chrono::system_clock::now().time_since_epoch())
+                    .count();
+  std::string two_days_ago = shegong::format_utc_iso8601(now - 2 * 86'400'000);
+  Json late = demand();
+  late["received_at"] = two_days_ago;
+  auto [created, order] = post("/api/v1/orders", dispatcher_, late);
+  ASSERT_EQ(created, 201) << order;
+  EXPECT_EQ(order["received_at"], two_days_ago);
+  // The same moment written with the China offset.
+  std::string china = shegong::format_utc_iso8601(now - 2 * 86'400'000 + 8 * 3'600'000);
+  late["received_at"] = china.substr(0, 19) + "+08:00";
+  auto [again, same] = post("/api/v1/orders", dispatcher_, late);
+  ASSERT_EQ(again, 201) << same;
+  EXPECT_EQ(same["received_at"].get<std::string>().substr(0, 19), two_days_ago.substr(0, 19));
+
+  int64_t before = order_count();
+  for (const Json& bad : {Json("yesterday"), Json(12345), Json("2025-10-31T25:00:00Z"),
+                          Json(two_days_ago.substr(0, 19)),  // no offset
+                          Json(shegong::format_utc_iso8601(now + 3'600'000)),
+                          Json(shegong::format_utc_iso8601(now - 400LL * 86'400'000))}) {
+    late["received_at"] = bad;
+    auto [status, refused] = post("/api/v1/orders", dispatcher_, late);
+    EXPECT_EQ(status, 400) << bad << ": " << refused;
+    EXPECT_EQ(refused["error"].value("field", ""), "received_at") << bad << ": " << refused;
+  }
+  EXPECT_EQ(order_count(), before);
+
+  Json citizen = demand();
+  citizen["channel"] = "web";
+  citizen["received_at"] = two_days_ago;
+  auto r = http().Post("/api/v1/public/orders", citizen.dump(), "application/json");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 201) << r->body;
+  EXPECT_NE(Json::parse(r->body)["received_at"], two_days_ago);
 }
 
 TEST_F(OrdersApi, OrdersAndTimersSurviveSigkillAndADeadlineMissedWhileDownFiresOnce) {

@@ -119,6 +119,10 @@ http::Response create_petition(App& app, Call& call) {
   const auth::Principal& who = *call.principal;
   auto petition = new_petition_from(*body, who);
   if (!petition.ok()) return http::error_response(petition.status());
+  // A letter opened or a visit written up later: its periods run from receipt (Arts. 22, 23).
+  auto received = received_member(*body, app.clock().now_ms());
+  if (!received.ok()) return http::error_response(received.status());
+  petition->received_at_ms = *received;
   auto tree = app.regions();
   return create_once(app, call, who.actor(), [&](db::Session& s) -> Result<http::Response> {
     auto c = petitions::register_petition(s, app.engine(), app.calendar(), app.box(), *tree,

@@ -507,6 +507,29 @@ TEST_F(PetitionsApi, TheLedgerExportsWhatTheCallerReadsWithPersonalNumbersMasked
   EXPECT_TRUE(!cells || cells->find("电梯补贴未发放") == std::string::npos);
 }
 
+// A letter opened days after it arrived: its periods run from receipt (Arts. 22, 23).
+TEST_F(PetitionsApi, APetitionRegisteredLaterCountsItsPeriodsFromReceipt) {
+  Json letter = petition();
+  letter["received_at"] = "2025-10-29";  // Wednesday; today is Monday 3 November
+  auto [created, c] = post("/api/v1/petitions", "pt.office", letter);
+  ASSERT_EQ(created, 201) << c;
+  EXPECT_EQ(c["received_at"], "2025-10-28T16:00:00.000Z");  // the first moment of the China day
+  EXPECT_EQ(c["due_at"], "2025-11-13T15:59:59.999Z");       // D+15
+  letter["received_at"] = "2025-10-31T09:30:00+08:00";
+  auto [created2, c2] = post("/api/v1/petitions", "pt.office", letter);
+  ASSERT_EQ(created2, 201) << c2;
+  EXPECT_EQ(c2["received_at"], "2025-10-31T01:30:00.000Z");
+  EXPECT_EQ(c2["due_at"], "2025-11-17T15:59:59.999Z");  // D+15 is a Saturday: rolled to Monday
+  int64_t before = petition_total();
+  for (const char* bad : {"2025-11-04", "2024-10-01", "2025-02-30", "2025-10-31 09:30"}) {
+    letter["received_at"] = bad;
+    auto [status, refused] = post("/api/v1/petitions", "pt.office", letter);
+    EXPECT_EQ(status, 400) << bad << ": " << refused;
+    EXPECT_EQ(refused["error"].value("field", ""), "received_at") << refused;
+  }
+  EXPECT_EQ(petition_total(), before);
+}
+
 TEST_F(PetitionsApi, StaffListTheirOwnUnitsActiveUsers) {
   make_user("pt.organ2", "department_staff", "110101", organ_);
   const std::string path = "/api/v1/units/" + std::to_string(organ_) + "/users";
