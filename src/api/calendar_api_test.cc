@@ -74,5 +74,30 @@ TEST_F(CalendarApi, TheMissingNextYearIsAnnouncedWithTheDayEachLimitStartsToFail
   EXPECT_EQ(http().Get("/api/v1/calendar")->status, 401);
 }
 
+// DOMAIN.md item 5: the days off for some groups only are shown with the group they are for, and
+// stay working days for everyone else's counts.
+TEST_F(CalendarApi, PartialHolidaysAreShownWithTheirGroupAndStayWorkingDays) {
+  restart_on(
+      "date,kind,name\n2039-01-01,holiday,元旦\n2039-10-01,holiday,国庆节\n2040-01-01,holiday,"
+      "元旦\n");
+  Json c = calendar("street");
+  ASSERT_TRUE(c["partial_holidays"].is_array()) << c;
+  ASSERT_EQ(c["partial_holidays"].size(), 4u) << c["partial_holidays"];
+  Json first = c["partial_holidays"][0];
+  EXPECT_EQ(first["date"], "2040-03-08");
+  EXPECT_EQ(first["name"], "妇女节");
+  EXPECT_EQ(first["group"], "妇女");
+  EXPECT_EQ(first["days"], 0.5);
+  EXPECT_EQ(first["working_day"], true);  // a Thursday: a working day for every count
+  Json children = c["partial_holidays"][2];
+  EXPECT_EQ(children["date"], "2040-06-01");
+  EXPECT_EQ(children["group"], "不满14周岁的少年儿童");
+  EXPECT_EQ(children["days"], 1);
+  EXPECT_EQ(children["working_day"], true);  // a Friday
+  EXPECT_EQ(c["partial_holidays"][1]["date"], "2040-05-04");
+  EXPECT_EQ(c["partial_holidays"][3]["date"], "2040-08-01");
+  EXPECT_EQ(c["partial_holidays"][3]["working_day"], true);  // a Wednesday
+}
+
 }  // namespace
 }  // namespace shegong::testing

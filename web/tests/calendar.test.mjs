@@ -66,3 +66,24 @@ test('a loaded year that disagrees with the holiday measures is announced too', 
   await shot(page, 'calendar-review')
   await page.context().close()
 })
+
+test('a day off for some groups only is announced the week before, with whom it is for', async () => {
+  const own = freshDir('calendar-partial')
+  const now = Date.parse(`${lastYear}-05-29T12:00:00+08:00`)
+  const args = ['--calendar', path.join(repo, 'data', 'calendar', 'holidays.csv')]
+  const partial = await startServer(own, { now, args })
+  try {
+    const page = await newPage(chrome.browser, partial.url, undefined, { offsetMs: partial.offsetMs })
+    await signIn(page, 'dispatcher')
+    const note = page.locator('[data-test=calendar-partial]')
+    await note.waitFor()
+    const text = await note.innerText()
+    assert.match(text, new RegExp(`${lastYear}-06-01 儿童节：不满14周岁的少年儿童放假1 天`))
+    assert.match(text, /其他人照常上班/)
+    assert.doesNotMatch(text, /妇女节|青年节|建军节/)
+    await page.context().close()
+  } finally {
+    await partial.stop()
+    rmSync(own, { recursive: true, force: true })
+  }
+})

@@ -11,6 +11,10 @@ const en: typeof zh = {
     reviewBody: 'A day may be missing, extra or of the wrong kind, and deadlines counted with it may be wrong. An administrator runs shegong calendar check, corrects the file against the State Council notice and restarts the server.',
     separator: '; ',
     yearSeparator: ', ',
+    partial: '{date} {name}: {days} off for {group}',
+    partialBody: 'For them only: everyone else works as usual, and working days and deadlines are counted as usual.',
+    halfDay: 'half a day',
+    wholeDay: 'a day',
   },
   app: {
     name: 'shegong',

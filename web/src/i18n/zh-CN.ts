@@ -9,6 +9,10 @@ export default {
     reviewBody: '可能漏录、多录或录错了某天，按它计算的期限可能有误。请系统管理员运行 shegong calendar check，对照国务院办公厅通知改正后重启服务。',
     separator: '；',
     yearSeparator: '、',
+    partial: '{date} {name}：{group}放假{days}',
+    partialBody: '仅限上述人员，其他人照常上班；工作日和办理期限照常计算。',
+    halfDay: '半天',
+    wholeDay: '1 天',
   },
   app: {
     name: '社工平台',
