@@ -310,6 +310,17 @@ TEST(DomainRule, Item39_ThreeRatesPerUnitAndMonthWithConfigurableWeights) {
                 }).ok());
   EXPECT_DOUBLE_EQ(*rank()[0].satisfaction_rate, 0.8);
   EXPECT_DOUBLE_EQ(*rank()[0].score, 60.5);
+  // The weights are configuration too: response only.
+  ASSERT_TRUE(w.db->write([](db::Session& s) {
+                  SHEGONG_RETURN_IF_ERROR(cases::set_profile(s, "", "rates.weight.response", "100"));
+                  SHEGONG_RETURN_IF_ERROR(cases::set_profile(s, "", "rates.weight.resolution", "0"));
+                  return cases::set_profile(s, "", "rates.weight.satisfaction", "0");
+                }).ok());
+  EXPECT_DOUBLE_EQ(*rank()[0].score, 50.0);
+  ASSERT_TRUE(w.db->write([](db::Session& s) {
+                  return cases::set_profile(s, "", "rates.weight.satisfaction", "100");
+                }).ok());
+  EXPECT_DOUBLE_EQ(*rank()[0].score, 65.0);  // (100 × 0.5 + 100 × 0.8) / 200
 }
 
 TEST(DomainRule, Item40_DispatchAndHandlingLimitsDefaultToTheBeijingStandardAndAreConfigurable) {
@@ -433,6 +444,24 @@ TEST(DomainRule, Item44_WhistlesRecordArrivalsAndScoreBothSides) {
   EXPECT_DOUBLE_EQ(score("department", w.department2.id).rate, 0.0);
   EXPECT_EQ(score("street", w.street.id).calls, 2);
   EXPECT_DOUBLE_EQ(score("street", w.street.id).rate, 0.5);
+
+  // The arrival limit is the street's configuration: with 45 minutes, 40 is in time.
+  ASSERT_TRUE(w.db->write([](db::Session& s) {
+                  return cases::set_profile(s, "110101", "hotline.whistle_arrival_minutes", "45");
+                }).ok());
+  auto slow = blown(w.street_staff);
+  ASSERT_TRUE(slow.ok()) << slow.status().to_string();
+  EXPECT_EQ(slow->arrive_within_minutes, 45);
+  w.clock.advance_ms(40 * 60'000);
+  ASSERT_TRUE(w.db->write([&](db::Session& s) {
+                  return record_arrival(s, w.clock, w.department2_staff, slow->id, w.department2.id).status();
+                }).ok());
+  ASSERT_TRUE(w.db->read([&](db::Session& s) {
+                  scores = *whistle_scores(s, "2025-09", "");
+                  return Status::Ok();
+                }).ok());
+  EXPECT_EQ(score("department", w.department2.id).in_time, 1);
+  EXPECT_EQ(score("department", w.department2.id).late, 1);
 }
 
 TEST(DomainRule, Item45_ProblemsLinkOrdersWithALeadUnitAndMonthlyProgress) {

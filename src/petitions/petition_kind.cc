@@ -438,9 +438,8 @@ Status refer(TransitionContext& c) {
   if (attrs_of(c.before).value("discipline_matter", false)) {
     // Item 11: never closed with a referral, whatever the procedure named.
     return Conflict(
-        "an accusation within 纪检监察 authority goes to the 纪检监察 organ (信访工作条例 Art. "
-        "22): "
-        "a petition office routes it there (route discipline), an organ that received it "
+        "an accusation within 纪检监察 authority goes to the 纪检监察 organ (Art. 22): a "
+        "petition office routes it there (route discipline), an organ that received it "
         "directly tells the petitioner to approach it (notify_receipt outside_system)",
         "procedure");
   }
@@ -516,9 +515,9 @@ Status open_request_window(TransitionContext& c, const HolidayCalendar& calendar
   if (*delivered > date_in_china(c.now_ms)) {
     return Invalid("delivered_on", "the day the petitioner received it cannot lie in the future");
   }
-  Json a = attrs_of(c.after);
   auto window = petitioner_deadline(calendar, *delivered, 30);
   if (!window.ok()) return window.status();
+  Json a = attrs_of(c.after);
   a[key]["delivered_on"] = delivered->to_string();
   a["request_window_ends_ms"] = *window;
   store(c.after, a);
