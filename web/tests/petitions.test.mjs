@@ -129,6 +129,10 @@ test('a 申诉求决 petition goes from the petition office to a department and 
   await form.locator('[data-item="petitioner.id_number"] .el-form-item__error', { hasText: '身份证号码不正确' }).waitFor()
   await shot(office, 'p04-register-server-error-under-field')
   await form.getByLabel('身份证号码').fill('')
+  // The letter arrived on Wednesday and is registered today, Monday: its periods run from receipt.
+  const receivedOn = form.getByLabel('收到日期')
+  await receivedOn.fill('2026-06-10')
+  await receivedOn.press('Enter')
   await shot(office, 'p05-register-form')
   await form.locator('[data-test=petition-submit]').click()
   const registered = office.locator('[data-test=registered]')
@@ -140,7 +144,8 @@ test('a 申诉求决 petition goes from the petition office to a department and 
   await registered.locator('[data-test=to-detail]').click()
   await office.locator('[data-test=petition-timeline]').waitFor()
   assert.equal(await stateOf(office), '已登记')
-  assert.match(await office.locator('[data-test=current-deadline]').innerText(), /转送交办期限[\s\S]*剩余/)
+  // D+15 from receipt on 10 June (Art. 22), not from registration on the 15th.
+  assert.match(await office.locator('[data-test=current-deadline]').innerText(), /转送交办期限[\s\S]*剩余[\s\S]*2026-06-25/)
   const petitionUrl = office.url()
   await office.locator('[data-test=pact-route]').click()
   const route = office.locator('[data-test=pform-route]')

@@ -163,6 +163,8 @@ export interface PetitionQuery {
 
 export interface NewPetition {
   channel: string
+  /// When it was received, if registered later: a China date or an RFC 3339 time.
+  received_at?: string
   category: string
   field?: string
   subject: string

@@ -256,6 +256,9 @@ const en: typeof zh = {
   petitionForm: {
     title: 'Register a petition',
     intro: 'Every petition is registered at receipt, whatever the channel (Arts. 17, 21). Calls and visits need a faithful written record (Art. 19).',
+    receivedOn: 'Received on',
+    receivedToday: 'Today',
+    receivedOnHint: 'Choose it when registering after the day of receipt (a letter opened later): every period counts from receipt.',
     basics: 'Receipt',
     matter: 'The matter',
     person: 'Petitioner',

@@ -257,6 +257,9 @@ export default {
   petitionForm: {
     title: '登记信访事项',
     intro: '信访事项无论来自哪个渠道，收到时即登记（第十七、二十一条）。来电、来访须如实记录书面摘要（第十九条）。',
+    receivedOn: '收到日期',
+    receivedToday: '今天',
+    receivedOnHint: '晚于收到当日登记时选择（如信件到达后才拆阅登记）：各项期限自收到之日起算。',
     basics: '基本情况',
     matter: '信访事项',
     person: '信访人',

@@ -89,7 +89,9 @@ export function petitionActions(p: Petition, who: Caller, leadRegion?: string | 
   if (s === 'accepted' && lead) out.push(...(d.track === 'opinion' ? ['issue_opinion', 'extend'] : ['reply']))
   if (s === 'reviewing' && lead) out.push('review_opinion')
   if (s === 're_reviewing' && lead) out.push('re_review_opinion', 'record_hearing')
-  if ((s === 'answered' || s === 'reviewed') && held) out.push('deliver')
+  // Also after the window closed it: a later receipt (by post) moves the window and may reopen it.
+  const answeredLast = (s === 'closed' && (d.opinion || d.review) && !d.re_review) || s === 'answered' || s === 'reviewed'
+  if (answeredLast && held) out.push('deliver')
 
   // 复查 and 复核 are registered by the organ above the one that answered (Arts. 35, 36).
   const reviewer =
@@ -104,7 +106,8 @@ export function petitionActions(p: Petition, who: Caller, leadRegion?: string | 
   }
 
   // Art. 31 (1)–(5): the matter leaves 信访 for a legal procedure.
-  if (['registered', 'transferred', 'accepted'].includes(s) && lead) out.push('refer')
+  // Never for an accusation within 纪检监察 authority: it goes to the 纪检监察 organ (Art. 22).
+  if (['registered', 'transferred', 'accepted'].includes(s) && lead && !d.discipline_matter) out.push('refer')
 
   // Steps that keep the state.
   if (d.assigned && !d.assigned.report && AFTER_ACCEPTANCE.includes(s) && (!known || (unitId !== undefined && unitId === d.assigned.unit_id))) out.push('file_report')
