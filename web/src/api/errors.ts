@@ -25,6 +25,8 @@ const known: [RegExp, string][] = [
   [/not registered by the unit it accuses/i, '检举控告不能由被检举控告的单位登记，应交信访部门或纪检监察机关（第三十条第三款）'],
   [/a petition is registered by the unit that received it/i, '信访事项由收到它的单位登记'],
   [/the time of receipt cannot be in the future/i, '收到时间不能晚于现在'],
+  [/lies more than a year back; check the year/i, '收到时间早于一年前，请核对年份'],
+  [/a time with its offset, like .* or a date/i, '收到时间格式不正确，应为日期（如 2025-11-03）'],
   // 信访: routing and receipt
   [/a 交办 needs the date/i, '交办须确定报送结果的期限（第二十二条第三项）'],
   [/the report deadline cannot lie in the past/i, '报送期限不能早于今天'],
@@ -40,6 +42,9 @@ const known: [RegExp, string][] = [
   [/a petition office routes the petition/i, '信访部门收到的信访事项应转送交办（第二十二条）'],
   [/a lower organ within this organ's area/i, '请选择本机关辖区内的下级机关'],
   [/one of within_powers, sent_to_lower, outside_system/i, '请选择告知内容'],
+  [/a 涉法涉诉 petition is not sent to an ordinary organ/i, '涉法涉诉事项不转交普通下级机关：请告知信访人向政法机关提出，或导入法定程序（第二十二、二十八条，第三十一条第一项）'],
+  [/an accusation within 纪检监察 authority is not sent to an ordinary organ/i, '属纪检监察机关管辖的检举控告不转交普通下级机关：请告知信访人向纪检监察机关提出（第二十二、二十三条）'],
+  [/an accusation within 纪检监察 authority goes to the 纪检监察 organ \(Art\. 22\): a petition office/i, '属纪检监察机关管辖的检举控告不能导入法定程序：信访部门转纪检监察机关，其他机关告知信访人向纪检监察机关提出（第二十二条）'],
   // 信访: acceptance and handling
   [/cannot enter the ordinary handling track/i, '涉法涉诉事项不能进入普通办理程序（诉访分离，第二十八条、第三十一条第一项），请转政法部门或导入法定程序'],
   [/is handled only by the 纪检监察 organ/i, '属纪检监察机关管辖的检举控告只由纪检监察机关办理（第二十二条）'],
@@ -56,6 +61,7 @@ const known: [RegExp, string][] = [
   [/route \(6\) petitions are answered with a 信访处理意见书/i, '此事项应出具信访处理意见书'],
   [/one of support, explain, not_support/i, '请选择处理意见：支持、解释说明或不予支持（第三十二条）'],
   [/the day the petitioner received it cannot lie in the future/i, '送达日期不能晚于今天'],
+  [/is only white space/i, '不能只填空格'],
   [/the day the petitioner received the written answer/i, '请填写信访人收到书面答复的日期'],
   // 信访: 复查 and 复核
   [/a 复查 opinion exists: the next step is 复核/i, '已有复查意见，下一步是复核（第三十六条）'],
