@@ -53,12 +53,14 @@ class PetitionsApi : public E2eTest {
     restart_at(1762135200000);
     office_ = make_unit("东城区信访办公室", "petition_office", "110101");
     organ_ = make_unit("东城区住房和城乡建设委员会", "department", "110101");
-    city_organ_ = make_unit("北京市市辖区住房和城乡建设委员会", "department", "1101");
+    // The district organ's own government: its 复查 organ (Art. 35); the municipality's organ is
+    // the next level (Beijing has none between, 1101 only groups districts in the region code).
+    city_organ_ = make_unit("北京市东城区人民政府", "government", "110101");
     province_organ_ = make_unit("北京市住房和城乡建设委员会", "department", "11");
     street_ = make_unit("东华门街道办事处", "street", "110101001");
     make_user("pt.office", "department_staff", "110101", office_);
     make_user("pt.organ", "department_staff", "110101", organ_);
-    make_user("pt.city", "department_staff", "1101", city_organ_);
+    make_user("pt.city", "department_staff", "110101", city_organ_);
     make_user("pt.province", "department_staff", "11", province_organ_);
     make_user("pt.accused", "street_staff", "110101001", street_);
     make_user("pt.accused_leader", "leader", "110101001", street_);
@@ -425,9 +427,9 @@ TEST_F(PetitionsApi, IllegalAndLateRequestsNameTheRuleAndWriteNothing) {
        409,
        "state",
        "not allowed while"},
-      {"request_review",
-       "pt.province",
-       {{"unit_id", province_organ_}},
+      {"request_review",  // a street office lies below the district organ that answered
+       "pt.accused",
+       {{"unit_id", street_}},
        409,
        "unit_id",
        "one level above"},

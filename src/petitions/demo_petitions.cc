@@ -5,6 +5,7 @@
 
 #include "cases/engine.h"
 #include "hotline/units.h"
+#include "petitions/levels.h"
 #include "petitions/petition_kind.h"
 #include "petitions/registration.h"
 
@@ -101,12 +102,20 @@ Result<DemoPetitionReport> generate_demo_petitions(db::Db& db, const crypto::Sec
   const std::string province_name(province_ref->name);
   std::vector<District> districts;
   int64_t city_organ = 0;
+  std::string city_organ_region;
   Status st = db.write([&](db::Session& s) {
     SHEGONG_RETURN_IF_ERROR(
         unit_id(s, province_name + "信访办公室", "petition_office", province).status());
-    auto organ = unit_id(s, province_name + "住房和城乡建设委员会（复查）", "department", o.city);
+    // The 复查 organ above the districts' organs: the city's, or in a municipality, whose 1101
+    // only groups districts in the region code, the municipality's.
+    const std::string above =
+        is_code_only_level(o.city) ? administrative_parent(o.city) : std::string(o.city);
+    const auto above_ref = tree.find(above);
+    const std::string above_name = above_ref ? std::string(above_ref->name) : province_name;
+    auto organ = unit_id(s, above_name + "住房和城乡建设委员会（复查）", "department", above);
     if (!organ.ok()) return organ.status();
     city_organ = *organ;
+    city_organ_region = above;
     for (const auto& d : tree.children(o.city)) {
       District out;
       out.code = std::string(d.code);
@@ -243,8 +252,8 @@ Result<DemoPetitionReport> generate_demo_petitions(db::Db& db, const crypto::Sec
     ++report.answered;
     if (assign) step("file_report", organ, {{"report", "已按要求办结，信访人表示认可。"}}, 2);
     if (track == "opinion" && rng() % 4 == 0) {
-      step("request_review", staff(city_organ, o.city), {{"unit_id", std::to_string(city_organ)}},
-           static_cast<int>(5 + rng() % 20));
+      step("request_review", staff(city_organ, city_organ_region),
+           {{"unit_id", std::to_string(city_organ)}}, static_cast<int>(5 + rng() % 20));
     }
   }
   return report;

@@ -8,6 +8,7 @@
 #include "petitions/access.h"
 #include "petitions/annual_report.h"
 #include "petitions/indicators.h"
+#include "petitions/levels.h"
 #include "petitions/notices.h"
 #include "petitions/test_world.h"
 
@@ -469,10 +470,13 @@ TEST(DomainRule, Item17_ReviewOnlyOneLevelUpWithinThirtyDaysOfReceipt) {
   // Received the day it was issued: 30 days end on 2 October, rolled to 9 October.
   EXPECT_EQ(attrs(c)["request_window_ends_ms"].get<int64_t>(), end_of("2025-10-09"));
   w.set_time("2025-10-09", 16);
+  // The ministry is two levels above a Beijing district's organ; a sibling department of the
+  // district is no level above it.
   auto too_high =
-      w.act(c.id, "request_review", w.province_organ_staff, {{"unit_id", w.id(w.province_organ)}});
+      w.act(c.id, "request_review", w.national_organ_staff, {{"unit_id", w.id(w.national_organ)}});
   EXPECT_EQ(too_high.status().field(), "unit_id");
   EXPECT_NE(too_high.status().message().find("one level above"), std::string::npos);
+  EXPECT_NE(too_high.status().message().find("省级 above"), std::string::npos);
   auto same_level = w.act(c.id, "request_review", w.organ_staff, {{"unit_id", w.id(w.department)}});
   EXPECT_NE(same_level.status().code(), Code::kOk);
   auto late = w.act(c.id, "request_review", w.city_organ_staff,
@@ -494,6 +498,67 @@ TEST(DomainRule, Item17_ReviewOnlyOneLevelUpWithinThirtyDaysOfReceipt) {
   w.fire_timers();
   EXPECT_EQ(load(w, lapsed.id).state, "closed");
   EXPECT_GT(load(w, lapsed.id).closed_at_ms, 0);
+}
+
+// Beijing has no level of organs between the municipality and its districts (the 市辖区 of the
+// region code, 1101, is a group of districts): a district organ's 复查 goes to a municipal organ
+// or to the district's own government, and the 复核 after the government's goes to the
+// municipality.
+TEST(DomainRule, Item17_AboveABeijingDistrictAreTheMunicipalitysOrgansAndItsOwnGovernment) {
+  PetitionWorld w;
+  w.set_time("2025-09-02");
+  cases::CaseRecord by_city = w.answered(w.petition());
+  cases::CaseRecord by_government = w.answered(w.petition());
+  w.set_time("2025-09-10");
+  cases::CaseRecord c = w.acted(by_city.id, "request_review", w.province_organ_staff,
+                                {{"unit_id", w.id(w.province_organ)}});
+  EXPECT_EQ(c.state, "reviewing");
+  EXPECT_EQ(c.lead_unit_id, w.province_organ.id);
+  c = w.acted(by_government.id, "request_review", w.city_organ_staff,
+              {{"unit_id", w.id(w.city_organ)}});
+  EXPECT_EQ(c.lead_unit_id, w.city_organ.id);
+  w.acted(by_government.id, "review_opinion", w.city_organ_staff,
+          {{"opinion", "维持。"}, {"decision", "support"}});
+  // Above a government is only the next level: not another organ of the district.
+  EXPECT_EQ(
+      w.act(by_government.id, "request_re_review", w.organ_staff, {{"unit_id", w.id(w.organ)}})
+          .status()
+          .field(),
+      "unit_id");
+  c = w.acted(by_government.id, "request_re_review", w.province_organ_staff,
+              {{"unit_id", w.id(w.province_organ)}});
+  EXPECT_EQ(c.state, "re_reviewing");
+}
+
+TEST(PetitionLevels, CodeOnlyLevelsAreSkipped) {
+  // The four municipalities' 市辖区 and 县, a province's directly governed counties, the county
+  // level of a city without districts.
+  for (const char* code : {"1101", "1102", "1201", "3101", "5001", "5002", "4290", "441900"}) {
+    EXPECT_TRUE(is_code_only_level(code)) << code;
+  }
+  for (const char* code : {"", "11", "4301", "4419", "110101", "430102", "429004", "441900003"}) {
+    EXPECT_FALSE(is_code_only_level(code)) << code;
+  }
+  EXPECT_EQ(administrative_parent("110101"), "11");
+  EXPECT_EQ(administrative_parent("110101001"), "110101");
+  EXPECT_EQ(administrative_parent("441900003"), "4419");
+  EXPECT_EQ(administrative_parent("429004"), "42");
+  EXPECT_EQ(administrative_parent("430102"), "4301");
+  EXPECT_EQ(administrative_parent("11"), "");
+  EXPECT_EQ(rank_of(""), 0);
+  EXPECT_EQ(rank_of("11"), 1);
+  EXPECT_EQ(rank_of("1101"), 1);
+  EXPECT_EQ(rank_of("110101"), 2);
+  EXPECT_EQ(rank_of("430102"), 3);
+  EXPECT_EQ(rank_of("441900003"), 3);
+  EXPECT_TRUE(is_one_level_above("11", "110101"));
+  EXPECT_TRUE(is_one_level_above("4301", "430102"));
+  EXPECT_TRUE(is_one_level_above("4419", "441900003"));
+  EXPECT_TRUE(is_one_level_above("", "11"));
+  EXPECT_FALSE(is_one_level_above("43", "430102"));  // two levels
+  EXPECT_FALSE(is_one_level_above("12", "110101"));  // another municipality
+  EXPECT_FALSE(is_one_level_above("110101", "11"));  // below
+  EXPECT_FALSE(is_one_level_above("", "110101"));    // two levels
 }
 
 // Until the organ records when the petitioner received the answer, the window runs from the day
@@ -750,19 +815,22 @@ TEST(DomainRule, Item23_AVisitThatSkipsLevelsIsReferredToTheProperLevel) {
   auto visit = w.petition("申诉求决", "visit");
   visit.competent_unit_id = 0;
   EXPECT_EQ(w.file(visit).status().field(), "competent_unit_id");
-  visit.competent_unit_id = w.organ.id;  // county level
-  visit.unit_id = w.province_office.id;
+  visit.competent_unit_id = w.organ.id;  // a Beijing district's organ
+  visit.unit_id = w.national_office.id;  // two levels above it
   cases::CaseRecord skipped = w.filed(visit);
   EXPECT_EQ(skipped.state, "redirected");
   EXPECT_FALSE(attrs(skipped)["visit"]["step_by_step"].get<bool>());
-  EXPECT_EQ(attrs(skipped)["visit"]["received_level"], "省级");
+  EXPECT_EQ(attrs(skipped)["visit"]["received_level"], "国家");
   EXPECT_EQ(attrs(skipped)["visit"]["competent_level"], "县级");
   EXPECT_EQ(attrs(skipped)["referral"]["to_unit"], w.organ.name);
   EXPECT_EQ(notices_of(skipped), std::vector<std::string>{"visit_referral"});
-  visit.unit_id = w.city_office.id;  // one level above: proper
+  // The municipality's office is one level above a district: no level of organs lies between
+  // (1101 is a group of districts in the region code).
+  visit.unit_id = w.province_office.id;
   cases::CaseRecord proper = w.filed(visit);
   EXPECT_EQ(proper.state, "registered");
   EXPECT_TRUE(attrs(proper)["visit"]["step_by_step"].get<bool>());
+  EXPECT_EQ(attrs(proper)["visit"]["received_level"], "省级");
 }
 
 TEST(DomainRule, Item24_AtMostFiveRepresentativesOrTheJurisdictionsLimit) {

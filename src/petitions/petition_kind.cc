@@ -49,6 +49,10 @@ Result<Unit> active_unit(db::Session& s, int64_t id, const char* field_name) {
   return **unit;
 }
 
+// A people's government (人民政府): a unit of kind government, or the hotline's district
+// government.
+bool is_government(const Unit& u) { return u.kind == "government" || u.kind == "district"; }
+
 Result<Unit> lead_unit(TransitionContext& c) {
   return active_unit(c.session, c.before.lead_unit_id, "unit_id");
 }
@@ -656,13 +660,18 @@ Status request_next_level(TransitionContext& c, const HolidayCalendar& calendar,
                                   : a["opinion"].value("unit_id", int64_t{0});
   auto lower = active_unit(c.session, answered_by, "unit_id");
   if (!lower.ok()) return lower.status();
-  if (!is_one_level_above(upper->region_code, lower->region_code) ||
+  // The organ above a department is its own government (本级人民政府) or an organ of the next
+  // level with organs; above a government, only the latter.
+  bool own_government =
+      is_government(*upper) && !is_government(*lower) && upper->region_code == lower->region_code;
+  if (!(own_government || is_one_level_above(upper->region_code, lower->region_code)) ||
       upper->kind == "petition_office" || upper->kind == "community") {
-    return Conflict(std::string(what) +
-                        " goes to the organ one level above the one that answered (" +
-                        level_name(level_of(lower->region_code) - 1) + " above " + lower->name +
-                        "; 信访工作条例 " + article + ")",
-                    "unit_id");
+    std::string above = level_name(level_of(administrative_parent(lower->region_code)));
+    return Conflict(
+        std::string(what) + " goes to the organ one level above the one that answered (" + above +
+            " above " + lower->name + (is_government(*lower) ? "" : ", or its own government") +
+            "; 信访工作条例 " + article + ")",
+        "unit_id");
   }
   int64_t received_ms = std::min(c.now_ms, china_end_of_day_ms(*received));
   auto at = organ_deadline(c.session, calendar, c.after.region_code, received_ms, 30);

@@ -158,7 +158,9 @@ Status check_visit_level(db::Session& s, cases::CaseRecord& rec, const Unit& rec
   if (!competent.ok()) return competent.status();
   int received_level = level_of(receiving.region_code);
   int competent_level = level_of(competent->region_code);
-  bool step_by_step = competent_level - received_level <= 1;
+  // Counted in levels that have organs: a visit about a Beijing district's organ to the
+  // municipality's office is one level up.
+  bool step_by_step = rank_of(competent->region_code) - rank_of(receiving.region_code) <= 1;
   attrs["visit"] = {{"received_level", level_name(received_level)},
                     {"competent_level", level_name(competent_level)},
                     {"competent_unit_id", competent->id},

@@ -23,7 +23,9 @@ class PetitionWorld : public hotline::TestWorld {
                     city_office = unit("北京市市辖区信访办公室", "petition_office", "1101");
                     office = unit("东城区信访办公室", "petition_office", "110101");
                     province_organ = unit("北京市住房和城乡建设委员会", "department", "11");
-                    city_organ = unit("北京市市辖区住房和城乡建设委员会", "department", "1101");
+                    // The district organ's own government: a 复查 organ for it (Art. 35).
+                    city_organ = unit("北京市东城区人民政府", "government", "110101");
+                    national_organ = unit("中华人民共和国住房和城乡建设部", "department", "");
                     politics_law = unit("中共北京市东城区委政法委员会", "politics_law", "110101");
                     discipline = unit("北京市东城区纪委监委", "discipline", "110101");
                     return Status::Ok();
@@ -50,11 +52,12 @@ class PetitionWorld : public hotline::TestWorld {
     office_staff = staff(104, "dcxfb", Role::kDepartmentStaff, "110101", office);
     organ_staff = staff(105, "dczjw", Role::kDepartmentStaff, "110101", organ);
     organ_staff2 = staff(106, "dczjw2", Role::kDepartmentStaff, "110101", organ);
-    city_organ_staff = staff(107, "sxqzjw", Role::kDepartmentStaff, "1101", city_organ);
+    city_organ_staff = staff(107, "dcqzf", Role::kDepartmentStaff, "110101", city_organ);
     province_organ_staff = staff(108, "bjzjw", Role::kDepartmentStaff, "11", province_organ);
     politics_law_staff = staff(109, "dczfw", Role::kDepartmentStaff, "110101", politics_law);
     discipline_staff = staff(110, "dcjw", Role::kDepartmentStaff, "110101", discipline);
     accused_staff = staff(111, "dhmjd", Role::kStreetStaff, "110101001", street);
+    national_organ_staff = staff(112, "zjb", Role::kDepartmentStaff, "", national_organ);
   }
 
   NewPetition petition(const std::string& category = "申诉求决",
@@ -112,10 +115,10 @@ class PetitionWorld : public hotline::TestWorld {
   static std::string id(const hotline::Unit& u) { return std::to_string(u.id); }
 
   hotline::Unit national_office, province_office, city_office, office, organ, city_organ,
-      province_organ, politics_law, discipline;
+      province_organ, politics_law, discipline, national_organ;
   auth::Principal national_staff, province_office_staff, city_office_staff, office_staff,
       organ_staff, organ_staff2, city_organ_staff, province_organ_staff, politics_law_staff,
-      discipline_staff, accused_staff;
+      discipline_staff, accused_staff, national_organ_staff;
 };
 
 }  // namespace shegong::petitions
