@@ -127,6 +127,40 @@ TEST(DomainRule, Item9_AnAssignmentNeedsAReportDeadlineAndAClosingReport) {
   EXPECT_TRUE(attrs(load(w, late.id))["assigned"]["report_overdue"].get<bool>());
 }
 
+// 属地管理、分级负责 (Art. 22): an office transfers within its own area, at its level or below; the
+// petitioner's identity never travels to an organ that has no part in the matter.
+TEST(DomainRule, Item8_AnOfficeRoutesWithinItsOwnArea) {
+  PetitionWorld w;
+  hotline::Unit xicheng;
+  ASSERT_TRUE(w.db->write([&](db::Session& s) {
+                    auto u = hotline::create_unit(
+                        s, {0, "北京市西城区住房和城乡建设委员会", "department", "110102", true});
+                    if (u.ok()) xicheng = *u;
+                    return u.status();
+                  })
+                  .ok());
+  cases::CaseRecord c = w.filed(w.petition());
+  for (const hotline::Unit* outside : {&w.province_organ, &xicheng}) {
+    auto refused =
+        w.act(c.id, "route", w.office_staff, {{"route", "transfer"}, {"unit_id", w.id(*outside)}});
+    EXPECT_EQ(refused.status().field(), "unit_id") << outside->name;
+    EXPECT_NE(refused.status().message().find("属地管理"), std::string::npos);
+  }
+  EXPECT_EQ(load(w, c.id).state, "registered");
+  EXPECT_EQ(
+      w.acted(c.id, "route", w.office_staff, {{"route", "transfer"}, {"unit_id", w.id(w.organ)}})
+          .state,
+      "transferred");
+  // The municipality's office routes to a district's organ.
+  auto at_city = w.petition();
+  at_city.unit_id = w.province_office.id;
+  cases::CaseRecord d = w.filed(at_city);
+  EXPECT_EQ(w.acted(d.id, "route", w.province_office_staff,
+                    {{"route", "transfer"}, {"unit_id", w.id(w.organ)}})
+                .state,
+            "transferred");
+}
+
 TEST(DomainRule, Item10_LitigationMattersOnlyGoToPoliticsAndLawOrAReferral) {
   PetitionWorld w;
   auto p = w.petition();

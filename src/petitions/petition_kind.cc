@@ -11,6 +11,7 @@
 #include "petitions/levels.h"
 #include "petitions/parties.h"
 #include "petitions/vocabulary.h"
+#include "regions/region_code.h"
 
 namespace shegong::petitions {
 
@@ -159,6 +160,14 @@ Status route(TransitionContext& c, const HolidayCalendar& calendar) {
   auto target = active_unit(c.session, *target_id, "unit_id");
   if (!target.ok()) return target.status();
   if (target->id == office->id) return Invalid("unit_id", "route the petition to another unit");
+  // 属地管理、分级负责 (Art. 22): to an organ of the office's own area, at its level or below; a
+  // matter for a higher level is reported upward (报请), which goes to the office's own government
+  // or organs too.
+  if (!regions::is_within(target->region_code, office->region_code)) {
+    return Invalid("unit_id",
+                   "an organ of this office's area, at its level or below (属地管理、分级负责, "
+                   "信访工作条例 Art. 22)");
+  }
   Json a = attrs_of(c.after);
   bool litigation = a.value("litigation", false), discipline = a.value("discipline_matter", false);
   // Items 10 and 11: litigation matters go to 政法, accusations within 纪检监察 authority to
