@@ -190,6 +190,11 @@ http::Response list_petitions(App& app, Call& call) {
   return json_response(200, out);
 }
 
+constexpr const char* kRecused =
+    "you declared an interest in this petition or its petitioner and withdraw from it "
+    "(信访工作条例 "
+    "Art. 28 para 3)";
+
 http::Response notice_file(App& app, Call& call) {
   auto id = id_param(call.request, "id");
   if (!id.ok()) return http::error_response(id.status());
@@ -205,6 +210,7 @@ http::Response notice_file(App& app, Call& call) {
   Status st = app.db().write([&](db::Session& s) {
     auto readable = readable_petition(s, who, *id);
     if (!readable.ok()) return readable.status();
+    if (readable->access.recused) return Denied(kRecused);
     if (!readable->access.sees_identity) {
       return Denied("a notice names the petitioner: only the organs holding the petition open it");
     }
@@ -292,6 +298,7 @@ void add_petition_routes(App& app) {
             Status st = app.db().write([&](db::Session& s) {
               auto r = readable_petition(s, who, *id);
               if (!r.ok()) return r.status();
+              if (r->access.recused) return Denied(kRecused);
               bool lead = who.unit_id != 0 && who.unit_id == r->petition.lead_unit_id;
               if (!lead && who.role != auth::Role::kAdmin) {
                 return Denied("only the organ holding the petition sees the petitioner in full");

@@ -556,6 +556,27 @@ TEST_F(PetitionsApi, APetitionRegisteredLaterCountsItsPeriodsFromReceipt) {
   EXPECT_EQ(petition_total(), before);
 }
 
+// Art. 28 para 3: who declared an interest withdraws: no full identity, no notice, no step.
+TEST_F(PetitionsApi, StaffWithADeclaredInterestSeeNoIdentityAndTakeNoStep) {
+  auto [created, c] = post("/api/v1/petitions", "pt.office", petition());
+  ASSERT_EQ(created, 201) << c;
+  int64_t id = c["id"];
+  act(id, "route", "pt.office", {{"route", "transfer"}, {"unit_id", organ_}});
+  act(id, "declare_interest", "pt.organ",
+      {{"scope", "petitioner"}, {"reason", "信访人是本人亲属"}});
+  const std::string base = "/api/v1/petitions/" + std::to_string(id);
+  for (const std::string& path : {base + "/petitioner", base + "/notices/receipt"}) {
+    auto [status, out] = get(path, "pt.organ");
+    EXPECT_EQ(status, 403) << path << " " << out;
+    EXPECT_NE(out.dump().find("Art. 28"), std::string::npos) << out;
+  }
+  auto [status, seen] = get(base, "pt.organ");
+  ASSERT_EQ(status, 200) << seen;
+  EXPECT_TRUE(seen["petitioner"].is_null()) << seen["petitioner"];
+  Json refused = act(id, "accept", "pt.organ", {{"track", "opinion"}}, 409);
+  EXPECT_EQ(refused["error"].value("field", ""), "declared_interest");
+}
+
 TEST_F(PetitionsApi, StaffListTheirOwnUnitsActiveUsers) {
   make_user("pt.organ2", "department_staff", "110101", organ_);
   const std::string path = "/api/v1/units/" + std::to_string(organ_) + "/users";

@@ -37,6 +37,12 @@ Result<PetitionAccess> access_to(db::Session& s, const auth::Principal& p,
                          (c.type != "检举控告" || p.role == Role::kAdmin);
   out.read = out.holder || by_jurisdiction;
   out.sees_identity = out.read && (out.holder || p.role == Role::kAdmin);
+  if (out.read && p.user_id != 0) {
+    auto recused = has_declared_interest(s, p.user_id, c);
+    if (!recused.ok()) return recused.status();
+    out.recused = *recused;
+    if (out.recused) out.sees_identity = false;
+  }
   return out;
 }
 

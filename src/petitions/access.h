@@ -6,6 +6,8 @@
 //     except accusations, which only holders and admins read.
 //   * The petitioner's identity, even masked, is shown only to holders and admins; in full only
 //     through the audited reveal, to the lead unit and admins.
+//   * Whoever declared an interest in the petition or its petitioner withdraws from it (Art. 28
+//     para 3): they read it without the identity, take no step on it and open no notice.
 #pragma once
 
 #include <string>
@@ -20,6 +22,7 @@ struct PetitionAccess {
   bool read = false;
   bool holder = false;         // the caller's unit holds or held it
   bool sees_identity = false;  // masked identity in views
+  bool recused = false;        // the caller declared an interest in it or its petitioner
 };
 
 Result<PetitionAccess> access_to(db::Session& s, const auth::Principal& p,

@@ -927,8 +927,34 @@ TEST(DomainRule, Item26_StaffWithADeclaredInterestCannotBeAssigned) {
   EXPECT_EQ(attrs(w.acted(c.id, "assign_handler", w.organ_staff2,
                           {{"user_id", "106"}}))["handler_user_id"],
             106);
-  // The interest in the petitioner covers the petitioner's later petitions too.
-  cases::CaseRecord later = w.accepted(w.petition());
+  // Who declared an interest withdraws from every step of it, and reads it without the identity.
+  for (auto [action, input] :
+       {std::pair<const char*, cases::Fields>{
+            "extend", {{"days", "10"}, {"reason", "情况复杂"}, {"approved_by", "张局长"}}},
+        std::pair<const char*, cases::Fields>{"issue_opinion", w.opinion()},
+        std::pair<const char*, cases::Fields>{"assign_handler", {{"user_id", "106"}}}}) {
+    auto withdrawn = w.act(c.id, action, w.organ_staff, input);
+    EXPECT_EQ(withdrawn.status().code(), Code::kConflict) << action;
+    EXPECT_EQ(withdrawn.status().field(), "declared_interest") << action;
+  }
+  EXPECT_EQ(load(w, c.id).state, "accepted");
+  ASSERT_TRUE(w.db->read([&](db::Session& s) {
+                    auto recused = access_to(s, w.organ_staff, load(w, c.id));
+                    auto colleague = access_to(s, w.organ_staff2, load(w, c.id));
+                    EXPECT_TRUE(recused->read && recused->recused && !recused->sees_identity);
+                    EXPECT_TRUE(colleague->sees_identity && !colleague->recused);
+                    return Status::Ok();
+                  })
+                  .ok());
+  // The colleague issues the opinion.
+  EXPECT_EQ(w.acted(c.id, "issue_opinion", w.organ_staff2, w.opinion()).state, "answered");
+
+  // The interest in the petitioner covers the petitioner's later petitions too: the colleague
+  // accepts it.
+  cases::CaseRecord later = w.transferred(w.petition());
+  EXPECT_EQ(w.act(later.id, "accept", w.organ_staff, {{"track", "opinion"}}).status().field(),
+            "declared_interest");
+  later = w.acted(later.id, "accept", w.organ_staff2, {{"track", "opinion"}});
   EXPECT_EQ(
       w.act(later.id, "assign_handler", w.organ_staff2, {{"user_id", "105"}}).status().field(),
       "user_id");

@@ -1034,6 +1034,25 @@ cases::CaseKind petition_kind(const HolidayCalendar& calendar) {
   k.transitions.push_back(by_system("window_closed", {"answered", "reviewed"}, "closed",
                                     [](TransitionContext&) { return Status::Ok(); }));
   k.timer_transitions["request_window"] = "window_closed";
+
+  // Item 26, Art. 28 para 3: whoever declared an interest in the petition or its petitioner
+  // withdraws from it: no step of theirs is taken, whatever the step.
+  for (cases::TransitionDef& t : k.transitions) {
+    if (t.actor == ActorRule::kSystem || t.name == "declare_interest") continue;
+    t.effect = [inner = std::move(t.effect)](TransitionContext& c) -> Status {
+      if (c.actor != nullptr && c.actor->user_id != 0) {
+        auto recused = has_declared_interest(c.session, c.actor->user_id, c.before);
+        if (!recused.ok()) return recused.status();
+        if (*recused) {
+          return Conflict(
+              "you declared an interest in this petition or its petitioner and withdraw from it "
+              "(信访工作条例 Art. 28 para 3)",
+              "declared_interest");
+        }
+      }
+      return inner ? inner(c) : Status::Ok();
+    };
+  }
   return k;
 }
 

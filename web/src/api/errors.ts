@@ -62,6 +62,7 @@ const known: [RegExp, string][] = [
   [/one of support, explain, not_support/i, '请选择处理意见：支持、解释说明或不予支持（第三十二条）'],
   [/the day the petitioner received it cannot lie in the future/i, '送达日期不能晚于今天'],
   [/is only white space/i, '不能只填空格'],
+  [/you declared an interest in this petition or its petitioner and withdraw/i, '您已申报与本信访事项或信访人有利害关系，应当回避，不能办理或查看其身份（第二十八条第三款）'],
   [/the day the petitioner received the written answer/i, '请填写信访人收到书面答复的日期'],
   // 信访: 复查 and 复核
   [/a 复查 opinion exists: the next step is 复核/i, '已有复查意见，下一步是复核（第三十六条）'],
