@@ -556,6 +556,36 @@ TEST_F(PetitionsApi, APetitionRegisteredLaterCountsItsPeriodsFromReceipt) {
   EXPECT_EQ(petition_total(), before);
 }
 
+// Notices that name no single unit reach the bodies they are for: a major petition the office one
+// level up and the people's government (Art. 25), an overdue one the nearest petition office whose
+// area holds its place (Art. 43), not the offices above it.
+TEST_F(PetitionsApi, MajorAndOverduePetitionsReachTheOfficesAndGovernmentsTheyAreFor) {
+  int64_t city_office = make_unit("北京市信访办公室", "petition_office", "11");
+  make_user("pt.city_office", "department_staff", "11", city_office);
+  auto actions = [&](const std::string& who) {
+    auto [status, list] = get("/api/v1/notices", who);
+    EXPECT_EQ(status, 200) << list;
+    std::vector<std::string> out;
+    for (const auto& n : list["items"]) out.push_back(n["action"]);
+    return out;
+  };
+  Json major = petition();
+  major["major"] = true;
+  auto [created, c] = post("/api/v1/petitions", "pt.office", major);
+  ASSERT_EQ(created, 201) << c;
+  EXPECT_EQ(actions("pt.city_office"), std::vector<std::string>{"register"});
+  EXPECT_EQ(actions("pt.city"), std::vector<std::string>{"register"});  // 东城区人民政府
+  EXPECT_TRUE(actions("pt.office").empty());
+  EXPECT_TRUE(actions("pt.organ").empty());
+  // Twenty days on, neither petition is routed: the district office is told of both.
+  auto [created2, ordinary] = post("/api/v1/petitions", "pt.office", petition());
+  ASSERT_EQ(created2, 201) << ordinary;
+  restart_at(1762135200000 + 20LL * 86'400'000);
+  std::vector<std::string> told = actions("pt.office");
+  EXPECT_EQ(told, (std::vector<std::string>{"routing_overdue", "routing_overdue"}));
+  EXPECT_EQ(actions("pt.city_office"), std::vector<std::string>{"register"});
+}
+
 // Art. 28 para 3: who declared an interest withdraws: no full identity, no notice, no step.
 TEST_F(PetitionsApi, StaffWithADeclaredInterestSeeNoIdentityAndTakeNoStep) {
   auto [created, c] = post("/api/v1/petitions", "pt.office", petition());

@@ -345,9 +345,11 @@ TEST(DomainRule, Item40_DispatchAndHandlingLimitsDefaultToTheBeijingStandardAndA
   w.clock.advance_ms(61 * 60'000);
   EXPECT_EQ(w.fire_timers(), 1);
   EXPECT_EQ(w.count("SELECT count(*) FROM case_events WHERE case_id = ? AND action = 'dispatch_overdue'", {c.id}), 1);
-  // Emergency handling: 2 hours from dispatch.
+  EXPECT_EQ(w.count("SELECT overdue FROM cases WHERE id = ?", {c.id}), 1);  // in the overdue queue
+  // Emergency handling: 2 hours from dispatch, on time again until then.
   cases::CaseRecord d = w.acted(c.id, "dispatch", w.dispatcher, {{"unit_id", std::to_string(w.street.id)}});
   EXPECT_EQ(d.due_at_ms, w.clock.now_ms() + 2 * 3'600'000);
+  EXPECT_FALSE(d.overdue);
   // Configurable: general orders in working days.
   ASSERT_TRUE(w.db->write([](db::Session& s) {
                   return upsert_sla_rule(s, {0, "general", "", 1440, 120, 5, "working_days", 60}).status();

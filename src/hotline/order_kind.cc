@@ -673,7 +673,13 @@ cases::CaseKind order_kind(const HolidayCalendar& cal) {
        {},
        [calendar](TransitionContext& c) { return reopen(c, *calendar); }},
       {"rate", {"replied", "closed"}, "", {}, ActorRule::kSystem, {"satisfaction"}, {}, {}, rate},
-      {"dispatch_overdue", {"registered"}, "", {}, ActorRule::kSystem, {}, {"centre"}, {}, nullptr},
+      // Not dispatched within the dispatch limit (DOMAIN.md item 40): shown as overdue, in the
+      // centre's overdue queue, until it is dispatched with its handling deadline.
+      {"dispatch_overdue", {"registered"}, "", {}, ActorRule::kSystem, {}, {"centre"}, {},
+       [](TransitionContext& c) {
+         c.after.overdue = true;
+         return Status::Ok();
+       }},
       {"remind",
        kActive,
        "",

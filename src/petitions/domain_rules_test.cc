@@ -911,7 +911,7 @@ TEST(DomainRule, Item25_MajorPetitionsNotifyCommitteeGovernmentConferenceUpperOf
   EXPECT_EQ(audiences,
             (std::vector<std::string>{"conference_office:110101", "government:110101",
                                       "national_petition_bureau", "party_committee:110101",
-                                      "petition_office:1101"}));
+                                      "petition_office:11"}));  // the municipality's office
   cases::CaseRecord ordinary = w.filed(w.petition());
   EXPECT_EQ(w.count("SELECT count(*) FROM case_notices WHERE case_id = ?", {ordinary.id}), 0);
 }

@@ -244,7 +244,8 @@ Result<cases::CaseRecord> register_petition(db::Session& s, cases::Engine& engin
         rec.tracking_no = *tracking_no;
         if (p.major) {
           // Item 25.
-          std::string parent(regions::parent_of(receiving->region_code));
+          // The petition office one level up: above a Beijing district, the municipality's.
+          std::string parent = administrative_parent(receiving->region_code);
           for (std::string audience :
                {"party_committee:" + receiving->region_code, "government:" + receiving->region_code,
                 "conference_office:" + receiving->region_code, "petition_office:" + parent,
