@@ -7,6 +7,7 @@
 #include "cases/fields.h"
 #include "hotline/units.h"
 #include "petitions/notices.h"
+#include "petitions/petition_kind.h"
 #include "petitions/petitioner.h"
 
 namespace shegong::api {
@@ -94,7 +95,7 @@ Result<Json> public_petition_json(db::Session& s, const cases::CaseRecord& c) {
               {"due_at", time_or_null(c.due_at_ms)},
               {"closed_at", time_or_null(c.closed_at_ms)},
               {"notices", petitions::notices_of(c)},
-              {"rated", a.contains("rating")}};
+              {"rated", petitions::current_answer_rated(c)}};
 }
 
 }  // namespace shegong::api

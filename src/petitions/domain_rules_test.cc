@@ -1080,6 +1080,63 @@ TEST(DomainRule, Item28_MonthlyIndicatorsPerOrgan) {
                   .ok());
 }
 
+// An organ that receives petitions directly is measured on its receipt notices, a 复查 organ on its
+// opinions, and the petitioner rates each written answer, for the organ that gave it.
+TEST(DomainRule, Item28_DirectReceiptsAndReviewOpinionsCountAndEachAnswerIsRated) {
+  PetitionWorld w;
+  w.set_time("2025-11-03");
+  auto direct = w.petition();
+  direct.unit_id = w.organ.id;
+  cases::CaseRecord on_time = w.filed(direct);
+  cases::CaseRecord late = w.filed(direct);
+  w.set_time("2025-11-10");
+  w.acted(on_time.id, "notify_receipt", w.organ_staff,
+          {{"outcome", "within_powers"}, {"track", "opinion"}});
+  w.set_time("2025-11-20");  // D+15 was 18 November
+  w.fire_timers();
+  w.acted(late.id, "notify_receipt", w.organ_staff,
+          {{"outcome", "within_powers"}, {"track", "opinion"}});
+  w.acted(on_time.id, "issue_opinion", w.organ_staff, w.opinion());
+  EXPECT_TRUE(w.engine.apply(on_time.id, "rate", nullptr, {{"rating", "不满意"}}).ok());
+  EXPECT_EQ(w.engine.apply(on_time.id, "rate", nullptr, {{"rating", "满意"}}).status().field(),
+            "rating");  // that answer is rated
+  w.set_time("2025-11-24");
+  w.acted(on_time.id, "request_review", w.city_organ_staff, {{"unit_id", w.id(w.city_organ)}});
+  w.set_time("2025-11-28");
+  w.acted(on_time.id, "review_opinion", w.city_organ_staff,
+          {{"opinion", "撤销原处理意见，责令重新办理。"}, {"decision", "support"}});
+  EXPECT_TRUE(w.engine.apply(on_time.id, "rate", nullptr, {{"rating", "满意"}}).ok());
+  EXPECT_EQ(attrs(load(w, on_time.id))["ratings"].size(), 2u);
+
+  std::vector<OrganIndicators> got;
+  ASSERT_TRUE(w.db->read([&](db::Session& s) {
+                    got = *monthly_indicators(s, "2025-11", "110101");
+                    return Status::Ok();
+                  })
+                  .ok());
+  std::map<int64_t, OrganIndicators> by_unit;
+  for (const OrganIndicators& o : got) by_unit[o.unit_id] = o;
+  const OrganIndicators& organ = by_unit[w.organ.id];
+  EXPECT_EQ(organ.acceptances_due, 2);  // two receipt notices due in November, one late
+  EXPECT_EQ(organ.accepted_in_time, 1);
+  EXPECT_EQ(organ.answers, 1);
+  EXPECT_EQ(organ.rated, 1);
+  EXPECT_DOUBLE_EQ(*organ.satisfaction, 0.0);
+  const OrganIndicators& government = by_unit[w.city_organ.id];
+  EXPECT_EQ(government.answers, 1);      // the 复查 opinion
+  EXPECT_EQ(government.answers_due, 0);  // its deadline, 24 December, falls in December
+  EXPECT_DOUBLE_EQ(*government.satisfaction, 1.0);
+  ASSERT_TRUE(w.db->read([&](db::Session& s) {
+                    got = *monthly_indicators(s, "2025-12", "110101");
+                    return Status::Ok();
+                  })
+                  .ok());
+  by_unit.clear();
+  for (const OrganIndicators& o : got) by_unit[o.unit_id] = o;
+  EXPECT_EQ(by_unit[w.city_organ.id].answers_due, 1);
+  EXPECT_EQ(by_unit[w.city_organ.id].answered_in_time, 1);
+}
+
 TEST(DomainRule, Item29_TheNationalBureauCascadeIsFiveThreeThreeFourDays) {
   PetitionWorld w;
   w.set_time("2025-11-03");  // a Monday

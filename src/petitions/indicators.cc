@@ -31,7 +31,9 @@ Result<std::vector<OrganIndicators>> monthly_indicators(db::Session& s, const st
       "SELECT e.unit_id, u.name, e.action, e.at_ms, e.data, e.case_id FROM case_events e "
       "JOIN cases c ON c.id = e.case_id JOIN units u ON u.id = e.unit_id "
       "WHERE c.kind = 'petition' AND u.region_code >= ? AND u.region_code < ? AND e.action IN "
-      "('accept', 'acceptance_overdue', 'issue_opinion', 'reply', 'handling_overdue', 'rate') "
+      "('accept', 'acceptance_overdue', 'notify_receipt', 'notice_overdue', 'issue_opinion', "
+      "'reply', 'handling_overdue', 'review_opinion', 'review_overdue', 're_review_opinion', "
+      "'re_review_overdue', 'rate') "
       "AND ((e.at_ms >= ? AND e.at_ms < ?) OR (json_extract(e.data, '$.due_ms') >= ? AND "
       "json_extract(e.data, '$.due_ms') < ?) OR e.action = 'rate') ORDER BY e.id",
       {within, within + ":", from, to, from, to});
@@ -42,9 +44,18 @@ Result<std::vector<OrganIndicators>> monthly_indicators(db::Session& s, const st
     int64_t unit = 0;
     bool done = false, in_time = false;
   };
-  std::map<int64_t, Step> acceptances, answers_due;
-  std::map<int64_t, int64_t> answered_in_month;          // case -> unit
-  std::vector<std::pair<int64_t, std::string>> ratings;  // case, rating
+  // An acceptance step per case and organ (the organ that received it directly notifies, the one
+  // it was sent to accepts); an answer step per case and stage (0 the answer, 1 the 复查 opinion,
+  // 2 the 复核 opinion), each rated on its own.
+  using Key = std::pair<int64_t, int64_t>;
+  std::map<Key, Step> acceptances, answers_due;
+  std::map<Key, int64_t> answered_in_month;          // (case, stage) -> unit
+  std::vector<std::pair<Key, std::string>> ratings;  // (case, stage), rating
+  auto stage_of = [](const std::string& action) -> int64_t {
+    if (action.starts_with("re_review")) return 2;
+    if (action.starts_with("review")) return 1;
+    return 0;
+  };
   for (const db::Row& r : *rows) {
     int64_t unit = r.integer(0), case_id = r.integer(5), at = r.integer(3);
     by_unit[unit].unit_id = unit;
@@ -55,32 +66,39 @@ Result<std::vector<OrganIndicators>> monthly_indicators(db::Session& s, const st
     int64_t due_ms = data.value("due_ms", int64_t{0});
     bool in_time = data.value("in_time", false);
     bool counted = due_ms != 0 ? (due_ms >= from && due_ms < to) : (at >= from && at < to);
+    bool late = action.ends_with("_overdue");
     if (action == "rate") {
-      ratings.emplace_back(case_id, data.value("rating", ""));
-    } else if (action == "accept" || action == "acceptance_overdue") {
+      std::string answer = data.value("answer", "answer");
+      ratings.push_back({{case_id, answer == "re_review" ? 2
+                                   : answer == "review"  ? 1
+                                                         : 0},
+                         data.value("rating", "")});
+    } else if (action == "accept" || action == "acceptance_overdue" || action == "notify_receipt" ||
+               action == "notice_overdue") {
       if (!counted) continue;
-      Step& step = acceptances[case_id];
+      Step& step = acceptances[{case_id, unit}];
       if (step.done) continue;
-      step = {unit, action == "accept", action == "accept" && in_time};
-    } else {  // issue_opinion, reply, handling_overdue
-      if (action != "handling_overdue" && at >= from && at < to) answered_in_month[case_id] = unit;
+      step = {unit, !late, !late && in_time};
+    } else {  // the answers and their overdue marks
+      Key key{case_id, stage_of(action)};
+      if (!late && at >= from && at < to) answered_in_month[key] = unit;
       if (!counted) continue;
-      Step& step = answers_due[case_id];
+      Step& step = answers_due[key];
       if (step.done) continue;
-      step = {unit, action != "handling_overdue", action != "handling_overdue" && in_time};
+      step = {unit, !late, !late && in_time};
     }
   }
-  for (const auto& [case_id, step] : acceptances) {
+  for (const auto& [key, step] : acceptances) {
     ++by_unit[step.unit].acceptances_due;
     if (step.in_time) ++by_unit[step.unit].accepted_in_time;
   }
-  for (const auto& [case_id, step] : answers_due) {
+  for (const auto& [key, step] : answers_due) {
     ++by_unit[step.unit].answers_due;
     if (step.in_time) ++by_unit[step.unit].answered_in_time;
   }
-  for (const auto& [case_id, unit] : answered_in_month) ++by_unit[unit].answers;
-  for (const auto& [case_id, rating] : ratings) {
-    auto it = answered_in_month.find(case_id);
+  for (const auto& [key, unit] : answered_in_month) ++by_unit[unit].answers;
+  for (const auto& [key, rating] : ratings) {
+    auto it = answered_in_month.find(key);
     if (it == answered_in_month.end()) continue;
     OrganIndicators& o = by_unit[it->second];
     ++o.rated;

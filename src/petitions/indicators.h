@@ -1,15 +1,19 @@
 // Monthly indicators of an organ's petition work (DOMAIN.md item 28; the names are those used in
 // practice — 国信发〔2022〕11号 is not read here, so each definition below is ours and documented):
 //
-//   及时受理率 timely acceptance  = acceptances made by their deadline / acceptances whose deadline
-//                                   fell in the month (accepted or overdue)
+//   及时受理率 timely acceptance  = acceptance steps done by their deadline / acceptance steps
+//                                   whose deadline fell in the month (done or overdue). A step is
+//                                   the acceptance notice of a petition sent to the organ (Art. 23
+//                                   para 3) or the receipt notice of one it received directly
+//                                   (para 2).
 //   按期办结率 on-time closing    = answers given by their deadline / answers whose deadline fell
-//   in
-//                                   the month (given or overdue); answers without a deadline count
-//                                   as on time in the month they were given
+//                                   in the month (given or overdue): the 信访处理意见书 or reply,
+//                                   the 复查 opinion and the 复核 opinion, each of the organ that
+//                                   gave it; answers without a deadline count as on time in the
+//                                   month they were given
 //   参评率     participation      = answers of the month that the petitioner rated / answers
 //   满意率     satisfaction       = ratings in `petition.satisfied_ratings` (default 满意,基本满意)
-//                                   / ratings
+//                                   / ratings; each answer is rated on its own
 // A rate with an empty denominator is reported as null, never as 0 or 100 %.
 #pragma once
 

@@ -395,6 +395,11 @@ Status notify_receipt(TransitionContext& c, const HolidayCalendar& calendar) {
   store(c.after, a);
   c.cancel.push_back("notice_due");
   c.notify.push_back("petitioner");
+  // The receipt notice is this organ's acceptance step (Art. 23 para 2), for its indicators.
+  c.event_unit_id = organ->id;
+  Json event = {{"outcome", outcome}, {"due_ms", c.before.due_at_ms}};
+  if (kept.is_boolean()) event["in_time"] = kept;
+  c.event_data = event.dump();
   if (outcome == "within_powers") {
     return enter_track(c, calendar);
   }
@@ -430,6 +435,7 @@ Status notify_receipt(TransitionContext& c, const HolidayCalendar& calendar) {
     a["acceptance_due_ms"] = *acceptance;
     store(c.after, a);
     SHEGONG_RETURN_IF_ERROR(hand_to(c, *lower));
+    c.event_unit_id = organ->id;  // the notice is the receiving organ's step
     c.after.state = "transferred";
     due(c, "acceptance_due", *acceptance);
     return Status::Ok();
@@ -706,9 +712,11 @@ Status next_level_opinion(TransitionContext& c, const HolidayCalendar& calendar,
   a[key]["opinion"] = field(c.input, "opinion");
   a[key]["decision"] = decision;
   a[key]["issued_at_ms"] = c.now_ms;
-  a[key]["in_time"] = c.now_ms <= c.before.due_at_ms;
+  bool in_time = c.now_ms <= c.before.due_at_ms;
+  a[key]["in_time"] = in_time;
   a["documents"].push_back(key);
   store(c.after, a);
+  c.event_data = Json{{"in_time", in_time}, {"due_ms", c.before.due_at_ms}}.dump();
   c.cancel.push_back(re_review ? "re_review_due" : "review_due");
   c.after.due_at_ms = 0;
   c.after.overdue = false;
@@ -867,16 +875,22 @@ Status answer_supervision(TransitionContext& c) {
   return Status::Ok();
 }
 
+// Art. 21 para 2: the petitioner rates each written answer: the first one, the 复查 opinion, the
+// 复核 opinion. The rating counts for the organ that gave that answer.
 Status rate(TransitionContext& c) {
   std::string rating = field(c.input, "rating");
   if (!one_of(rating, kRatings)) return Invalid("rating", "one of " + list_of(kRatings));
-  Json a = attrs_of(c.after);
-  if (a.contains("rating"))
+  if (current_answer_rated(c.before)) {
     return Conflict("the petitioner has already rated this answer", "rating");
-  a["rating"] = {{"value", rating}, {"at_ms", c.now_ms}};
+  }
+  Json a = attrs_of(c.after);
+  std::string answer = current_answer(c.before);
+  a["ratings"][answer] = {{"value", rating}, {"at_ms", c.now_ms}};
+  a["rating"] = a["ratings"][answer];  // the latest, as the views show it
   store(c.after, a);
-  c.event_unit_id = a.value("handler_unit_id", c.before.lead_unit_id);
-  c.event_data = Json{{"rating", rating}}.dump();
+  c.event_unit_id = answer == "answer" ? a.value("handler_unit_id", c.before.lead_unit_id)
+                                       : a[answer].value("unit_id", c.before.lead_unit_id);
+  c.event_data = Json{{"rating", rating}, {"answer", answer}}.dump();
   return Status::Ok();
 }
 
@@ -894,6 +908,21 @@ Status overdue(TransitionContext& c, const char* step) {
 }
 
 }  // namespace
+
+std::string current_answer(const cases::CaseRecord& petition) {
+  Json a = attrs_of(petition);
+  for (const char* key : {"re_review", "review"}) {
+    if (a.contains(key) && a[key].is_object() && a[key].contains("issued_at_ms")) return key;
+  }
+  return "answer";
+}
+
+bool current_answer_rated(const cases::CaseRecord& petition) {
+  Json a = attrs_of(petition);
+  std::string answer = current_answer(petition);
+  if (a.contains("ratings") && a["ratings"].is_object()) return a["ratings"].contains(answer);
+  return answer == "answer" && a.contains("rating");  // rated before ratings were kept per answer
+}
 
 cases::CaseKind petition_kind(const HolidayCalendar& calendar) {
   const HolidayCalendar* cal = &calendar;

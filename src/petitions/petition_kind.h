@@ -16,11 +16,18 @@
 // before stay on it as "held" and keep reading it.
 #pragma once
 
+#include <string>
+
 #include "base/calendar.h"
 #include "cases/case_kind.h"
 
 namespace shegong::petitions {
 
 cases::CaseKind petition_kind(const HolidayCalendar& calendar);
+
+// The written answer a petitioner's rating is for now: "re_review" (the 复核 opinion), "review"
+// (the 复查 opinion) or "answer" (the 信访处理意见书 or the reply); each is rated once.
+std::string current_answer(const cases::CaseRecord& petition);
+bool current_answer_rated(const cases::CaseRecord& petition);
 
 }  // namespace shegong::petitions
