@@ -363,6 +363,18 @@ CREATE INDEX cases_kind_state_region ON cases(kind, state, region_code, overdue,
 -- notice: at 1,000,000 orders (3.56 million notices) a unit's older pages took 0.5 s.
 CREATE INDEX case_notices_audience ON case_notices(audience, created_at_ms, id);
 )sql"},
+    {9, "petition_identities", R"sql(
+-- Every identifier of a petitioner as a keyed hash (ID number, phone, name with address): the
+-- duplicate checks of Arts. 19 and 36 match a new petition on any of them. Petitions registered
+-- before keep the one hash they were stored with.
+CREATE TABLE petition_identities(
+  hash    TEXT NOT NULL,
+  case_id INTEGER NOT NULL REFERENCES cases(id),
+  PRIMARY KEY(hash, case_id)
+) WITHOUT ROWID;
+INSERT INTO petition_identities(hash, case_id)
+  SELECT requester_hash, id FROM cases WHERE kind = 'petition' AND requester_hash IS NOT NULL;
+)sql"},
 };
 
 }  // namespace

@@ -820,6 +820,20 @@ TEST(DomainRule, Item21_AfterReReviewTheSameMatterIsNotAcceptedAnywhere) {
   auto other_petitioner = again;
   other_petitioner.petitioner = {"李红", "11010519491231002X", "13700001111", "北京市东城区", {}};
   EXPECT_EQ(w.filed(other_petitioner).state, "registered");
+  // Leaving the ID number out, or giving only the name and address, is the same petitioner.
+  again.unit_id = w.office.id;
+  for (auto [id_number, phone] : {std::pair{"", "13912345678"}, std::pair{"", ""}}) {
+    auto without_id = again;
+    without_id.petitioner.id_number = id_number;
+    without_id.petitioner.phone = phone;
+    cases::CaseRecord refiled = w.filed(without_id);
+    EXPECT_EQ(refiled.state, "not_accepted") << phone;
+    EXPECT_EQ(attrs(refiled)["duplicate"]["earlier"]["tracking_no"], c.tracking_no) << phone;
+  }
+  // The same name at another address, with another phone, is someone else.
+  auto namesake = again;
+  namesake.petitioner = {"王小明", "", "13600002222", "北京市西城区某胡同2号", {}};
+  EXPECT_EQ(w.filed(namesake).state, "registered");
   auto other_matter = again;
   other_matter.subject = "小区停车收费不合理";
   other_matter.content = "物业公司擅自上调地面停车费，未经业主大会同意。";

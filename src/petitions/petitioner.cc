@@ -1,5 +1,7 @@
 #include "petitions/petitioner.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "auth/users.h"
@@ -79,6 +81,18 @@ std::string petitioner_hash(const crypto::SecretBox& box, const Petitioner& p) {
   if (!p.id_number.empty()) return box.lookup_hash("id:" + p.id_number);
   if (!p.phone.empty()) return box.lookup_hash("phone:" + p.phone);
   return box.lookup_hash("name:" + p.name + "\n" + p.address);
+}
+
+std::vector<std::string> petitioner_identities(const crypto::SecretBox& box, const Petitioner& p) {
+  std::vector<std::string> out = {petitioner_hash(box, p)};
+  auto add = [&](const std::string& key) {
+    std::string h = box.lookup_hash(key);
+    if (std::find(out.begin(), out.end(), h) == out.end()) out.push_back(std::move(h));
+  };
+  if (!p.id_number.empty()) add("id:" + p.id_number);
+  if (!p.phone.empty()) add("phone:" + p.phone);
+  if (!p.name.empty() && !p.address.empty()) add("name:" + p.name + "\n" + p.address);
+  return out;
 }
 
 Petitioner masked(const Petitioner& p) {

@@ -25,7 +25,14 @@ Status validate_petitioner(const Petitioner& p, bool identity_unclear);
 
 std::string seal_petitioner(const crypto::SecretBox& box, const Petitioner& p);
 Result<Petitioner> open_petitioner(const crypto::SecretBox& box, const std::string& sealed);
+// The petitioner's keyed hash, stored with the petition: of the ID number, else the phone, else the
+// name and address.
 std::string petitioner_hash(const crypto::SecretBox& box, const Petitioner& p);
+// Every way the petitioner is recognised, as keyed hashes: the stored hash above, and the ID
+// number, the phone, and the name with the address (only when both are given) that are given. A
+// petition is the same petitioner's when any of them matches one of an earlier petition (Arts. 19,
+// 36), so leaving the ID number out the second time does not make a new petitioner.
+std::vector<std::string> petitioner_identities(const crypto::SecretBox& box, const Petitioner& p);
 // Masked for display: 张* , 138****1234, ID number masked, address cut to its first characters.
 Petitioner masked(const Petitioner& p);
 

@@ -106,16 +106,21 @@ Status check_representatives(db::Session& s, const NewPetition& p) {
 
 // Items 21 and 22: the same petitioner's earlier petitions on the same matter.
 Status check_duplicates(db::Session& s, cases::CaseRecord& rec, const Unit& receiving, Json& attrs,
-                        const NewPetition& p) {
+                        const NewPetition& p, const std::vector<std::string>& identities) {
   if (p.identity_unclear && p.petitioner.name.empty()) return Status::Ok();
   auto percent = cases::profile_int(s, rec.region_code, "petition.same_matter_percent", 60);
   if (!percent.ok()) return percent.status();
+  std::string any = "?";
+  for (size_t i = 1; i < identities.size(); ++i) any += ", ?";
+  db::Params params(identities.begin(), identities.end());
   auto rows = s.query(
       "SELECT c.id, c.tracking_no, c.state, c.subject, c.content, u.region_code FROM cases c "
-      "LEFT JOIN units u ON u.id = c.lead_unit_id WHERE c.kind = 'petition' AND "
-      "c.requester_hash = ? AND c.state IN ('final', 'accepted', 'reviewing', 're_reviewing') "
-      "ORDER BY c.id DESC LIMIT 200",
-      {rec.requester_hash});
+      "LEFT JOIN units u ON u.id = c.lead_unit_id WHERE c.kind = 'petition' AND c.id IN "
+      "(SELECT case_id FROM petition_identities WHERE hash IN (" +
+          any +
+          ")) AND c.state IN ('final', 'accepted', 'reviewing', 're_reviewing') "
+          "ORDER BY c.id DESC LIMIT 200",
+      params);
   if (!rows.ok()) return rows.status();
   std::string text = rec.subject + "\n" + rec.content;
   for (const db::Row& r : *rows) {
@@ -225,6 +230,7 @@ Result<cases::CaseRecord> register_petition(db::Session& s, cases::Engine& engin
   c.received_at_ms = p.received_at_ms;
   c.requester_sealed = seal_petitioner(box, p.petitioner);
   c.requester_hash = petitioner_hash(box, p.petitioner);
+  const std::vector<std::string> identities = petitioner_identities(box, p.petitioner);
 
   auto created = engine.create_in(
       s, c, actor, [&](db::Session& s, cases::CaseRecord& rec, cases::Registration& reg) -> Status {
@@ -237,7 +243,7 @@ Result<cases::CaseRecord> register_petition(db::Session& s, cases::Engine& engin
         if (is_oral(p.channel)) a["oral"] = true;
         bool office = receiving->kind == "petition_office";
         if (office && receiving->region_code.empty()) a["cascade"] = true;
-        SHEGONG_RETURN_IF_ERROR(check_duplicates(s, rec, *receiving, a, p));
+        SHEGONG_RETURN_IF_ERROR(check_duplicates(s, rec, *receiving, a, p, identities));
         SHEGONG_RETURN_IF_ERROR(check_visit_level(s, rec, *receiving, a, p));
         auto tracking_no = cases::next_tracking_no(s, "XF", now);
         if (!tracking_no.ok()) return tracking_no.status();
@@ -294,6 +300,12 @@ Result<cases::CaseRecord> register_petition(db::Session& s, cases::Engine& engin
         return Status::Ok();
       });
   if (!created.ok()) return created.status();
+  for (const std::string& hash : identities) {
+    SHEGONG_RETURN_IF_ERROR(
+        s.exec("INSERT OR IGNORE INTO petition_identities(hash, case_id) VALUES(?, ?)",
+               {hash, created->id})
+            .status());
+  }
   if (p.accused_unit_id != 0) {
     SHEGONG_RETURN_IF_ERROR(add_party(s, created->id, p.accused_unit_id, "accused"));
     SHEGONG_RETURN_IF_ERROR(add_party(s, created->id, p.accused_unit_id, "about"));
