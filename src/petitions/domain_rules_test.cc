@@ -969,6 +969,13 @@ TEST(DomainRule, Item26_StaffWithADeclaredInterestCannotBeAssigned) {
   EXPECT_EQ(w.act(later.id, "accept", w.organ_staff, {{"track", "opinion"}}).status().field(),
             "declared_interest");
   later = w.acted(later.id, "accept", w.organ_staff2, {{"track", "opinion"}});
+  // Also when the petitioner gives only a phone the next time.
+  auto by_phone = w.petition();
+  by_phone.petitioner.id_number = "";
+  by_phone.subject = "小区停车位分配不公";
+  cases::CaseRecord phone_only = w.transferred(by_phone);
+  EXPECT_EQ(w.act(phone_only.id, "accept", w.organ_staff, {{"track", "opinion"}}).status().field(),
+            "declared_interest");
   EXPECT_EQ(
       w.act(later.id, "assign_handler", w.organ_staff2, {{"user_id", "105"}}).status().field(),
       "user_id");

@@ -31,10 +31,14 @@ Status record_interest(db::Session& s, int64_t user_id, const cases::CaseRecord&
 
 Result<bool> has_declared_interest(db::Session& s, int64_t user_id,
                                    const cases::CaseRecord& petition) {
+  // An interest in the petitioner covers every petition that shares an identifier with the one it
+  // was declared on (petition_identities), not only those stored under the same hash.
   auto rows = s.query(
-      "SELECT 1 FROM petition_recusals WHERE user_id = ? AND (case_id = ? OR "
-      "(petitioner_hash IS NOT NULL AND petitioner_hash = ?)) LIMIT 1",
-      {user_id, petition.id, petition.requester_hash});
+      "SELECT 1 FROM petition_recusals r WHERE r.user_id = ? AND (r.case_id = ? OR "
+      "(r.petitioner_hash IS NOT NULL AND (r.petitioner_hash = ? OR EXISTS (SELECT 1 FROM "
+      "petition_identities a JOIN petition_identities b ON b.hash = a.hash WHERE a.case_id = "
+      "r.case_id AND b.case_id = ?)))) LIMIT 1",
+      {user_id, petition.id, petition.requester_hash, petition.id});
   if (!rows.ok()) return rows.status();
   return !rows->empty();
 }
