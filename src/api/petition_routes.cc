@@ -84,9 +84,9 @@ Result<petitions::NewPetition> new_petition_from(const Json& b, const auth::Prin
     const char* name;
     bool* target;
   };
-  for (const Flag& f :
-       {Flag{"identity_unclear", &p.identity_unclear}, Flag{"litigation", &p.litigation},
-        Flag{"discipline_matter", &p.discipline_matter}, Flag{"major", &p.major}}) {
+  for (const Flag& f : {Flag{"identity_unclear", &p.identity_unclear},
+                        Flag{"confidential", &p.confidential}, Flag{"litigation", &p.litigation},
+                        Flag{"discipline_matter", &p.discipline_matter}, Flag{"major", &p.major}}) {
     auto v = bool_member(b, f.name, false);
     if (!v.ok()) return v.status();
     *f.target = *v;
@@ -302,6 +302,11 @@ void add_petition_routes(App& app) {
               bool lead = who.unit_id != 0 && who.unit_id == r->petition.lead_unit_id;
               if (!lead && who.role != auth::Role::kAdmin) {
                 return Denied("only the organ holding the petition sees the petitioner in full");
+              }
+              if (!r->access.sees_identity && who.role != auth::Role::kAdmin) {
+                return Denied(
+                    "the petitioner asked for confidentiality: a unit the petition is about does "
+                    "not see who filed it");
               }
               auto person = petitions::open_petitioner(app.box(), r->petition.requester_sealed);
               if (!person.ok()) return person.status();

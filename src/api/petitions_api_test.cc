@@ -586,6 +586,43 @@ TEST_F(PetitionsApi, MajorAndOverduePetitionsReachTheOfficesAndGovernmentsTheyAr
   EXPECT_EQ(actions("pt.city_office"), std::vector<std::string>{"register"});
 }
 
+// 北京市信访条例 Arts. 16, 22: a petitioner who asks for confidentiality is not known to the unit
+// the petition is about, even when that unit handles it; the office that received it still is.
+TEST_F(PetitionsApi, APetitionerWhoAsksForConfidentialityIsNotKnownToTheUnitComplainedAbout) {
+  Json complaint = petition();
+  complaint["subject"] = "街道拆除违建时损坏我家院墙";
+  complaint["about_unit_id"] = street_;
+  complaint["confidential"] = true;
+  auto [created, c] = post("/api/v1/petitions", "pt.office", complaint);
+  ASSERT_EQ(created, 201) << c;
+  EXPECT_TRUE(c["confidential"].get<bool>());
+  int64_t id = c["id"];
+  act(id, "route", "pt.office", {{"route", "transfer"}, {"unit_id", street_}});
+  const std::string base = "/api/v1/petitions/" + std::to_string(id);
+  auto [status, seen] = get(base, "pt.accused");  // staff of the street, which now holds it
+  ASSERT_EQ(status, 200) << seen;
+  EXPECT_TRUE(seen["petitioner"].is_null()) << seen["petitioner"];
+  EXPECT_EQ(seen.dump().find("王"), std::string::npos);
+  EXPECT_EQ(get(base + "/petitioner", "pt.accused").first, 403);
+  act(id, "accept", "pt.accused", {{"track", "opinion"}});
+  EXPECT_EQ(get(base + "/notices/acceptance", "pt.accused").first, 403);
+  // The receiving office, which held it, still sees who filed it (masked in views).
+  auto [office_status, office_view] = get(base, "pt.office");
+  ASSERT_EQ(office_status, 200);
+  EXPECT_EQ(office_view["petitioner"]["name"], "王**");
+  // Without the request, the unit that handles it sees the petitioner as usual.
+  Json plain = complaint;
+  plain.erase("confidential");
+  plain["petitioner"] = {{"name", "李四"}, {"phone", "13811112222"}, {"address", "东城区多福巷2号"}};
+  auto [created2, c2] = post("/api/v1/petitions", "pt.office", plain);
+  ASSERT_EQ(created2, 201) << c2;
+  int64_t id2 = c2["id"];
+  act(id2, "route", "pt.office", {{"route", "transfer"}, {"unit_id", street_}});
+  EXPECT_EQ(
+      get("/api/v1/petitions/" + std::to_string(id2), "pt.accused").second["petitioner"]["name"],
+      "李*");
+}
+
 // Art. 28 para 3: who declared an interest withdraws: no full identity, no notice, no step.
 TEST_F(PetitionsApi, StaffWithADeclaredInterestSeeNoIdentityAndTakeNoStep) {
   auto [created, c] = post("/api/v1/petitions", "pt.office", petition());

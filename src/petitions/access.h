@@ -8,6 +8,8 @@
 //     through the audited reveal, to the lead unit and admins.
 //   * Whoever declared an interest in the petition or its petitioner withdraws from it (Art. 28
 //     para 3): they read it without the identity, take no step on it and open no notice.
+//   * When the petitioner asked for confidentiality, staff of a unit the petition is about read it
+//     without the identity, even while their unit holds it (北京市信访条例 Arts. 16, 22).
 #pragma once
 
 #include <string>

@@ -18,6 +18,15 @@ Result<bool> is_accused_unit(db::Session& s, int64_t case_id, int64_t unit_id) {
   return !rows->empty();
 }
 
+Result<bool> is_about_unit(db::Session& s, int64_t case_id, int64_t unit_id) {
+  if (unit_id == 0) return false;
+  auto rows =
+      s.query("SELECT 1 FROM petition_parties WHERE case_id = ? AND unit_id = ? AND role = 'about'",
+              {case_id, unit_id});
+  if (!rows.ok()) return rows.status();
+  return !rows->empty();
+}
+
 Status record_interest(db::Session& s, int64_t user_id, const cases::CaseRecord& petition,
                        bool whole_petitioner, const std::string& reason, int64_t now_ms) {
   return s

@@ -17,6 +17,8 @@ namespace shegong::petitions {
 // role: "accused" or "about".
 Status add_party(db::Session& s, int64_t case_id, int64_t unit_id, const std::string& role);
 Result<bool> is_accused_unit(db::Session& s, int64_t case_id, int64_t unit_id);
+// Whether the petition is about that unit (the unit complained about, or the accused).
+Result<bool> is_about_unit(db::Session& s, int64_t case_id, int64_t unit_id);
 
 Status record_interest(db::Session& s, int64_t user_id, const cases::CaseRecord& petition,
                        bool whole_petitioner, const std::string& reason, int64_t now_ms);

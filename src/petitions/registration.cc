@@ -226,7 +226,7 @@ Result<cases::CaseRecord> register_petition(db::Session& s, cases::Engine& engin
   c.subject = p.subject;
   c.content = p.content;
   c.address = p.address;
-  c.confidential = p.category == "检举控告";
+  c.confidential = p.category == "检举控告" || p.confidential;
   c.received_at_ms = p.received_at_ms;
   c.requester_sealed = seal_petitioner(box, p.petitioner);
   c.requester_hash = petitioner_hash(box, p.petitioner);
@@ -240,6 +240,7 @@ Result<cases::CaseRecord> register_petition(db::Session& s, cases::Engine& engin
         if (p.litigation) a["litigation"] = true;
         if (p.discipline_matter) a["discipline_matter"] = true;
         if (p.identity_unclear) a["identity_unclear"] = true;
+        if (p.confidential) a["confidentiality_requested"] = true;
         if (is_oral(p.channel)) a["oral"] = true;
         bool office = receiving->kind == "petition_office";
         if (office && receiving->region_code.empty()) a["cascade"] = true;

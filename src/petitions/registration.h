@@ -41,9 +41,12 @@ struct NewPetition {
   int64_t accused_unit_id = 0;     // 检举控告 only
   int64_t about_unit_id = 0;       // the organ complained about
   bool major = false;              // major or urgent (Art. 25)
-  int64_t group_size = 1;          // people in a collective visit
-  int64_t competent_unit_id = 0;   // visits: the organ with power over the matter
-  std::string new_facts;           // overrides the duplicate flags
+  // The petitioner asked that their name and private matters be kept confidential (北京市信访条例
+  // Arts. 16, 22): the units the petition is about never see who filed it.
+  bool confidential = false;
+  int64_t group_size = 1;         // people in a collective visit
+  int64_t competent_unit_id = 0;  // visits: the organ with power over the matter
+  std::string new_facts;          // overrides the duplicate flags
 };
 
 Result<cases::CaseRecord> register_petition(db::Session& s, cases::Engine& engine,

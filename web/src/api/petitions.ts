@@ -174,6 +174,8 @@ export interface NewPetition {
   address?: string
   petitioner?: { name?: string; id_number?: string; phone?: string; address?: string }
   identity_unclear?: boolean
+  /// The petitioner asked that their name and private matters be kept confidential.
+  confidential?: boolean
   litigation?: boolean
   discipline_matter?: boolean
   accused_unit_id?: number

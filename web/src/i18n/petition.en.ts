@@ -285,6 +285,7 @@ const en: typeof zh = {
     idNumber: 'ID number',
     phone: 'Phone',
     petitionerAddress: 'Postal address',
+    confidential: 'The petitioner asks for confidentiality (the unit complained about does not see who filed it)',
     identityUnclear: 'Name or address unclear (no written notices)',
     contactHint: 'An address or a phone, to deliver the written notices (Art. 23)',
     litigation: 'Litigation matter (to the politics and law department only; Arts. 22, 28)',

@@ -286,6 +286,7 @@ export default {
     idNumber: '身份证号码',
     phone: '联系电话',
     petitionerAddress: '通信地址',
+    confidential: '信访人要求对其姓名和隐私保密（被反映单位看不到信访人身份）',
     identityUnclear: '姓名或地址不清（不发书面告知）',
     contactHint: '地址和电话至少填一项，用于送达书面告知（第二十三条）',
     litigation: '涉法涉诉（只能转政法部门，第二十二、二十八条）',
