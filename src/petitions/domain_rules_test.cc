@@ -161,6 +161,37 @@ TEST(DomainRule, Item8_AnOfficeRoutesWithinItsOwnArea) {
             "transferred");
 }
 
+// Art. 31 route (5): a request to investigate an illegal act or to protect personal or property
+// rights is the organ's own duty: it accepts it, performs the duty and answers; the petition does
+// not leave 信访 with a referral elsewhere.
+TEST(DomainRule, Art31Route5_TheOrgansOwnDutyIsAcceptedAndAnswered) {
+  PetitionWorld w;
+  cases::CaseRecord c = w.transferred(w.petition());
+  EXPECT_EQ(
+      w.act(c.id, "refer", w.organ_staff, {{"procedure", "duty"}, {"note", "x"}}).status().field(),
+      "procedure");
+  cases::CaseRecord accepted = w.acted(c.id, "accept", w.organ_staff, {{"track", "duty"}});
+  EXPECT_EQ(accepted.state, "accepted");
+  EXPECT_EQ(attrs(accepted)["track"], "duty");
+  ASSERT_TRUE(w.db->read([&](db::Session& s) {
+                    auto doc = notice_document(s, w.box, accepted, "acceptance");
+                    if (!doc.ok()) return doc.status();
+                    std::string all;
+                    for (const auto& part : doc->body) all += part.text;
+                    EXPECT_NE(all.find("第三十一条第五项"), std::string::npos) << all;
+                    return Status::Ok();
+                  })
+                  .ok());
+  EXPECT_EQ(w.act(c.id, "issue_opinion", w.organ_staff, w.opinion()).status().field(), "track");
+  cases::CaseRecord answered =
+      w.acted(c.id, "reply", w.organ_staff, {{"reply", "已责令施工单位停止侵占并恢复原状。"}});
+  EXPECT_EQ(answered.state, "replied");
+  // Only a 申诉求决 petition takes route (5).
+  cases::CaseRecord suggestion = w.transferred(w.petition("建议意见"));
+  EXPECT_EQ(w.act(suggestion.id, "accept", w.organ_staff, {{"track", "duty"}}).status().field(),
+            "track");
+}
+
 TEST(DomainRule, Item10_LitigationMattersOnlyGoToPoliticsAndLawOrAReferral) {
   PetitionWorld w;
   auto p = w.petition();

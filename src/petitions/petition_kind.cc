@@ -290,6 +290,9 @@ Status enter_track(TransitionContext& c, const HolidayCalendar& calendar) {
   if (track == "suggestion" && c.before.type != "建议意见") {
     return Invalid("track", "the suggestion track is for 建议意见 petitions");
   }
+  if (track == "duty" && c.before.type != "申诉求决") {
+    return Invalid("track", "route (5), the organ's own duty, answers a 申诉求决 petition");
+  }
   if (track == "opinion" && c.before.type != "申诉求决") {
     return Invalid("track", "a 信访处理意见书 (route 6) answers a 申诉求决 petition");
   }
@@ -464,8 +467,10 @@ Status refer(TransitionContext& c) {
   }
   std::string procedure = field(c.input, "procedure");
   if (!is_procedure_track(procedure)) {
-    return Invalid("procedure",
-                   "one of litigation, arbitration, party_appeal, administrative, duty");
+    return Invalid(
+        "procedure",
+        "one of litigation, arbitration, party_appeal, administrative (routes (1)–(4) "
+        "of Art. 31; route (5), the organ's own duty, is a track it accepts and answers)");
   }
   SHEGONG_RETURN_IF_ERROR(required_text(c.input, "note", 4000));
   Json a = attrs_of(c.after);

@@ -22,15 +22,15 @@ inline constexpr std::string_view kCategories[] = {"建议意见", "检举控告
 inline constexpr std::string_view kRoutes[] = {"transfer", "assign", "report", "politics_law",
                                                "discipline"};
 
-// How an accepted petition is handled: a 信访处理意见书 (route (6)), a reply to a suggestion
-// (Art. 29), feedback on an accusation (Art. 30), or one of the legal procedures of Art. 31
-// routes (1)–(5), which the petition leaves for.
-inline constexpr std::string_view kTracks[] = {"opinion",        "suggestion",  "accusation",
-                                               "litigation",     "arbitration", "party_appeal",
-                                               "administrative", "duty"};
+// How an accepted petition is handled: a 信访处理意见书 (Art. 31 route (6)), the organ's own
+// statutory duty performed and answered (route (5): investigating illegal acts, protecting
+// personal or property rights), a reply to a suggestion (Art. 29), feedback on an accusation
+// (Art. 30), or one of the legal procedures of routes (1)–(4), which the petition leaves for.
+inline constexpr std::string_view kTracks[] = {"opinion",      "duty",          "suggestion",
+                                               "accusation",   "litigation",    "arbitration",
+                                               "party_appeal", "administrative"};
 inline bool is_procedure_track(std::string_view t) {
-  return t == "litigation" || t == "arbitration" || t == "party_appeal" || t == "administrative" ||
-         t == "duty";
+  return t == "litigation" || t == "arbitration" || t == "party_appeal" || t == "administrative";
 }
 
 // Art. 32: support, explain, do not support.

@@ -26,9 +26,9 @@ export const NOTICE_NAMES = [
   'receipt', 'acceptance', 'extension', 'opinion', 'review', 're_review', 'referral', 'visit_referral', 'not_accepted',
 ] as const
 export const DECISIONS = ['support', 'explain', 'not_support'] as const
-export const PROCEDURES = ['litigation', 'arbitration', 'party_appeal', 'administrative', 'duty'] as const
+export const PROCEDURES = ['litigation', 'arbitration', 'party_appeal', 'administrative'] as const
 export const ROUTES = ['transfer', 'assign', 'report', 'politics_law', 'discipline'] as const
-export const TRACKS = ['opinion', 'suggestion', 'accusation'] as const
+export const TRACKS = ['opinion', 'duty', 'suggestion', 'accusation'] as const
 
 export interface MaskedPetitioner {
   name: string
@@ -239,6 +239,12 @@ export function trackFor(category: string): string {
   if (category === '建议意见') return 'suggestion'
   if (category === '检举控告') return 'accusation'
   return 'opinion'
+}
+
+/// The tracks a category may be accepted on: a 申诉求决 petition is answered with a 信访处理意见书
+/// (Art. 31 route (6)) or, when it asks the organ to perform its own duty, by doing it (route (5)).
+export function tracksFor(category: string): string[] {
+  return category === '申诉求决' ? ['opinion', 'duty'] : [trackFor(category)]
 }
 
 export const dueMs = (p: { due_at: string | null }) => (p.due_at ? Date.parse(p.due_at) : null)

@@ -86,11 +86,12 @@ const en: typeof zh = {
   },
   routeShort: { transfer: 'Transfer', assign: 'Assign', report: 'Report', politics_law: 'Politics and law', discipline: 'Discipline' },
   track: {
+    duty: 'Perform the organ\'s own duty and answer (Art. 31 route 5)',
     opinion: 'Written opinion (Art. 31 route 6)',
     suggestion: 'Study and reply to the suggestion (Art. 29)',
     accusation: 'Handle the accusation and give feedback (Art. 30)',
   },
-  trackShort: { opinion: 'Written opinion', suggestion: 'Suggestion reply', accusation: 'Accusation feedback' },
+  trackShort: { opinion: 'Written opinion', duty: 'Duty performed', suggestion: 'Suggestion reply', accusation: 'Accusation feedback' },
   receiptOutcome: {
     within_powers: 'Within our powers: accepted',
     sent_to_lower: 'Sent to a lower organ of our system',

@@ -83,11 +83,12 @@ export default {
   },
   routeShort: { transfer: '转送', assign: '交办', report: '报请决定', politics_law: '转政法', discipline: '转纪检监察' },
   track: {
+    duty: '依法履行职责并答复（第三十一条第五项）',
     opinion: '出具信访处理意见书（第三十一条第六项）',
     suggestion: '研究答复建议意见（第二十九条）',
     accusation: '办理并反馈检举控告（第三十条）',
   },
-  trackShort: { opinion: '处理意见书', suggestion: '建议答复', accusation: '检举控告反馈' },
+  trackShort: { opinion: '处理意见书', duty: '履职答复', suggestion: '建议答复', accusation: '检举控告反馈' },
   receiptOutcome: {
     within_powers: '属本机关职权，告知受理',
     sent_to_lower: '转送、交办本系统下级机关，告知去向',
