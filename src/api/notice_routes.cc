@@ -62,22 +62,27 @@ void add_notice_routes(App& app) {
           if (!to.ok()) return to.status();
           petitions::Condition readable = petitions::readable_condition(p);
           db::Params params = std::move(readable.params);
-          std::string whom = "0";
+          // Only real terms joined by OR: SQLite then looks each up in case_notices_audience (a
+          // constant term such as "0 OR ..." would make it scan every notice).
+          std::string whom;
+          auto term = [&whom](const std::string& sql) {
+            whom += (whom.empty() ? "" : " OR ") + sql;
+          };
           for (const std::string& a : to->exact) {
-            whom += " OR n.audience = ?";
+            term("n.audience = ?");
             params.emplace_back(std::in_place_type<std::string>, a);
           }
           if (to->centre) {
-            whom += " OR (n.audience = 'centre' AND c.region_code >= ? AND c.region_code < ?)";
+            term("(n.audience = 'centre' AND c.region_code >= ? AND c.region_code < ?)");
             params.emplace_back(std::in_place_type<std::string>, p.jurisdiction);
             params.emplace_back(std::in_place_type<std::string>, p.jurisdiction + ":");
           }
           if (to->office) {
             // "supervision:<place>": the nearest petition office whose area holds the place.
-            whom +=
-                " OR (n.audience >= ? AND n.audience < ? AND NOT EXISTS (SELECT 1 FROM units o "
+            term(
+                "(n.audience >= ? AND n.audience < ? AND NOT EXISTS (SELECT 1 FROM units o "
                 "WHERE o.kind = 'petition_office' AND o.active = 1 AND length(o.region_code) > ? "
-                "AND substr(n.audience, 13, length(o.region_code)) = o.region_code))";
+                "AND substr(n.audience, 13, length(o.region_code)) = o.region_code))");
             params.emplace_back(std::in_place_type<std::string>,
                                 "supervision:" + to->office_region);
             params.emplace_back(std::in_place_type<std::string>,
@@ -85,6 +90,7 @@ void add_notice_routes(App& app) {
             params.emplace_back(std::in_place_type<int64_t>,
                                 static_cast<int64_t>(to->office_region.size()));
           }
+          if (whom.empty()) return Status::Ok();  // nothing can be addressed to the caller
           auto rows = s.query(
               "SELECT n.id, n.created_at_ms, c.id, c.kind, c.tracking_no, e.action FROM "
               "case_notices n JOIN cases c ON c.id = n.case_id JOIN case_events e ON e.id = "

@@ -54,6 +54,12 @@ Result<Json> petition_json(db::Session& s, const cases::CaseRecord& c,
             {"notices", petitions::notices_of(c)},
             {"details", cases::attrs_of(c)}};
   j["petitioner"] = nullptr;
+  if (!access.sees_identity && c.confidential) {
+    // The petitioner's earlier petitions would tell who filed this one.
+    Json& d = j["details"];
+    d.erase("repeat_of");
+    if (d.contains("duplicate") && d["duplicate"].is_object()) d["duplicate"].erase("earlier");
+  }
   if (access.sees_identity) {
     auto who = petitions::open_petitioner(box, c.requester_sealed);
     if (!who.ok()) return who.status();

@@ -526,6 +526,12 @@ TEST_F(PetitionsApi, TheLedgerExportsWhatTheCallerReadsWithPersonalNumbersMasked
   cells = documents::zip_entry(filtered->body, "xl/sharedStrings.xml");
   ASSERT_TRUE(cells);
   EXPECT_NE(cells->find("电梯补贴未发放"), std::string::npos);
+  // A department of another district reads none of them, in the ledger as in the list.
+  auto outside = http().Get("/api/v1/petition-ledger", as("xicheng"));
+  ASSERT_TRUE(outside);
+  ASSERT_EQ(outside->status, 200) << outside->body;
+  cells = documents::zip_entry(outside->body, "xl/sharedStrings.xml");
+  EXPECT_TRUE(!cells || cells->find("电梯补贴未发放") == std::string::npos);
   auto none = http().Get("/api/v1/petition-ledger?state=final", user("pt.office"));
   ASSERT_TRUE(none);
   ASSERT_EQ(none->status, 200) << none->body;
@@ -610,10 +616,33 @@ TEST_F(PetitionsApi, APetitionerWhoAsksForConfidentialityIsNotKnownToTheUnitComp
   auto [office_status, office_view] = get(base, "pt.office");
   ASSERT_EQ(office_status, 200);
   EXPECT_EQ(office_view["petitioner"]["name"], "王**");
+  // Filed again, the link to the earlier petition would tell the street who it is: left out.
+  auto [again_status, again] = post("/api/v1/petitions", "pt.office", complaint);
+  ASSERT_EQ(again_status, 201) << again;
+  ASSERT_TRUE(again["details"]["duplicate"].contains("earlier")) << again["details"];
+  auto [seen_status, seen_again] =
+      get("/api/v1/petitions/" + std::to_string(again["id"].get<int64_t>()), "pt.accused");
+  ASSERT_EQ(seen_status, 200) << seen_again;
+  EXPECT_FALSE(seen_again["details"]["duplicate"].contains("earlier")) << seen_again["details"];
+  EXPECT_EQ(seen_again.dump().find(c["tracking_no"].get<std::string>()), std::string::npos);
+  // An accusation naming the street as the unit it is about (not the accused) is kept from the
+  // street the same way.
+  Json accusation = petition("检举控告");
+  accusation["about_unit_id"] = street_;
+  accusation["subject"] = "举报街道工作人员收受礼品";
+  auto [created3, c3] = post("/api/v1/petitions", "pt.office", accusation);
+  ASSERT_EQ(created3, 201) << c3;
+  int64_t id3 = c3["id"];
+  act(id3, "route", "pt.office", {{"route", "transfer"}, {"unit_id", street_}});
+  EXPECT_TRUE(
+      get("/api/v1/petitions/" + std::to_string(id3), "pt.accused").second["petitioner"].is_null());
+  EXPECT_EQ(get("/api/v1/petitions/" + std::to_string(id3) + "/petitioner", "pt.accused").first,
+            403);
   // Without the request, the unit that handles it sees the petitioner as usual.
   Json plain = complaint;
   plain.erase("confidential");
-  plain["petitioner"] = {{"name", "李四"}, {"phone", "13811112222"}, {"address", "东城区多福巷2号"}};
+  plain["petitioner"] = {
+      {"name", "李四"}, {"phone", "13811112222"}, {"address", "东城区多福巷2号"}};
   auto [created2, c2] = post("/api/v1/petitions", "pt.office", plain);
   ASSERT_EQ(created2, 201) << c2;
   int64_t id2 = c2["id"];

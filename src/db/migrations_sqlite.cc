@@ -364,16 +364,20 @@ CREATE INDEX cases_kind_state_region ON cases(kind, state, region_code, overdue,
 CREATE INDEX case_notices_audience ON case_notices(audience, created_at_ms, id);
 )sql"},
     {9, "petition_identities", R"sql(
--- Every identifier of a petitioner as a keyed hash (ID number, phone, name with address): the
--- duplicate checks of Arts. 19 and 36 match a new petition on any of them. Petitions registered
--- before keep the one hash they were stored with.
+-- Every identifier of a petitioner as a keyed hash, with its kind (id: the ID number, phone,
+-- name: with the address, stored: the hash the petition was stored with, of unknown kind): the
+-- duplicate checks of Arts. 19 and 36 match a new petition on any of them, unless both carry ID
+-- numbers and they differ. Petitions registered before keep the one hash they were stored with.
 CREATE TABLE petition_identities(
   hash    TEXT NOT NULL,
   case_id INTEGER NOT NULL REFERENCES cases(id),
+  kind    TEXT NOT NULL,
   PRIMARY KEY(hash, case_id)
 ) WITHOUT ROWID;
-INSERT INTO petition_identities(hash, case_id)
-  SELECT requester_hash, id FROM cases WHERE kind = 'petition' AND requester_hash IS NOT NULL;
+CREATE INDEX petition_identities_case ON petition_identities(case_id, kind, hash);
+INSERT INTO petition_identities(hash, case_id, kind)
+  SELECT requester_hash, id, 'stored' FROM cases
+  WHERE kind = 'petition' AND requester_hash IS NOT NULL;
 )sql"},
 };
 

@@ -37,8 +37,7 @@ Result<PetitionAccess> access_to(db::Session& s, const auth::Principal& p,
                          (c.type != "检举控告" || p.role == Role::kAdmin);
   out.read = out.holder || by_jurisdiction;
   out.sees_identity = out.read && (out.holder || p.role == Role::kAdmin);
-  if (out.sees_identity && c.confidential && p.role != Role::kAdmin && p.unit_id != 0 &&
-      c.type != "检举控告") {
+  if (out.sees_identity && c.confidential && p.role != Role::kAdmin && p.unit_id != 0) {
     auto about = is_about_unit(s, c.id, p.unit_id);
     if (!about.ok()) return about.status();
     if (*about) out.sees_identity = false;

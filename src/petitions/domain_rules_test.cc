@@ -865,6 +865,11 @@ TEST(DomainRule, Item21_AfterReReviewTheSameMatterIsNotAcceptedAnywhere) {
   auto namesake = again;
   namesake.petitioner = {"王小明", "", "13600002222", "北京市西城区某胡同2号", {}};
   EXPECT_EQ(w.filed(namesake).state, "registered");
+  // A spouse with the household's phone and address but an ID number of their own is another
+  // person: two ID numbers that differ are two people.
+  auto spouse = again;
+  spouse.petitioner = {"李秀英", "11010519491231002X", "13912345678", "北京市东城区多福巷1号", {}};
+  EXPECT_EQ(w.filed(spouse).state, "registered");
   auto other_matter = again;
   other_matter.subject = "小区停车收费不合理";
   other_matter.content = "物业公司擅自上调地面停车费，未经业主大会同意。";

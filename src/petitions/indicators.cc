@@ -67,6 +67,13 @@ Result<std::vector<OrganIndicators>> monthly_indicators(db::Session& s, const st
     bool in_time = data.value("in_time", false);
     bool counted = due_ms != 0 ? (due_ms >= from && due_ms < to) : (at >= from && at < to);
     bool late = action.ends_with("_overdue");
+    // Receipt notices and 复查/复核 opinions recorded before they carried their timeliness (and,
+    // for a notice that sent the petition on, the right organ) are left out, not counted late.
+    if ((action == "notify_receipt" || action == "review_opinion" ||
+         action == "re_review_opinion") &&
+        !data.contains("in_time")) {
+      continue;
+    }
     if (action == "rate") {
       std::string answer = data.value("answer", "answer");
       ratings.push_back({{case_id, answer == "re_review" ? 2

@@ -1,7 +1,5 @@
 #include "petitions/petitioner.h"
 
-#include <algorithm>
-
 #include <nlohmann/json.hpp>
 
 #include "auth/users.h"
@@ -83,15 +81,24 @@ std::string petitioner_hash(const crypto::SecretBox& box, const Petitioner& p) {
   return box.lookup_hash("name:" + p.name + "\n" + p.address);
 }
 
-std::vector<std::string> petitioner_identities(const crypto::SecretBox& box, const Petitioner& p) {
-  std::vector<std::string> out = {petitioner_hash(box, p)};
-  auto add = [&](const std::string& key) {
+std::vector<PetitionerIdentity> petitioner_identities(const crypto::SecretBox& box,
+                                                      const Petitioner& p) {
+  std::vector<PetitionerIdentity> out;
+  auto add = [&](const std::string& key, const char* kind) {
     std::string h = box.lookup_hash(key);
-    if (std::find(out.begin(), out.end(), h) == out.end()) out.push_back(std::move(h));
+    for (const auto& known : out) {
+      if (known.hash == h) return;
+    }
+    out.push_back({std::move(h), kind});
   };
-  if (!p.id_number.empty()) add("id:" + p.id_number);
-  if (!p.phone.empty()) add("phone:" + p.phone);
-  if (!p.name.empty() && !p.address.empty()) add("name:" + p.name + "\n" + p.address);
+  if (!p.id_number.empty()) add("id:" + p.id_number, "id");
+  if (!p.phone.empty()) add("phone:" + p.phone, "phone");
+  if (!p.name.empty() && !p.address.empty()) add("name:" + p.name + "\n" + p.address, "name");
+  std::string stored = petitioner_hash(box, p);
+  for (const auto& known : out) {
+    if (known.hash == stored) return out;
+  }
+  out.push_back({std::move(stored), "stored"});  // a name alone
   return out;
 }
 

@@ -31,8 +31,14 @@ std::string petitioner_hash(const crypto::SecretBox& box, const Petitioner& p);
 // Every way the petitioner is recognised, as keyed hashes: the stored hash above, and the ID
 // number, the phone, and the name with the address (only when both are given) that are given. A
 // petition is the same petitioner's when any of them matches one of an earlier petition (Arts. 19,
-// 36), so leaving the ID number out the second time does not make a new petitioner.
-std::vector<std::string> petitioner_identities(const crypto::SecretBox& box, const Petitioner& p);
+// 36), so leaving the ID number out the second time does not make a new petitioner; two ID numbers
+// that differ are two people, whatever else they share (a household's phone).
+struct PetitionerIdentity {
+  std::string hash;
+  std::string kind;  // "id", "phone", "name" (with the address), "stored" (petitioner_hash)
+};
+std::vector<PetitionerIdentity> petitioner_identities(const crypto::SecretBox& box,
+                                                      const Petitioner& p);
 // Masked for display: 张* , 138****1234, ID number masked, address cut to its first characters.
 Petitioner masked(const Petitioner& p);
 

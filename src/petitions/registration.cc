@@ -106,19 +106,33 @@ Status check_representatives(db::Session& s, const NewPetition& p) {
 
 // Items 21 and 22: the same petitioner's earlier petitions on the same matter.
 Status check_duplicates(db::Session& s, cases::CaseRecord& rec, const Unit& receiving, Json& attrs,
-                        const NewPetition& p, const std::vector<std::string>& identities) {
+                        const NewPetition& p, const std::vector<PetitionerIdentity>& identities) {
   if (p.identity_unclear && p.petitioner.name.empty()) return Status::Ok();
   auto percent = cases::profile_int(s, rec.region_code, "petition.same_matter_percent", 60);
   if (!percent.ok()) return percent.status();
   std::string any = "?";
   for (size_t i = 1; i < identities.size(); ++i) any += ", ?";
-  db::Params params(identities.begin(), identities.end());
+  db::Params params;
+  std::string id_hash;  // the new petition's ID number, if given
+  for (const PetitionerIdentity& i : identities) {
+    params.emplace_back(std::in_place_type<std::string>, i.hash);
+    if (i.kind == "id") id_hash = i.hash;
+  }
+  // Two ID numbers that differ are two people, whatever else they share.
+  std::string other_person;
+  if (!id_hash.empty()) {
+    other_person =
+        " AND NOT (EXISTS (SELECT 1 FROM petition_identities x WHERE x.case_id = c.id AND "
+        "x.kind = 'id') AND NOT EXISTS (SELECT 1 FROM petition_identities y WHERE y.case_id = "
+        "c.id AND y.kind = 'id' AND y.hash = ?))";
+    params.emplace_back(std::in_place_type<std::string>, id_hash);
+  }
   auto rows = s.query(
       "SELECT c.id, c.tracking_no, c.state, c.subject, c.content, u.region_code FROM cases c "
       "LEFT JOIN units u ON u.id = c.lead_unit_id WHERE c.kind = 'petition' AND c.id IN "
       "(SELECT case_id FROM petition_identities WHERE hash IN (" +
-          any +
-          ")) AND c.state IN ('final', 'accepted', 'reviewing', 're_reviewing') "
+          any + "))" + other_person +
+          " AND c.state IN ('final', 'accepted', 'reviewing', 're_reviewing') "
           "ORDER BY c.id DESC LIMIT 200",
       params);
   if (!rows.ok()) return rows.status();
@@ -230,7 +244,7 @@ Result<cases::CaseRecord> register_petition(db::Session& s, cases::Engine& engin
   c.received_at_ms = p.received_at_ms;
   c.requester_sealed = seal_petitioner(box, p.petitioner);
   c.requester_hash = petitioner_hash(box, p.petitioner);
-  const std::vector<std::string> identities = petitioner_identities(box, p.petitioner);
+  const std::vector<PetitionerIdentity> identities = petitioner_identities(box, p.petitioner);
 
   auto created = engine.create_in(
       s, c, actor, [&](db::Session& s, cases::CaseRecord& rec, cases::Registration& reg) -> Status {
@@ -301,10 +315,10 @@ Result<cases::CaseRecord> register_petition(db::Session& s, cases::Engine& engin
         return Status::Ok();
       });
   if (!created.ok()) return created.status();
-  for (const std::string& hash : identities) {
+  for (const PetitionerIdentity& i : identities) {
     SHEGONG_RETURN_IF_ERROR(
-        s.exec("INSERT OR IGNORE INTO petition_identities(hash, case_id) VALUES(?, ?)",
-               {hash, created->id})
+        s.exec("INSERT OR IGNORE INTO petition_identities(hash, case_id, kind) VALUES(?, ?, ?)",
+               {i.hash, created->id, i.kind})
             .status());
   }
   if (p.accused_unit_id != 0) {

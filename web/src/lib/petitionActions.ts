@@ -94,12 +94,17 @@ export function petitionActions(p: Petition, who: Caller, leadRegion?: string | 
   if (answeredLast && held) out.push('deliver')
 
   // 复查 and 复核 are registered by the organ above the one that answered (Arts. 35, 36).
+  // A department's own people's government (本级人民政府) is above it too.
+  const government = unitKind === 'government' || unitKind === 'district'
+  const leadIsGovernment = p.lead_unit?.kind === 'government' || p.lead_unit?.kind === 'district'
+  const ownGovernment =
+    government && !leadIsGovernment && !!leadRegion && !!who.jurisdiction && regionPrefix(who.jurisdiction) === regionPrefix(leadRegion)
   const reviewer =
     admin ||
     !known ||
     (!!unitKind && !NOT_REVIEWERS.includes(unitKind) && unitId !== p.lead_unit?.id &&
       leadRegion !== null &&
-      (!leadRegion || !who.jurisdiction || above(who.jurisdiction, leadRegion)))
+      (ownGovernment || !leadRegion || !who.jurisdiction || above(who.jurisdiction, leadRegion)))
   if (reviewer) {
     if ((s === 'answered' || (s === 'closed' && d.opinion)) && !d.review) out.push('request_review')
     if ((s === 'reviewed' || (s === 'closed' && d.review)) && !d.re_review) out.push('request_re_review')
