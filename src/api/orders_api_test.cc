@@ -294,6 +294,51 @@ TEST_F(OrdersApi, DisputesAndExtensionRequestsReachTheCentresNotices) {
   EXPECT_TRUE(actions(session_of("op.xicheng", kPassword)).empty());
 }
 
+// 接诉即办条例 Art. 29: a demand that may lead to an emergency is reported to the district's
+// government at once; an ordinary one is not.
+TEST_F(OrdersApi, APossibleEmergencyIsReportedToTheDistrictGovernment) {
+  int64_t government = make_unit("北京市东城区人民政府办公室", "government", "110101");
+  make_user("op.government", "department_staff", "110101", government);
+  httplib::Headers reader = session_of("op.government", kPassword);
+  auto notices = [&] {
+    auto [status, list] = get("/api/v1/notices", reader);
+    EXPECT_EQ(status, 200) << list;
+    return list["items"];
+  };
+  ASSERT_EQ(post("/api/v1/orders", dispatcher_, demand()).first, 201);
+  EXPECT_TRUE(notices().empty());
+  Json gas = demand();
+  gas["subject"] = "小区楼道有燃气泄漏气味";
+  gas["urgency"] = "emergency";
+  auto [created, order] = post("/api/v1/orders", dispatcher_, gas);
+  ASSERT_EQ(created, 201) << order;
+  Json items = notices();
+  ASSERT_EQ(items.size(), 1u) << items;
+  EXPECT_EQ(items[0]["action"], "register");
+  EXPECT_EQ(items[0]["case"]["tracking_no"], order["tracking_no"]);
+  // A citizen's own submission is not judged by the citizen: the centre raises it when it
+  // dispatches, and the report goes then.
+  Json from_citizen = gas;
+  from_citizen["channel"] = "web";
+  auto r = http().Post("/api/v1/public/orders", from_citizen.dump(), "application/json");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 201) << r->body;
+  EXPECT_EQ(notices().size(), 1u);
+  std::string tracking_no = Json::parse(r->body)["tracking_no"];
+  auto [listed, list] = get("/api/v1/orders?q=" + tracking_no, dispatcher_);
+  ASSERT_EQ(listed, 200) << list;
+  ASSERT_EQ(list["items"].size(), 1u) << list;
+  EXPECT_EQ(list["items"][0]["urgency"], "general");
+  std::string base = "/api/v1/orders/" + std::to_string(list["items"][0]["id"].get<int64_t>());
+  ASSERT_EQ(
+      post(base + "/dispatch", dispatcher_, {{"unit_id", street_unit_}, {"urgency", "emergency"}})
+          .first,
+      200);
+  items = notices();
+  ASSERT_EQ(items.size(), 2u) << items;
+  EXPECT_EQ(items[0]["action"], "dispatch");
+}
+
 // A demand made earlier (a letter, a message left overnight) is registered with the time it was
 // made; a citizen cannot backdate their own submission.
 TEST_F(OrdersApi, StaffRegisterTheTimeADemandWasMade) {

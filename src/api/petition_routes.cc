@@ -191,9 +191,8 @@ http::Response list_petitions(App& app, Call& call) {
 }
 
 constexpr const char* kRecused =
-    "you declared an interest in this petition or its petitioner and withdraw from it "
-    "(信访工作条例 "
-    "Art. 28 para 3)";
+    "you declared an interest in this petition or its petitioner and withdraw from it (Art. 28 "
+    "para 3)";
 
 http::Response notice_file(App& app, Call& call) {
   auto id = id_param(call.request, "id");

@@ -61,6 +61,9 @@ void add_public_routes(App& app) {
               return http::error_response(
                   Invalid("channel", "a citizen submits through web, app or wechat"));
             }
+            // The centre judges urgency (and with it the dispatch limit and a report of a possible
+            // emergency to the government, 接诉即办条例 Art. 29) when it dispatches the demand.
+            order->urgency = "general";
             // A retry of a submission already answered is replayed below, whatever the limit.
             const std::string actor = "public:" + call.request.remote_addr;
             if (!replays(app, call, actor)) {

@@ -152,6 +152,12 @@ Result<cases::CaseRecord> register_order(db::Session& s, cases::Engine& engine,
                                         {"type", rec.type},
                                         {"repeat_caller", previous >= *threshold}}
                              .dump();
+        // 接诉即办条例 Art. 29: a demand that may lead to an emergency is reported to the
+        // government at once: the district's (its `district` or `government` unit) reads it
+        // among its notices.
+        if (rec.urgency == "emergency" && rec.region_code.size() >= 6) {
+          reg.notify.push_back("government:" + rec.region_code.substr(0, 6));
+        }
         return Status::Ok();
       });
   return created;

@@ -228,6 +228,11 @@ Status dispatch(TransitionContext& c, const HolidayCalendar& calendar) {
       return Invalid("urgency", "one of " + list_of(kUrgencies));
     }
     c.after.urgency = field(c.input, "urgency");
+    if (c.after.urgency == "emergency" && c.before.urgency != "emergency" &&
+        c.after.region_code.size() >= 6) {
+      // 接诉即办条例 Art. 29: judged a possible emergency: reported to the district's government.
+      c.notify.push_back("government:" + c.after.region_code.substr(0, 6));
+    }
   }
   if (const std::string& category = field(c.input, "category"); !category.empty()) {
     auto known = category_exists(c.session, category);
@@ -675,7 +680,14 @@ cases::CaseKind order_kind(const HolidayCalendar& cal) {
       {"rate", {"replied", "closed"}, "", {}, ActorRule::kSystem, {"satisfaction"}, {}, {}, rate},
       // Not dispatched within the dispatch limit (DOMAIN.md item 40): shown as overdue, in the
       // centre's overdue queue, until it is dispatched with its handling deadline.
-      {"dispatch_overdue", {"registered"}, "", {}, ActorRule::kSystem, {}, {"centre"}, {},
+      {"dispatch_overdue",
+       {"registered"},
+       "",
+       {},
+       ActorRule::kSystem,
+       {},
+       {"centre"},
+       {},
        [](TransitionContext& c) {
          c.after.overdue = true;
          return Status::Ok();
