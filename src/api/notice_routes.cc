@@ -2,8 +2,9 @@
 // supervision notice, an objection to decide...), and to the bodies the unit is: the 12345 centre
 // (disputes, extension requests, orders not dispatched in time), a petition office (a major
 // petition registered below it, Art. 25; a petition of its area overdue, Art. 43), the 国家信访局,
-// a people's government (a major petition, Art. 25). A petition's notice is listed only while the
-// caller may read the petition, so the accused unit of an accusation never learns of it here.
+// a people's government, the party committee and the joint conference office (a major petition,
+// Art. 25). A petition's notice is listed only while the caller may read the petition, so the
+// accused unit of an accusation never learns of it here.
 #include "api/app.h"
 #include "api/json_io.h"
 #include "api/order_json.h"
@@ -43,6 +44,10 @@ Result<Audiences> audiences_of(db::Session& s, const auth::Principal& p) {
   }
   if (u.kind == "government" || u.kind == "district") {
     out.exact.push_back("government:" + u.region_code);
+  }
+  // The party committee and the joint conference office of the 信访 work (Art. 25).
+  if (u.kind == "party_committee" || u.kind == "conference_office") {
+    out.exact.push_back(u.kind + ":" + u.region_code);
   }
   return out;
 }

@@ -568,6 +568,10 @@ TEST_F(PetitionsApi, APetitionRegisteredLaterCountsItsPeriodsFromReceipt) {
 TEST_F(PetitionsApi, MajorAndOverduePetitionsReachTheOfficesAndGovernmentsTheyAreFor) {
   int64_t city_office = make_unit("北京市信访办公室", "petition_office", "11");
   make_user("pt.city_office", "department_staff", "11", city_office);
+  int64_t committee = make_unit("中共北京市东城区委员会", "party_committee", "110101");
+  make_user("pt.committee", "department_staff", "110101", committee);
+  int64_t conference = make_unit("东城区信访工作联席会议办公室", "conference_office", "110101");
+  make_user("pt.conference", "department_staff", "110101", conference);
   auto actions = [&](const std::string& who) {
     auto [status, list] = get("/api/v1/notices", who);
     EXPECT_EQ(status, 200) << list;
@@ -581,6 +585,8 @@ TEST_F(PetitionsApi, MajorAndOverduePetitionsReachTheOfficesAndGovernmentsTheyAr
   ASSERT_EQ(created, 201) << c;
   EXPECT_EQ(actions("pt.city_office"), std::vector<std::string>{"register"});
   EXPECT_EQ(actions("pt.city"), std::vector<std::string>{"register"});  // 东城区人民政府
+  EXPECT_EQ(actions("pt.committee"), std::vector<std::string>{"register"});
+  EXPECT_EQ(actions("pt.conference"), std::vector<std::string>{"register"});
   EXPECT_TRUE(actions("pt.office").empty());
   EXPECT_TRUE(actions("pt.organ").empty());
   // Twenty days on, neither petition is routed: the district office is told of both.

@@ -36,8 +36,9 @@ inline constexpr std::string_view kWhistleKinds[] = {"routine", "tough", "emerge
 // Unit kinds. Besides the hotline's handlers: petition offices (信访部门), the 政法 departments
 // that take litigation matters, 纪检监察 organs, and people's governments above the district.
 inline constexpr std::string_view kUnitKinds[] = {
-    "centre",  "district",        "street",       "department", "community",
-    "utility", "petition_office", "politics_law", "discipline", "government"};
+    "centre",     "district",   "street",          "department",
+    "community",  "utility",    "petition_office", "politics_law",
+    "discipline", "government", "party_committee", "conference_office"};
 
 template <size_t N>
 bool one_of(std::string_view value, const std::string_view (&allowed)[N]) {

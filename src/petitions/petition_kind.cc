@@ -685,7 +685,8 @@ Status request_next_level(TransitionContext& c, const HolidayCalendar& calendar,
   bool own_government =
       is_government(*upper) && !is_government(*lower) && upper->region_code == lower->region_code;
   if (!(own_government || is_one_level_above(upper->region_code, lower->region_code)) ||
-      upper->kind == "petition_office" || upper->kind == "community") {
+      upper->kind == "petition_office" || upper->kind == "community" ||
+      upper->kind == "party_committee" || upper->kind == "conference_office") {
     std::string above = level_name(level_of(administrative_parent(lower->region_code)));
     return Conflict(
         std::string(what) + " goes to the organ one level above the one that answered (" + above +

@@ -366,6 +366,8 @@ const en: typeof zh = {
     politics_law: 'Politics and law',
     discipline: 'Discipline inspection',
     government: 'Government',
+    party_committee: 'Party committee',
+    conference_office: 'Petition work joint conference office',
   },
   outcome: {
     answer_now: 'Answer now (consultation)',

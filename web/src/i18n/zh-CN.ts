@@ -364,6 +364,8 @@ export default {
     politics_law: '政法部门',
     discipline: '纪检监察',
     government: '人民政府',
+    party_committee: '党委',
+    conference_office: '信访工作联席会议办公室',
   },
   outcome: {
     answer_now: '直接答复（咨询）',
