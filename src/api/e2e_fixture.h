@@ -12,6 +12,10 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "cli/test_process.h"
 
@@ -86,6 +90,27 @@ inline void ensure_fixture() {
   close(lock);
 }
 
+// The paths `pattern` (a route of /openapi.json) stands for when each {parameter} named in `values`
+// takes each of its values in turn; parameters not named stay as they are.
+inline std::vector<std::string> expand_path(
+    const std::string& pattern,
+    const std::vector<std::pair<std::string, std::vector<std::string>>>& values) {
+  std::vector<std::string> paths = {pattern};
+  for (const auto& [name, choices] : values) {
+    std::vector<std::string> next;
+    for (const auto& p : paths) {
+      size_t at = p.find("{" + name + "}");
+      if (at == std::string::npos) {
+        next.push_back(p);
+        continue;
+      }
+      for (const auto& v : choices) next.push_back(std::string(p).replace(at, name.size() + 2, v));
+    }
+    paths = std::move(next);
+  }
+  return paths;
+}
+
 // A test of the command line: a fresh temporary folder, and `sg(args)` runs the real binary.
 class CommandTest : public ::testing::Test {
  protected:
@@ -132,6 +157,17 @@ class E2eTest : public ::testing::Test {
     return {{"Authorization", "Bearer " + tokens_.at(user)}};
   }
   httplib::Client& http() { return *client_; }
+
+  // The actions of the notices the caller reads (GET /api/v1/notices), newest first.
+  std::vector<std::string> notice_actions(const httplib::Headers& who) {
+    auto r = http().Get("/api/v1/notices", who);
+    EXPECT_TRUE(r && r->status == 200) << (r ? r->body : "no response");
+    std::vector<std::string> out;
+    if (!r || r->status != 200) return out;
+    const nlohmann::json list = nlohmann::json::parse(r->body);
+    for (const auto& n : list["items"]) out.push_back(n["action"]);
+    return out;
+  }
 
   // Signs a user in and returns the headers of their browser session (cookie and CSRF token).
   httplib::Headers session_of(const std::string& user, const std::string& password) {

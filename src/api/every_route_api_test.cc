@@ -253,20 +253,7 @@ class EveryRoute : public E2eTest {
     std::vector<Call> out;
     Json spec = Json::parse(doc->body);
     for (auto& [pattern, ops] : spec["paths"].items()) {
-      std::vector<std::string> paths = {pattern};
-      for (const auto& [name, choices] : values) {
-        std::vector<std::string> next;
-        for (const auto& p : paths) {
-          size_t at = p.find("{" + name + "}");
-          if (at == std::string::npos) {
-            next.push_back(p);
-            continue;
-          }
-          for (const auto& v : choices)
-            next.push_back(std::string(p).replace(at, name.size() + 2, v));
-        }
-        paths = next;
-      }
+      std::vector<std::string> paths = expand_path(pattern, values);
       for (auto& [method, op] : ops.items()) {
         std::string m = method;
         for (auto& ch : m) ch = static_cast<char>(std::toupper(ch));

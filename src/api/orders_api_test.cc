@@ -269,29 +269,22 @@ TEST_F(OrdersApi, BadInputNamesTheFieldOrRuleAndWritesNothing) {
 // What waits for the 12345 centre reaches its notices: a unit's dispute of a dispatch and its
 // extension request (接诉即办条例 Arts. 12, 15), within the dispatcher's jurisdiction only.
 TEST_F(OrdersApi, DisputesAndExtensionRequestsReachTheCentresNotices) {
-  auto actions = [&](const httplib::Headers& who) {
-    auto [status, list] = get("/api/v1/notices", who);
-    EXPECT_EQ(status, 200) << list;
-    std::vector<std::string> out;
-    for (const auto& n : list["items"]) out.push_back(n["action"]);
-    return out;
-  };
   auto [created, order] = post("/api/v1/orders", dispatcher_, demand());
   ASSERT_EQ(created, 201) << order;
   std::string base = "/api/v1/orders/" + std::to_string(order["id"].get<int64_t>());
   ASSERT_EQ(post(base + "/dispatch", dispatcher_, {{"unit_id", street_unit_}}).first, 200);
-  EXPECT_EQ(actions(street_), std::vector<std::string>{"dispatch"});
-  EXPECT_TRUE(actions(dispatcher_).empty());
+  EXPECT_EQ(notice_actions(street_), std::vector<std::string>{"dispatch"});
+  EXPECT_TRUE(notice_actions(dispatcher_).empty());
   ASSERT_EQ(post(base + "/dispute", street_, {{"reason", "不属于本街道职责"}}).first, 200);
-  EXPECT_EQ(actions(dispatcher_), std::vector<std::string>{"dispute"});
+  EXPECT_EQ(notice_actions(dispatcher_), std::vector<std::string>{"dispute"});
   ASSERT_EQ(post(base + "/decide_dispute", dispatcher_, {{"decision", "uphold"}}).first, 200);
   ASSERT_EQ(post(base + "/accept", street_, Json::object()).first, 200);
   ASSERT_EQ(post(base + "/extend", street_, {{"days", 3}, {"reason", "需要产权单位配合"}}).first,
             200);
-  EXPECT_EQ(actions(dispatcher_), (std::vector<std::string>{"extend", "dispute"}));
+  EXPECT_EQ(notice_actions(dispatcher_), (std::vector<std::string>{"extend", "dispute"}));
   // A dispatcher of another district sees none of them.
   make_user("op.xicheng", "dispatcher", "110102", 0);
-  EXPECT_TRUE(actions(session_of("op.xicheng", kPassword)).empty());
+  EXPECT_TRUE(notice_actions(session_of("op.xicheng", kPassword)).empty());
 }
 
 // 接诉即办条例 Art. 29: a demand that may lead to an emergency is reported to the district's

@@ -179,26 +179,12 @@ TEST_F(PetitionsApi, TheAccusedUnitNeverMeetsTheAccuserOnAnyRoute) {
       "deliver", "file_report"};
   for (auto& [pattern, ops] : doc["paths"].items()) {
     for (auto& [method, op] : ops.items()) {
-      std::vector<std::string> paths = {pattern};
-      auto fill = [&](const std::string& name, const std::vector<std::string>& values) {
-        std::vector<std::string> next;
-        for (const auto& p : paths) {
-          size_t at = p.find("{" + name + "}");
-          if (at == std::string::npos) {
-            next.push_back(p);
-            continue;
-          }
-          for (const auto& v : values)
-            next.push_back(std::string(p).replace(at, name.size() + 2, v));
-        }
-        paths = next;
-      };
-      fill("id", {std::to_string(id), "1"});
-      fill("tracking_no", {tracking_no});
-      fill("name", {"acceptance", "receipt"});
-      fill("action", actions);
-      fill("code", {"110101001"});
-      fill("username", {"pt.office"});
+      std::vector<std::string> paths = expand_path(pattern, {{"id", {std::to_string(id), "1"}},
+                                                             {"tracking_no", {tracking_no}},
+                                                             {"name", {"acceptance", "receipt"}},
+                                                             {"action", actions},
+                                                             {"code", {"110101001"}},
+                                                             {"username", {"pt.office"}}});
       for (auto& p : paths) {
         for (size_t at; (at = p.find('{')) != std::string::npos;)
           p.replace(at, p.find('}', at) - at + 1, "1");
@@ -572,13 +558,7 @@ TEST_F(PetitionsApi, MajorAndOverduePetitionsReachTheOfficesAndGovernmentsTheyAr
   make_user("pt.committee", "department_staff", "110101", committee);
   int64_t conference = make_unit("东城区信访工作联席会议办公室", "conference_office", "110101");
   make_user("pt.conference", "department_staff", "110101", conference);
-  auto actions = [&](const std::string& who) {
-    auto [status, list] = get("/api/v1/notices", who);
-    EXPECT_EQ(status, 200) << list;
-    std::vector<std::string> out;
-    for (const auto& n : list["items"]) out.push_back(n["action"]);
-    return out;
-  };
+  auto actions = [&](const std::string& who) { return notice_actions(user(who)); };
   Json major = petition();
   major["major"] = true;
   auto [created, c] = post("/api/v1/petitions", "pt.office", major);

@@ -748,9 +748,7 @@ TEST(DomainRule, Item20_ReReviewInThirtyDaysWithoutTheHearingDays) {
   w.set_time("2025-10-13");
   cases::CaseRecord c = w.answered(w.petition());
   w.set_time("2025-10-20");
-  w.acted(c.id, "request_review", w.city_organ_staff, {{"unit_id", w.id(w.city_organ)}});
-  w.acted(c.id, "review_opinion", w.city_organ_staff,
-          {{"opinion", "维持。"}, {"decision", "support"}});
+  w.reviewed(c.id);
   w.set_time("2025-11-03");
   c = w.acted(c.id, "request_re_review", w.province_organ_staff,
               {{"unit_id", w.id(w.province_organ)}});
@@ -801,9 +799,7 @@ TEST(DomainRule, Item20_AReReviewDeadlineWithHearingDaysIsRolledLikeTheThirtyDay
     w.set_time("2025-10-13");
     cases::CaseRecord c = w.answered(w.petition());
     w.set_time("2025-10-20");
-    w.acted(c.id, "request_review", w.city_organ_staff, {{"unit_id", w.id(w.city_organ)}});
-    w.acted(c.id, "review_opinion", w.city_organ_staff,
-            {{"opinion", "维持。"}, {"decision", "support"}});
+    w.reviewed(c.id);
     w.set_time("2025-11-03");
     c = w.acted(c.id, "request_re_review", w.province_organ_staff,
                 {{"unit_id", w.id(w.province_organ)}});
@@ -825,9 +821,7 @@ TEST(DomainRule, Item21_AfterReReviewTheSameMatterIsNotAcceptedAnywhere) {
   PetitionWorld w;
   w.set_time("2025-09-02");
   cases::CaseRecord c = w.answered(w.petition());
-  w.acted(c.id, "request_review", w.city_organ_staff, {{"unit_id", w.id(w.city_organ)}});
-  w.acted(c.id, "review_opinion", w.city_organ_staff,
-          {{"opinion", "维持。"}, {"decision", "support"}});
+  w.reviewed(c.id);
   w.acted(c.id, "request_re_review", w.province_organ_staff, {{"unit_id", w.id(w.province_organ)}});
   cases::CaseRecord final = w.acted(c.id, "re_review_opinion", w.province_organ_staff,
                                     {{"opinion", "复核维持。"}, {"decision", "support"}});

@@ -883,14 +883,26 @@ Status answer_supervision(TransitionContext& c) {
 
 // Art. 21 para 2: the petitioner rates each written answer: the first one, the 复查 opinion, the
 // 复核 opinion. The rating counts for the organ that gave that answer.
+// The written answer a rating is for now, in the petition's attributes (current_answer).
+std::string answer_in(const Json& a) {
+  for (const char* key : {"re_review", "review"}) {
+    if (a.contains(key) && a[key].is_object() && a[key].contains("issued_at_ms")) return key;
+  }
+  return "answer";
+}
+
+bool answer_rated(const Json& a) {
+  std::string answer = answer_in(a);
+  if (a.contains("ratings") && a["ratings"].is_object()) return a["ratings"].contains(answer);
+  return answer == "answer" && a.contains("rating");  // rated before ratings were kept per answer
+}
+
 Status rate(TransitionContext& c) {
   std::string rating = field(c.input, "rating");
   if (!one_of(rating, kRatings)) return Invalid("rating", "one of " + list_of(kRatings));
-  if (current_answer_rated(c.before)) {
-    return Conflict("the petitioner has already rated this answer", "rating");
-  }
   Json a = attrs_of(c.after);
-  std::string answer = current_answer(c.before);
+  if (answer_rated(a)) return Conflict("the petitioner has already rated this answer", "rating");
+  std::string answer = answer_in(a);
   a["ratings"][answer] = {{"value", rating}, {"at_ms", c.now_ms}};
   a["rating"] = a["ratings"][answer];  // the latest, as the views show it
   store(c.after, a);
@@ -916,18 +928,11 @@ Status overdue(TransitionContext& c, const char* step) {
 }  // namespace
 
 std::string current_answer(const cases::CaseRecord& petition) {
-  Json a = attrs_of(petition);
-  for (const char* key : {"re_review", "review"}) {
-    if (a.contains(key) && a[key].is_object() && a[key].contains("issued_at_ms")) return key;
-  }
-  return "answer";
+  return answer_in(attrs_of(petition));
 }
 
 bool current_answer_rated(const cases::CaseRecord& petition) {
-  Json a = attrs_of(petition);
-  std::string answer = current_answer(petition);
-  if (a.contains("ratings") && a["ratings"].is_object()) return a["ratings"].contains(answer);
-  return answer == "answer" && a.contains("rating");  // rated before ratings were kept per answer
+  return answer_rated(attrs_of(petition));
 }
 
 cases::CaseKind petition_kind(const HolidayCalendar& calendar) {

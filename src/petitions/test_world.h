@@ -111,6 +111,12 @@ class PetitionWorld : public hotline::TestWorld {
     auto c = accepted(std::move(p));
     return acted(c.id, "issue_opinion", organ_staff, opinion());
   }
+  // An answered petition's 复查 at the district's government (city_organ), upheld.
+  cases::CaseRecord reviewed(int64_t answered_id) {
+    acted(answered_id, "request_review", city_organ_staff, {{"unit_id", id(city_organ)}});
+    return acted(answered_id, "review_opinion", city_organ_staff,
+                 {{"opinion", "维持。"}, {"decision", "support"}});
+  }
   void set_time(const std::string& date, int hour = 10) { clock.set_ms(at(date, hour)); }
   static std::string id(const hotline::Unit& u) { return std::to_string(u.id); }
 
