@@ -265,9 +265,9 @@ void add_petition_routes(App& app) {
 
   app.add({"POST", "/api/v1/petitions/{id}/{action}",
            "An action on a petition: route, notify_receipt, accept, object, decide_objection, "
-           "refer, extend, issue_opinion, reply, deliver, request_review, review_opinion, "
+           "refer, extend, issue_opinion, reply, settle, deliver, request_review, review_opinion, "
            "request_re_review, record_hearing, re_review_opinion, file_report, assign_handler, "
-           "declare_interest, supervise, answer_supervision",
+           "declare_interest, supervise, answer_supervision, inform_organisation",
            kWriters},
           [&app](Call& call) {
             return apply_case_action(app, call,

@@ -34,11 +34,13 @@ inline constexpr std::string_view kSatisfaction[] = {"满意", "基本满意", "
 // Whistle kinds: 日常哨, 攻坚哨, 应急哨.
 inline constexpr std::string_view kWhistleKinds[] = {"routine", "tough", "emergency"};
 // Unit kinds. Besides the hotline's handlers: petition offices (信访部门), the 政法 departments
-// that take litigation matters, 纪检监察 organs, and people's governments above the district.
+// that take litigation matters, 纪检监察 organs, people's governments above the district, party
+// committees, the joint conference offices of 信访 work, and the organisation (personnel)
+// departments told of accusations about leading cadres (信访工作条例 Art. 30).
 inline constexpr std::string_view kUnitKinds[] = {
-    "centre",     "district",   "street",          "department",
-    "community",  "utility",    "petition_office", "politics_law",
-    "discipline", "government", "party_committee", "conference_office"};
+    "centre",          "district",          "street",       "department", "community",
+    "utility",         "petition_office",   "politics_law", "discipline", "government",
+    "party_committee", "conference_office", "organisation"};
 
 template <size_t N>
 bool one_of(std::string_view value, const std::string_view (&allowed)[N]) {

@@ -23,19 +23,21 @@ Result<PetitionAccess> access_to(db::Session& s, const auth::Principal& p,
   auto accused = is_accused_unit(s, c.id, p.unit_id);
   if (!accused.ok()) return accused.status();
   if (*accused) return out;
+  bool informed = false;  // told of it (Art. 30 para 2), reading without the identity
   if (p.unit_id != 0) {
     if (c.lead_unit_id == p.unit_id) {
       out.holder = true;
     } else {
-      auto rows =
-          s.query("SELECT 1 FROM case_units WHERE case_id = ? AND unit_id = ?", {c.id, p.unit_id});
+      auto rows = s.query("SELECT role FROM case_units WHERE case_id = ? AND unit_id = ?",
+                          {c.id, p.unit_id});
       if (!rows.ok()) return rows.status();
-      out.holder = !rows->empty();
+      informed = !rows->empty() && (*rows)[0].text(0) == "copy";
+      out.holder = !rows->empty() && !informed;
     }
   }
   bool by_jurisdiction = reads_by_jurisdiction(p.role) && p.covers(c.region_code) &&
                          (c.type != "检举控告" || p.role == Role::kAdmin);
-  out.read = out.holder || by_jurisdiction;
+  out.read = out.holder || informed || by_jurisdiction;
   out.sees_identity = out.read && (out.holder || p.role == Role::kAdmin);
   if (out.sees_identity && c.confidential && p.role != Role::kAdmin && p.unit_id != 0) {
     auto about = is_about_unit(s, c.id, p.unit_id);

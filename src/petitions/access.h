@@ -2,6 +2,8 @@
 //
 //   * Nobody of an accused unit, ever (parties.h), and no volunteer.
 //   * The units holding it or that held it (the lead unit and case_units) read all of it.
+//   * The organisation department and party committee told of an accusation about a leading
+//     cadre (Art. 30 para 2, case_units role `copy`) read it without the identity.
 //   * Admins, leaders, street and department staff whose jurisdiction covers its place read it,
 //     except accusations, which only holders and admins read.
 //   * The petitioner's identity, even masked, is shown only to holders and admins; in full only
@@ -22,7 +24,7 @@ namespace shegong::petitions {
 
 struct PetitionAccess {
   bool read = false;
-  bool holder = false;         // the caller's unit holds or held it
+  bool holder = false;         // the caller's unit holds or held it (not one only told of it)
   bool sees_identity = false;  // masked identity in views
   bool recused = false;        // the caller declared an interest in it or its petitioner
 };

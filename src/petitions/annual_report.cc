@@ -61,7 +61,7 @@ Result<AnnualReport> annual_report(db::Session& s, const std::string& region, in
       "ELSE e.action END, count(*) FROM case_events e JOIN cases c ON c.id = e.case_id "
       "WHERE c.kind = 'petition' AND c.region_code >= ? AND c.region_code < ? AND e.at_ms >= ? "
       "AND e.at_ms < ? AND e.action IN ('route', 'accept', 'notify_receipt', 'issue_opinion', "
-      "'reply') GROUP BY 1",
+      "'reply', 'settle') GROUP BY 1",
       p, st);
   for (const auto& [step, n] : steps) {
     if (step == "route:transfer") r.transfers = n;
@@ -70,7 +70,7 @@ Result<AnnualReport> annual_report(db::Session& s, const std::string& region, in
     if (step == "route:politics_law") r.to_politics_law = n;
     if (step == "route:discipline") r.to_discipline = n;
     if (step == "accept" || step == "notify_receipt") r.accepted += n;
-    if (step == "issue_opinion" || step == "reply") r.answered += n;
+    if (step == "issue_opinion" || step == "reply" || step == "settle") r.answered += n;
   }
   auto sup = s.query(
       "SELECT count(*), count(answered_at_ms), coalesce(sum(adopted), 0) FROM "

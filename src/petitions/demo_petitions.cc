@@ -127,6 +127,12 @@ Result<DemoPetitionReport> generate_demo_petitions(db::Db& db, const crypto::Sec
       if (!office.ok()) return office.status();
       if (!pl.ok()) return pl.status();
       if (!dc.ok()) return dc.status();
+      // The district's party committee and its organisation department, told of accusations
+      // about leading cadres (Art. 30) and, the committee, of major petitions (Art. 25).
+      SHEGONG_RETURN_IF_ERROR(
+          unit_id(s, "中共" + name + "委员会", "party_committee", out.code).status());
+      SHEGONG_RETURN_IF_ERROR(
+          unit_id(s, "中共" + name + "委组织部", "organisation", out.code).status());
       out.office = *office;
       out.politics_law = *pl;
       out.discipline = *dc;

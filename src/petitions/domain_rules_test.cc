@@ -192,6 +192,96 @@ TEST(DomainRule, Art31Route5_TheOrgansOwnDutyIsAcceptedAndAnswered) {
             "track");
 }
 
+// Art. 33: a 申诉求决 matter may be mediated with both parties' consent, or settled by them; the
+// agreement is written up (调解协议书, 和解协议书) and concludes the handling, on time or late like
+// an opinion, with no 复查 window, since it is not an opinion.
+TEST(DomainRule, Art33_AnAgreementNeedsBothConsentsAndConcludesTheHandling) {
+  PetitionWorld w;
+  w.set_time("2025-11-03");
+  cases::CaseRecord c = w.accepted(w.petition());
+  cases::Fields in = {{"form", "mediation"},
+                      {"other_party", "北京某物业管理有限公司"},
+                      {"matter", "加装电梯补贴的发放"},
+                      {"terms", "物业公司于2025年11月30日前将代领的补贴全额转交信访人。"},
+                      {"petitioner_consents", "yes"},
+                      {"other_party_consents", "yes"}};
+  for (const char* missing :
+       {"form", "other_party", "matter", "terms", "petitioner_consents", "other_party_consents"}) {
+    cases::Fields without = in;
+    without.erase(missing);
+    EXPECT_EQ(w.act(c.id, "settle", w.organ_staff, without).status().field(), missing);
+  }
+  for (const char* consent : {"petitioner_consents", "other_party_consents"}) {
+    cases::Fields refused = in;
+    refused[consent] = "no";
+    auto st = w.act(c.id, "settle", w.organ_staff, refused).status();
+    EXPECT_EQ(st.code(), Code::kConflict);
+    EXPECT_EQ(st.field(), consent);
+  }
+  cases::Fields odd = in;
+  odd["form"] = "arbitration";
+  EXPECT_EQ(w.act(c.id, "settle", w.organ_staff, odd).status().field(), "form");
+  odd = in;
+  odd["signed_on"] = "2025-11-04";  // tomorrow
+  EXPECT_EQ(w.act(c.id, "settle", w.organ_staff, odd).status().field(), "signed_on");
+  odd["signed_on"] = "2025-11-02";  // before the acceptance
+  EXPECT_EQ(w.act(c.id, "settle", w.organ_staff, odd).status().field(), "signed_on");
+  EXPECT_EQ(w.act(c.id, "settle", w.office_staff, in).status().code(), Code::kPermissionDenied);
+  EXPECT_EQ(load(w, c.id).state, "accepted");
+
+  w.set_time("2025-11-20");
+  cases::CaseRecord settled = w.acted(c.id, "settle", w.organ_staff, in);
+  EXPECT_EQ(settled.state, "settled");
+  EXPECT_NE(settled.closed_at_ms, 0);
+  EXPECT_EQ(settled.due_at_ms, 0);
+  EXPECT_EQ(attrs(settled)["agreement"]["signed_on"], "2025-11-20");
+  EXPECT_TRUE(attrs(settled)["answered_in_time"].get<bool>());
+  EXPECT_FALSE(attrs(settled).contains("request_window_ends_ms"));
+  EXPECT_FALSE(
+      w.act(c.id, "request_review", w.city_organ_staff, {{"unit_id", w.id(w.city_organ)}}).ok());
+  EXPECT_EQ(w.count("SELECT count(*) FROM case_notices n JOIN case_events e ON e.id = n.event_id "
+                    "WHERE e.action = 'settle' AND n.audience = 'petitioner'"),
+            1);
+  ASSERT_TRUE(w.db->read([&](db::Session& s) {
+                    auto doc = notice_document(s, w.box, settled, "agreement");
+                    if (!doc.ok()) return doc.status();
+                    EXPECT_EQ(doc->title, "调解协议书");
+                    std::string all;
+                    for (const auto& part : doc->body) all += part.heading + part.text;
+                    for (const char* part :
+                         {"王小明", "北京某物业管理有限公司", "加装电梯补贴的发放",
+                          "全额转交信访人", "2025年11月20日", "第三十三条"}) {
+                      EXPECT_NE(all.find(part), std::string::npos) << part;
+                    }
+                    auto nov = monthly_indicators(s, "2025-11", "110101");
+                    if (!nov.ok()) return nov.status();
+                    EXPECT_EQ(nov->at(0).answers, 1);
+                    return Status::Ok();
+                  })
+                  .ok());
+  // The petitioner rates the agreement like any answer, once.
+  EXPECT_TRUE(w.engine.apply(c.id, "rate", nullptr, {{"rating", "满意"}}).ok());
+  EXPECT_EQ(w.engine.apply(c.id, "rate", nullptr, {{"rating", "满意"}}).status().field(), "rating");
+
+  // A settlement on the duty track (route 5) is written up as a 和解协议书; suggestions and
+  // accusations are not disputes to settle.
+  cases::CaseRecord duty = w.transferred(w.petition());
+  w.acted(duty.id, "accept", w.organ_staff, {{"track", "duty"}});
+  cases::Fields settlement = in;
+  settlement["form"] = "settlement";
+  cases::CaseRecord agreed = w.acted(duty.id, "settle", w.organ_staff, settlement);
+  ASSERT_TRUE(w.db->read([&](db::Session& s) {
+                    auto doc = notice_document(s, w.box, agreed, "agreement");
+                    if (!doc.ok()) return doc.status();
+                    EXPECT_EQ(doc->title, "和解协议书");
+                    return Status::Ok();
+                  })
+                  .ok());
+  cases::CaseRecord suggestion = w.transferred(w.petition("建议意见"));
+  w.acted(suggestion.id, "accept", w.organ_staff, {{"track", "suggestion"}});
+  EXPECT_EQ(w.act(suggestion.id, "settle", w.organ_staff, in).status().field(), "track");
+}
+
 TEST(DomainRule, Item10_LitigationMattersOnlyGoToPoliticsAndLawOrAReferral) {
   PetitionWorld w;
   auto p = w.petition();
@@ -344,6 +434,94 @@ TEST(DomainRule, Item12_TheAccusedUnitNeverSeesTheAccusation) {
   EXPECT_EQ(w.count("SELECT count(*) FROM case_events WHERE instr(data, '王小明') > 0 OR "
                     "instr(data, '13912345678') > 0 OR instr(data, '110101199003074514') > 0"),
             0);
+}
+
+// Art. 30 para 2: an accusation about a leading cadre is told to the organisation department that
+// manages the cadre, and a serious one to the party committee; both read it without the accuser.
+TEST(DomainRule, Art30_ACadreAccusationIsToldToTheOrganisationDepartmentAndTheCommittee) {
+  PetitionWorld w;
+  hotline::Unit organisation, other_organisation, committee;
+  ASSERT_TRUE(w.db->write([&](db::Session& s) {
+                    organisation = *hotline::create_unit(
+                        s, {0, "中共北京市东城区委组织部", "organisation", "110101", true});
+                    other_organisation = *hotline::create_unit(
+                        s, {0, "中共北京市委组织部", "organisation", "11", true});
+                    committee = *hotline::create_unit(
+                        s, {0, "中共北京市东城区委员会", "party_committee", "110101", true});
+                    return Status::Ok();
+                  })
+                  .ok());
+  auto p = w.petition("检举控告");
+  p.subject = "举报街道主任违规收费";
+  p.accused_unit_id = w.street.id;
+  cases::CaseRecord c = w.filed(p);
+  w.acted(c.id, "route", w.office_staff, {{"route", "transfer"}, {"unit_id", w.id(w.organ)}});
+  w.acted(c.id, "accept", w.organ_staff, {{"track", "accusation"}});
+
+  EXPECT_EQ(w.act(c.id, "inform_organisation", w.organ_staff,
+                  {{"unit_id", w.id(w.city_organ)}, {"serious", "no"}})
+                .status()
+                .field(),
+            "unit_id");  // not an organisation department
+  EXPECT_EQ(w.act(c.id, "inform_organisation", w.organ_staff,
+                  {{"unit_id", w.id(organisation)}, {"serious", "maybe"}})
+                .status()
+                .field(),
+            "serious");
+  // No party committee in the municipality's area: a serious matter has nobody to go to.
+  auto nobody = w.act(c.id, "inform_organisation", w.organ_staff,
+                      {{"unit_id", w.id(other_organisation)}, {"serious", "yes"}});
+  EXPECT_EQ(nobody.status().code(), Code::kConflict);
+  EXPECT_EQ(nobody.status().field(), "serious");
+  EXPECT_EQ(w.count("SELECT count(*) FROM case_units WHERE unit_id = ?", {other_organisation.id}),
+            0);
+  // Only whoever holds or held it tells the department.
+  EXPECT_EQ(w.act(c.id, "inform_organisation", w.city_organ_staff,
+                  {{"unit_id", w.id(organisation)}, {"serious", "no"}})
+                .status()
+                .code(),
+            Code::kPermissionDenied);
+
+  cases::CaseRecord told = w.acted(c.id, "inform_organisation", w.organ_staff,
+                                   {{"unit_id", w.id(organisation)}, {"serious", "yes"}});
+  EXPECT_EQ(told.state, "accepted");
+  EXPECT_EQ(attrs(told)["cadre_reports"][0]["party_committee_unit_ids"][0], committee.id);
+  for (const hotline::Unit* u : {&organisation, &committee}) {
+    EXPECT_EQ(w.count("SELECT count(*) FROM case_notices n JOIN case_events e ON e.id = "
+                      "n.event_id WHERE e.action = 'inform_organisation' AND n.audience = ?",
+                      {"unit:" + w.id(*u)}),
+              1)
+        << u->name;
+  }
+  auth::Principal organisation_staff{
+      300, "dczzb", auth::Role::kDepartmentStaff, "110101", false, {}, organisation.id};
+  auth::Principal committee_staff{301, "dcqw",      auth::Role::kDepartmentStaff, "110101", false,
+                                  {},  committee.id};
+  EXPECT_TRUE(w.db->read([&](db::Session& s) {
+                    for (const auth::Principal* who : {&organisation_staff, &committee_staff}) {
+                      auto access = access_to(s, *who, told);
+                      if (!access.ok()) return access.status();
+                      EXPECT_TRUE(access->read) << who->username;
+                      EXPECT_FALSE(access->sees_identity) << who->username;
+                      EXPECT_FALSE(access->holder) << who->username;
+                      Condition cond = readable_condition(*who);
+                      auto n = s.query("SELECT count(*) FROM cases WHERE " + cond.sql, cond.params);
+                      if (!n.ok()) return n.status();
+                      EXPECT_EQ((*n)[0].integer(0), 1) << who->username;
+                    }
+                    return Status::Ok();
+                  })
+                  .ok());
+  // Being told is not holding: the department takes no step on the petition.
+  EXPECT_EQ(w.act(c.id, "file_report", organisation_staff, {{"report", "x"}}).status().code(),
+            Code::kPermissionDenied);
+  // Only accusations are reported this way.
+  cases::CaseRecord appeal = w.accepted(w.petition());
+  EXPECT_EQ(w.act(appeal.id, "inform_organisation", w.organ_staff,
+                  {{"unit_id", w.id(organisation)}, {"serious", "no"}})
+                .status()
+                .field(),
+            "category");
 }
 
 TEST(DomainRule, Item13_ADirectPetitionGetsAWrittenNoticeWithinFifteenDays) {

@@ -32,7 +32,8 @@ Result<std::vector<OrganIndicators>> monthly_indicators(db::Session& s, const st
       "JOIN cases c ON c.id = e.case_id JOIN units u ON u.id = e.unit_id "
       "WHERE c.kind = 'petition' AND u.region_code >= ? AND u.region_code < ? AND e.action IN "
       "('accept', 'acceptance_overdue', 'notify_receipt', 'notice_overdue', 'issue_opinion', "
-      "'reply', 'handling_overdue', 'review_opinion', 'review_overdue', 're_review_opinion', "
+      "'reply', 'settle', 'handling_overdue', 'review_opinion', 'review_overdue', "
+      "'re_review_opinion', "
       "'re_review_overdue', 'rate') "
       "AND ((e.at_ms >= ? AND e.at_ms < ?) OR (json_extract(e.data, '$.due_ms') >= ? AND "
       "json_extract(e.data, '$.due_ms') < ?) OR e.action = 'rate') ORDER BY e.id",

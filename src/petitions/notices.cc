@@ -14,11 +14,11 @@ namespace {
 using documents::Paragraph;
 using Json = nlohmann::json;
 
-std::string chinese_date(int64_t ms) {
-  Date d = date_in_china(ms);
+std::string chinese_date(Date d) {
   return std::to_string(d.year()) + "年" + std::to_string(d.month()) + "月" +
          std::to_string(d.day()) + "日";
 }
+std::string chinese_date(int64_t ms) { return chinese_date(date_in_china(ms)); }
 
 std::string channel_name(const std::string& channel) {
   if (channel == "online") return "网上信访";
@@ -167,6 +167,22 @@ Result<documents::Document> notice_document(db::Session& s, const crypto::Secret
                     "各级信访工作机构和其他机关、单位不再受理（《信访工作条例》第三十六条）。"
                   : "如不服本复查意见，可自收到本意见书之日起30日内，向复查机关的上一级机关请求复核"
                     "（《信访工作条例》第三十六条）。"}};
+  } else if (name == "agreement") {
+    Json g = a["agreement"];
+    at = g.value("recorded_at_ms", at);
+    issuer = g.value("unit_id", issuer);
+    bool mediation = g.value("form", "") == "mediation";
+    auto signed_on = Date::parse(g.value("signed_on", ""));
+    d.title = mediation ? "调解协议书" : "和解协议书";
+    d.body = {{"当事人", "信访人：" + (who->name.empty() ? std::string("（未具名）") : who->name) +
+                             "；另一方当事人：" + g.value("other_party", "")},
+              {"", received + "，" +
+                       (mediation ? "经本机关主持调解，双方当事人同意，达成如下协议。"
+                                  : "经本机关引导，双方当事人自愿和解，达成如下协议。")},
+              {"一、争议事项", g.value("matter", "")},
+              {"二、协议内容", g.value("terms", "")},
+              {"三、签订日期", signed_on.ok() ? chinese_date(*signed_on) : std::string()},
+              {"", "依据：《信访工作条例》第三十三条。"}};
   } else if (name == "referral") {
     Json r = a["referral"];
     at = r.value("at_ms", at);

@@ -5,6 +5,8 @@
 //                                      the organ to approach (Art. 23 para 2)
 //   acceptance     信访事项受理告知书  a transferred/assigned petition accepted (Art. 23 para 3)
 //   extension      延期办理告知书      the reason for extending the 60 days (Art. 34)
+//   agreement      调解协议书 or       the parties, the disputed matter, the terms agreed (Art. 33)
+//                  和解协议书
 //   opinion        信访处理意见书      request, facts and reasons, decision, legal basis (Art. 32)
 //   review         复查意见书          (Art. 35)
 //   re_review      复核意见书          (Art. 36)

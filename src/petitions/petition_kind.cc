@@ -7,9 +7,11 @@
 #include "cases/profile.h"
 #include "hotline/units.h"
 #include "hotline/vocabulary.h"
+#include "petitions/cadre_report.h"
 #include "petitions/deadlines.h"
 #include "petitions/levels.h"
 #include "petitions/parties.h"
+#include "petitions/settlement.h"
 #include "petitions/vocabulary.h"
 #include "regions/region_code.h"
 
@@ -33,9 +35,9 @@ constexpr auth::RoleSet kOrganStaff = {Role::kDepartmentStaff, Role::kStreetStaf
 
 const std::vector<std::string> kOpen = {"registered", "transferred", "objected", "accepted",
                                         "answered",   "reviewing",   "reviewed", "re_reviewing"};
-const std::vector<std::string> kAfterAcceptance = {"accepted",  "answered", "replied",
-                                                   "reviewing", "reviewed", "re_reviewing",
-                                                   "closed",    "final",    "referred"};
+const std::vector<std::string> kAfterAcceptance = {
+    "accepted", "answered",     "replied", "settled", "reviewing",
+    "reviewed", "re_reviewing", "closed",  "final",   "referred"};
 
 void store(cases::CaseRecord& c, const Json& j) { cases::store_attrs(c, j); }
 
@@ -615,6 +617,19 @@ Status reply(TransitionContext& c) {
   return answered_event(c);
 }
 
+// Art. 33: an agreement reached by mediation or settlement concludes the handling, in place of a
+// 信访处理意见书. It is not an opinion the petitioner could ask to have reviewed (Art. 35), so no
+// 复查 window opens.
+Status settle(TransitionContext& c) {
+  auto agreement = agreement_of(c.input, c.before, c.now_ms);
+  if (!agreement.ok()) return agreement.status();
+  Json a = attrs_of(c.after);
+  a["agreement"] = *agreement;
+  a["documents"].push_back("agreement");
+  store(c.after, a);
+  return answered_event(c);
+}
+
 // Records the day the petitioner received the written answer. Until it is recorded the window
 // runs from the day the answer was issued; a later delivery moves the window, and reopens a
 // petition that the window closed too early (the answer went by post, say) while its true window
@@ -686,7 +701,8 @@ Status request_next_level(TransitionContext& c, const HolidayCalendar& calendar,
       is_government(*upper) && !is_government(*lower) && upper->region_code == lower->region_code;
   if (!(own_government || is_one_level_above(upper->region_code, lower->region_code)) ||
       upper->kind == "petition_office" || upper->kind == "community" ||
-      upper->kind == "party_committee" || upper->kind == "conference_office") {
+      upper->kind == "party_committee" || upper->kind == "conference_office" ||
+      upper->kind == "organisation") {
     std::string above = level_name(level_of(administrative_parent(lower->region_code)));
     return Conflict(
         std::string(what) + " goes to the organ one level above the one that answered (" + above +
@@ -940,7 +956,8 @@ cases::CaseKind petition_kind(const HolidayCalendar& calendar) {
   cases::CaseKind k;
   k.name = kPetitionKind;
   k.initial_state = "registered";
-  k.final_states = {"not_accepted", "redirected", "referred", "replied", "closed", "final"};
+  k.final_states = {"not_accepted", "redirected", "referred", "replied",
+                    "settled",      "closed",     "final"};
 
   auto by_lead = [](std::string name, std::vector<std::string> from, std::string to,
                     cases::Effect effect, std::vector<std::string> required = {}) {
@@ -992,6 +1009,8 @@ cases::CaseKind petition_kind(const HolidayCalendar& calendar) {
   k.transitions.push_back(by_lead("issue_opinion", {"accepted"}, "answered",
                                   [cal](TransitionContext& c) { return issue_opinion(c, *cal); }));
   k.transitions.push_back(by_lead("reply", {"accepted"}, "replied", reply, {"reply"}));
+  k.transitions.push_back(by_lead("settle", {"accepted"}, "settled", settle,
+                                  {"form", "other_party", "matter", "terms"}));
   {
     auto t = by_lead("deliver", {"answered", "reviewed", "closed"}, "",
                      [cal](TransitionContext& c) { return deliver(c, *cal); }, {"delivered_on"});
@@ -1039,11 +1058,18 @@ cases::CaseKind petition_kind(const HolidayCalendar& calendar) {
     k.transitions.push_back(std::move(t));
   }
   std::vector<std::string> every_state = kOpen;
-  every_state.insert(every_state.end(), {"replied", "closed", "final", "referred"});
+  every_state.insert(every_state.end(), {"replied", "settled", "closed", "final", "referred"});
+  {
+    // Art. 30 para 2, by the organ holding the accusation or one that held it.
+    auto t = by_lead("inform_organisation", every_state, "", inform_organisation,
+                     {"unit_id", "serious"});
+    t.actor = ActorRule::kCaseUnit;
+    k.transitions.push_back(std::move(t));
+  }
   k.transitions.push_back(by_lead("answer_supervision", every_state, "", answer_supervision,
                                   {"supervision_id", "adopted", "answer"}));
-  k.transitions.push_back(
-      by_system("rate", {"answered", "replied", "reviewed", "closed", "final"}, "", rate));
+  k.transitions.push_back(by_system(
+      "rate", {"answered", "replied", "settled", "reviewed", "closed", "final"}, "", rate));
 
   struct Timer {
     const char* timer;

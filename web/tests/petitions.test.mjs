@@ -4,7 +4,9 @@
 //     the 信访处理意见书 with its four parts; the notice opens as a web page; the petitioner is
 //     revealed to the organ holding the petition and politely refused to the office that sent it;
 //     the petitioner follows the number in the citizens' portal and rates the handling;
-//  2. an accusation (检举控告) against a street office never reaches that street's staff: not in
+//  2. a dispute the department mediates ends in a 调解协议书 (Art. 33): both parties' consent is
+//     required, the agreement shows on the petition and opens as a web page;
+//  3. an accusation (检举控告) against a street office never reaches that street's staff: not in
 //     the list on any page, not by searching its subject, not by the address of its detail page,
 //     and no response to their browser carries its words.
 // Screenshots of every step go to build/browser-test/.
@@ -228,6 +230,80 @@ test('a 申诉求决 petition goes from the petition office to a department and 
   await dept.reload()
   await dept.locator('[data-test=petition-timeline]', { hasText: '信访人评价' }).waitFor()
   for (const p of [office, dept, phone]) await p.context().close()
+})
+
+/// Calls the API from a signed-in page, with its session and CSRF token, as the screens do.
+async function call(page, method, url, body) {
+  return page.evaluate(
+    async ([method, url, body]) => {
+      const session = await (await fetch('/api/v1/session')).json()
+      const r = await fetch(url, {
+        method,
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrf_token ?? '' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      })
+      return { status: r.status, json: await r.json().catch(() => null) }
+    },
+    [method, url, body],
+  )
+}
+
+// The department's user is the one the admin created in the first test.
+test('a dispute the department mediates ends in a 调解协议书', async () => {
+  // Registered by the office and transferred to the department, over the API.
+  const office = await open()
+  await signIn(office, 'xinfang')
+  const units = await call(office, 'GET', '/api/v1/units?kind=department')
+  const department = units.json.items.find((u) => u.name === DEPARTMENT)
+  assert.ok(department, 'the department is a unit')
+  const registered = await call(office, 'POST', '/api/v1/petitions', {
+    channel: 'letter',
+    category: '申诉求决',
+    field: '城乡建设',
+    subject: '邻居加建阳台遮挡采光',
+    content: '东华门街道多福巷12号的邻居在院内加建阳台，遮挡我家采光，协商无果，请求依法处理。',
+    region_code: '110101001001',
+    petitioner: { name: '赵淑琴', phone: '13633334444', address: '东城区多福巷 10 号' },
+  })
+  assert.equal(registered.status, 201, JSON.stringify(registered.json))
+  const id = registered.json.id
+  const routed = await call(office, 'POST', `/api/v1/petitions/${id}/route`, { route: 'transfer', unit_id: department.id })
+  assert.equal(routed.status, 200, JSON.stringify(routed.json))
+  await office.context().close()
+
+  const dept = await open()
+  await signInAs(dept, HANDLER, HANDLER_PASSWORD)
+  const accepted = await call(dept, 'POST', `/api/v1/petitions/${id}/accept`, { track: 'opinion' })
+  assert.equal(accepted.status, 200, JSON.stringify(accepted.json))
+  await dept.goto(`/petitions/${id}`)
+  await dept.locator('[data-test=petition-state]', { hasText: '已受理' }).waitFor()
+  await dept.locator('[data-test=pact-settle]').click()
+  const form = dept.locator('[data-test=pform-settle]')
+  await form.getByLabel('另一方当事人', { exact: true }).fill('多福巷12号住户钱某')
+  await form.getByLabel('协议内容').fill('钱某于2026年7月31日前拆除阳台顶部遮挡部分，恢复原状；赵淑琴不再就此事提出主张。')
+  // Only the petitioner's consent: the form asks for both, and nothing is sent.
+  await form.getByText('信访人同意').click()
+  await dept.locator('[data-test=paction-submit]').click()
+  await form.locator('.el-form-item__error', { hasText: '须经争议双方当事人同意' }).waitFor()
+  await shot(dept, 'p16-agreement-needs-both-consents')
+  await form.getByText('另一方当事人同意').click()
+  await shot(dept, 'p17-agreement-form')
+  await dept.locator('[data-test=paction-submit]').click()
+  await dept.locator('[data-test=petition-state]', { hasText: '已调解和解' }).waitFor()
+  const agreement = dept.locator('[data-test=agreement]')
+  await agreement.waitFor()
+  assert.match(await agreement.innerText(), /调解[\s\S]*多福巷12号住户钱某[\s\S]*恢复原状/)
+  await shot(dept, 'p18-settled')
+
+  const [notice] = await Promise.all([dept.context().waitForEvent('page'), dept.locator('[data-test=notice-html-agreement]').click()])
+  await notice.waitForLoadState()
+  const html = await notice.content()
+  assert.match(html, /调解协议书/)
+  assert.match(html, /赵淑琴/)
+  assert.match(html, /多福巷12号住户钱某/)
+  assert.match(html, /第三十三条/)
+  await notice.screenshot({ path: path.join(shotDir, 'p19-agreement-notice.png'), fullPage: true })
+  await dept.context().close()
 })
 
 test('an accusation never reaches the staff of the street it accuses', async () => {

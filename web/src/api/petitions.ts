@@ -7,13 +7,13 @@ import type { Colleague, Items, Page, TimelineEvent, UnitRef } from './types'
 
 /// Every state of a petition (docs/petitions.md).
 export const PETITION_STATES = [
-  'registered', 'transferred', 'objected', 'accepted', 'answered', 'replied', 'reviewing', 'reviewed',
-  're_reviewing', 'final', 'closed', 'referred', 'redirected', 'not_accepted',
+  'registered', 'transferred', 'objected', 'accepted', 'answered', 'replied', 'settled', 'reviewing',
+  'reviewed', 're_reviewing', 'final', 'closed', 'referred', 'redirected', 'not_accepted',
 ] as const
 export type PetitionState = (typeof PETITION_STATES)[number]
 
 /// States in which nothing more happens to the petition.
-export const FINAL_PETITION_STATES = ['not_accepted', 'redirected', 'referred', 'replied', 'closed', 'final']
+export const FINAL_PETITION_STATES = ['not_accepted', 'redirected', 'referred', 'replied', 'settled', 'closed', 'final']
 
 export const CHANNELS = ['online', 'letter', 'phone', 'fax', 'visit'] as const
 export const CATEGORIES = ['建议意见', '检举控告', '申诉求决'] as const
@@ -23,9 +23,11 @@ export const FIELDS = [
   '民政', '交通运输', '生态环境', '市场监管', '其他',
 ] as const
 export const NOTICE_NAMES = [
-  'receipt', 'acceptance', 'extension', 'opinion', 'review', 're_review', 'referral', 'visit_referral', 'not_accepted',
+  'receipt', 'acceptance', 'extension', 'opinion', 'agreement', 'review', 're_review', 'referral', 'visit_referral', 'not_accepted',
 ] as const
 export const DECISIONS = ['support', 'explain', 'not_support'] as const
+/// Art. 33: 调解协议书 or 和解协议书.
+export const AGREEMENT_FORMS = ['mediation', 'settlement'] as const
 export const PROCEDURES = ['litigation', 'arbitration', 'party_appeal', 'administrative'] as const
 export const ROUTES = ['transfer', 'assign', 'report', 'politics_law', 'discipline'] as const
 export const TRACKS = ['opinion', 'duty', 'suggestion', 'accusation'] as const
@@ -120,6 +122,8 @@ export interface PetitionDetails {
   answered_in_time?: boolean
   request_window_ends_ms?: number
   reply?: { text: string; at_ms: number; adopted?: boolean }
+  /// Art. 33: the mediation or settlement agreement that concluded the handling.
+  agreement?: { form: string; other_party: string; matter: string; terms: string; signed_on: string; recorded_at_ms: number; unit_id: number }
   review?: NextLevel
   re_review?: NextLevel
   rating?: { value: string; at_ms: number }

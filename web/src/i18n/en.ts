@@ -368,6 +368,7 @@ const en: typeof zh = {
     government: 'Government',
     party_committee: 'Party committee',
     conference_office: 'Petition work joint conference office',
+    organisation: 'Organisation (personnel) department',
   },
   outcome: {
     answer_now: 'Answer now (consultation)',

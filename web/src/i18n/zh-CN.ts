@@ -366,6 +366,7 @@ export default {
     government: '人民政府',
     party_committee: '党委',
     conference_office: '信访工作联席会议办公室',
+    organisation: '组织人事部门',
   },
   outcome: {
     answer_now: '直接答复（咨询）',

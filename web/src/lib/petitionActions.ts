@@ -24,7 +24,7 @@ function above(upper: string, lower: string): boolean {
 /// Organs act through their staff (src/petitions/petition_kind.cc kOrganStaff).
 const ACTING_ROLES: Role[] = ['department_staff', 'street_staff', 'admin']
 const OPEN = ['registered', 'transferred', 'objected', 'accepted', 'answered', 'reviewing', 'reviewed', 're_reviewing']
-const AFTER_ACCEPTANCE = ['accepted', 'answered', 'replied', 'reviewing', 'reviewed', 're_reviewing', 'closed', 'final', 'referred']
+const AFTER_ACCEPTANCE = ['accepted', 'answered', 'replied', 'settled', 'reviewing', 'reviewed', 're_reviewing', 'closed', 'final', 'referred']
 /// Units that never take a 复查 or 复核 request (Arts. 35, 36 go to the organ above).
 const NOT_REVIEWERS = ['petition_office', 'community', 'centre']
 
@@ -87,6 +87,8 @@ export function petitionActions(p: Petition, who: Caller, leadRegion?: string | 
   if (s === 'transferred' && lead) out.push('accept', 'object')
   if (s === 'objected' && (!known || (unitId !== undefined && unitId === d.sender_unit_id))) out.push('decide_objection')
   if (s === 'accepted' && lead) out.push(...(d.track === 'opinion' ? ['issue_opinion', 'extend'] : ['reply']))
+  // Art. 33: a 申诉求决 matter the organ handles may end in a mediation or settlement agreement.
+  if (s === 'accepted' && lead && (d.track === 'opinion' || d.track === 'duty')) out.push('settle')
   if (s === 'reviewing' && lead) out.push('review_opinion')
   if (s === 're_reviewing' && lead) out.push('re_review_opinion', 'record_hearing')
   // Also after the window closed it: a later receipt (by post) moves the window and may reopen it.
@@ -120,6 +122,8 @@ export function petitionActions(p: Petition, who: Caller, leadRegion?: string | 
   if (OPEN.includes(s) && (!known || unitKind === 'petition_office') && unitId !== p.lead_unit?.id) out.push('supervise')
   if (openSupervisions(p).length && lead) out.push('answer_supervision')
   if (OPEN.includes(s) && held) out.push('declare_interest')
+  // Art. 30 para 2: an accusation about a leading cadre is told to the organisation department.
+  if (p.category === '检举控告' && [...OPEN, 'replied', 'settled', 'closed', 'final', 'referred'].includes(s) && held) out.push('inform_organisation')
   return out
 }
 
