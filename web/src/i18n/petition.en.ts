@@ -110,6 +110,7 @@ const en: typeof zh = {
   },
   decision: { support: 'Support', explain: 'Explain', not_support: 'Do not support' },
   agreementForm: { mediation: 'Mediation (调解协议书)', settlement: 'Settlement between the parties (和解协议书)' },
+  agreementTitle: { mediation: 'Mediation agreement (调解协议书)', settlement: 'Settlement agreement (和解协议书)' },
   decisionHint: {
     support: 'facts clear, request lawful',
     explain: 'reasonable but without a legal basis',

@@ -107,6 +107,7 @@ export default {
   },
   decision: { support: '支持', explain: '解释说明', not_support: '不予支持' },
   agreementForm: { mediation: '调解（制作调解协议书）', settlement: '和解（制作和解协议书）' },
+  agreementTitle: { mediation: '调解协议书', settlement: '和解协议书' },
   decisionHint: {
     support: '事实清楚、符合规定',
     explain: '有一定合理性但缺乏法律依据',
