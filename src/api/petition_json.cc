@@ -6,6 +6,7 @@
 #include "cases/engine.h"
 #include "cases/fields.h"
 #include "hotline/units.h"
+#include "petitions/follow_up.h"
 #include "petitions/notices.h"
 #include "petitions/petition_kind.h"
 #include "petitions/petitioner.h"
@@ -53,6 +54,8 @@ Result<Json> petition_json(db::Session& s, const cases::CaseRecord& c,
             {"version", c.version},
             {"notices", petitions::notices_of(c)},
             {"details", cases::attrs_of(c)}};
+  j["decision_in_force"] = petitions::decision_in_force(j["details"]);
+  j["implementation_pending"] = petitions::implementation_pending(j["details"]);
   j["petitioner"] = nullptr;
   if (!access.sees_identity && c.confidential) {
     // The petitioner's earlier petitions would tell who filed this one.
@@ -101,7 +104,11 @@ Result<Json> public_petition_json(db::Session& s, const cases::CaseRecord& c) {
               {"due_at", time_or_null(c.due_at_ms)},
               {"closed_at", time_or_null(c.closed_at_ms)},
               {"notices", petitions::notices_of(c)},
-              {"rated", petitions::current_answer_rated(c)}};
+              {"rated", petitions::current_answer_rated(c)},
+              // Art. 32: whether a decision that supports the request has been carried out.
+              {"carried_out", petitions::decision_in_force(a) == "support"
+                                  ? Json(!petitions::implementation_pending(a))
+                                  : Json()}};
 }
 
 }  // namespace shegong::api

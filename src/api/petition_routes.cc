@@ -154,6 +154,14 @@ http::Response list_petitions(App& app, Call& call) {
     where += " AND overdue = ?";
     params.push_back(int64_t{v == "true"});
   }
+  if (r.has_query_param("implementation")) {
+    // Art. 32: petitions whose decision in force supports the request and whose carrying out is
+    // not recorded as complete, under 复查 or closed alike.
+    if (r.query_param("implementation") != "pending") {
+      return http::error_response(Invalid("implementation", "pending"));
+    }
+    where += " AND id IN (SELECT case_id FROM petition_implementations)";
+  }
   if (r.has_query_param("q")) {
     std::string q(r.query_param("q"));
     if (q.empty() || q.size() > 100) return http::error_response(Invalid("q", "1 to 100 bytes"));
@@ -244,7 +252,9 @@ void add_petition_routes(App& app) {
       [&app](Call& call) { return create_petition(app, call); });
 
   app.add({"GET", "/api/v1/petitions",
-           "Petitions you may read: ?state=&category=&overdue=&q=&page=&page_size=", auth::kStaff},
+           "Petitions you may read: "
+           "?state=&category=&overdue=&implementation=pending&q=&page=&page_size=",
+           auth::kStaff},
           [&app](Call& call) { return list_petitions(app, call); });
 
   app.add({"GET", "/api/v1/petitions/{id}", "One petition with its timeline", auth::kStaff},
@@ -267,7 +277,8 @@ void add_petition_routes(App& app) {
            "An action on a petition: route, notify_receipt, accept, object, decide_objection, "
            "refer, extend, issue_opinion, reply, settle, deliver, request_review, review_opinion, "
            "request_re_review, record_hearing, re_review_opinion, file_report, assign_handler, "
-           "declare_interest, supervise, answer_supervision, inform_organisation",
+           "declare_interest, supervise, answer_supervision, inform_organisation, "
+           "record_implementation, record_guidance",
            kWriters},
           [&app](Call& call) {
             return apply_case_action(app, call,

@@ -323,6 +323,41 @@ TEST_F(PetitionsApi, FromPetitionToReReviewAndTheRefiledPetitionIsNotAccepted) {
   EXPECT_EQ(pub.dump().find("王"), std::string::npos);
 }
 
+TEST_F(PetitionsApi, ASupportedDecisionWaitsInItsListUntilItIsCarriedOut) {
+  auto [created, c] = post("/api/v1/petitions", "pt.office", petition());
+  ASSERT_EQ(created, 201) << c;
+  int64_t id = c["id"];
+  act(id, "route", "pt.office", {{"route", "transfer"}, {"unit_id", organ_}});
+  act(id, "accept", "pt.organ", {{"track", "opinion"}});
+  std::string pending = "/api/v1/petitions?implementation=pending";
+  EXPECT_EQ(get(pending, "pt.office").second["total"], 0);
+  Json answered = act(id, "issue_opinion", "pt.organ",
+                      {{"request", "发放电梯补贴"},
+                       {"facts_reasons", "补贴申请材料齐全，应予发放。"},
+                       {"decision", "support"},
+                       {"legal_basis", "《北京市老旧小区综合整治工作方案》"}});
+  EXPECT_EQ(answered["decision_in_force"], "support");
+  EXPECT_TRUE(answered["implementation_pending"].get<bool>());
+  auto [listed_status, listed] = get(pending, "pt.office");
+  EXPECT_EQ(listed_status, 200) << listed;
+  ASSERT_EQ(listed["total"], 1) << listed;
+  EXPECT_EQ(listed["items"][0]["id"], id);
+  auto [bad_status, bad] = get("/api/v1/petitions?implementation=done", "pt.office");
+  EXPECT_EQ(bad_status, 400);
+  EXPECT_EQ(bad["error"]["field"], "implementation");
+  std::string progress = "/api/v1/public/petitions/" + c["tracking_no"].get<std::string>();
+  EXPECT_EQ(get(progress, "pt.office").second["carried_out"], false);
+
+  Json done = {{"measures", "补贴已全部发放到户"}, {"complete", "yes"}};
+  act(id, "record_implementation", "pt.office", done, 403);
+  act(id, "record_implementation", "pt.organ", {{"measures", "补贴已全部发放到户"}}, 400);
+  Json carried = act(id, "record_implementation", "pt.organ", done);
+  EXPECT_FALSE(carried["implementation_pending"].get<bool>());
+  EXPECT_EQ(carried["details"]["implementation"]["entries"][0]["measures"], "补贴已全部发放到户");
+  EXPECT_EQ(get(pending, "pt.office").second["total"], 0);
+  EXPECT_EQ(get(progress, "pt.office").second["carried_out"], true);
+}
+
 TEST_F(PetitionsApi, ANextYearsNoticeInALocalCalendarFileLetsDeadlinesReachThatYear) {
   // Monday 2 November 2026, 10:00 in Beijing: 60 days after acceptance is 1 January 2027, a year
   // the package calendar does not carry yet.

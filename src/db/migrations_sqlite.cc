@@ -379,6 +379,29 @@ INSERT INTO petition_identities(hash, case_id, kind)
   SELECT requester_hash, id, 'stored' FROM cases
   WHERE kind = 'petition' AND requester_hash IS NOT NULL;
 )sql"},
+    {10, "petition_implementations", R"sql(
+-- The petitions whose decision in force supports the request and whose carrying out is not yet
+-- recorded as complete (信访工作条例 Art. 32), with the organ that must carry it out and when the
+-- decision was issued. The list of decisions waiting (GET /api/v1/petitions?implementation=pending)
+-- reads this table instead of every answered petition's attributes.
+CREATE TABLE petition_implementations(
+  case_id       INTEGER PRIMARY KEY REFERENCES cases(id),
+  unit_id       INTEGER NOT NULL REFERENCES units(id),
+  decided_at_ms INTEGER NOT NULL
+);
+CREATE INDEX petition_implementations_unit ON petition_implementations(unit_id);
+INSERT INTO petition_implementations(case_id, unit_id, decided_at_ms)
+  SELECT id, json_extract(attrs, '$.opinion.unit_id'),
+         coalesce(json_extract(attrs, '$.re_review.issued_at_ms'),
+                  json_extract(attrs, '$.review.issued_at_ms'),
+                  json_extract(attrs, '$.opinion.issued_at_ms'))
+  FROM cases
+  WHERE kind = 'petition' AND json_extract(attrs, '$.opinion.unit_id') IS NOT NULL
+    AND coalesce(json_extract(attrs, '$.re_review.decision'),
+                 json_extract(attrs, '$.review.decision'),
+                 json_extract(attrs, '$.opinion.decision')) = 'support'
+    AND coalesce(json_extract(attrs, '$.implementation.complete'), 0) = 0;
+)sql"},
 };
 
 }  // namespace

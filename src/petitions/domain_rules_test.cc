@@ -282,6 +282,113 @@ TEST(DomainRule, Art33_AnAgreementNeedsBothConsentsAndConcludesTheHandling) {
   EXPECT_EQ(w.act(suggestion.id, "settle", w.organ_staff, in).status().field(), "track");
 }
 
+TEST(DomainRule, Art32_ASupportedDecisionIsCarriedOutUnderSupervisionAndNoOtherIsForgotten) {
+  PetitionWorld w;
+  w.set_time("2025-09-01");
+  cases::CaseRecord c = w.answered(w.petition());  // supported, by the organ
+  auto waiting = [&](int64_t id) {
+    return w.count(
+        "SELECT coalesce(max(unit_id), 0) FROM petition_implementations WHERE case_id = ?", {id});
+  };
+  EXPECT_EQ(waiting(c.id), w.organ.id);
+  EXPECT_EQ(w.act(c.id, "record_guidance", w.organ_staff, {{"note", "已解释"}}).status().field(),
+            "decision");
+  cases::Fields in = {{"measures", "补贴已拨付首期款项"}, {"complete", "no"}};
+  for (const char* missing : {"measures", "complete"}) {
+    cases::Fields without = in;
+    without.erase(missing);
+    EXPECT_EQ(w.act(c.id, "record_implementation", w.organ_staff, without).status().field(),
+              missing);
+  }
+  cases::Fields odd = in;
+  odd["done_on"] = "2025-09-02";  // tomorrow
+  EXPECT_EQ(w.act(c.id, "record_implementation", w.organ_staff, odd).status().field(), "done_on");
+  odd["done_on"] = "2025-08-31";  // before the decision
+  EXPECT_EQ(w.act(c.id, "record_implementation", w.organ_staff, odd).status().field(), "done_on");
+  // The office that sent it on reads it but did not decide it.
+  EXPECT_EQ(w.act(c.id, "record_implementation", w.office_staff, in).status().code(),
+            Code::kPermissionDenied);
+
+  w.set_time("2025-09-15");
+  cases::CaseRecord part = w.acted(c.id, "record_implementation", w.organ_staff, in);
+  EXPECT_FALSE(attrs(part)["implementation"]["complete"].get<bool>());
+  EXPECT_EQ(waiting(c.id), w.organ.id);
+
+  // The window passes; a closed petition whose supported decision waits is still supervised, and
+  // the organ answers in writing.
+  w.set_time("2025-11-10");
+  w.fire_timers();
+  EXPECT_EQ(load(w, c.id).state, "closed");
+  w.acted(c.id, "supervise", w.office_staff, {{"recommendation", "请尽快拨付剩余补贴"}});
+  EXPECT_EQ(w.count("SELECT unit_id FROM petition_supervisions WHERE case_id = ?", {c.id}),
+            w.organ.id);
+  std::string supervision = std::to_string(w.count("SELECT max(id) FROM petition_supervisions"));
+  w.acted(c.id, "answer_supervision", w.organ_staff,
+          {{"supervision_id", supervision}, {"adopted", "yes"}, {"answer", "本月底前拨付"}});
+
+  cases::Fields done = {{"measures", "剩余补贴已全部拨付"},
+                        {"complete", "yes"},
+                        {"carried_out_by", "东城区财政局"},
+                        {"done_on", "2025-11-07"}};
+  cases::CaseRecord carried = w.acted(c.id, "record_implementation", w.organ_staff, done);
+  EXPECT_EQ(carried.state, "closed");
+  Json impl = attrs(carried)["implementation"];
+  EXPECT_TRUE(impl["complete"].get<bool>());
+  EXPECT_EQ(impl["completed_on"], "2025-11-07");
+  ASSERT_EQ(impl["entries"].size(), 2u);
+  EXPECT_EQ(impl["entries"][1]["carried_out_by"], "东城区财政局");
+  EXPECT_EQ(waiting(c.id), 0);
+  EXPECT_EQ(w.act(c.id, "record_implementation", w.organ_staff, done).status().field(), "complete");
+  auto idle = w.act(c.id, "supervise", w.office_staff, {{"recommendation", "x"}});
+  EXPECT_EQ(idle.status().code(), Code::kConflict);
+  EXPECT_EQ(idle.status().field(), "state");
+  EXPECT_EQ(w.count("SELECT count(*) FROM case_notices n JOIN case_events e ON e.id = n.event_id "
+                    "WHERE e.case_id = ? AND e.action = 'record_implementation' AND "
+                    "n.audience = 'petitioner'",
+                    {c.id}),
+            2);
+
+  // Not supported: the petitioner is given guidance, and nothing waits to be carried out...
+  w.set_time("2025-12-01");
+  cases::CaseRecord refused = w.accepted(w.petition());
+  cases::Fields no = w.opinion();
+  no["decision"] = "not_support";
+  w.acted(refused.id, "issue_opinion", w.organ_staff, no);
+  EXPECT_EQ(waiting(refused.id), 0);
+  EXPECT_EQ(w.act(refused.id, "record_implementation", w.organ_staff, in).status().field(),
+            "decision");
+  EXPECT_EQ(w.act(refused.id, "record_guidance", w.organ_staff, {}).status().field(), "note");
+  cases::CaseRecord guided = w.acted(refused.id, "record_guidance", w.organ_staff,
+                                     {{"note", "当面说明补贴政策的适用条件，信访人表示理解"}});
+  EXPECT_EQ(attrs(guided)["guidance"][0]["kind"], "education");
+  // ... until the 复查 organ supports the request: the organ that handled it carries it out, and
+  // a supervision goes to it, not to the 复查 organ now holding the petition.
+  w.acted(refused.id, "request_review", w.city_organ_staff, {{"unit_id", w.id(w.city_organ)}});
+  cases::CaseRecord reversed =
+      w.acted(refused.id, "review_opinion", w.city_organ_staff,
+              {{"opinion", "撤销原处理意见，支持信访人请求。"}, {"decision", "support"}});
+  EXPECT_EQ(reversed.lead_unit_id, w.city_organ.id);
+  EXPECT_EQ(waiting(refused.id), w.organ.id);
+  w.acted(refused.id, "supervise", w.office_staff, {{"recommendation", "请落实复查意见"}});
+  EXPECT_EQ(w.count("SELECT unit_id FROM petition_supervisions WHERE case_id = ?", {refused.id}),
+            w.organ.id);
+  w.acted(refused.id, "record_implementation", w.organ_staff,
+          {{"measures", "补贴已发放"}, {"complete", "yes"}});
+  EXPECT_EQ(waiting(refused.id), 0);
+
+  // A reasonable request without legal basis is explained.
+  cases::CaseRecord reasonable = w.accepted(w.petition());
+  cases::Fields explain = w.opinion();
+  explain["decision"] = "explain";
+  w.acted(reasonable.id, "issue_opinion", w.organ_staff, explain);
+  cases::CaseRecord told =
+      w.acted(reasonable.id, "record_guidance", w.organ_staff, {{"note", "书面解释政策依据"}});
+  EXPECT_EQ(attrs(told)["guidance"][0]["kind"], "explanation");
+  EXPECT_EQ(
+      w.act(reasonable.id, "record_guidance", w.city_organ_staff, {{"note", "x"}}).status().code(),
+      Code::kPermissionDenied);
+}
+
 TEST(DomainRule, Item10_LitigationMattersOnlyGoToPoliticsAndLawOrAReferral) {
   PetitionWorld w;
   auto p = w.petition();

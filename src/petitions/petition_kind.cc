@@ -9,6 +9,7 @@
 #include "hotline/vocabulary.h"
 #include "petitions/cadre_report.h"
 #include "petitions/deadlines.h"
+#include "petitions/follow_up.h"
 #include "petitions/levels.h"
 #include "petitions/parties.h"
 #include "petitions/settlement.h"
@@ -596,6 +597,7 @@ Status issue_opinion(TransitionContext& c, const HolidayCalendar& calendar) {
   a["documents"].push_back("opinion");
   store(c.after, a);
   SHEGONG_RETURN_IF_ERROR(answered_event(c));
+  SHEGONG_RETURN_IF_ERROR(track_implementation(c.session, c.after));
   return open_request_window(c, calendar, "opinion");
 }
 
@@ -744,6 +746,7 @@ Status next_level_opinion(TransitionContext& c, const HolidayCalendar& calendar,
   c.after.overdue = false;
   c.notify.push_back("petitioner");
   c.event_unit_id = c.before.lead_unit_id;
+  SHEGONG_RETURN_IF_ERROR(track_implementation(c.session, c.after));
   if (re_review) return Status::Ok();  // final: no further request (Art. 36 para 3)
   return open_request_window(c, calendar, "review");
 }
@@ -861,20 +864,36 @@ Status declare_interest(TransitionContext& c) {
   return Status::Ok();
 }
 
+// A supervision notice goes to the organ holding the petition; once the handling has ended with a
+// supported decision not yet carried out, to the organ that must carry it out (Arts. 32, 40, 42),
+// and a closed petition is supervised only for that.
 Status supervise(TransitionContext& c) {
   auto office = active_unit(c.session, c.actor ? c.actor->unit_id : 0, "unit_id");
   if (!office.ok() || office->kind != "petition_office") {
     return Denied("supervision notices are issued by a petition office (Art. 40)");
   }
+  Json a = attrs_of(c.before);
+  bool in_review = c.before.state == "reviewing" || c.before.state == "re_reviewing";
+  bool implementation = implementation_pending(a) && !in_review;
+  bool ended = c.before.state == "closed" || c.before.state == "final";
+  if (ended && !implementation) {
+    return Conflict(
+        "a closed petition is supervised only while a supported decision waits to be carried "
+        "out (信访工作条例 Arts. 32, 40)",
+        "state");
+  }
   SHEGONG_RETURN_IF_ERROR(required_text(c.input, "recommendation", 8000));
+  int64_t addressee = implementation ? implementing_unit(a) : c.before.lead_unit_id;
   auto id = c.session.query(
       "INSERT INTO petition_supervisions(case_id, office_unit_id, unit_id, recommendation, "
       "issued_at_ms) VALUES(?, ?, ?, ?, ?) RETURNING id",
-      {c.before.id, office->id, c.before.lead_unit_id, field(c.input, "recommendation"), c.now_ms});
+      {c.before.id, office->id, addressee, field(c.input, "recommendation"), c.now_ms});
   if (!id.ok()) return id.status();
-  c.notify.push_back("unit:" + std::to_string(c.before.lead_unit_id));
-  c.event_unit_id = c.before.lead_unit_id;
-  c.event_data = Json{{"supervision_id", (*id)[0].integer(0)}}.dump();
+  c.notify.push_back("unit:" + std::to_string(addressee));
+  c.event_unit_id = addressee;
+  Json event = {{"supervision_id", (*id)[0].integer(0)}};
+  if (implementation) event["about"] = "implementation";
+  c.event_data = event.dump();
   return Status::Ok();
 }
 
@@ -1053,8 +1072,24 @@ cases::CaseKind petition_kind(const HolidayCalendar& calendar) {
     k.transitions.push_back(std::move(t));
   }
   {
-    auto t = by_lead("supervise", kOpen, "", supervise, {"recommendation"});
+    std::vector<std::string> supervised = kOpen;
+    supervised.insert(supervised.end(), {"closed", "final"});
+    auto t = by_lead("supervise", supervised, "", supervise, {"recommendation"});
     t.actor = ActorRule::kJurisdiction;
+    k.transitions.push_back(std::move(t));
+  }
+  // Art. 32: after a written decision, its carrying out or the explanation and guidance given.
+  const std::vector<std::string> decided = {"answered",     "reviewing", "reviewed",
+                                            "re_reviewing", "closed",    "final"};
+  {
+    auto t = by_lead("record_implementation", decided, "", record_implementation,
+                     {"measures", "complete"});
+    t.actor = ActorRule::kCaseUnit;
+    k.transitions.push_back(std::move(t));
+  }
+  {
+    auto t = by_lead("record_guidance", decided, "", record_guidance, {"note"});
+    t.actor = ActorRule::kCaseUnit;
     k.transitions.push_back(std::move(t));
   }
   std::vector<std::string> every_state = kOpen;
@@ -1066,8 +1101,13 @@ cases::CaseKind petition_kind(const HolidayCalendar& calendar) {
     t.actor = ActorRule::kCaseUnit;
     k.transitions.push_back(std::move(t));
   }
-  k.transitions.push_back(by_lead("answer_supervision", every_state, "", answer_supervision,
-                                  {"supervision_id", "adopted", "answer"}));
+  {
+    // By the organ the notice was addressed to, which may have held the petition before.
+    auto t = by_lead("answer_supervision", every_state, "", answer_supervision,
+                     {"supervision_id", "adopted", "answer"});
+    t.actor = ActorRule::kCaseUnit;
+    k.transitions.push_back(std::move(t));
+  }
   k.transitions.push_back(by_system(
       "rate", {"answered", "replied", "settled", "reviewed", "closed", "final"}, "", rate));
 
