@@ -6,6 +6,8 @@
 //     the petitioner follows the number in the citizens' portal and rates the handling;
 //  2. a dispute the department mediates ends in a 调解协议书 (Art. 33): both parties' consent is
 //     required, the agreement shows on the petition and opens as a web page;
+//     a supported decision waits among those to carry out until the department records it carried
+//     out in full (Art. 32), which the petitioner sees in the portal;
 //  3. an accusation (检举控告) against a street office never reaches that street's staff: not in
 //     the list on any page, not by searching its subject, not by the address of its detail page,
 //     and no response to their browser carries its words.
@@ -304,6 +306,78 @@ test('a dispute the department mediates ends in a 调解协议书', async () => 
   assert.match(html, /第三十三条/)
   await notice.screenshot({ path: path.join(shotDir, 'p19-agreement-notice.png'), fullPage: true })
   await dept.context().close()
+})
+
+// The department's user is the one the admin created in the first test.
+test('a supported decision waits among those to carry out until it is carried out in full', async () => {
+  const office = await open()
+  await signIn(office, 'xinfang')
+  const units = await call(office, 'GET', '/api/v1/units?kind=department')
+  const department = units.json.items.find((u) => u.name === DEPARTMENT)
+  const registered = await call(office, 'POST', '/api/v1/petitions', {
+    channel: 'letter',
+    category: '申诉求决',
+    field: '城乡建设',
+    subject: '老旧小区加装电梯补贴未发放',
+    content: '多福巷小区去年完成加装电梯，按政策应发放的补贴至今未到位，请求依法发放。',
+    region_code: '110101001001',
+    petitioner: { name: '周建国', phone: '13755556666', address: '东城区多福巷 3 号' },
+  })
+  assert.equal(registered.status, 201, JSON.stringify(registered.json))
+  const { id, tracking_no: trackingNo } = registered.json
+  const routed = await call(office, 'POST', `/api/v1/petitions/${id}/route`, { route: 'transfer', unit_id: department.id })
+  assert.equal(routed.status, 200, JSON.stringify(routed.json))
+
+  const dept = await open()
+  await signInAs(dept, HANDLER, HANDLER_PASSWORD)
+  for (const [action, body] of [
+    ['accept', { track: 'opinion' }],
+    ['issue_opinion', { request: '发放电梯补贴', facts_reasons: '补贴申请材料齐全，应予发放。', decision: 'support', legal_basis: '《北京市老旧小区综合整治工作方案》' }],
+  ]) {
+    const r = await call(dept, 'POST', `/api/v1/petitions/${id}/${action}`, body)
+    assert.equal(r.status, 200, `${action}: ${JSON.stringify(r.json)}`)
+  }
+
+  // It is among the decisions to carry out, and its page says it waits.
+  await dept.goto('/petitions')
+  await dept.locator('[data-test=quick-implementation]').click()
+  await dept.getByRole('link', { name: `查看信访事项 ${trackingNo}` }).click()
+  await dept.locator('[data-test=implementation-pending]').waitFor()
+  await shot(dept, 'p19b-supported-decision-waits')
+
+  // A first step: what was done is required, and whether it is all.
+  await dept.locator('[data-test=pact-record_implementation]').click()
+  const form = dept.locator('[data-test=pform-record_implementation]')
+  await dept.locator('[data-test=paction-submit]').click()
+  await form.locator('.el-form-item__error').first().waitFor()
+  assert.equal(await form.locator('.el-form-item__error').count(), 2, 'the measures and the progress are required')
+  await form.getByLabel('落实措施').fill('已向区财政局申请拨付补贴，首期款项已到账。')
+  await form.getByText('部分落实，继续推进').click()
+  await shot(dept, 'p19c-implementation-form')
+  await dept.locator('[data-test=paction-submit]').click()
+  const card = dept.locator('[data-test=follow-up]')
+  await card.getByText('首期款项已到账').waitFor()
+  assert.ok(await dept.locator('[data-test=implementation-pending]').count(), 'still waiting')
+
+  // The last step: carried out in full, by another unit.
+  await dept.locator('[data-test=pact-record_implementation]').click()
+  await form.getByLabel('落实措施').fill('剩余补贴已全部发放到户。')
+  await form.getByLabel('执行单位').fill('东城区财政局')
+  await form.getByText('已全部落实', { exact: true }).click()
+  await dept.locator('[data-test=paction-submit]').click()
+  await card.getByText(/已于 \d{4}-\d{2}-\d{2} 全部落实/).waitFor()
+  assert.equal(await dept.locator('[data-test=pact-record_implementation]').count(), 0, 'nothing more to record')
+  assert.match(await card.innerText(), /东城区财政局/)
+  await shot(dept, 'p19d-carried-out')
+
+  const pending = await call(dept, 'GET', '/api/v1/petitions?implementation=pending&page_size=100')
+  assert.ok(!pending.json.items.some((p) => p.id === id), 'no longer among those to carry out')
+
+  // The petitioner sees it carried out.
+  const phone = await open({ width: 375, height: 812 })
+  await phone.goto(`/portal/track/${trackingNo}`)
+  await phone.locator('[data-test=petition-carried-out]', { hasText: '已全部落实' }).waitFor()
+  for (const p of [office, dept, phone]) await p.context().close()
 })
 
 test('an accusation never reaches the staff of the street it accuses', async () => {

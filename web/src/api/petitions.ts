@@ -65,6 +65,15 @@ export interface NextLevel {
   delivered_on?: string
 }
 
+export interface ImplementationStep {
+  measures: string
+  complete: boolean
+  done_on: string
+  carried_out_by?: string
+  unit_id: number
+  at_ms: number
+}
+
 /// The petition's stored attributes (`details`): what the engine recorded at each step.
 export interface PetitionDetails {
   receiving_unit_id?: number
@@ -126,6 +135,10 @@ export interface PetitionDetails {
   agreement?: { form: string; other_party: string; matter: string; terms: string; signed_on: string; recorded_at_ms: number; unit_id: number }
   review?: NextLevel
   re_review?: NextLevel
+  /// Art. 32: how a supporting decision was carried out, step by step, until complete.
+  implementation?: { entries: ImplementationStep[]; complete: boolean; completed_on?: string }
+  /// Art. 32: the explanation or guidance and education given after a decision that did not support.
+  guidance?: { kind: 'explanation' | 'education'; note: string; done_on: string; unit_id: number; at_ms: number }[]
   rating?: { value: string; at_ms: number }
   late?: { step: string; at_ms: number }[]
   [key: string]: unknown
@@ -152,6 +165,10 @@ export interface Petition {
   version: number
   notices: string[]
   details: PetitionDetails
+  /// Art. 32: the decision of the last written opinion issued (support, explain, not_support), '' before any.
+  decision_in_force?: string
+  /// A supporting decision in force whose carrying out is not yet recorded as complete.
+  implementation_pending?: boolean
   petitioner: MaskedPetitioner | null
   timeline?: Omit<TimelineEvent, 'id'>[]
 }
@@ -160,6 +177,8 @@ export interface PetitionQuery {
   state?: string
   category?: string
   overdue?: string
+  /// 'pending': supporting decisions waiting to be carried out (Art. 32).
+  implementation?: string
   q?: string
   page?: number
   page_size?: number
@@ -216,6 +235,8 @@ export interface PublicPetition {
   closed_at: string | null
   notices: string[]
   rated: boolean
+  /// Art. 32: null without a supporting decision; false while it waits to be carried out, true once carried out in full.
+  carried_out?: boolean | null
 }
 
 export const listPetitions = (q: PetitionQuery) => api.get<Page<Petition>>('/api/v1/petitions', { ...q })

@@ -25,6 +25,7 @@ function above(upper: string, lower: string): boolean {
 const ACTING_ROLES: Role[] = ['department_staff', 'street_staff', 'admin']
 const OPEN = ['registered', 'transferred', 'objected', 'accepted', 'answered', 'reviewing', 'reviewed', 're_reviewing']
 const AFTER_ACCEPTANCE = ['accepted', 'answered', 'replied', 'settled', 'reviewing', 'reviewed', 're_reviewing', 'closed', 'final', 'referred']
+const DECIDED = ['answered', 'reviewing', 'reviewed', 're_reviewing', 'closed', 'final']
 /// Units that never take a 复查 or 复核 request (Arts. 35, 36 go to the organ above).
 const NOT_REVIEWERS = ['petition_office', 'community', 'centre']
 
@@ -119,8 +120,19 @@ export function petitionActions(p: Petition, who: Caller, leadRegion?: string | 
   // Steps that keep the state.
   if (d.assigned && !d.assigned.report && AFTER_ACCEPTANCE.includes(s) && (!known || (unitId !== undefined && unitId === d.assigned.unit_id))) out.push('file_report')
   if (OPEN.includes(s) && lead) out.push('assign_handler')
-  if (OPEN.includes(s) && (!known || unitKind === 'petition_office') && unitId !== p.lead_unit?.id) out.push('supervise')
-  if (openSupervisions(p).length && lead) out.push('answer_supervision')
+  // Art. 32: once a supporting decision waits to be carried out, also a closed petition is supervised.
+  const supervised = OPEN.includes(s) || (['closed', 'final'].includes(s) && !!p.implementation_pending)
+  if (supervised && (!known || unitKind === 'petition_office') && unitId !== p.lead_unit?.id) out.push('supervise')
+  // The organ a notice went to answers it, whether or not it holds the petition now.
+  if (openSupervisions(p).some((x) => !known || x.unit_id === unitId)) out.push('answer_supervision')
+  // Art. 32: after a written decision, the organs that answered record its carrying out, or the
+  // explanation or guidance given to a petitioner not supported.
+  const answeredBy = [d.opinion?.unit_id, d.review?.unit_id, d.re_review?.unit_id]
+  const answerer = !known || admin || (unitId !== undefined && answeredBy.includes(unitId))
+  if (DECIDED.includes(s) && answerer) {
+    if (p.implementation_pending) out.push('record_implementation')
+    if (p.decision_in_force === 'explain' || p.decision_in_force === 'not_support') out.push('record_guidance')
+  }
   if (OPEN.includes(s) && held) out.push('declare_interest')
   // Art. 30 para 2: an accusation about a leading cadre is told to the organisation department.
   if (p.category === '检举控告' && [...OPEN, 'replied', 'settled', 'closed', 'final', 'referred'].includes(s) && held) out.push('inform_organisation')
