@@ -165,6 +165,7 @@ Result<DemoPetitionReport> generate_demo_petitions(db::Db& db, const crypto::Sec
   engine.add_kind(petition_kind(calendar));
   std::mt19937_64 rng(o.seed);
   DemoPetitionReport report;
+  int supported_answers = 0;  // route (6) answers that supported the request, in turn
   auto staff = [](int64_t unit, const std::string& region) {
     return auth::Principal{0, "demo", auth::Role::kDepartmentStaff, region, false, {}, unit};
   };
@@ -239,6 +240,8 @@ Result<DemoPetitionReport> generate_demo_petitions(db::Db& db, const crypto::Sec
       ++report.in_progress;
       continue;
     }
+    int answer_days = static_cast<int>(15 + rng() % 50);
+    bool supported = rng() % 3 != 0;
     bool answered =
         track == "suggestion"
             ? step("reply", organ,
@@ -248,15 +251,37 @@ Result<DemoPetitionReport> generate_demo_petitions(db::Db& db, const crypto::Sec
             : step("issue_opinion", organ,
                    {{"request", m.subject},
                     {"facts_reasons", "经调查核实，信访人反映的情况基本属实，相关手续正在办理。"},
-                    {"decision", rng() % 3 == 0 ? "explain" : "support"},
+                    {"decision", supported ? "support" : "explain"},
                     {"legal_basis", "《信访工作条例》第三十一条、第三十二条及有关政策规定"}},
-                   static_cast<int>(15 + rng() % 50));
+                   answer_days);
     if (!answered) {
       ++report.in_progress;
       continue;
     }
     ++report.answered;
     if (assign) step("file_report", organ, {{"report", "已按要求办结，信访人表示认可。"}}, 2);
+    // Art. 32: of the supported decisions, one in three carried out in part, one still waiting,
+    // one carried out in full; the petitioners of explained decisions told why.
+    auto follow_up = [&](const char* action, cases::Fields in, int days) {
+      if (at + days * kDay > o.now_ms) return;
+      at += days * kDay;
+      clock.set_ms(at);
+      (void)engine.apply(id, action, &organ, std::move(in));
+    };
+    if (track == "opinion" && supported) {
+      int turn = supported_answers++ % 3;
+      if (turn != 1) {
+        follow_up("record_implementation",
+                  {{"measures", turn == 2 ? "已会同有关单位办理完毕，信访人反映的问题已解决。"
+                                          : "已制定整改方案，正在组织实施。"},
+                   {"complete", turn == 2 ? "yes" : "no"}},
+                  3);
+      }
+    }
+    if (track == "opinion" && !supported) {
+      follow_up("record_guidance",
+                {{"note", "已当面向信访人说明有关政策规定和办理情况，信访人表示理解。"}}, 2);
+    }
     if (track == "opinion" && rng() % 4 == 0) {
       step("request_review", staff(city_organ, city_organ_region),
            {{"unit_id", std::to_string(city_organ)}}, static_cast<int>(5 + rng() % 20));

@@ -25,6 +25,9 @@ TEST(DemoPetitions, GoThroughTheRealEngineAndKeepAccusationsFromTheAccused) {
   EXPECT_EQ(w.count("SELECT count(*) FROM cases WHERE kind = 'petition'"), 40);
   EXPECT_GT(w.count("SELECT count(*) FROM cases WHERE kind = 'petition' AND state = 'answered'"),
             0);
+  // Supported decisions carried out in part or in full, and some still waiting (Art. 32).
+  EXPECT_GT(w.count("SELECT count(*) FROM case_events WHERE action = 'record_implementation'"), 0);
+  EXPECT_GT(w.count("SELECT count(*) FROM petition_implementations"), 0);
   // Every accusation went to the 纪检监察 organ, and no notice reached a unit it accuses.
   EXPECT_EQ(w.count("SELECT count(*) FROM cases c JOIN petition_parties pp ON pp.case_id = c.id "
                     "AND pp.role = 'accused' WHERE c.state NOT IN ('registered', 'referred')"),
