@@ -63,6 +63,11 @@ Result<Json> petition_json(db::Session& s, const cases::CaseRecord& c,
     d.erase("repeat_of");
     if (d.contains("duplicate") && d["duplicate"].is_object()) d["duplicate"].erase("earlier");
   }
+  if (!access.sees_identity && j["details"].contains("assistance") &&
+      j["details"]["assistance"].is_array()) {
+    // What a petitioner in hardship was helped with tells of their circumstances (Art. 37).
+    for (Json& help : j["details"]["assistance"]) help.erase("note");
+  }
   if (access.sees_identity) {
     auto who = petitions::open_petitioner(box, c.requester_sealed);
     if (!who.ok()) return who.status();

@@ -278,7 +278,7 @@ void add_petition_routes(App& app) {
            "refer, extend, issue_opinion, reply, settle, deliver, request_review, review_opinion, "
            "request_re_review, record_hearing, re_review_opinion, file_report, assign_handler, "
            "declare_interest, supervise, answer_supervision, inform_organisation, "
-           "record_implementation, record_guidance",
+           "record_implementation, record_guidance, record_assistance",
            kWriters},
           [&app](Call& call) {
             return apply_case_action(app, call,

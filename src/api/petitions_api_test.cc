@@ -2,7 +2,8 @@
 // holiday calendar): the accused unit tries every route and never meets the accuser; the whole
 // chain from petition to 复核 and the refused re-filing; illegal and late requests that name the
 // rule and write nothing; a deadline in a year whose notice comes from a local calendar file;
-// the users of a unit as its staff see them.
+// a supported decision listed until it is carried out, and help in hardship read only by the
+// organs that see the petitioner; the users of a unit as its staff see them.
 #include <sqlite3.h>
 
 #include <fstream>
@@ -323,7 +324,7 @@ TEST_F(PetitionsApi, FromPetitionToReReviewAndTheRefiledPetitionIsNotAccepted) {
   EXPECT_EQ(pub.dump().find("王"), std::string::npos);
 }
 
-TEST_F(PetitionsApi, ASupportedDecisionWaitsInItsListUntilItIsCarriedOut) {
+TEST_F(PetitionsApi, ASupportedDecisionWaitsUntilCarriedOutAndHelpInHardshipIsReadByHoldersOnly) {
   auto [created, c] = post("/api/v1/petitions", "pt.office", petition());
   ASSERT_EQ(created, 201) << c;
   int64_t id = c["id"];
@@ -356,6 +357,19 @@ TEST_F(PetitionsApi, ASupportedDecisionWaitsInItsListUntilItIsCarriedOut) {
   EXPECT_EQ(carried["details"]["implementation"]["entries"][0]["measures"], "补贴已全部发放到户");
   EXPECT_EQ(get(pending, "pt.office").second["total"], 0);
   EXPECT_EQ(get(progress, "pt.office").second["carried_out"], true);
+
+  // Help for a petitioner in hardship (Art. 37): the note tells of their circumstances, so only
+  // those who see the petitioner read it; a leader reading by jurisdiction sees the kind alone.
+  act(id, "record_assistance", "pt.organ",
+      {{"kind", "social"}, {"note", "家庭生活困难，已协助申请临时救助"}});
+  std::string path = "/api/v1/petitions/" + std::to_string(id);
+  Json holder = get(path, "pt.organ").second;
+  EXPECT_EQ(holder["details"]["assistance"][0]["note"], "家庭生活困难，已协助申请临时救助");
+  make_user("pt.leader", "leader", "110101", city_organ_);
+  auto [leader_status, leader] = get(path, "pt.leader");
+  ASSERT_EQ(leader_status, 200) << leader;
+  EXPECT_EQ(leader["details"]["assistance"][0]["kind"], "social");
+  EXPECT_EQ(leader.dump().find("生活困难"), std::string::npos);
 }
 
 TEST_F(PetitionsApi, ANextYearsNoticeInALocalCalendarFileLetsDeadlinesReachThatYear) {

@@ -389,6 +389,65 @@ TEST(DomainRule, Art32_ASupportedDecisionIsCarriedOutUnderSupervisionAndNoOtherI
       Code::kPermissionDenied);
 }
 
+TEST(DomainRule, Art37_APetitionerInHardshipIsHelpedToApplyForAssistanceAlsoAfterTheHandling) {
+  PetitionWorld w;
+  w.set_time("2025-09-01");
+  cases::CaseRecord fresh = w.filed(w.petition());
+  cases::Fields in = {{"kind", "social"},
+                      {"note", "信访人家庭生活困难，已协助其向街道申请临时救助。"}};
+  EXPECT_FALSE(w.act(fresh.id, "record_assistance", w.office_staff, in).ok());  // not yet accepted
+
+  cases::CaseRecord c = w.accepted(w.petition());
+  for (const char* missing : {"kind", "note"}) {
+    cases::Fields without = in;
+    without.erase(missing);
+    EXPECT_EQ(w.act(c.id, "record_assistance", w.organ_staff, without).status().field(), missing);
+  }
+  cases::Fields odd = in;
+  odd["kind"] = "loan";
+  EXPECT_EQ(w.act(c.id, "record_assistance", w.organ_staff, odd).status().field(), "kind");
+  odd = in;
+  odd["done_on"] = "2025-09-02";  // tomorrow
+  EXPECT_EQ(w.act(c.id, "record_assistance", w.organ_staff, odd).status().field(), "done_on");
+  odd["done_on"] = "2025-08-31";  // before it was received
+  EXPECT_EQ(w.act(c.id, "record_assistance", w.organ_staff, odd).status().field(), "done_on");
+  EXPECT_EQ(w.act(c.id, "record_assistance", w.accused_staff, in).status().code(),
+            Code::kPermissionDenied);
+
+  cases::CaseRecord helped = w.acted(c.id, "record_assistance", w.organ_staff, in);
+  EXPECT_EQ(attrs(helped)["assistance"][0]["kind"], "social");
+  EXPECT_EQ(attrs(helped)["assistance"][0]["unit_id"], w.organ.id);
+  EXPECT_EQ(helped.state, "accepted");
+  // The petitioner's circumstances stay out of the timeline.
+  EXPECT_EQ(w.count("SELECT count(*) FROM case_events WHERE instr(data, '生活困难') > 0"), 0);
+
+  // After the 复核 the work goes on (Art. 37 para 3), by the organs that held it.
+  w.acted(c.id, "issue_opinion", w.organ_staff, w.opinion());
+  w.reviewed(c.id);
+  w.acted(c.id, "request_re_review", w.province_organ_staff, {{"unit_id", w.id(w.province_organ)}});
+  w.acted(c.id, "re_review_opinion", w.province_organ_staff,
+          {{"opinion", "复核维持。"}, {"decision", "support"}});
+  EXPECT_EQ(load(w, c.id).state, "final");
+  w.acted(c.id, "record_assistance", w.organ_staff,
+          {{"kind", "social"}, {"note", "回访了解救助金发放情况。"}});
+
+  // A 涉法涉诉 matter referred to the 政法 department: the petitioner is told of judicial
+  // assistance.
+  auto lit = w.petition();
+  lit.litigation = true;
+  lit.subject = "劳动争议判决执行难";
+  lit.content = "我与原单位的劳动争议经法院判决胜诉，至今未执行，生活困难，请求帮助。";
+  lit.petitioner = {"李秀兰", "110101196805123425", "13811112222", "北京市东城区东四北大街5号", {}};
+  cases::CaseRecord referred = w.filed(lit);
+  w.acted(referred.id, "route", w.office_staff,
+          {{"route", "politics_law"}, {"unit_id", w.id(w.politics_law)}});
+  cases::CaseRecord told =
+      w.acted(referred.id, "record_assistance", w.politics_law_staff,
+              {{"kind", "judicial"}, {"note", "告知信访人可向区政法委申请国家司法救助。"}});
+  EXPECT_EQ(told.state, "referred");
+  EXPECT_EQ(attrs(told)["assistance"][0]["kind"], "judicial");
+}
+
 TEST(DomainRule, Item10_LitigationMattersOnlyGoToPoliticsAndLawOrAReferral) {
   PetitionWorld w;
   auto p = w.petition();

@@ -7,6 +7,7 @@
 #include "cases/profile.h"
 #include "hotline/units.h"
 #include "hotline/vocabulary.h"
+#include "petitions/assistance.h"
 #include "petitions/cadre_report.h"
 #include "petitions/deadlines.h"
 #include "petitions/follow_up.h"
@@ -1089,6 +1090,14 @@ cases::CaseKind petition_kind(const HolidayCalendar& calendar) {
   }
   {
     auto t = by_lead("record_guidance", decided, "", record_guidance, {"note"});
+    t.actor = ActorRule::kCaseUnit;
+    k.transitions.push_back(std::move(t));
+  }
+  {
+    // Art. 37: help for a petitioner in hardship, by a unit that holds or held the petition, also
+    // after the handling has ended.
+    auto t =
+        by_lead("record_assistance", kAfterAcceptance, "", record_assistance, {"kind", "note"});
     t.actor = ActorRule::kCaseUnit;
     k.transitions.push_back(std::move(t));
   }

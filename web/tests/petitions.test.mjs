@@ -7,7 +7,8 @@
 //  2. a dispute the department mediates ends in a 调解协议书 (Art. 33): both parties' consent is
 //     required, the agreement shows on the petition and opens as a web page;
 //     a supported decision waits among those to carry out until the department records it carried
-//     out in full (Art. 32), which the petitioner sees in the portal;
+//     out in full (Art. 32), which the petitioner sees in the portal, and the department records
+//     the help it gave a petitioner in hardship (Art. 37);
 //  3. an accusation (检举控告) against a street office never reaches that street's staff: not in
 //     the list on any page, not by searching its subject, not by the address of its detail page,
 //     and no response to their browser carries its words.
@@ -369,6 +370,17 @@ test('a supported decision waits among those to carry out until it is carried ou
   assert.equal(await dept.locator('[data-test=pact-record_implementation]').count(), 0, 'nothing more to record')
   assert.match(await card.innerText(), /东城区财政局/)
   await shot(dept, 'p19d-carried-out')
+
+  // The petitioner is in hardship: the department helps them apply for social assistance (Art. 37).
+  await dept.locator('[data-test=pact-record_assistance]').click()
+  const help = dept.locator('[data-test=pform-record_assistance]')
+  await dept.locator('[data-test=paction-submit]').click()
+  await help.locator('.el-form-item__error').first().waitFor()
+  await help.getByText('社会救助（告知或帮助申请）').click()
+  await help.getByLabel('告知或帮助的情况').fill('信访人家庭生活困难，已协助其向东华门街道申请临时救助。')
+  await dept.locator('[data-test=paction-submit]').click()
+  await dept.locator('[data-test=assistance]', { hasText: '已协助其向东华门街道申请临时救助' }).waitFor()
+  await shot(dept, 'p19e-assistance')
 
   const pending = await call(dept, 'GET', '/api/v1/petitions?implementation=pending&page_size=100')
   assert.ok(!pending.json.items.some((p) => p.id === id), 'no longer among those to carry out')

@@ -93,6 +93,8 @@ const known: [RegExp, string][] = [
   [/already recorded as carried out in full/i, '已登记全部落实'],
   [/recorded by (an|the) organ that answered the petition/i, '由出具书面意见的机关登记（第三十二条）'],
   [/cannot lie before the decision was issued \((\S+)\)/i, '不能早于意见出具之日（$1）'],
+  [/cannot lie before the petition was received \((\S+)\)/i, '不能早于信访事项收到之日（$1）'],
+  [/one of social, judicial/i, '请选择社会救助或司法救助（第三十七条）'],
   [/already rated/i, '已经评价过了'],
   [/only the organ holding the petition sees the petitioner in full/i, '只有持有该信访事项的机关可以查看信访人完整信息'],
   [/a notice names the petitioner/i, '书面告知载有信访人姓名，只有持有该信访事项的机关可以打开'],

@@ -139,6 +139,8 @@ export interface PetitionDetails {
   implementation?: { entries: ImplementationStep[]; complete: boolean; completed_on?: string }
   /// Art. 32: the explanation or guidance and education given after a decision that did not support.
   guidance?: { kind: 'explanation' | 'education'; note: string; done_on: string; unit_id: number; at_ms: number }[]
+  /// Art. 37: help for a petitioner in hardship; the note only for those who see the petitioner.
+  assistance?: { kind: 'social' | 'judicial'; note?: string; done_on: string; unit_id: number; at_ms: number }[]
   rating?: { value: string; at_ms: number }
   late?: { step: string; at_ms: number }[]
   [key: string]: unknown

@@ -129,6 +129,9 @@ export function petitionActions(p: Petition, who: Caller, leadRegion?: string | 
   // explanation or guidance given to a petitioner not supported.
   const answeredBy = [d.opinion?.unit_id, d.review?.unit_id, d.re_review?.unit_id]
   const answerer = !known || admin || (unitId !== undefined && answeredBy.includes(unitId))
+  // Art. 37: a petitioner in hardship is helped to apply for social or judicial assistance, also
+  // after the handling has ended.
+  if (AFTER_ACCEPTANCE.includes(s) && held) out.push('record_assistance')
   if (DECIDED.includes(s) && answerer) {
     if (p.implementation_pending) out.push('record_implementation')
     if (p.decision_in_force === 'explain' || p.decision_in_force === 'not_support') out.push('record_guidance')
