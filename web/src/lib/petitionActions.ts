@@ -127,7 +127,7 @@ export function petitionActions(p: Petition, who: Caller, leadRegion?: string | 
   if (openSupervisions(p).some((x) => !known || x.unit_id === unitId)) out.push('answer_supervision')
   // Art. 32: after a written decision, the organs that answered record its carrying out, or the
   // explanation or guidance given to a petitioner not supported.
-  const answeredBy = [d.opinion?.unit_id, d.review?.unit_id, d.re_review?.unit_id]
+  const answeredBy = [d.opinion?.unit_id, d.review?.issued_at_ms ? d.review.unit_id : undefined, d.re_review?.issued_at_ms ? d.re_review.unit_id : undefined]
   const answerer = !known || admin || (unitId !== undefined && answeredBy.includes(unitId))
   // Art. 37: a petitioner in hardship is helped to apply for social or judicial assistance, also
   // after the handling has ended.
