@@ -44,6 +44,18 @@ Result<Date> date_field(const Fields& in, const std::string& name, Date fallback
   return *d;
 }
 
+Result<Date> done_date_field(const Fields& in, const std::string& name, int64_t now_ms,
+                             std::optional<Date> earliest, const std::string& since) {
+  Date today = date_in_china(now_ms);
+  auto on = date_field(in, name, today);
+  if (!on.ok()) return on.status();
+  if (*on > today) return Invalid(name, "cannot lie in the future");
+  if (earliest && *on < *earliest) {
+    return Invalid(name, "cannot lie before " + since + " (" + earliest->to_string() + ")");
+  }
+  return *on;
+}
+
 nlohmann::json attrs_of(const CaseRecord& c) {
   nlohmann::json j = nlohmann::json::parse(c.attrs, nullptr, false);
   return j.is_object() ? j : nlohmann::json::object();

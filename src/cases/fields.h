@@ -3,6 +3,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 
 #include "base/calendar.h"
@@ -22,6 +23,11 @@ Result<int64_t> int_field(const Fields& in, const std::string& name, int64_t lo,
 Result<bool> yes_no(const Fields& in, const std::string& name);
 // A date "YYYY-MM-DD", or `fallback` when the field is absent or empty.
 Result<Date> date_field(const Fields& in, const std::string& name, Date fallback);
+// The day something was done, as staff record it: a date_field that is today (China) when absent,
+// never in the future, and never before `earliest` when given ("cannot lie before <since>
+// (date)").
+Result<Date> done_date_field(const Fields& in, const std::string& name, int64_t now_ms,
+                             std::optional<Date> earliest, const std::string& since);
 
 // The case's attrs as a JSON object (an empty one if unreadable), and back.
 nlohmann::json attrs_of(const CaseRecord& c);

@@ -17,15 +17,10 @@ Status record_assistance(cases::TransitionContext& c) {
                                " (社会救助 or 司法救助, 信访工作条例 Art. 37)");
   }
   SHEGONG_RETURN_IF_ERROR(check_text(cases::field(c.input, "note"), "note", 8000, true));
-  Date today = date_in_china(c.now_ms);
-  auto on = cases::date_field(c.input, "done_on", today);
+  auto on =
+      cases::done_date_field(c.input, "done_on", c.now_ms, date_in_china(c.before.received_at_ms),
+                             "the petition was received");
   if (!on.ok()) return on.status();
-  if (*on > today) return Invalid("done_on", "cannot lie in the future");
-  Date received = date_in_china(c.before.received_at_ms);
-  if (*on < received) {
-    return Invalid("done_on",
-                   "cannot lie before the petition was received (" + received.to_string() + ")");
-  }
   int64_t unit = c.actor != nullptr ? c.actor->unit_id : 0;
   nlohmann::json a = cases::attrs_of(c.after);
   a["assistance"].push_back({{"kind", kind},

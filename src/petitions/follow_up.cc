@@ -19,6 +19,14 @@ bool issued(const Json& a, const char* key) {
          a[key].contains("decision");
 }
 
+// The written opinion in force: the last one issued, or nullptr before any.
+const Json* opinion_in_force(const Json& a) {
+  for (const char* key : kOpinions) {
+    if (issued(a, key)) return &a[key];
+  }
+  return nullptr;
+}
+
 // Staff of an organ that answered the petition in writing, or an administrator.
 Status answered_by_actor(cases::TransitionContext& c, const Json& a) {
   if (c.actor == nullptr) return Denied("recorded by the organ that answered the petition");
@@ -34,29 +42,17 @@ Status answered_by_actor(cases::TransitionContext& c, const Json& a) {
 
 // `done_on`: today when absent, not in the future, not before the decision in force was issued.
 Result<Date> done_on(cases::TransitionContext& c, const Json& a) {
-  Date today = date_in_china(c.now_ms);
-  auto on = cases::date_field(c.input, "done_on", today);
-  if (!on.ok()) return on.status();
-  if (*on > today) return Invalid("done_on", "cannot lie in the future");
-  for (const char* key : kOpinions) {
-    if (!issued(a, key)) continue;
-    Date decided = date_in_china(a[key].value("issued_at_ms", int64_t{0}));
-    if (*on < decided) {
-      return Invalid("done_on",
-                     "cannot lie before the decision was issued (" + decided.to_string() + ")");
-    }
-    break;
-  }
-  return *on;
+  const Json* in_force = opinion_in_force(a);
+  std::optional<Date> decided;
+  if (in_force) decided = date_in_china(in_force->value("issued_at_ms", int64_t{0}));
+  return cases::done_date_field(c.input, "done_on", c.now_ms, decided, "the decision was issued");
 }
 
 }  // namespace
 
 std::string decision_in_force(const Json& attrs) {
-  for (const char* key : kOpinions) {
-    if (issued(attrs, key)) return attrs[key].value("decision", "");
-  }
-  return "";
+  const Json* in_force = opinion_in_force(attrs);
+  return in_force ? in_force->value("decision", "") : "";
 }
 
 int64_t implementing_unit(const Json& attrs) {
@@ -75,13 +71,7 @@ Status track_implementation(db::Session& s, const cases::CaseRecord& petition) {
   if (!implementation_pending(a) || implementing_unit(a) == 0) {
     return s.exec("DELETE FROM petition_implementations WHERE case_id = ?", {petition.id}).status();
   }
-  int64_t decided = 0;
-  for (const char* key : kOpinions) {
-    if (issued(a, key)) {
-      decided = a[key].value("issued_at_ms", int64_t{0});
-      break;
-    }
-  }
+  int64_t decided = opinion_in_force(a)->value("issued_at_ms", int64_t{0});
   return s
       .exec(
           "INSERT OR REPLACE INTO petition_implementations(case_id, unit_id, decided_at_ms) "

@@ -41,15 +41,12 @@ Result<nlohmann::json> agreement_of(const cases::Fields& in, const cases::CaseRe
                       consent);
     }
   }
-  Date today = date_in_china(now_ms);
-  auto signed_on = cases::date_field(in, "signed_on", today);
-  if (!signed_on.ok()) return signed_on.status();
-  if (*signed_on > today) return Invalid("signed_on", "cannot lie in the future");
   int64_t accepted_at = a.value("accepted_at_ms", int64_t{0});
-  if (accepted_at != 0 && *signed_on < date_in_china(accepted_at)) {
-    return Invalid("signed_on", "cannot lie before the petition was accepted (" +
-                                    date_in_china(accepted_at).to_string() + ")");
-  }
+  auto signed_on = cases::done_date_field(
+      in, "signed_on", now_ms,
+      accepted_at != 0 ? std::optional(date_in_china(accepted_at)) : std::nullopt,
+      "the petition was accepted");
+  if (!signed_on.ok()) return signed_on.status();
   return nlohmann::json{{"form", form},
                         {"other_party", cases::field(in, "other_party")},
                         {"matter", cases::field(in, "matter")},

@@ -251,9 +251,9 @@ async function call(page, method, url, body) {
   )
 }
 
-// The department's user is the one the admin created in the first test.
-test('a dispute the department mediates ends in a 调解协议书', async () => {
-  // Registered by the office and transferred to the department, over the API.
+/// A 申诉求决 letter registered by the petition office and transferred to the department, over the
+/// API: the petition as registered.
+async function transferredToDepartment(subject, content, petitioner) {
   const office = await open()
   await signIn(office, 'xinfang')
   const units = await call(office, 'GET', '/api/v1/units?kind=department')
@@ -263,16 +263,25 @@ test('a dispute the department mediates ends in a 调解协议书', async () => 
     channel: 'letter',
     category: '申诉求决',
     field: '城乡建设',
-    subject: '邻居加建阳台遮挡采光',
-    content: '东华门街道多福巷12号的邻居在院内加建阳台，遮挡我家采光，协商无果，请求依法处理。',
+    subject,
+    content,
     region_code: '110101001001',
-    petitioner: { name: '赵淑琴', phone: '13633334444', address: '东城区多福巷 10 号' },
+    petitioner,
   })
   assert.equal(registered.status, 201, JSON.stringify(registered.json))
-  const id = registered.json.id
-  const routed = await call(office, 'POST', `/api/v1/petitions/${id}/route`, { route: 'transfer', unit_id: department.id })
+  const routed = await call(office, 'POST', `/api/v1/petitions/${registered.json.id}/route`, { route: 'transfer', unit_id: department.id })
   assert.equal(routed.status, 200, JSON.stringify(routed.json))
   await office.context().close()
+  return registered.json
+}
+
+// The department's user is the one the admin created in the first test.
+test('a dispute the department mediates ends in a 调解协议书', async () => {
+  const { id } = await transferredToDepartment(
+    '邻居加建阳台遮挡采光',
+    '东华门街道多福巷12号的邻居在院内加建阳台，遮挡我家采光，协商无果，请求依法处理。',
+    { name: '赵淑琴', phone: '13633334444', address: '东城区多福巷 10 号' },
+  )
 
   const dept = await open()
   await signInAs(dept, HANDLER, HANDLER_PASSWORD)
@@ -311,23 +320,11 @@ test('a dispute the department mediates ends in a 调解协议书', async () => 
 
 // The department's user is the one the admin created in the first test.
 test('a supported decision waits among those to carry out until it is carried out in full', async () => {
-  const office = await open()
-  await signIn(office, 'xinfang')
-  const units = await call(office, 'GET', '/api/v1/units?kind=department')
-  const department = units.json.items.find((u) => u.name === DEPARTMENT)
-  const registered = await call(office, 'POST', '/api/v1/petitions', {
-    channel: 'letter',
-    category: '申诉求决',
-    field: '城乡建设',
-    subject: '老旧小区加装电梯补贴未发放',
-    content: '多福巷小区去年完成加装电梯，按政策应发放的补贴至今未到位，请求依法发放。',
-    region_code: '110101001001',
-    petitioner: { name: '周建国', phone: '13755556666', address: '东城区多福巷 3 号' },
-  })
-  assert.equal(registered.status, 201, JSON.stringify(registered.json))
-  const { id, tracking_no: trackingNo } = registered.json
-  const routed = await call(office, 'POST', `/api/v1/petitions/${id}/route`, { route: 'transfer', unit_id: department.id })
-  assert.equal(routed.status, 200, JSON.stringify(routed.json))
+  const { id, tracking_no: trackingNo } = await transferredToDepartment(
+    '老旧小区加装电梯补贴未发放',
+    '多福巷小区去年完成加装电梯，按政策应发放的补贴至今未到位，请求依法发放。',
+    { name: '周建国', phone: '13755556666', address: '东城区多福巷 3 号' },
+  )
 
   const dept = await open()
   await signInAs(dept, HANDLER, HANDLER_PASSWORD)
@@ -389,7 +386,7 @@ test('a supported decision waits among those to carry out until it is carried ou
   const phone = await open({ width: 375, height: 812 })
   await phone.goto(`/portal/track/${trackingNo}`)
   await phone.locator('[data-test=petition-carried-out]', { hasText: '已全部落实' }).waitFor()
-  for (const p of [office, dept, phone]) await p.context().close()
+  for (const p of [dept, phone]) await p.context().close()
 })
 
 test('an accusation never reaches the staff of the street it accuses', async () => {
