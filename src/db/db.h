@@ -60,4 +60,15 @@ struct SqliteOptions {
 // Opens (creating if needed) an SQLite database in WAL mode.
 Result<std::unique_ptr<Db>> open_sqlite(const SqliteOptions& options);
 
+struct PostgresOptions {
+  // A libpq connection string: "host=127.0.0.1 port=5432 dbname=shegong user=shegong" or a
+  // postgresql:// URI. The database must exist; `migrate` creates the tables.
+  std::string conninfo;
+  int readers = 4;
+  int max_batch = 512;
+};
+
+// Connects to a PostgreSQL server: one writer connection and `readers` reader connections.
+Result<std::unique_ptr<Db>> open_postgres(const PostgresOptions& options);
+
 }  // namespace shegong::db

@@ -8,13 +8,21 @@ namespace {
 constexpr const char* kVersionTable =
     "CREATE TABLE IF NOT EXISTS schema_version("
     " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at_ms INTEGER NOT NULL)";
+constexpr const char* kPostgresVersionTable =
+    "CREATE TABLE IF NOT EXISTS schema_version("
+    " version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at_ms BIGINT NOT NULL)";
+
+bool postgres(const Db& db) { return db.engine() == "postgresql"; }
 }
 
 Result<int> schema_version(Db& db) {
   int version = 0;
   Status st = db.read([&](Session& s) {
-    auto exists =
-        s.query("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='schema_version'");
+    auto exists = s.query(
+        postgres(db)
+            ? "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND "
+              "tablename = 'schema_version'"
+            : "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='schema_version'");
     if (!exists.ok()) return exists.status();
     if ((*exists)[0].integer(0) == 0) return Status::Ok();
     auto rows = s.query("SELECT coalesce(max(version), 0) FROM schema_version");
@@ -27,12 +35,14 @@ Result<int> schema_version(Db& db) {
 }
 
 Result<MigrateReport> migrate(Db& db, const Clock& clock) {
-  SHEGONG_RETURN_IF_ERROR(db.write([](Session& s) { return s.exec(kVersionTable).status(); }));
+  SHEGONG_RETURN_IF_ERROR(db.write([&](Session& s) {
+    return s.exec(postgres(db) ? kPostgresVersionTable : kVersionTable).status();
+  }));
   auto current = schema_version(db);
   if (!current.ok()) return current.status();
   MigrateReport report;
   report.from_version = report.to_version = *current;
-  auto all = sqlite_migrations();
+  auto all = postgres(db) ? postgres_migrations() : sqlite_migrations();
   if (!all.empty() && *current > all.back().version) {
     return Conflict("database schema version " + std::to_string(*current) +
                     " is newer than this binary knows (" + std::to_string(all.back().version) +

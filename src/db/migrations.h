@@ -1,6 +1,6 @@
 // Numbered schema migrations. Each runs once, in its own transaction, and is recorded in
 // schema_version; `migrate` is safe to call at every start. The DDL is per engine (see
-// migrations_sqlite.cc); everything above the migrations uses portable SQL.
+// migrations_sqlite.cc, migrations_postgres.cc); everything above the migrations uses portable SQL.
 #pragma once
 
 #include <span>
@@ -18,6 +18,7 @@ struct Migration {
 };
 
 std::span<const Migration> sqlite_migrations();
+std::span<const Migration> postgres_migrations();
 
 struct MigrateReport {
   int from_version = 0;

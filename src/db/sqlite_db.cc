@@ -1,16 +1,13 @@
 // The SQLite engine: WAL journal with synchronous=FULL, one writer thread that commits queued units
-// of work together (group commit: one fsync for many writes, each isolated by a savepoint), and a
-// pool of reader connections that read snapshots concurrently with the writer.
+// of work together (db/group_commit.h: one fsync for many writes), and a pool of query-only
+// reader connections that read snapshots concurrently with the writer.
 #include <sqlite3.h>
 
-#include <condition_variable>
-#include <deque>
-#include <future>
-#include <mutex>
-#include <thread>
 #include <unordered_map>
 
 #include "db/db.h"
+#include "db/group_commit.h"
+#include "db/reader_pool.h"
 
 namespace shegong::db {
 
@@ -193,70 +190,17 @@ class Connection final : public Session {
   std::unordered_map<std::string, sqlite3_stmt*, SqlHash, std::equal_to<>> statements_;
 };
 
-// Runs `work`, turning an escaping exception into an Internal status so that one bad unit of work
-// cannot take down the writer thread.
-Status run_guarded(const Work& work, Session& session) {
-  try {
-    return work(session);
-  } catch (const std::exception& e) {
-    return Internal(std::string("unit of work threw: ") + e.what());
-  }
-}
-
 class SqliteDb final : public Db {
  public:
   SqliteDb(std::string path, std::unique_ptr<Connection> writer,
-           std::vector<std::unique_ptr<Connection>> readers, int max_batch)
+           std::vector<std::unique_ptr<Session>> readers, int max_batch)
       : path_(std::move(path)),
         writer_conn_(std::move(writer)),
-        readers_(std::move(readers)),
-        max_batch_(max_batch) {
-    for (auto& r : readers_) free_readers_.push_back(r.get());
-    writer_thread_ = std::thread([this] { writer_loop(); });
-  }
+        writer_(*writer_conn_, {.begin = "BEGIN IMMEDIATE", .max_batch = max_batch, .before_transaction = {}}),
+        readers_(std::move(readers), "BEGIN") {}
 
-  ~SqliteDb() override {
-    {
-      std::lock_guard lock(queue_mu_);
-      stopping_ = true;
-    }
-    queue_cv_.notify_one();
-    writer_thread_.join();
-  }
-
-  Status write(const Work& work) override {
-    Job job{&work, {}};
-    auto done = job.done.get_future();
-    {
-      std::lock_guard lock(queue_mu_);
-      if (stopping_) return {Code::kUnavailable, "storage is closing"};
-      queue_.push_back(&job);
-    }
-    queue_cv_.notify_one();
-    return done.get();
-  }
-
-  Status read(const Work& work) override {
-    Connection* conn;
-    {
-      std::unique_lock lock(readers_mu_);
-      readers_cv_.wait(lock, [this] { return !free_readers_.empty(); });
-      conn = free_readers_.back();
-      free_readers_.pop_back();
-    }
-    Status st = conn->exec("BEGIN", {}).status();
-    if (st.ok()) {
-      st = run_guarded(work, *conn);
-      Status end = conn->exec("COMMIT", {}).status();
-      if (st.ok()) st = end;
-    }
-    {
-      std::lock_guard lock(readers_mu_);
-      free_readers_.push_back(conn);
-    }
-    readers_cv_.notify_one();
-    return st;
-  }
+  Status write(const Work& work) override { return writer_.write(work); }
+  Status read(const Work& work) override { return readers_.read(work); }
 
   // VACUUM INTO writes a consistent snapshot; it cannot run inside a transaction or on a
   // query-only connection, so it gets a connection of its own.
@@ -269,85 +213,10 @@ class SqliteDb final : public Db {
   std::string engine() const override { return "sqlite"; }
 
  private:
-  struct Job {
-    const Work* work;
-    std::promise<Status> done;
-  };
-
-  void writer_loop() {
-    std::vector<Job*> batch;
-    std::vector<Status> results;
-    for (;;) {
-      {
-        std::unique_lock lock(queue_mu_);
-        queue_cv_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
-        if (queue_.empty()) return;  // stopping, and everything queued has been committed
-        while (!queue_.empty() && static_cast<int>(batch.size()) < max_batch_) {
-          batch.push_back(queue_.front());
-          queue_.pop_front();
-        }
-      }
-      commit_batch(batch, results);
-      for (size_t i = 0; i < batch.size(); ++i) batch[i]->done.set_value(results[i]);
-      batch.clear();
-    }
-  }
-
-  void commit_batch(const std::vector<Job*>& batch, std::vector<Status>& results) {
-    results.assign(batch.size(), Status::Ok());
-    Connection& c = *writer_conn_;
-    // A lone unit of work needs no savepoint: its transaction isolates it. (An open savepoint makes
-    // SQLite keep a statement journal for every write, which grows with the transaction.)
-    if (batch.size() == 1) {
-      results[0] = commit_alone(*batch[0]->work);
-      return;
-    }
-    Status begin = c.exec("BEGIN IMMEDIATE", {}).status();
-    if (!begin.ok()) {
-      results.assign(batch.size(), begin);
-      return;
-    }
-    for (size_t i = 0; i < batch.size(); ++i) {
-      Status st = c.exec("SAVEPOINT unit", {}).status();
-      if (st.ok()) st = run_guarded(*batch[i]->work, c);
-      if (!st.ok()) {
-        c.exec("ROLLBACK TO unit", {}).status();
-      }
-      Status release = c.exec("RELEASE unit", {}).status();
-      results[i] = st.ok() ? release : st;
-    }
-    Status commit = c.exec("COMMIT", {}).status();
-    if (!commit.ok()) {
-      c.exec_script("ROLLBACK");
-      for (auto& r : results) {
-        if (r.ok()) r = commit;
-      }
-    }
-  }
-
-  Status commit_alone(const Work& work) {
-    Connection& c = *writer_conn_;
-    SHEGONG_RETURN_IF_ERROR(c.exec("BEGIN IMMEDIATE", {}).status());
-    Status st = run_guarded(work, c);
-    if (st.ok()) st = c.exec("COMMIT", {}).status();
-    if (!st.ok()) c.exec_script("ROLLBACK");
-    return st;
-  }
-
   std::string path_;
   std::unique_ptr<Connection> writer_conn_;
-  std::vector<std::unique_ptr<Connection>> readers_;
-  int max_batch_;
-
-  std::mutex queue_mu_;
-  std::condition_variable queue_cv_;
-  std::deque<Job*> queue_;
-  bool stopping_ = false;
-  std::thread writer_thread_;
-
-  std::mutex readers_mu_;
-  std::condition_variable readers_cv_;
-  std::vector<Connection*> free_readers_;
+  GroupCommitWriter writer_;  // after the connection it uses, so that it stops first
+  ReaderPool readers_;
 };
 
 }  // namespace
@@ -363,7 +232,7 @@ Result<std::unique_ptr<Db>> open_sqlite(const SqliteOptions& options) {
   (void)configured;
   auto writer = Connection::open(options.path, Connection::Mode::kWriter);
   if (!writer.ok()) return writer.status();
-  std::vector<std::unique_ptr<Connection>> readers;
+  std::vector<std::unique_ptr<Session>> readers;
   for (int i = 0; i < options.readers; ++i) {
     auto r = Connection::open(options.path, Connection::Mode::kReader);
     if (!r.ok()) return r.status();

@@ -1,9 +1,16 @@
-// For tests: a fresh, migrated SQLite database in its own temporary directory, removed afterwards.
+// For tests: a fresh, migrated database, removed afterwards. SQLite by default, in its own
+// temporary directory. When SHEGONG_TEST_POSTGRES holds a libpq connection string (set by
+// scripts/with-postgres), the same tests run on PostgreSQL instead, each in a schema of its own on
+// that server; dir() is still a fresh temporary directory for the files a test writes.
 #pragma once
 
 #include <gtest/gtest.h>
+#include <libpq-fe.h>
+#include <sqlite3.h>
 #include <stdlib.h>
+#include <unistd.h>
 
+#include <atomic>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -14,35 +21,87 @@
 
 namespace shegong::db {
 
+// The PostgreSQL server the tests run on, or "" for SQLite.
+inline std::string test_postgres_server() {
+  const char* conninfo = getenv("SHEGONG_TEST_POSTGRES");
+  return conninfo ? conninfo : "";
+}
+
 class TestDb {
  public:
   TestDb() {
     char tmpl[] = "/tmp/shegong-test-XXXXXX";
     dir_ = mkdtemp(tmpl);
     path_ = dir_ + "/test.db";
-    auto db = open_sqlite({path_, 2, 512});
-    EXPECT_TRUE(db.ok()) << db.status().to_string();
-    db_ = std::move(db).value();
+    server_ = test_postgres_server();
+    if (!server_.empty()) {
+      static std::atomic<int> counter{0};
+      schema_ = "t" + std::to_string(getpid()) + "_" + std::to_string(counter++);
+      admin("DROP SCHEMA IF EXISTS " + schema_ + " CASCADE; CREATE SCHEMA " + schema_);
+    }
+    open();
     auto report = migrate(*db_, SystemClock::instance());
     EXPECT_TRUE(report.ok()) << report.status().to_string();
   }
   ~TestDb() {
     db_.reset();
+    if (!schema_.empty()) admin("DROP SCHEMA IF EXISTS " + schema_ + " CASCADE");
     std::filesystem::remove_all(dir_);
   }
   Db& operator*() { return *db_; }
   Db* operator->() { return db_.get(); }
+  bool postgres() const { return !server_.empty(); }
   const std::string& dir() const { return dir_; }
+  // The SQLite file (tests that open it behind the engine's back skip on PostgreSQL).
   const std::string& path() const { return path_; }
-  // Closes the database (e.g. before altering the file behind its back) and opens it again.
+  // What a program given this database is told: the SQLite file, or a PostgreSQL connection
+  // string with this test's schema first on the search path.
+  std::string location() const {
+    if (server_.empty()) return path_;
+    return server_ + " options='-c search_path=" + schema_ + "'";
+  }
+  // Closes the database (e.g. before altering it behind its back) and opens it again.
   void reopen() {
     db_.reset();
-    db_ = std::move(open_sqlite({path_, 2, 512})).value();
+    open();
   }
   void close() { db_.reset(); }
+  // Runs SQL behind the application's back, as an intruder with the database in hand would: on
+  // SQLite through the file with the audit log's triggers dropped, on PostgreSQL with triggers
+  // switched off for the session. Call between close() and reopen().
+  void behind_the_back(const std::string& sql) {
+    if (server_.empty()) {
+      sqlite3* raw = nullptr;
+      ASSERT_EQ(sqlite3_open(path_.c_str(), &raw), SQLITE_OK);
+      std::string script =
+          "DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS "
+          "audit_log_no_delete;" +
+          sql;
+      EXPECT_EQ(sqlite3_exec(raw, script.c_str(), nullptr, nullptr, nullptr), SQLITE_OK)
+          << sqlite3_errmsg(raw);
+      sqlite3_close(raw);
+    } else {
+      admin("SET search_path TO " + schema_ + "; SET session_replication_role = replica; " + sql);
+    }
+  }
 
  private:
-  std::string dir_, path_;
+  void open() {
+    auto db = server_.empty() ? open_sqlite({path_, 2, 512})
+                              : open_postgres({location(), 2, 512});
+    ASSERT_TRUE(db.ok()) << db.status().to_string();
+    db_ = std::move(db).value();
+  }
+
+  void admin(const std::string& sql) {
+    PGconn* conn = PQconnectdb(server_.c_str());
+    PGresult* res = PQexec(conn, ("SET client_min_messages TO warning; " + sql).c_str());
+    EXPECT_EQ(PQresultStatus(res), PGRES_COMMAND_OK) << PQerrorMessage(conn);
+    PQclear(res);
+    PQfinish(conn);
+  }
+
+  std::string dir_, path_, server_, schema_;
   std::unique_ptr<Db> db_;
 };
 

@@ -34,7 +34,8 @@ Status bump_counter(db::Session& s, int64_t unit_id, const std::string& period,
   std::string c(column);
   return s
       .exec("INSERT INTO unit_month_counters(unit_id, period, " + c + ") VALUES(?, ?, ?) " +
-                "ON CONFLICT(period, unit_id) DO UPDATE SET " + c + " = " + c + " + excluded." + c,
+                "ON CONFLICT(period, unit_id) DO UPDATE SET " + c + " = unit_month_counters." + c +
+                " + excluded." + c,
             {unit_id, period, delta})
       .status();
 }

@@ -74,8 +74,9 @@ Status track_implementation(db::Session& s, const cases::CaseRecord& petition) {
   int64_t decided = opinion_in_force(a)->value("issued_at_ms", int64_t{0});
   return s
       .exec(
-          "INSERT OR REPLACE INTO petition_implementations(case_id, unit_id, decided_at_ms) "
-          "VALUES(?, ?, ?)",
+          "INSERT INTO petition_implementations(case_id, unit_id, decided_at_ms) VALUES(?, ?, ?) "
+          "ON CONFLICT(case_id) DO UPDATE SET unit_id = excluded.unit_id, "
+          "decided_at_ms = excluded.decided_at_ms",
           {petition.id, implementing_unit(a), decided})
       .status();
 }

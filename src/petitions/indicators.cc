@@ -35,8 +35,9 @@ Result<std::vector<OrganIndicators>> monthly_indicators(db::Session& s, const st
       "'reply', 'settle', 'handling_overdue', 'review_opinion', 'review_overdue', "
       "'re_review_opinion', "
       "'re_review_overdue', 'rate') "
-      "AND ((e.at_ms >= ? AND e.at_ms < ?) OR (json_extract(e.data, '$.due_ms') >= ? AND "
-      "json_extract(e.data, '$.due_ms') < ?) OR e.action = 'rate') ORDER BY e.id",
+      "AND ((e.at_ms >= ? AND e.at_ms < ?) OR "
+      "(CAST(json_extract(e.data, '$.due_ms') AS BIGINT) >= ? AND "
+      "CAST(json_extract(e.data, '$.due_ms') AS BIGINT) < ?) OR e.action = 'rate') ORDER BY e.id",
       {within, within + ":", from, to, from, to});
   if (!rows.ok()) return rows.status();
   std::map<int64_t, OrganIndicators> by_unit;

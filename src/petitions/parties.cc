@@ -4,7 +4,8 @@ namespace shegong::petitions {
 
 Status add_party(db::Session& s, int64_t case_id, int64_t unit_id, const std::string& role) {
   return s
-      .exec("INSERT OR IGNORE INTO petition_parties(case_id, unit_id, role) VALUES(?, ?, ?)",
+      .exec("INSERT INTO petition_parties(case_id, unit_id, role) VALUES(?, ?, ?) "
+            "ON CONFLICT DO NOTHING",
             {case_id, unit_id, role})
       .status();
 }

@@ -317,7 +317,8 @@ Result<cases::CaseRecord> register_petition(db::Session& s, cases::Engine& engin
   if (!created.ok()) return created.status();
   for (const PetitionerIdentity& i : identities) {
     SHEGONG_RETURN_IF_ERROR(
-        s.exec("INSERT OR IGNORE INTO petition_identities(hash, case_id, kind) VALUES(?, ?, ?)",
+        s.exec("INSERT INTO petition_identities(hash, case_id, kind) VALUES(?, ?, ?) "
+               "ON CONFLICT DO NOTHING",
                {i.hash, created->id, i.kind})
             .status());
   }

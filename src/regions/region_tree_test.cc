@@ -75,10 +75,15 @@ TEST(RegionImport, AWriteThatFailsMidwayLeavesTheTreeAsItWasAndNoRecord) {
   db::TestDb db;
   write_sample(db.dir());
   // A write error on the first street, after the provinces, cities and districts.
-  ASSERT_TRUE(db->write([](db::Session& s) {
+  ASSERT_TRUE(db->write([&](db::Session& s) {
                   return s.exec_script(
-                      "CREATE TRIGGER no_streets BEFORE INSERT ON regions WHEN NEW.level = 4 "
-                      "BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+                      db.postgres()
+                          ? "CREATE FUNCTION disk_full() RETURNS trigger LANGUAGE plpgsql AS "
+                            "$$ BEGIN RAISE EXCEPTION 'disk full'; END $$; "
+                            "CREATE TRIGGER no_streets BEFORE INSERT ON regions FOR EACH ROW "
+                            "WHEN (NEW.level = 4) EXECUTE FUNCTION disk_full()"
+                          : "CREATE TRIGGER no_streets BEFORE INSERT ON regions WHEN NEW.level = 4 "
+                            "BEGIN SELECT RAISE(ABORT, 'disk full'); END");
                 }).ok());
   auto r = import_regions(*db, SystemClock::instance(), db.dir(), "cli");
   ASSERT_FALSE(r.ok());

@@ -1,0 +1,105 @@
+#include "db/group_commit.h"
+
+namespace shegong::db {
+
+Status run_guarded(const Work& work, Session& session) {
+  try {
+    return work(session);
+  } catch (const std::exception& e) {
+    return Internal(std::string("unit of work threw: ") + e.what());
+  }
+}
+
+GroupCommitWriter::GroupCommitWriter(Session& session, Options options)
+    : session_(session), options_(std::move(options)) {
+  thread_ = std::thread([this] { loop(); });
+}
+
+GroupCommitWriter::~GroupCommitWriter() {
+  {
+    std::lock_guard lock(mu_);
+    stopping_ = true;
+  }
+  cv_.notify_one();
+  thread_.join();
+}
+
+Status GroupCommitWriter::write(const Work& work) {
+  Job job{&work, {}};
+  auto done = job.done.get_future();
+  {
+    std::lock_guard lock(mu_);
+    if (stopping_) return {Code::kUnavailable, "storage is closing"};
+    queue_.push_back(&job);
+  }
+  cv_.notify_one();
+  return done.get();
+}
+
+void GroupCommitWriter::loop() {
+  std::vector<Job*> batch;
+  std::vector<Status> results;
+  for (;;) {
+    {
+      std::unique_lock lock(mu_);
+      cv_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty()) return;  // stopping, and everything queued has been committed
+      while (!queue_.empty() && static_cast<int>(batch.size()) < options_.max_batch) {
+        batch.push_back(queue_.front());
+        queue_.pop_front();
+      }
+    }
+    Status ready = options_.before_transaction ? options_.before_transaction() : Status::Ok();
+    if (ready.ok()) {
+      commit_batch(batch, results);
+    } else {
+      results.assign(batch.size(), ready);
+    }
+    for (size_t i = 0; i < batch.size(); ++i) batch[i]->done.set_value(results[i]);
+    batch.clear();
+  }
+}
+
+void GroupCommitWriter::commit_batch(const std::vector<Job*>& batch,
+                                     std::vector<Status>& results) {
+  results.assign(batch.size(), Status::Ok());
+  // A lone unit of work needs no savepoint: its transaction isolates it. (An open savepoint makes
+  // SQLite keep a statement journal for every write, which grows with the transaction.)
+  if (batch.size() == 1) {
+    results[0] = commit_alone(*batch[0]->work);
+    return;
+  }
+  Session& s = session_;
+  Status begin = s.exec(options_.begin, {}).status();
+  if (!begin.ok()) {
+    results.assign(batch.size(), begin);
+    return;
+  }
+  for (size_t i = 0; i < batch.size(); ++i) {
+    Status st = s.exec("SAVEPOINT unit", {}).status();
+    if (st.ok()) st = run_guarded(*batch[i]->work, s);
+    if (!st.ok()) {
+      s.exec("ROLLBACK TO unit", {}).status();
+    }
+    Status release = s.exec("RELEASE unit", {}).status();
+    results[i] = st.ok() ? release : st;
+  }
+  Status commit = s.exec("COMMIT", {}).status();
+  if (!commit.ok()) {
+    s.exec_script("ROLLBACK");
+    for (auto& r : results) {
+      if (r.ok()) r = commit;
+    }
+  }
+}
+
+Status GroupCommitWriter::commit_alone(const Work& work) {
+  Session& s = session_;
+  SHEGONG_RETURN_IF_ERROR(s.exec(options_.begin, {}).status());
+  Status st = run_guarded(work, s);
+  if (st.ok()) st = s.exec("COMMIT", {}).status();
+  if (!st.ok()) s.exec_script("ROLLBACK");
+  return st;
+}
+
+}  // namespace shegong::db

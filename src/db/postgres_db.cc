@@ -1,0 +1,294 @@
+// The PostgreSQL engine, through libpq: one writer connection that commits queued units of work
+// together (db/group_commit.h), as the SQLite engine does, and a pool of reader connections whose
+// units each read one REPEATABLE READ snapshot.
+//
+// The SQL the modules write is the portable subset (db/db.h); here its `?` placeholders become
+// `$1, $2, ...` and each statement is prepared once per connection and type signature. Parameters
+// are typed (bigint, double precision, text, bytea; NULL left for the server to infer), and result
+// columns come back as the values the SQLite engine gives: integers for the integer types and
+// booleans, doubles for floating point, numeric as an integer when it has no fraction (sum() of
+// bigints), bytes for bytea, text for everything else.
+#include <libpq-fe.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <mutex>
+#include <unordered_map>
+
+#include "db/db.h"
+#include "db/group_commit.h"
+#include "db/placeholders.h"
+#include "db/reader_pool.h"
+
+namespace shegong::db {
+
+namespace {
+
+// Type OIDs of the built-in types (src/include/catalog/pg_type.dat), fixed for all servers.
+constexpr Oid kBool = 16, kBytea = 17, kInt8 = 20, kInt2 = 21, kInt4 = 23, kText = 25, kOid = 26,
+              kFloat4 = 700, kFloat8 = 701, kNumeric = 1700;
+
+using ResultPtr = std::unique_ptr<PGresult, decltype(&PQclear)>;
+
+Status postgres_error(const PGresult* res, PGconn* conn, std::string_view what) {
+  const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
+  std::string detail = res ? PQresultErrorMessage(res) : PQerrorMessage(conn);
+  while (!detail.empty() && (detail.back() == '\n' || detail.back() == ' ')) detail.pop_back();
+  std::string msg = std::string(what) + ": " + detail;
+  std::string_view sqlstate = state ? state : "";
+  if (sqlstate.starts_with("23")) return Conflict(msg);  // integrity constraint violation
+  if (sqlstate == "54000" || sqlstate == "22001") return Invalid("", msg);  // too big, too long
+  if (sqlstate.starts_with("08") || PQstatus(conn) == CONNECTION_BAD) {
+    return {Code::kUnavailable, msg};
+  }
+  return Internal(msg);
+}
+
+Value read_value(const PGresult* res, int row, int col) {
+  if (PQgetisnull(res, row, col)) return std::monostate{};
+  const char* text = PQgetvalue(res, row, col);
+  int length = PQgetlength(res, row, col);
+  switch (PQftype(res, col)) {
+    case kBool:
+      return int64_t{text[0] == 't' ? 1 : 0};
+    case kInt2:
+    case kInt4:
+    case kInt8:
+    case kOid:
+      return static_cast<int64_t>(std::strtoll(text, nullptr, 10));
+    case kFloat4:
+    case kFloat8:
+      return std::strtod(text, nullptr);
+    case kNumeric: {
+      if (std::strpbrk(text, ".eEN") == nullptr) {  // no fraction, exponent or NaN
+        errno = 0;
+        long long n = std::strtoll(text, nullptr, 10);
+        if (errno == 0) return static_cast<int64_t>(n);
+      }
+      return std::strtod(text, nullptr);
+    }
+    case kBytea: {
+      size_t n = 0;
+      unsigned char* bytes = PQunescapeBytea(reinterpret_cast<const unsigned char*>(text), &n);
+      if (bytes == nullptr) return Blob{};
+      Blob blob{std::string(reinterpret_cast<const char*>(bytes), n)};
+      PQfreemem(bytes);
+      return blob;
+    }
+    default:
+      return std::string(text, static_cast<size_t>(length));
+  }
+}
+
+Row read_row(const PGresult* res, int row) {
+  int n = PQnfields(res);
+  std::vector<Value> cols;
+  cols.reserve(n);
+  for (int c = 0; c < n; ++c) cols.push_back(read_value(res, row, c));
+  return Row(std::move(cols));
+}
+
+class Connection final : public Session {
+ public:
+  static Result<std::unique_ptr<Connection>> open(const std::string& conninfo) {
+    auto conn = std::unique_ptr<Connection>(new Connection(PQconnectdb(conninfo.c_str())));
+    SHEGONG_RETURN_IF_ERROR(conn->check_connected());
+    return conn;
+  }
+
+  ~Connection() override { PQfinish(conn_); }
+
+  // A connection the server closed (a restart, a failover) is opened again between units of
+  // work; the statements it had prepared are gone with it.
+  Status ensure_connected() {
+    if (PQstatus(conn_) == CONNECTION_OK) return Status::Ok();
+    statements_.clear();
+    PQreset(conn_);
+    return check_connected();
+  }
+
+  Result<Rows> query(std::string_view sql, const Params& params) override {
+    auto res = run(sql, params);
+    if (!res.ok()) return res.status();
+    Rows rows;
+    int n = PQntuples(res->get());
+    rows.reserve(n);
+    for (int r = 0; r < n; ++r) rows.push_back(read_row(res->get(), r));
+    return rows;
+  }
+
+  // Rows are read into memory first and then handed over one at a time; a server-side cursor
+  // would bound the memory, and is left for exports that outgrow it.
+  Status query_each(std::string_view sql, const Params& params,
+                    const std::function<Status(const Row&)>& each) override {
+    auto res = run(sql, params);
+    if (!res.ok()) return res.status();
+    int n = PQntuples(res->get());
+    for (int r = 0; r < n; ++r) SHEGONG_RETURN_IF_ERROR(each(read_row(res->get(), r)));
+    return Status::Ok();
+  }
+
+  Result<int64_t> exec(std::string_view sql, const Params& params) override {
+    auto res = run(sql, params);
+    if (!res.ok()) return res.status();
+    const char* changed = PQcmdTuples(res->get());
+    return static_cast<int64_t>(changed[0] ? std::strtoll(changed, nullptr, 10) : 0);
+  }
+
+  Status exec_many(std::string_view sql, const std::vector<Params>& rows) override {
+    for (const Params& params : rows) SHEGONG_RETURN_IF_ERROR(run(sql, params).status());
+    return Status::Ok();
+  }
+
+  Status exec_script(std::string_view sql) override {
+    ResultPtr res(PQexec(conn_, std::string(sql).c_str()), &PQclear);
+    ExecStatusType status = PQresultStatus(res.get());
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+      return postgres_error(res.get(), conn_, "script");
+    }
+    return Status::Ok();
+  }
+
+ private:
+  struct Prepared {
+    std::string name;
+    int parameters;
+  };
+
+  explicit Connection(PGconn* conn) : conn_(conn) {}
+
+  Status check_connected() {
+    if (conn_ == nullptr) return {Code::kUnavailable, "postgresql: out of memory"};
+    if (PQstatus(conn_) != CONNECTION_OK) return postgres_error(nullptr, conn_, "connect");
+    // Times in UTC (the SQL never relies on the session's time zone), and notices such as
+    // "already exists, skipping" kept off the program's standard error.
+    ResultPtr res(PQexec(conn_, "SET TIME ZONE 'UTC'; SET client_min_messages TO warning"),
+                  &PQclear);
+    if (PQresultStatus(res.get()) != PGRES_COMMAND_OK) {
+      return postgres_error(res.get(), conn_, "configure session");
+    }
+    return Status::Ok();
+  }
+
+  static Oid type_of(const Value& v) {
+    if (std::holds_alternative<int64_t>(v)) return kInt8;
+    if (std::holds_alternative<double>(v)) return kFloat8;
+    if (std::holds_alternative<std::string>(v)) return kText;
+    if (std::holds_alternative<Blob>(v)) return kBytea;
+    return 0;  // NULL: the server infers the type from where it is used
+  }
+
+  Result<const Prepared*> prepare(std::string_view sql, const Params& params) {
+    std::string key(sql);
+    key.push_back('\0');
+    for (const Value& v : params) key.push_back(static_cast<char>('0' + v.index()));
+    auto it = statements_.find(key);
+    if (it != statements_.end()) return &it->second;
+    PortableSql translated = translate_placeholders(sql);
+    if (translated.parameters != static_cast<int>(params.size())) {
+      return Internal("statement expects " + std::to_string(translated.parameters) +
+                      " parameters, got " + std::to_string(params.size()));
+    }
+    std::vector<Oid> types;
+    for (const Value& v : params) types.push_back(type_of(v));
+    Prepared prepared{"s" + std::to_string(statements_.size() + 1), translated.parameters};
+    ResultPtr res(PQprepare(conn_, prepared.name.c_str(), translated.sql.c_str(),
+                            static_cast<int>(types.size()), types.data()),
+                  &PQclear);
+    if (PQresultStatus(res.get()) != PGRES_COMMAND_OK) {
+      return postgres_error(res.get(), conn_, "prepare");
+    }
+    return &statements_.emplace(std::move(key), std::move(prepared)).first->second;
+  }
+
+  Result<ResultPtr> run(std::string_view sql, const Params& params) {
+    auto prepared = prepare(sql, params);
+    if (!prepared.ok()) return prepared.status();
+    std::vector<std::string> texts(params.size());
+    std::vector<const char*> values(params.size(), nullptr);
+    std::vector<int> lengths(params.size(), 0), formats(params.size(), 0);
+    for (size_t i = 0; i < params.size(); ++i) {
+      const Value& v = params[i];
+      if (const auto* n = std::get_if<int64_t>(&v)) {
+        texts[i] = std::to_string(*n);
+      } else if (const auto* d = std::get_if<double>(&v)) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.17g", *d);
+        texts[i] = buf;
+      } else if (const auto* s = std::get_if<std::string>(&v)) {
+        values[i] = s->c_str();
+        if (s->find('\0') != std::string::npos) {
+          return Invalid("", "text may not contain a NUL character");
+        }
+        continue;
+      } else if (const auto* b = std::get_if<Blob>(&v)) {
+        values[i] = b->bytes.data();
+        lengths[i] = static_cast<int>(b->bytes.size());
+        formats[i] = 1;  // binary: the bytes as they are
+        continue;
+      } else {
+        continue;  // NULL
+      }
+      values[i] = texts[i].c_str();
+    }
+    ResultPtr res(PQexecPrepared(conn_, (*prepared)->name.c_str(), static_cast<int>(params.size()),
+                                 values.data(), lengths.data(), formats.data(), 0),
+                  &PQclear);
+    ExecStatusType status = PQresultStatus(res.get());
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+      return postgres_error(res.get(), conn_, "query");
+    }
+    return res;
+  }
+
+  PGconn* conn_;
+  std::unordered_map<std::string, Prepared> statements_;
+};
+
+class PostgresDb final : public Db {
+ public:
+  PostgresDb(std::unique_ptr<Connection> writer, std::vector<std::unique_ptr<Session>> readers,
+             int max_batch)
+      : writer_conn_(std::move(writer)),
+        writer_(*writer_conn_, {.begin = "BEGIN",
+                                .max_batch = max_batch,
+                                .before_transaction =
+                                    [this] { return writer_conn_->ensure_connected(); }}),
+        readers_(std::move(readers), "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+                 [](Session& s) { return static_cast<Connection&>(s).ensure_connected(); }) {}
+
+  Status write(const Work& work) override { return writer_.write(work); }
+  Status read(const Work& work) override { return readers_.read(work); }
+
+  Status backup_to(const std::string&) override {
+    return {Code::kInvalidArgument,
+            "a PostgreSQL database is backed up with the server's own tools (pg_dump, or "
+            "pg_basebackup with WAL archiving), not by shegong",
+            "db"};
+  }
+
+  std::string engine() const override { return "postgresql"; }
+
+ private:
+  std::unique_ptr<Connection> writer_conn_;
+  GroupCommitWriter writer_;  // after the connection it uses, so that it stops first
+  ReaderPool readers_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Db>> open_postgres(const PostgresOptions& options) {
+  auto writer = Connection::open(options.conninfo);
+  if (!writer.ok()) return writer.status();
+  std::vector<std::unique_ptr<Session>> readers;
+  for (int i = 0; i < options.readers; ++i) {
+    auto r = Connection::open(options.conninfo);
+    if (!r.ok()) return r.status();
+    readers.push_back(std::move(r).value());
+  }
+  return std::unique_ptr<Db>(
+      new PostgresDb(std::move(writer).value(), std::move(readers), options.max_batch));
+}
+
+}  // namespace shegong::db

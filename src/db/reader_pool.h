@@ -1,0 +1,35 @@
+// The reading side of an engine: a fixed set of sessions lent out one unit of work at a time.
+// Each unit runs inside one transaction opened by `begin`, so it reads one consistent snapshot
+// concurrently with the writer and the other readers. A caller waits while all are lent.
+#pragma once
+
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "db/db.h"
+
+namespace shegong::db {
+
+class ReaderPool {
+ public:
+  // `before_transaction`, if given, runs on a session before its transaction opens (e.g. to
+  // re-establish a lost connection); its error is the unit's result.
+  ReaderPool(std::vector<std::unique_ptr<Session>> sessions, std::string begin,
+             std::function<Status(Session&)> before_transaction = {});
+
+  Status read(const Work& work);
+
+ private:
+  std::vector<std::unique_ptr<Session>> sessions_;
+  std::string begin_;
+  std::function<Status(Session&)> before_transaction_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::vector<Session*> free_;
+};
+
+}  // namespace shegong::db
