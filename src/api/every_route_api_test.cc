@@ -176,7 +176,11 @@ class EveryRoute : public E2eTest {
                              {"unit_id", unit}});
       sessions_[name] = session_of(name, "sweep-pass-1");
     }
-    ASSERT_EQ(sqlite3_open_v2(db_.c_str(), &reader_, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+    // On PostgreSQL nothing counts commits the way SQLite's data_version does (its statistics
+    // lag, and its WAL also grows on reads), so there the sweep checks the answers only.
+    if (!on_postgres()) {
+      ASSERT_EQ(sqlite3_open_v2(db_.c_str(), &reader_, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+    }
   }
   void TearDown() override {
     sqlite3_close(reader_);
@@ -195,6 +199,7 @@ class EveryRoute : public E2eTest {
   // Changes by any other connection since the last call show as a new value (SQLite's
   // data_version, which sees commits of other processes too).
   int64_t data_version() {
+    if (reader_ == nullptr) return 0;
     sqlite3_stmt* st = nullptr;
     sqlite3_prepare_v2(reader_, "PRAGMA data_version", -1, &st, nullptr);
     int64_t v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;

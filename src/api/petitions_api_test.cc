@@ -4,7 +4,6 @@
 // rule and write nothing; a deadline in a year whose notice comes from a local calendar file;
 // a supported decision listed until it is carried out, and help in hardship read only by the
 // organs that see the petitioner; the users of a unit as its staff see them.
-#include <sqlite3.h>
 
 #include <fstream>
 #include <set>
@@ -241,26 +240,15 @@ TEST_F(PetitionsApi, TheAccusedUnitNeverMeetsTheAccuserOnAnyRoute) {
   EXPECT_EQ(after["state"], "replied");
   // Every full read of the accuser's identity was logged (Art. 30 para 3, 46 item 5): the holder's
   // two above, and none of the accused unit's attempts, which were refused.
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open_v2(db_.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
   auto logged = [&](const char* action) {
-    sqlite3_stmt* st = nullptr;
-    sqlite3_prepare_v2(db,
-                       "SELECT count(*), count(DISTINCT actor) FROM audit_log WHERE action = ? "
-                       "AND object = ?",
-                       -1, &st, nullptr);
-    std::string object = "case:" + std::to_string(id);
-    sqlite3_bind_text(st, 1, action, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 2, object.c_str(), -1, SQLITE_TRANSIENT);
-    std::pair<int64_t, int64_t> n{-1, -1};
-    if (sqlite3_step(st) == SQLITE_ROW)
-      n = {sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1)};
-    sqlite3_finalize(st);
-    return n;
+    db::Rows rows = stored(
+        "SELECT count(*), count(DISTINCT actor) FROM audit_log WHERE action = ? AND object = ?",
+        {std::string(action), "case:" + std::to_string(id)});
+    return rows.empty() ? std::pair<int64_t, int64_t>{-1, -1}
+                        : std::pair<int64_t, int64_t>{rows[0].integer(0), rows[0].integer(1)};
   };
   EXPECT_EQ(logged("petition.reveal_petitioner"), (std::pair<int64_t, int64_t>{1, 1}));
   EXPECT_EQ(logged("petition.open_notice"), (std::pair<int64_t, int64_t>{1, 1}));
-  sqlite3_close(db);
   // And no log line of the server ever carried the accuser's identity.
   std::string log = slurp(dir_ + "/server.log");
   EXPECT_GT(log.size(), 1000u);

@@ -170,13 +170,16 @@ TEST_F(TextApi, DispatchersCategoriesExportAsATrainingFileForTheModel) {
   EXPECT_NE(missing.exit_code, 0);
   EXPECT_NE(missing.err.find("no database"), std::string::npos) << missing.err;
   EXPECT_FALSE(fs::exists(dir_ + "/none.db"));
-  // --out naming the database itself, or its write-ahead log, is refused and changes nothing.
-  for (const std::string& over : {db_, dir_ + "/./shegong.db", db_ + "-wal", db_ + "-journal"}) {
-    auto refused = run_command({kBinary, "text", "corrections", "--db", db_, "--out", over});
-    EXPECT_NE(refused.exit_code, 0);
-    EXPECT_NE(refused.err.find("out: " + over), std::string::npos) << refused.err;
+  // --out naming the database file itself, or its write-ahead log, is refused and changes
+  // nothing.
+  if (!on_postgres()) {
+    for (const std::string& over : {db_, dir_ + "/./shegong.db", db_ + "-wal", db_ + "-journal"}) {
+      auto refused = run_command({kBinary, "text", "corrections", "--db", db_, "--out", over});
+      EXPECT_NE(refused.exit_code, 0);
+      EXPECT_NE(refused.err.find("out: " + over), std::string::npos) << refused.err;
+    }
+    EXPECT_EQ(slurp(db_).substr(0, 15), "SQLite format 3");
   }
-  EXPECT_EQ(slurp(db_).substr(0, 15), "SQLite format 3");
   auto verified = run_command({kBinary, "audit", "verify", "--db", db_});
   EXPECT_EQ(verified.exit_code, 0) << verified.err;
 }
@@ -230,7 +233,9 @@ TEST_F(TextApi, WithoutAModelClassifyIsUnavailableAndOrdersStillWork) {
       post("/api/v1/orders", "admin", demand("路灯不亮", "东华门大街路灯不亮", "13900000003"));
   EXPECT_EQ(created, 201);
   EXPECT_FALSE(order.contains("suggestions"));
-  // A model put beside the database later goes live on a reload, without a restart.
+  // A model put beside the database later goes live on a reload, without a restart. (A
+  // PostgreSQL database has no folder of ours: its default model is var/models/category.model.)
+  if (on_postgres()) return;
   auto [missing, absent] = post("/api/v1/text/model/reload", "admin", Json::object());
   EXPECT_EQ(missing, 404) << absent;
   EXPECT_EQ(absent["error"]["field"], "model");
@@ -295,9 +300,9 @@ TEST_F(TextApi, ARetrainedModelGoesLiveOnReloadAndABadFileLeavesTheOldOne) {
   auto audit = http().Get("/api/v1/audit/verify", as("admin"));
   ASSERT_TRUE(audit && audit->status == 200) << (audit ? audit->body : "");
   server_->stop();
-  auto entries = run_command({"/usr/bin/sqlite3", db_,
-                              "SELECT count(*) FROM audit_log WHERE action = 'text.model.reload'"});
-  EXPECT_EQ(last_line(entries.out), "1") << entries.err;
+  db::Rows entries = stored("SELECT count(*) FROM audit_log WHERE action = 'text.model.reload'");
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0].integer(0), 1);
 }
 
 }  // namespace

@@ -51,9 +51,35 @@ Status check_sqlite_file_name(const std::string& name, const std::string& field,
 
 }  // namespace
 
+bool is_postgres(const std::string& db_path) {
+  return db_path.starts_with("postgresql://") || db_path.starts_with("postgres://");
+}
+
 Status check_db_path(const std::string& db_path) {
+  if (is_postgres(db_path)) return Status::Ok();
   return check_sqlite_file_name(db_path, "db", "the database file");
 }
+
+namespace {
+
+// A PostgreSQL database keeps no file of ours beside it: its data key comes from the environment.
+Status check_postgres_key() {
+  const char* env_key = std::getenv("SHEGONG_KEY");
+  if (env_key != nullptr && *env_key != '\0') return Status::Ok();
+  return Invalid("db",
+                 "a PostgreSQL database takes its data key from SHEGONG_KEY (64 hexadecimal "
+                 "digits, e.g. from `openssl rand -hex 32`); keep the same key for as long as the "
+                 "database holds data");
+}
+
+Result<std::unique_ptr<db::Db>> open_postgres(const std::string& db_path, int readers) {
+  SHEGONG_RETURN_IF_ERROR(check_postgres_key());
+  auto db = db::open_postgres({db_path, readers, 512});
+  if (!db.ok()) return Status(db.status().code(), db.status().message(), "db");
+  return db;
+}
+
+}  // namespace
 
 namespace {
 
@@ -62,10 +88,37 @@ fs::path key_file_of(const std::string& db_path) {
   return (path.has_parent_path() ? path.parent_path() : fs::path(".")) / "shegong.key";
 }
 
+
+// Migrates the database and records the migration; the key is the one the database's data is
+// sealed with.
+Result<Store> migrated_store(std::unique_ptr<db::Db> db, const crypto::Key& key) {
+  auto report = db::migrate(*db, SystemClock::instance());
+  if (!report.ok()) return report.status();
+  if (!report->applied.empty()) {
+    // Schema changes go on the record like any other write.
+    std::string versions;
+    for (int v : report->applied) versions += (versions.empty() ? "" : ",") + std::to_string(v);
+    SHEGONG_RETURN_IF_ERROR(db->write([&](db::Session& s) {
+      return audit::append(
+          s, SystemClock::instance(),
+          {"cli", "schema.migrate", "schema",
+           "from=" + std::to_string(report->from_version) + ";applied=" + versions});
+    }));
+  }
+  return Store{std::move(db), key, *report};
+}
+
 }  // namespace
 
 Result<Store> open_store(const std::string& db_path) {
   SHEGONG_RETURN_IF_ERROR(check_db_path(db_path));
+  if (is_postgres(db_path)) {
+    auto db = open_postgres(db_path, 4);
+    if (!db.ok()) return db.status();
+    auto key = crypto::load_or_create_key("");
+    if (!key.ok()) return key.status();
+    return migrated_store(std::move(db).value(), *key);
+  }
   fs::path path(db_path);
   std::error_code ec;
   if (path.has_parent_path()) fs::create_directories(path.parent_path(), ec);
@@ -87,20 +140,7 @@ Result<Store> open_store(const std::string& db_path) {
   }
   auto key = crypto::load_or_create_key(key_file.string());
   if (!key.ok()) return key.status();
-  auto report = db::migrate(**db, SystemClock::instance());
-  if (!report.ok()) return report.status();
-  if (!report->applied.empty()) {
-    // Schema changes go on the record like any other write.
-    std::string versions;
-    for (int v : report->applied) versions += (versions.empty() ? "" : ",") + std::to_string(v);
-    SHEGONG_RETURN_IF_ERROR((*db)->write([&](db::Session& s) {
-      return audit::append(
-          s, SystemClock::instance(),
-          {"cli", "schema.migrate", "schema",
-           "from=" + std::to_string(report->from_version) + ";applied=" + versions});
-    }));
-  }
-  return Store{std::move(db).value(), *key, *report};
+  return migrated_store(std::move(db).value(), *key);
 }
 
 int migrate(const std::string& db_path) {
@@ -233,6 +273,13 @@ int expected_schema_version() { return db::sqlite_migrations().back().version; }
 
 Result<ExistingDb> open_existing(const std::string& db_path) {
   SHEGONG_RETURN_IF_ERROR(check_db_path(db_path));
+  if (is_postgres(db_path)) {
+    auto db = db::open_postgres({db_path, 2, 512});
+    if (!db.ok()) return Status(db.status().code(), db.status().message(), "db");
+    auto version = db::schema_version(**db);
+    if (!version.ok()) return Status(version.status().code(), version.status().message(), "db");
+    return ExistingDb{std::move(db).value(), *version};
+  }
   std::error_code ec;
   const fs::file_status status = fs::status(db_path, ec);
   if (!fs::exists(status)) return Invalid("db", "no database at " + db_path);
@@ -278,16 +325,9 @@ int audit_verify(const std::string& db_path) {
   auto existing = open_existing(db_path);
   if (!existing.ok()) return fail(existing.status());
   const int version = existing->schema_version;
-  bool has_log = false;
-  Status looked = existing->db->read([&](db::Session& s) {
-    auto rows =
-        s.query("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'");
-    if (!rows.ok()) return rows.status();
-    has_log = (*rows)[0].integer(0) > 0;
-    return Status::Ok();
-  });
-  if (!looked.ok()) return fail(Status(looked.code(), looked.message(), "db"));
-  if (!has_log)
+  auto has_log = db::has_table(*existing->db, "audit_log");
+  if (!has_log.ok()) return fail(Status(has_log.status().code(), has_log.status().message(), "db"));
+  if (!*has_log)
     return fail(Invalid("db", "it has no audit log to verify: " + version_note(version)));
   auto report = audit::verify(*existing->db);
   if (!report.ok()) {
@@ -311,6 +351,7 @@ int audit_verify(const std::string& db_path) {
 int backup(const std::string& db_path, const std::string& to) {
   auto existing = open_existing(db_path);
   if (!existing.ok()) return fail(existing.status());
+  if (existing->db->engine() != "sqlite") return fail(existing->db->backup_to(to));
   Status target = check_backup_target(db_path, to);
   if (!target.ok()) return fail(target);
   Status st = existing->db->backup_to(to);

@@ -27,6 +27,9 @@ struct Store {
 Result<Store> open_store(const std::string& db_path);
 // The checks open_store makes on a --db path before opening it.
 Status check_db_path(const std::string& db_path);
+// A --db of the form postgresql://... (or postgres://...) names a PostgreSQL database; anything
+// else is an SQLite file.
+bool is_postgres(const std::string& db_path);
 int fail(const Status& status);
 
 // The holiday calendar files to load: `given`, or when none are given the file scripts/bootstrap

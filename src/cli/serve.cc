@@ -174,6 +174,22 @@ Result<int64_t> clock_offset_ms(const char* env) {
 
 }  // namespace
 
+namespace {
+
+// The database as the start-up line names it: a PostgreSQL URI without its password.
+std::string shown_location(const std::string& db_path) {
+  if (!is_postgres(db_path)) return db_path;
+  size_t scheme = db_path.find("://") + 3;
+  size_t at = db_path.find('@', scheme);
+  size_t colon = db_path.find(':', scheme);
+  std::string shown = db_path;
+  if (at != std::string::npos && colon < at) shown.replace(colon, at - colon, ":***");
+  size_t query = shown.find('?');
+  return query == std::string::npos ? shown : shown.substr(0, query);
+}
+
+}  // namespace
+
 int serve(const ServeOptions& options) {
   auto listen = parse_listen(options.listen);
   if (!listen.ok()) return fail(listen.status());
@@ -198,9 +214,13 @@ int serve(const ServeOptions& options) {
   // file again, or puts one in when there was none at start), and the repeat index of recent
   // orders.
   std::string model = options.model;
-  if (model.empty())
-    model = (std::filesystem::path(options.db_path).parent_path() / "models" / "category.model")
-                .string();
+  if (model.empty()) {
+    // Beside an SQLite file; under var/ for a PostgreSQL database, which has no folder of ours.
+    std::filesystem::path folder = is_postgres(options.db_path)
+                                       ? std::filesystem::path("var")
+                                       : std::filesystem::path(options.db_path).parent_path();
+    model = (folder / "models" / "category.model").string();
+  }
   hotline::CategoryModel category_model(model);
   std::error_code unreadable;  // a folder it may not look into: as if there were no model
   if (!options.model.empty() || std::filesystem::exists(model, unreadable)) {
@@ -254,7 +274,8 @@ int serve(const ServeOptions& options) {
   std::string host =
       listen->first.find(':') != std::string::npos ? "[" + listen->first + "]" : listen->first;
   std::cout << "shegong listening on http://" << host << ":" << server.port() << " ("
-            << (*tree)->size() - 1 << " regions, database " << options.db_path << ", "
+            << (*tree)->size() - 1 << " regions, database " << shown_location(options.db_path)
+            << ", "
             << repeats.size() << " recent orders indexed, "
             << (category_model.current() ? "category model " + model
                                          : std::string("no category model"))

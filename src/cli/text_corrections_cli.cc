@@ -46,7 +46,7 @@ Result<hotline::CorrectionsQuery> query_of(const CorrectionsArgs& args) {
 int run_corrections(const CorrectionsArgs& args) {
   auto query = query_of(args);
   if (!query.ok()) return fail(query.status());
-  if (std::error_code ec; !std::filesystem::exists(args.db, ec))
+  if (std::error_code ec; !is_postgres(args.db) && !std::filesystem::exists(args.db, ec))
     return fail(Invalid("db", "no database at " + args.db));
   Status out = check_output_path(args.out, database_files(args.db), "out");
   if (!out.ok()) return fail(out);

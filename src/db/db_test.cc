@@ -112,6 +112,22 @@ TEST(Storage, ConstraintViolationIsConflictAndExceptionsAreContained) {
   EXPECT_EQ(count(*db), 2);
 }
 
+TEST(Storage, ABulkInsertThatFailsPartWayWritesNothingAndTheNextWriteWorks) {
+  TestDb db;
+  ASSERT_TRUE(create_table(*db).ok());
+  std::vector<Params> rows;
+  for (int i = 0; i < 1500; ++i) rows.push_back({"v" + std::to_string(i)});
+  rows.push_back({std::string("v700")});  // a repeat in the last chunk
+  for (int i = 1500; i < 1600; ++i) rows.push_back({"v" + std::to_string(i)});
+  Status st = db->write([&](Session& s) { return s.exec_many("INSERT INTO t(v) VALUES(?)", rows); });
+  EXPECT_EQ(st.code(), Code::kConflict);
+  EXPECT_EQ(count(*db), 0);
+  rows.erase(rows.begin() + 1500);
+  EXPECT_TRUE(
+      db->write([&](Session& s) { return s.exec_many("INSERT INTO t(v) VALUES(?)", rows); }).ok());
+  EXPECT_EQ(count(*db), 1600);
+}
+
 TEST(Storage, WritesSurviveReopen) {
   TestDb db;
   ASSERT_TRUE(create_table(*db).ok());
@@ -187,6 +203,16 @@ TEST(Migrations, AreAppliedOnceAndRecorded) {
   auto again = migrate(*db, SystemClock::instance());
   ASSERT_TRUE(again.ok());
   EXPECT_TRUE(again->applied.empty());
+}
+
+TEST(Migrations, BothEnginesHaveTheSameStepsUnderTheSameNumbers) {
+  auto sqlite = sqlite_migrations();
+  auto postgres = postgres_migrations();
+  ASSERT_EQ(sqlite.size(), postgres.size());
+  for (size_t i = 0; i < sqlite.size(); ++i) {
+    EXPECT_EQ(sqlite[i].version, postgres[i].version);
+    EXPECT_STREQ(sqlite[i].name, postgres[i].name);
+  }
 }
 
 }  // namespace

@@ -15,16 +15,28 @@ constexpr const char* kPostgresVersionTable =
 bool postgres(const Db& db) { return db.engine() == "postgresql"; }
 }
 
+Result<bool> has_table(Db& db, const std::string& name) {
+  bool found = false;
+  Status st = db.read([&](Session& s) {
+    auto rows = s.query(postgres(db) ? "SELECT count(*) FROM pg_tables WHERE schemaname = "
+                                       "current_schema() AND tablename = ?"
+                                     : "SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+                                       "AND name = ?",
+                        {name});
+    if (!rows.ok()) return rows.status();
+    found = (*rows)[0].integer(0) > 0;
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return found;
+}
+
 Result<int> schema_version(Db& db) {
+  auto exists = has_table(db, "schema_version");
+  if (!exists.ok()) return exists.status();
+  if (!*exists) return 0;
   int version = 0;
   Status st = db.read([&](Session& s) {
-    auto exists = s.query(
-        postgres(db)
-            ? "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND "
-              "tablename = 'schema_version'"
-            : "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='schema_version'");
-    if (!exists.ok()) return exists.status();
-    if ((*exists)[0].integer(0) == 0) return Status::Ok();
     auto rows = s.query("SELECT coalesce(max(version), 0) FROM schema_version");
     if (!rows.ok()) return rows.status();
     version = static_cast<int>((*rows)[0].integer(0));

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <span>
+#include <string>
 #include <vector>
 
 #include "base/clock.h"
@@ -29,5 +30,7 @@ struct MigrateReport {
 Result<MigrateReport> migrate(Db& db, const Clock& clock);
 // Highest applied version, 0 for an empty database.
 Result<int> schema_version(Db& db);
+// Whether the database has a table of this name (in the current schema, on PostgreSQL).
+Result<bool> has_table(Db& db, const std::string& name);
 
 }  // namespace shegong::db

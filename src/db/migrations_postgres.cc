@@ -91,6 +91,9 @@ CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
 -- the portable SQL casts it where it wants a number.
 CREATE FUNCTION json_extract(doc TEXT, path TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE AS
   $$ SELECT doc::jsonb #>> string_to_array(substr(path, 3), '.') $$;
+-- SQLite's instr: where `needle` first occurs in `haystack`, from 1; 0 when it does not.
+CREATE FUNCTION instr(haystack TEXT, needle TEXT) RETURNS INTEGER LANGUAGE sql IMMUTABLE AS
+  $$ SELECT strpos(haystack, needle) $$;
 
 -- Organisations that handle cases: streets, district governments, line departments,
 -- communities, utilities, the hotline centre. region_code is the area the unit answers for.

@@ -14,6 +14,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
+#include <span>
 #include <unordered_map>
 
 #include "db/db.h"
@@ -137,7 +138,11 @@ class Connection final : public Session {
   }
 
   Status exec_many(std::string_view sql, const std::vector<Params>& rows) override {
-    for (const Params& params : rows) SHEGONG_RETURN_IF_ERROR(run(sql, params).status());
+    constexpr size_t kChunk = 512;
+    for (size_t at = 0; at < rows.size(); at += kChunk) {
+      std::span<const Params> chunk(rows.data() + at, std::min(kChunk, rows.size() - at));
+      SHEGONG_RETURN_IF_ERROR(run_pipelined(sql, chunk));
+    }
     return Status::Ok();
   }
 
@@ -202,44 +207,102 @@ class Connection final : public Session {
     return &statements_.emplace(std::move(key), std::move(prepared)).first->second;
   }
 
-  Result<ResultPtr> run(std::string_view sql, const Params& params) {
-    auto prepared = prepare(sql, params);
-    if (!prepared.ok()) return prepared.status();
-    std::vector<std::string> texts(params.size());
-    std::vector<const char*> values(params.size(), nullptr);
-    std::vector<int> lengths(params.size(), 0), formats(params.size(), 0);
+  // Parameters in libpq's form: pointers into the given values and into `texts`.
+  struct Bound {
+    std::vector<std::string> texts;
+    std::vector<const char*> values;
+    std::vector<int> lengths, formats;
+  };
+
+  static Status bind(const Params& params, Bound& out) {
+    out.texts.assign(params.size(), {});
+    out.values.assign(params.size(), nullptr);
+    out.lengths.assign(params.size(), 0);
+    out.formats.assign(params.size(), 0);
     for (size_t i = 0; i < params.size(); ++i) {
       const Value& v = params[i];
       if (const auto* n = std::get_if<int64_t>(&v)) {
-        texts[i] = std::to_string(*n);
+        out.texts[i] = std::to_string(*n);
       } else if (const auto* d = std::get_if<double>(&v)) {
         char buf[32];
         std::snprintf(buf, sizeof buf, "%.17g", *d);
-        texts[i] = buf;
+        out.texts[i] = buf;
       } else if (const auto* s = std::get_if<std::string>(&v)) {
-        values[i] = s->c_str();
         if (s->find('\0') != std::string::npos) {
           return Invalid("", "text may not contain a NUL character");
         }
+        out.values[i] = s->c_str();
         continue;
       } else if (const auto* b = std::get_if<Blob>(&v)) {
-        values[i] = b->bytes.data();
-        lengths[i] = static_cast<int>(b->bytes.size());
-        formats[i] = 1;  // binary: the bytes as they are
+        out.values[i] = b->bytes.data();
+        out.lengths[i] = static_cast<int>(b->bytes.size());
+        out.formats[i] = 1;  // binary: the bytes as they are
         continue;
       } else {
         continue;  // NULL
       }
-      values[i] = texts[i].c_str();
+      out.values[i] = out.texts[i].c_str();
     }
+    return Status::Ok();
+  }
+
+  Status check(const PGresult* res) {
+    ExecStatusType status = PQresultStatus(res);
+    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return Status::Ok();
+    return postgres_error(res, conn_, "query");
+  }
+
+  Result<ResultPtr> run(std::string_view sql, const Params& params) {
+    auto prepared = prepare(sql, params);
+    if (!prepared.ok()) return prepared.status();
+    Bound b;
+    SHEGONG_RETURN_IF_ERROR(bind(params, b));
     ResultPtr res(PQexecPrepared(conn_, (*prepared)->name.c_str(), static_cast<int>(params.size()),
-                                 values.data(), lengths.data(), formats.data(), 0),
+                                 b.values.data(), b.lengths.data(), b.formats.data(), 0),
                   &PQclear);
-    ExecStatusType status = PQresultStatus(res.get());
-    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-      return postgres_error(res.get(), conn_, "query");
-    }
+    SHEGONG_RETURN_IF_ERROR(check(res.get()));
     return res;
+  }
+
+  // Sends the statements of `rows` without waiting for each answer (libpq's pipeline mode), in
+  // chunks small enough that the answers never fill the socket while statements are still being
+  // sent. The first error is the result; the server skips the rest of the chunk after it.
+  Status run_pipelined(std::string_view sql, std::span<const Params> rows) {
+    std::vector<const Prepared*> plan;
+    for (const Params& params : rows) {
+      auto prepared = prepare(sql, params);
+      if (!prepared.ok()) return prepared.status();
+      plan.push_back(*prepared);
+    }
+    if (PQenterPipelineMode(conn_) != 1) return postgres_error(nullptr, conn_, "pipeline");
+    Status first;
+    size_t sent = 0;
+    for (size_t i = 0; i < rows.size() && first.ok(); ++i) {
+      Bound b;
+      first = bind(rows[i], b);
+      if (!first.ok()) break;
+      if (PQsendQueryPrepared(conn_, plan[i]->name.c_str(), static_cast<int>(rows[i].size()),
+                              b.values.data(), b.lengths.data(), b.formats.data(), 0) != 1) {
+        first = postgres_error(nullptr, conn_, "pipeline");
+        break;
+      }
+      ++sent;
+    }
+    PQpipelineSync(conn_);
+    for (size_t i = 0; i < sent; ++i) {
+      ResultPtr res(PQgetResult(conn_), &PQclear);
+      if (first.ok() && PQresultStatus(res.get()) != PGRES_PIPELINE_ABORTED) {
+        first = check(res.get());
+      }
+      while (PGresult* rest = PQgetResult(conn_)) PQclear(rest);  // to the end of this query
+    }
+    while (PGresult* res = PQgetResult(conn_)) {  // the sync
+      bool synced = PQresultStatus(res) == PGRES_PIPELINE_SYNC;
+      PQclear(res);
+      if (synced) break;
+    }
+    PQexitPipelineMode(conn_);
+    return first;
   }
 
   PGconn* conn_;

@@ -5,7 +5,6 @@
 #pragma once
 
 #include <gtest/gtest.h>
-#include <libpq-fe.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -18,14 +17,9 @@
 #include "base/clock.h"
 #include "db/db.h"
 #include "db/migrations.h"
+#include "db/test_postgres.h"
 
 namespace shegong::db {
-
-// The PostgreSQL server the tests run on, or "" for SQLite.
-inline std::string test_postgres_server() {
-  const char* conninfo = getenv("SHEGONG_TEST_POSTGRES");
-  return conninfo ? conninfo : "";
-}
 
 class TestDb {
  public:
@@ -37,7 +31,7 @@ class TestDb {
     if (!server_.empty()) {
       static std::atomic<int> counter{0};
       schema_ = "t" + std::to_string(getpid()) + "_" + std::to_string(counter++);
-      admin("DROP SCHEMA IF EXISTS " + schema_ + " CASCADE; CREATE SCHEMA " + schema_);
+      admin({"DROP SCHEMA IF EXISTS " + schema_ + " CASCADE", "CREATE SCHEMA " + schema_});
     }
     open();
     auto report = migrate(*db_, SystemClock::instance());
@@ -45,7 +39,7 @@ class TestDb {
   }
   ~TestDb() {
     db_.reset();
-    if (!schema_.empty()) admin("DROP SCHEMA IF EXISTS " + schema_ + " CASCADE");
+    if (!schema_.empty()) admin({"DROP SCHEMA IF EXISTS " + schema_ + " CASCADE"});
     std::filesystem::remove_all(dir_);
   }
   Db& operator*() { return *db_; }
@@ -58,7 +52,11 @@ class TestDb {
   // string with this test's schema first on the search path.
   std::string location() const {
     if (server_.empty()) return path_;
-    return server_ + " options='-c search_path=" + schema_ + "'";
+    if (server_.find("://") == std::string::npos) {
+      return server_ + " options='-c search_path=" + schema_ + "'";
+    }
+    return server_ + (server_.find('?') == std::string::npos ? "?" : "&") +
+           "options=-c%20search_path%3D" + schema_;
   }
   // Closes the database (e.g. before altering it behind its back) and opens it again.
   void reopen() {
@@ -81,7 +79,7 @@ class TestDb {
           << sqlite3_errmsg(raw);
       sqlite3_close(raw);
     } else {
-      admin("SET search_path TO " + schema_ + "; SET session_replication_role = replica; " + sql);
+      admin({"SET search_path TO " + schema_ + "; SET session_replication_role = replica; " + sql});
     }
   }
 
@@ -93,12 +91,8 @@ class TestDb {
     db_ = std::move(db).value();
   }
 
-  void admin(const std::string& sql) {
-    PGconn* conn = PQconnectdb(server_.c_str());
-    PGresult* res = PQexec(conn, ("SET client_min_messages TO warning; " + sql).c_str());
-    EXPECT_EQ(PQresultStatus(res), PGRES_COMMAND_OK) << PQerrorMessage(conn);
-    PQclear(res);
-    PQfinish(conn);
+  void admin(std::initializer_list<std::string> statements) {
+    postgres_admin(server_, statements);
   }
 
   std::string dir_, path_, server_, schema_;
