@@ -90,7 +90,9 @@ inline void ensure_fixture() {
   const bool postgres = on_postgres();
   const std::string stamp_file = dir + (postgres ? "/stamp-postgres" : "/stamp");
   const std::string tokens_file = dir + (postgres ? "/tokens-postgres" : "/tokens");
-  if (slurp(stamp_file) != binary_stamp()) {
+  // Built by this binary, and on this server: each run of scripts/with-postgres is a new one.
+  const std::string stamp = binary_stamp() + (postgres ? " " + db::test_postgres_server() : "");
+  if (slurp(stamp_file) != stamp) {
     for (const char* f : {"/base.db", "/base.db-wal", "/base.db-shm", "/shegong.key"}) {
       if (!postgres) fs::remove(dir + f);
     }
@@ -98,9 +100,11 @@ inline void ensure_fixture() {
     std::string db = dir + "/base.db";
     if (postgres) {
       const std::string server = db::test_postgres_server();
-      // Fixtures of earlier builds go first: their names hold the stamp, this one's is new.
+      // The fixture of an earlier build on this server goes first.
       std::string old = slurp(dir + "/database-postgres");
-      if (!old.empty()) db::postgres_admin(server, {"DROP DATABASE IF EXISTS " + old + " WITH (FORCE)"});
+      if (!old.empty() && slurp(stamp_file).ends_with(" " + server)) {
+        db::postgres_admin(server, {"DROP DATABASE IF EXISTS " + old + " WITH (FORCE)"});
+      }
       db::postgres_admin(server, {"DROP DATABASE IF EXISTS " + fixture_database() + " WITH (FORCE)",
                                   "CREATE DATABASE " + fixture_database()});
       std::ofstream(dir + "/database-postgres") << fixture_database();
@@ -125,7 +129,7 @@ inline void ensure_fixture() {
       tokens << u.name << " " << last_line(token.out) << "\n";
     }
     tokens.close();
-    std::ofstream(stamp_file) << binary_stamp();
+    std::ofstream(stamp_file) << stamp;
   }
   flock(lock, LOCK_UN);
   close(lock);

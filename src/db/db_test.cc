@@ -128,6 +128,20 @@ TEST(Storage, ABulkInsertThatFailsPartWayWritesNothingAndTheNextWriteWorks) {
   EXPECT_EQ(count(*db), 1600);
 }
 
+TEST(Storage, StatementsBuiltWithValuesInsideThemKeepWorkingPastTheCacheBound) {
+  TestDb db;
+  int64_t sum = 0;
+  ASSERT_TRUE(db->read([&](Session& s) {
+                  for (int i = 0; i < 2500; ++i) {
+                    auto r = s.query("SELECT " + std::to_string(i) + " + ?", {int64_t{1}});
+                    if (!r.ok()) return r.status();
+                    sum += (*r)[0].integer(0);
+                  }
+                  return Status::Ok();
+                }).ok());
+  EXPECT_EQ(sum, 2500 * 2501 / 2);
+}
+
 TEST(Storage, WritesSurviveReopen) {
   TestDb db;
   ASSERT_TRUE(create_table(*db).ok());

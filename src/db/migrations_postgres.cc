@@ -2,7 +2,8 @@
 // (migrations_sqlite.cc), migration for migration, in PostgreSQL's types: BIGINT for INTEGER, an
 // identity column for an INTEGER PRIMARY KEY, DOUBLE PRECISION for REAL, BYTEA for BLOB, and a
 // trigger function where SQLite's triggers RAISE. Text columns compare byte by byte (COLLATE "C"),
-// as in SQLite, whatever the database's locale: a jurisdiction is the range of codes [J, J || ':'). Never edit a migration that has shipped; add one
+// as in SQLite, whatever the database's locale: a jurisdiction is the range of codes [J, J || ':').
+// Migration 4 also defines the two SQLite functions the portable SQL uses, instr and json_extract. Never edit a migration that has shipped; add one
 // to both files under the same number.
 #include "db/migrations.h"
 

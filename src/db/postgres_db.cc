@@ -197,7 +197,7 @@ class Connection final : public Session {
     }
     std::vector<Oid> types;
     for (const Value& v : params) types.push_back(type_of(v));
-    Prepared prepared{"s" + std::to_string(statements_.size() + 1), translated.parameters};
+    Prepared prepared{"s" + std::to_string(++prepared_count_), translated.parameters};
     ResultPtr res(PQprepare(conn_, prepared.name.c_str(), translated.sql.c_str(),
                             static_cast<int>(types.size()), types.data()),
                   &PQclear);
@@ -252,7 +252,20 @@ class Connection final : public Session {
     return postgres_error(res, conn_, "query");
   }
 
+  // Statements are prepared once per connection and kept; SQL built with values inside it would
+  // make that list grow without end, so past a bound it starts afresh. Only between statements:
+  // a pipelined chunk holds statements prepared for it.
+  void bound_statement_cache() {
+    constexpr size_t kMaxStatements = 2000;
+    if (statements_.size() < kMaxStatements || PQtransactionStatus(conn_) == PQTRANS_INERROR) {
+      return;
+    }
+    ResultPtr res(PQexec(conn_, "DEALLOCATE ALL"), &PQclear);
+    if (PQresultStatus(res.get()) == PGRES_COMMAND_OK) statements_.clear();
+  }
+
   Result<ResultPtr> run(std::string_view sql, const Params& params) {
+    bound_statement_cache();
     auto prepared = prepare(sql, params);
     if (!prepared.ok()) return prepared.status();
     Bound b;
@@ -268,6 +281,7 @@ class Connection final : public Session {
   // chunks small enough that the answers never fill the socket while statements are still being
   // sent. The first error is the result; the server skips the rest of the chunk after it.
   Status run_pipelined(std::string_view sql, std::span<const Params> rows) {
+    bound_statement_cache();
     std::vector<const Prepared*> plan;
     for (const Params& params : rows) {
       auto prepared = prepare(sql, params);
@@ -307,6 +321,7 @@ class Connection final : public Session {
 
   PGconn* conn_;
   std::unordered_map<std::string, Prepared> statements_;
+  uint64_t prepared_count_ = 0;  // names stay unique after the cache starts afresh
 };
 
 class PostgresDb final : public Db {
