@@ -142,6 +142,24 @@ TEST(Storage, StatementsBuiltWithValuesInsideThemKeepWorkingPastTheCacheBound) {
   EXPECT_EQ(sum, 2500 * 2501 / 2);
 }
 
+TEST(Storage, ConnectionsTheServerEndedAreOpenedAgainBeforeTheNextUnitOfWork) {
+  TestDb db;
+  if (!db.postgres()) GTEST_SKIP() << "an SQLite database has no server to lose";
+  ASSERT_TRUE(create_table(*db).ok());
+  ASSERT_TRUE(
+      db->write([](Session& s) { return s.exec("INSERT INTO t(v) VALUES('before')").status(); })
+          .ok());
+  EXPECT_EQ(count(*db), 1);
+  db.end_connections();
+  // Reads on every reader connection and a write, each finding its connection gone.
+  EXPECT_EQ(count(*db), 1);
+  EXPECT_EQ(count(*db), 1);
+  EXPECT_TRUE(
+      db->write([](Session& s) { return s.exec("INSERT INTO t(v) VALUES('after')").status(); })
+          .ok());
+  EXPECT_EQ(count(*db), 2);
+}
+
 TEST(Storage, WritesSurviveReopen) {
   TestDb db;
   ASSERT_TRUE(create_table(*db).ok());

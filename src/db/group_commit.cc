@@ -70,9 +70,9 @@ void GroupCommitWriter::commit_batch(const std::vector<Job*>& batch,
     return;
   }
   Session& s = session_;
-  Status begin = s.exec(options_.begin, {}).status();
-  if (!begin.ok()) {
-    results.assign(batch.size(), begin);
+  Status opened = begin();
+  if (!opened.ok()) {
+    results.assign(batch.size(), opened);
     return;
   }
   for (size_t i = 0; i < batch.size(); ++i) {
@@ -93,9 +93,16 @@ void GroupCommitWriter::commit_batch(const std::vector<Job*>& batch,
   }
 }
 
+Status GroupCommitWriter::begin() {
+  Status st = session_.exec(options_.begin, {}).status();
+  if (st.code() != Code::kUnavailable || !options_.before_transaction) return st;
+  SHEGONG_RETURN_IF_ERROR(options_.before_transaction());
+  return session_.exec(options_.begin, {}).status();
+}
+
 Status GroupCommitWriter::commit_alone(const Work& work) {
   Session& s = session_;
-  SHEGONG_RETURN_IF_ERROR(s.exec(options_.begin, {}).status());
+  SHEGONG_RETURN_IF_ERROR(begin());
   Status st = run_guarded(work, s);
   if (st.ok()) st = s.exec("COMMIT", {}).status();
   if (!st.ok()) s.exec_script("ROLLBACK");

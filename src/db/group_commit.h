@@ -30,7 +30,9 @@ class GroupCommitWriter {
     std::string begin = "BEGIN";  // the statement that opens a write transaction
     int max_batch = 512;          // upper bound on the units that share one commit
     // Called before each transaction; an error fails the units of that transaction (e.g. a
-    // connection that could not be re-established).
+    // connection that could not be re-established). When opening the transaction finds the
+    // connection gone (kUnavailable), it is called once more and the opening tried again: no unit
+    // of work has run yet, so nothing can be done twice.
     std::function<Status()> before_transaction;
   };
 
@@ -48,6 +50,7 @@ class GroupCommitWriter {
   };
 
   void loop();
+  Status begin();
   void commit_batch(const std::vector<Job*>& batch, std::vector<Status>& results);
   Status commit_alone(const Work& work);
 

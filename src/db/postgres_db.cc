@@ -40,7 +40,8 @@ Status postgres_error(const PGresult* res, PGconn* conn, std::string_view what) 
   std::string_view sqlstate = state ? state : "";
   if (sqlstate.starts_with("23")) return Conflict(msg);  // integrity constraint violation
   if (sqlstate == "54000" || sqlstate == "22001") return Invalid("", msg);  // too big, too long
-  if (sqlstate.starts_with("08") || PQstatus(conn) == CONNECTION_BAD) {
+  // Connection exceptions, and the server shutting down or ending the session (57P01-57P03).
+  if (sqlstate.starts_with("08") || sqlstate.starts_with("57P") || PQstatus(conn) == CONNECTION_BAD) {
     return {Code::kUnavailable, msg};
   }
   return Internal(msg);

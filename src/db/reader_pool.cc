@@ -22,6 +22,12 @@ Status ReaderPool::read(const Work& work) {
   }
   Status st = before_transaction_ ? before_transaction_(*session) : Status::Ok();
   if (st.ok()) st = session->exec(begin_, {}).status();
+  if (st.code() == Code::kUnavailable && before_transaction_) {
+    // The connection was found gone on opening the transaction: open it again and retry once;
+    // nothing of the unit of work has run.
+    st = before_transaction_(*session);
+    if (st.ok()) st = session->exec(begin_, {}).status();
+  }
   if (st.ok()) {
     st = run_guarded(work, *session);
     Status end = session->exec("COMMIT", {}).status();

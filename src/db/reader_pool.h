@@ -17,7 +17,8 @@ namespace shegong::db {
 class ReaderPool {
  public:
   // `before_transaction`, if given, runs on a session before its transaction opens (e.g. to
-  // re-establish a lost connection); its error is the unit's result.
+  // re-establish a lost connection); its error is the unit's result. When opening the transaction
+  // finds the connection gone (kUnavailable), it runs once more and the opening is tried again.
   ReaderPool(std::vector<std::unique_ptr<Session>> sessions, std::string begin,
              std::function<Status(Session&)> before_transaction = {});
 

@@ -53,10 +53,10 @@ class TestDb {
   std::string location() const {
     if (server_.empty()) return path_;
     if (server_.find("://") == std::string::npos) {
-      return server_ + " options='-c search_path=" + schema_ + "'";
+      return server_ + " options='-c search_path=" + schema_ + "' application_name=" + schema_;
     }
     return server_ + (server_.find('?') == std::string::npos ? "?" : "&") +
-           "options=-c%20search_path%3D" + schema_;
+           "options=-c%20search_path%3D" + schema_ + "&application_name=" + schema_;
   }
   // Closes the database (e.g. before altering it behind its back) and opens it again.
   void reopen() {
@@ -64,6 +64,12 @@ class TestDb {
     open();
   }
   void close() { db_.reset(); }
+  // Ends every connection the database has open, as a restart or a failover of the server would
+  // (PostgreSQL only).
+  void end_connections() {
+    admin({"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '" +
+           schema_ + "'"});
+  }
   // Runs SQL behind the application's back, as an intruder with the database in hand would: on
   // SQLite through the file with the audit log's triggers dropped, on PostgreSQL with triggers
   // switched off for the session. Call between close() and reopen().

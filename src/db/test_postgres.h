@@ -24,7 +24,8 @@ inline void postgres_admin(const std::string& server, std::initializer_list<std:
   PQclear(PQexec(conn, "SET client_min_messages TO warning"));
   for (const std::string& sql : statements) {
     PGresult* res = PQexec(conn, sql.c_str());
-    EXPECT_EQ(PQresultStatus(res), PGRES_COMMAND_OK) << sql << ": " << PQerrorMessage(conn);
+    EXPECT_TRUE(PQresultStatus(res) == PGRES_COMMAND_OK || PQresultStatus(res) == PGRES_TUPLES_OK)
+        << sql << ": " << PQerrorMessage(conn);
     PQclear(res);
   }
   PQfinish(conn);
