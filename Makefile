@@ -35,13 +35,15 @@ asan: bootstrap
 	@cmake --build $(ASAN_DIR)
 
 # The unit and API tests run twice: on SQLite (ctest) and on a throwaway PostgreSQL server
-# (scripts/with-postgres). The command-line tests are about SQLite files and run on SQLite only.
+# (scripts/with-postgres), the unit tests there also under AddressSanitizer. The command-line tests
+# are about SQLite files and run on SQLite only.
 test: build asan
 	@ctest --test-dir $(BUILD_DIR) --output-on-failure -j2
 	@ctest --test-dir $(ASAN_DIR) --output-on-failure -j2
-	@echo "PostgreSQL: unit and API tests"
+	@echo "PostgreSQL: unit tests (also with AddressSanitizer) and API tests"
 	@cd $(BUILD_DIR) && $(CURDIR)/scripts/with-postgres sh -c \
-	  './unit_tests --gtest_brief=1 && ./e2e_tests --gtest_brief=1 --gtest_filter="-Cli.*:TextCli.*"'
+	  './unit_tests --gtest_brief=1 && $(abspath $(ASAN_DIR))/unit_tests --gtest_brief=1 && \
+	   ./e2e_tests --gtest_brief=1 --gtest_filter="-Cli.*:TextCli.*"'
 	@node --test web/tests/
 
 run: build
