@@ -188,14 +188,14 @@ class EveryRoute : public E2eTest {
   // only committed changes count (a unit of work rolled back takes its bumps with it).
   void count_committed_changes() {
     db::postgres_admin(
-        db_, {"CREATE TABLE sweep_changes(n BIGINT NOT NULL)",
-              "INSERT INTO sweep_changes VALUES(0)",
-              "CREATE FUNCTION sweep_bump() RETURNS trigger LANGUAGE plpgsql AS "
-              "$$ BEGIN UPDATE sweep_changes SET n = n + 1; RETURN NULL; END $$",
-              "DO $$ DECLARE t text; BEGIN FOR t IN SELECT tablename FROM pg_tables WHERE "
-              "schemaname = current_schema() AND tablename <> 'sweep_changes' LOOP EXECUTE "
-              "format('CREATE TRIGGER sweep_bump AFTER INSERT OR UPDATE OR DELETE ON %I FOR EACH "
-              "ROW EXECUTE FUNCTION sweep_bump()', t); END LOOP; END $$"});
+        db_,
+        {"CREATE TABLE sweep_changes(n BIGINT NOT NULL)", "INSERT INTO sweep_changes VALUES(0)",
+         "CREATE FUNCTION sweep_bump() RETURNS trigger LANGUAGE plpgsql AS "
+         "$$ BEGIN UPDATE sweep_changes SET n = n + 1; RETURN NULL; END $$",
+         "DO $$ DECLARE t text; BEGIN FOR t IN SELECT tablename FROM pg_tables WHERE "
+         "schemaname = current_schema() AND tablename <> 'sweep_changes' LOOP EXECUTE "
+         "format('CREATE TRIGGER sweep_bump AFTER INSERT OR UPDATE OR DELETE ON %I FOR EACH "
+         "ROW EXECUTE FUNCTION sweep_bump()', t); END LOOP; END $$"});
     auto watcher = db::open_postgres({db_, 1, 1});
     ASSERT_TRUE(watcher.ok()) << watcher.status().to_string();
     watcher_ = std::move(watcher).value();

@@ -66,10 +66,12 @@ void add_order_count_routes(App& app) {
         Json items = Json::array();
         int64_t total = 0;
         Status st = app.db().read([&](db::Session& s) {
+          const std::string open =
+              "sum(CASE WHEN state IN ('registered', 'dispatched', 'accepted') THEN 1 ELSE 0 END)";
           auto rows = s.query("SELECT substr(region_code, 1, " + std::to_string(len) +
-                                  ") AS place, count(*), sum(CASE WHEN state IN ('registered', "
-                                  "'dispatched', 'accepted') THEN 1 ELSE 0 END), sum(overdue) "
-                                  "FROM cases WHERE " +
+                                  ") AS place, count(*), " + open +
+                                  ", sum(overdue) FROM cases "
+                                  "WHERE " +
                                   f->where + " GROUP BY place ORDER BY 2 DESC",
                               f->params);
           if (!rows.ok()) return rows.status();

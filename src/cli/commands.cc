@@ -72,22 +72,10 @@ Status check_postgres_key() {
                  "database holds data");
 }
 
-Result<std::unique_ptr<db::Db>> open_postgres(const std::string& db_path, int readers) {
-  SHEGONG_RETURN_IF_ERROR(check_postgres_key());
-  auto db = db::open_postgres({db_path, readers, 512});
-  if (!db.ok()) return Status(db.status().code(), db.status().message(), "db");
-  return db;
-}
-
-}  // namespace
-
-namespace {
-
 fs::path key_file_of(const std::string& db_path) {
   fs::path path(db_path);
   return (path.has_parent_path() ? path.parent_path() : fs::path(".")) / "shegong.key";
 }
-
 
 // Migrates the database and records the migration; the key is the one the database's data is
 // sealed with.
@@ -113,9 +101,10 @@ Result<Store> migrated_store(std::unique_ptr<db::Db> db, const crypto::Key& key)
 Result<Store> open_store(const std::string& db_path) {
   SHEGONG_RETURN_IF_ERROR(check_db_path(db_path));
   if (is_postgres(db_path)) {
-    auto db = open_postgres(db_path, 4);
-    if (!db.ok()) return db.status();
-    auto key = crypto::load_or_create_key("");
+    SHEGONG_RETURN_IF_ERROR(check_postgres_key());
+    auto db = db::open_postgres({db_path, 4, 512});
+    if (!db.ok()) return Status(db.status().code(), db.status().message(), "db");
+    auto key = crypto::load_or_create_key("");  // SHEGONG_KEY: no file is read or made
     if (!key.ok()) return key.status();
     return migrated_store(std::move(db).value(), *key);
   }

@@ -17,11 +17,15 @@ int main(int argc, char** argv) {
 
   std::string db = "var/shegong.db";
   auto with_db = [&db](CLI::App* cmd) {
-    cmd->add_option("--db", db, "SQLite database file (created if absent), or a PostgreSQL database as postgresql://...")->capture_default_str();
+    cmd->add_option(
+           "--db", db,
+           "SQLite database file (created if absent), or a PostgreSQL database as postgresql://...")
+        ->capture_default_str();
     return cmd;
   };
   auto with_existing_db = [&db](CLI::App* cmd) {
-    cmd->add_option("--db", db, "SQLite database file (must exist; it is not upgraded), or postgresql://...")
+    cmd->add_option("--db", db,
+                    "SQLite database file (must exist; it is not upgraded), or postgresql://...")
         ->capture_default_str();
     return cmd;
   };

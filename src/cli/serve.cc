@@ -275,8 +275,7 @@ int serve(const ServeOptions& options) {
       listen->first.find(':') != std::string::npos ? "[" + listen->first + "]" : listen->first;
   std::cout << "shegong listening on http://" << host << ":" << server.port() << " ("
             << (*tree)->size() - 1 << " regions, database " << shown_location(options.db_path)
-            << ", "
-            << repeats.size() << " recent orders indexed, "
+            << ", " << repeats.size() << " recent orders indexed, "
             << (category_model.current() ? "category model " + model
                                          : std::string("no category model"))
             << ", holiday calendar " << calendar->years() << ")\n";

@@ -119,7 +119,8 @@ TEST(Storage, ABulkInsertThatFailsPartWayWritesNothingAndTheNextWriteWorks) {
   for (int i = 0; i < 1500; ++i) rows.push_back({"v" + std::to_string(i)});
   rows.push_back({std::string("v700")});  // a repeat in the last chunk
   for (int i = 1500; i < 1600; ++i) rows.push_back({"v" + std::to_string(i)});
-  Status st = db->write([&](Session& s) { return s.exec_many("INSERT INTO t(v) VALUES(?)", rows); });
+  Status st =
+      db->write([&](Session& s) { return s.exec_many("INSERT INTO t(v) VALUES(?)", rows); });
   EXPECT_EQ(st.code(), Code::kConflict);
   EXPECT_EQ(count(*db), 0);
   rows.erase(rows.begin() + 1500);
@@ -146,17 +147,17 @@ TEST(Storage, ConnectionsTheServerEndedAreOpenedAgainBeforeTheNextUnitOfWork) {
   TestDb db;
   if (!db.postgres()) GTEST_SKIP() << "an SQLite database has no server to lose";
   ASSERT_TRUE(create_table(*db).ok());
-  ASSERT_TRUE(
-      db->write([](Session& s) { return s.exec("INSERT INTO t(v) VALUES('before')").status(); })
-          .ok());
+  ASSERT_TRUE(db->write([](Session& s) {
+                  return s.exec("INSERT INTO t(v) VALUES('before')").status();
+                }).ok());
   EXPECT_EQ(count(*db), 1);
   db.end_connections();
   // Reads on every reader connection and a write, each finding its connection gone.
   EXPECT_EQ(count(*db), 1);
   EXPECT_EQ(count(*db), 1);
-  EXPECT_TRUE(
-      db->write([](Session& s) { return s.exec("INSERT INTO t(v) VALUES('after')").status(); })
-          .ok());
+  EXPECT_TRUE(db->write([](Session& s) {
+                  return s.exec("INSERT INTO t(v) VALUES('after')").status();
+                }).ok());
   EXPECT_EQ(count(*db), 2);
 }
 

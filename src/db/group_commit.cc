@@ -60,8 +60,7 @@ void GroupCommitWriter::loop() {
   }
 }
 
-void GroupCommitWriter::commit_batch(const std::vector<Job*>& batch,
-                                     std::vector<Status>& results) {
+void GroupCommitWriter::commit_batch(const std::vector<Job*>& batch, std::vector<Status>& results) {
   results.assign(batch.size(), Status::Ok());
   // A lone unit of work needs no savepoint: its transaction isolates it. (An open savepoint makes
   // SQLite keep a statement journal for every write, which grows with the transaction.)

@@ -13,7 +13,7 @@ constexpr const char* kPostgresVersionTable =
     " version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at_ms BIGINT NOT NULL)";
 
 bool postgres(const Db& db) { return db.engine() == "postgresql"; }
-}
+}  // namespace
 
 Result<bool> has_table(Db& db, const std::string& name) {
   bool found = false;

@@ -3,8 +3,8 @@
 // identity column for an INTEGER PRIMARY KEY, DOUBLE PRECISION for REAL, BYTEA for BLOB, and a
 // trigger function where SQLite's triggers RAISE. Text columns compare byte by byte (COLLATE "C"),
 // as in SQLite, whatever the database's locale: a jurisdiction is the range of codes [J, J || ':').
-// Migration 4 also defines the two SQLite functions the portable SQL uses, instr and json_extract. Never edit a migration that has shipped; add one
-// to both files under the same number.
+// Migration 4 also defines the two SQLite functions the portable SQL uses, instr and json_extract.
+// Never edit a migration that has shipped; add one to both files under the same number.
 #include "db/migrations.h"
 
 namespace shegong::db {

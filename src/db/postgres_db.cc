@@ -41,7 +41,8 @@ Status postgres_error(const PGresult* res, PGconn* conn, std::string_view what) 
   if (sqlstate.starts_with("23")) return Conflict(msg);  // integrity constraint violation
   if (sqlstate == "54000" || sqlstate == "22001") return Invalid("", msg);  // too big, too long
   // Connection exceptions, and the server shutting down or ending the session (57P01-57P03).
-  if (sqlstate.starts_with("08") || sqlstate.starts_with("57P") || PQstatus(conn) == CONNECTION_BAD) {
+  if (sqlstate.starts_with("08") || sqlstate.starts_with("57P") ||
+      PQstatus(conn) == CONNECTION_BAD) {
     return {Code::kUnavailable, msg};
   }
   return Internal(msg);
@@ -330,10 +331,10 @@ class PostgresDb final : public Db {
   PostgresDb(std::unique_ptr<Connection> writer, std::vector<std::unique_ptr<Session>> readers,
              int max_batch)
       : writer_conn_(std::move(writer)),
-        writer_(*writer_conn_, {.begin = "BEGIN",
-                                .max_batch = max_batch,
-                                .before_transaction =
-                                    [this] { return writer_conn_->ensure_connected(); }}),
+        writer_(*writer_conn_,
+                {.begin = "BEGIN",
+                 .max_batch = max_batch,
+                 .before_transaction = [this] { return writer_conn_->ensure_connected(); }}),
         readers_(std::move(readers), "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
                  [](Session& s) { return static_cast<Connection&>(s).ensure_connected(); }) {}
 

@@ -196,7 +196,8 @@ class SqliteDb final : public Db {
            std::vector<std::unique_ptr<Session>> readers, int max_batch)
       : path_(std::move(path)),
         writer_conn_(std::move(writer)),
-        writer_(*writer_conn_, {.begin = "BEGIN IMMEDIATE", .max_batch = max_batch, .before_transaction = {}}),
+        writer_(*writer_conn_,
+                {.begin = "BEGIN IMMEDIATE", .max_batch = max_batch, .before_transaction = {}}),
         readers_(std::move(readers), "BEGIN") {}
 
   Status write(const Work& work) override { return writer_.write(work); }

@@ -91,15 +91,12 @@ class TestDb {
 
  private:
   void open() {
-    auto db = server_.empty() ? open_sqlite({path_, 2, 512})
-                              : open_postgres({location(), 2, 512});
+    auto db = server_.empty() ? open_sqlite({path_, 2, 512}) : open_postgres({location(), 2, 512});
     ASSERT_TRUE(db.ok()) << db.status().to_string();
     db_ = std::move(db).value();
   }
 
-  void admin(std::initializer_list<std::string> statements) {
-    postgres_admin(server_, statements);
-  }
+  void admin(std::initializer_list<std::string> statements) { postgres_admin(server_, statements); }
 
   std::string dir_, path_, server_, schema_;
   std::unique_ptr<Db> db_;

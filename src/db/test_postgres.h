@@ -19,7 +19,8 @@ inline std::string test_postgres_server() {
 
 // Runs `statements` on `server`, one at a time and each on its own (CREATE DATABASE and DROP
 // DATABASE refuse to run inside a transaction, which several statements sent together would be).
-inline void postgres_admin(const std::string& server, std::initializer_list<std::string> statements) {
+inline void postgres_admin(const std::string& server,
+                           std::initializer_list<std::string> statements) {
   PGconn* conn = PQconnectdb(server.c_str());
   PQclear(PQexec(conn, "SET client_min_messages TO warning"));
   for (const std::string& sql : statements) {

@@ -57,9 +57,9 @@ TEST(DomainRule, Item7_EveryChannelRegistersAndOralPetitionsNeedAWrittenSummary)
   EXPECT_EQ(w.file(bad).status().field(), "channel");
   EXPECT_EQ(w.count("SELECT count(*) FROM cases"), 5);
   // The identity is sealed at rest.
-  EXPECT_EQ(w.rows_holding("cases", {"requester_sealed", "content"},
-                           {"王小明", "110101199003074514"}),
-            0);
+  EXPECT_EQ(
+      w.rows_holding("cases", {"requester_sealed", "content"}, {"王小明", "110101199003074514"}),
+      0);
 }
 
 TEST(DomainRule, Item8_UnroutedAfterFifteenDaysShowsOverdue) {
@@ -593,12 +593,9 @@ TEST(DomainRule, Item12_TheAccusedUnitNeverSeesTheAccusation) {
   EXPECT_EQ(
       w.count("SELECT count(*) FROM case_notices WHERE audience = ?", {"unit:" + w.id(w.street)}),
       0);
+  EXPECT_EQ(w.rows_holding("audit_log", {"actor", "action", "object"}, {"王小明"}), 0);
   EXPECT_EQ(
-      w.rows_holding("audit_log", {"actor", "action", "object"}, {"王小明"}),
-      0);
-  EXPECT_EQ(w.rows_holding("case_events", {"data"},
-                           {"王小明", "13912345678", "110101199003074514"}),
-            0);
+      w.rows_holding("case_events", {"data"}, {"王小明", "13912345678", "110101199003074514"}), 0);
 }
 
 // Art. 30 para 2: an accusation about a leading cadre is told to the organisation department that
@@ -1358,9 +1355,7 @@ TEST(DomainRule, Item26_StaffWithADeclaredInterestCannotBeAssigned) {
       "user_id");
   // The declared reason stays out of the timeline and the audit log.
   EXPECT_EQ(w.rows_holding("case_events", {"data"}, {"亲属"}), 0);
-  EXPECT_EQ(
-      w.rows_holding("audit_log", {"actor", "action", "object"}, {"亲属"}),
-      0);
+  EXPECT_EQ(w.rows_holding("audit_log", {"actor", "action", "object"}, {"亲属"}), 0);
 }
 
 TEST(DomainRule, Item27_TheAnnualReportHasEveryPartOfArticle41) {

@@ -4,9 +4,10 @@ namespace shegong::petitions {
 
 Status add_party(db::Session& s, int64_t case_id, int64_t unit_id, const std::string& role) {
   return s
-      .exec("INSERT INTO petition_parties(case_id, unit_id, role) VALUES(?, ?, ?) "
-            "ON CONFLICT DO NOTHING",
-            {case_id, unit_id, role})
+      .exec(
+          "INSERT INTO petition_parties(case_id, unit_id, role) VALUES(?, ?, ?) "
+          "ON CONFLICT DO NOTHING",
+          {case_id, unit_id, role})
       .status();
 }
 
