@@ -46,9 +46,10 @@ test: build asan
 	   ./e2e_tests --gtest_brief=1 --gtest_filter="-Cli.*:TextCli.*"'
 	@node --test web/tests/
 
+# DB may also name a PostgreSQL database (postgresql://...), which has no folder to create.
 run: build
-	@mkdir -p $(dir $(DB))
-	$(BUILD_DIR)/shegong serve --db $(DB) --listen $(LISTEN) --demo --web-root web/dist
+	@case "$(DB)" in postgres://*|postgresql://*) ;; *) mkdir -p $(dir $(DB)) ;; esac
+	$(BUILD_DIR)/shegong serve --db '$(DB)' --listen $(LISTEN) --demo --web-root web/dist
 
 bench: build
 	@bench/run-all
