@@ -93,8 +93,10 @@ inline void ensure_fixture() {
   // Built by this binary, and on this server: each run of scripts/with-postgres is a new one.
   const std::string stamp = binary_stamp() + (postgres ? " " + db::test_postgres_server() : "");
   if (slurp(stamp_file) != stamp) {
-    for (const char* f : {"/base.db", "/base.db-wal", "/base.db-shm", "/shegong.key"}) {
-      if (!postgres) fs::remove(dir + f);
+    if (!postgres) {
+      for (const char* f : {"/base.db", "/base.db-wal", "/base.db-shm", "/shegong.key"}) {
+        fs::remove(dir + f);
+      }
     }
     fs::remove(tokens_file);
     std::string db = dir + "/base.db";

@@ -262,18 +262,14 @@ int expected_schema_version() { return db::sqlite_migrations().back().version; }
 
 Result<ExistingDb> open_existing(const std::string& db_path) {
   SHEGONG_RETURN_IF_ERROR(check_db_path(db_path));
-  if (is_postgres(db_path)) {
-    auto db = db::open_postgres({db_path, 2, 512});
-    if (!db.ok()) return Status(db.status().code(), db.status().message(), "db");
-    auto version = db::schema_version(**db);
-    if (!version.ok()) return Status(version.status().code(), version.status().message(), "db");
-    return ExistingDb{std::move(db).value(), *version};
+  const bool postgres = is_postgres(db_path);
+  if (!postgres) {
+    std::error_code ec;
+    const fs::file_status status = fs::status(db_path, ec);
+    if (!fs::exists(status)) return Invalid("db", "no database at " + db_path);
+    if (!fs::is_regular_file(status)) return Invalid("db", db_path + " is not a file");
   }
-  std::error_code ec;
-  const fs::file_status status = fs::status(db_path, ec);
-  if (!fs::exists(status)) return Invalid("db", "no database at " + db_path);
-  if (!fs::is_regular_file(status)) return Invalid("db", db_path + " is not a file");
-  auto db = db::open_sqlite({db_path, 2, 512});
+  auto db = postgres ? db::open_postgres({db_path, 2, 512}) : db::open_sqlite({db_path, 2, 512});
   if (!db.ok()) return Status(db.status().code(), db.status().message(), "db");
   auto version = db::schema_version(**db);
   if (!version.ok()) return Status(version.status().code(), version.status().message(), "db");
