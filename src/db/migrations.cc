@@ -13,6 +13,26 @@ constexpr const char* kPostgresVersionTable =
     " version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at_ms BIGINT NOT NULL)";
 
 bool postgres(const Db& db) { return db.engine() == "postgresql"; }
+
+// Several processes may start on one database at once (two servers behind a balancer, a rolling
+// restart). Every unit of work below first takes the migration lock and then reads the version
+// again under it, so each step is applied exactly once and the others see it done. On SQLite the
+// write transaction (BEGIN IMMEDIATE) is that lock; on PostgreSQL an advisory lock for this schema,
+// released with the transaction.
+Status lock_migrations(const Db& db, Session& s) {
+  if (!postgres(db)) return Status::Ok();
+  return s
+      .query(
+          "SELECT pg_advisory_xact_lock(hashtextextended('shegong.migrate.' || "
+          "current_schema(), 0))")
+      .status();
+}
+
+Result<int> applied_version(Session& s) {
+  auto rows = s.query("SELECT coalesce(max(version), 0) FROM schema_version");
+  if (!rows.ok()) return rows.status();
+  return static_cast<int>((*rows)[0].integer(0));
+}
 }  // namespace
 
 Result<bool> has_table(Db& db, const std::string& name) {
@@ -37,9 +57,9 @@ Result<int> schema_version(Db& db) {
   if (!*exists) return 0;
   int version = 0;
   Status st = db.read([&](Session& s) {
-    auto rows = s.query("SELECT coalesce(max(version), 0) FROM schema_version");
-    if (!rows.ok()) return rows.status();
-    version = static_cast<int>((*rows)[0].integer(0));
+    auto applied = applied_version(s);
+    if (!applied.ok()) return applied.status();
+    version = *applied;
     return Status::Ok();
   });
   if (!st.ok()) return st;
@@ -48,6 +68,7 @@ Result<int> schema_version(Db& db) {
 
 Result<MigrateReport> migrate(Db& db, const Clock& clock) {
   SHEGONG_RETURN_IF_ERROR(db.write([&](Session& s) {
+    SHEGONG_RETURN_IF_ERROR(lock_migrations(db, s));
     return s.exec(postgres(db) ? kPostgresVersionTable : kVersionTable).status();
   }));
   auto current = schema_version(db);
@@ -62,8 +83,14 @@ Result<MigrateReport> migrate(Db& db, const Clock& clock) {
   }
   for (const Migration& m : all) {
     if (m.version <= *current) continue;
+    bool applied_here = false;
     Status st = db.write([&](Session& s) {
+      SHEGONG_RETURN_IF_ERROR(lock_migrations(db, s));
+      auto version = applied_version(s);
+      if (!version.ok()) return version.status();
+      if (*version >= m.version) return Status::Ok();  // another process applied it meanwhile
       SHEGONG_RETURN_IF_ERROR(s.exec_script(m.sql));
+      applied_here = true;
       return s
           .exec("INSERT INTO schema_version(version, name, applied_at_ms) VALUES(?, ?, ?)",
                 {int64_t{m.version}, std::string(m.name), clock.now_ms()})
@@ -73,7 +100,7 @@ Result<MigrateReport> migrate(Db& db, const Clock& clock) {
       return Internal("migration " + std::to_string(m.version) + " (" + m.name +
                       ") failed: " + st.message());
     }
-    report.applied.push_back(m.version);
+    if (applied_here) report.applied.push_back(m.version);
     report.to_version = m.version;
   }
   return report;

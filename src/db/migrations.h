@@ -1,5 +1,6 @@
 // Numbered schema migrations. Each runs once, in its own transaction, and is recorded in
-// schema_version; `migrate` is safe to call at every start. The DDL is per engine (see
+// schema_version; `migrate` is safe to call at every start, also by several processes starting on
+// one database at once (each step is applied by exactly one of them). The DDL is per engine (see
 // migrations_sqlite.cc, migrations_postgres.cc); everything above the migrations uses portable SQL.
 #pragma once
 

@@ -418,6 +418,13 @@ INSERT INTO petition_implementations(case_id, unit_id, decided_at_ms)
                  a #>> '{opinion,decision}') = 'support'
     AND coalesce(a #>> '{implementation,complete}', 'false') NOT IN ('true', '1');
 )sql"},
+    {11, "repeat_callers", R"sql(
+-- Repeat callers (item 42) are counted over a window of days: the index leads with the caller and
+-- then the day the order came in, so the count reads only that caller's orders in the window, and
+-- the plan does not depend on the statistics of a table that is still filling up.
+DROP INDEX cases_requester;
+CREATE INDEX cases_requester ON cases(requester_hash, received_at_ms);
+)sql"},
 };
 
 }  // namespace

@@ -23,7 +23,8 @@ namespace shegong::db {
 
 class TestDb {
  public:
-  TestDb() {
+  enum class Schema { kMigrated, kEmpty };
+  explicit TestDb(Schema schema = Schema::kMigrated) {
     char tmpl[] = "/tmp/shegong-test-XXXXXX";
     dir_ = mkdtemp(tmpl);
     path_ = dir_ + "/test.db";
@@ -34,6 +35,7 @@ class TestDb {
       admin({"DROP SCHEMA IF EXISTS " + schema_ + " CASCADE", "CREATE SCHEMA " + schema_});
     }
     open();
+    if (schema == Schema::kEmpty) return;
     auto report = migrate(*db_, SystemClock::instance());
     EXPECT_TRUE(report.ok()) << report.status().to_string();
   }
@@ -64,6 +66,12 @@ class TestDb {
     open();
   }
   void close() { db_.reset(); }
+  // A second handle on the same database, as another process started on it would hold.
+  std::unique_ptr<Db> open_another() const {
+    auto db = server_.empty() ? open_sqlite({path_, 2, 512}) : open_postgres({location(), 2, 512});
+    EXPECT_TRUE(db.ok()) << db.status().to_string();
+    return db.ok() ? std::move(db).value() : nullptr;
+  }
   // Ends every connection the database has open, as a restart or a failover of the server would
   // (PostgreSQL only).
   void end_connections() {
@@ -91,9 +99,8 @@ class TestDb {
 
  private:
   void open() {
-    auto db = server_.empty() ? open_sqlite({path_, 2, 512}) : open_postgres({location(), 2, 512});
-    ASSERT_TRUE(db.ok()) << db.status().to_string();
-    db_ = std::move(db).value();
+    db_ = open_another();
+    ASSERT_NE(db_, nullptr);
   }
 
   void admin(std::initializer_list<std::string> statements) { postgres_admin(server_, statements); }
