@@ -68,20 +68,35 @@ void GroupCommitWriter::commit_batch(const std::vector<Job*>& batch, std::vector
     results[0] = commit_alone(*batch[0]->work);
     return;
   }
+  // Each unit runs inside the savepoint "unit". Closing one unit's savepoint and opening the next
+  // one travel together as one script, and the first is opened with the transaction: one round
+  // trip to the server per unit for the savepoints, not two.
   Session& s = session_;
-  Status opened = begin();
+  Status opened = begin(options_.begin + "; SAVEPOINT unit");
   if (!opened.ok()) {
+    s.exec_script("ROLLBACK");  // in case the transaction opened and only the savepoint failed
     results.assign(batch.size(), opened);
     return;
   }
   for (size_t i = 0; i < batch.size(); ++i) {
-    Status st = s.exec("SAVEPOINT unit", {}).status();
-    if (st.ok()) st = run_guarded(*batch[i]->work, s);
-    if (!st.ok()) {
-      s.exec("ROLLBACK TO unit", {}).status();
+    const std::string then = i + 1 == batch.size() ? "" : "; SAVEPOINT unit";
+    results[i] = run_guarded(*batch[i]->work, s);
+    Status kept =
+        s.exec_script((results[i].ok() ? "RELEASE unit" : "ROLLBACK TO unit; RELEASE unit") + then);
+    if (!kept.ok() && results[i].ok()) {
+      // The unit went on past a statement that failed: PostgreSQL then refuses the rest of the
+      // transaction, the release too. The unit is undone like any failed one; the others stay.
+      results[i] = Internal("a statement of this unit of work failed: " + kept.message());
+      kept = s.exec_script("ROLLBACK TO unit; RELEASE unit" + then);
     }
-    Status release = s.exec("RELEASE unit", {}).status();
-    results[i] = st.ok() ? release : st;
+    if (!kept.ok()) {
+      // The transaction cannot go on: none of it is committed, so no unit may report success.
+      s.exec_script("ROLLBACK");
+      for (size_t j = 0; j < batch.size(); ++j) {
+        if (j > i || results[j].ok()) results[j] = kept;
+      }
+      return;
+    }
   }
   Status commit = s.exec("COMMIT", {}).status();
   if (!commit.ok()) {
@@ -92,16 +107,16 @@ void GroupCommitWriter::commit_batch(const std::vector<Job*>& batch, std::vector
   }
 }
 
-Status GroupCommitWriter::begin() {
-  Status st = session_.exec(options_.begin, {}).status();
+Status GroupCommitWriter::begin(const std::string& script) {
+  Status st = session_.exec_script(script);
   if (st.code() != Code::kUnavailable || !options_.before_transaction) return st;
   SHEGONG_RETURN_IF_ERROR(options_.before_transaction());
-  return session_.exec(options_.begin, {}).status();
+  return session_.exec_script(script);
 }
 
 Status GroupCommitWriter::commit_alone(const Work& work) {
   Session& s = session_;
-  SHEGONG_RETURN_IF_ERROR(begin());
+  SHEGONG_RETURN_IF_ERROR(begin(options_.begin));
   Status st = run_guarded(work, s);
   if (st.ok()) st = s.exec("COMMIT", {}).status();
   if (!st.ok()) s.exec_script("ROLLBACK");

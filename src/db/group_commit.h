@@ -50,7 +50,7 @@ class GroupCommitWriter {
   };
 
   void loop();
-  Status begin();
+  Status begin(const std::string& script);  // opens the transaction (with what follows it)
   void commit_batch(const std::vector<Job*>& batch, std::vector<Status>& results);
   Status commit_alone(const Work& work);
 

@@ -135,6 +135,11 @@ class Connection final : public Session {
   Result<int64_t> exec(std::string_view sql, const Params& params) override {
     auto res = run(sql, params);
     if (!res.ok()) return res.status();
+    // COMMIT of a transaction in which a statement failed ends it with ROLLBACK and no error: the
+    // writer must not report such a unit as stored.
+    if (sql == "COMMIT" && std::string_view(PQcmdStatus(res->get())) == "ROLLBACK") {
+      return Internal("postgresql: the transaction was rolled back, a statement in it had failed");
+    }
     const char* changed = PQcmdTuples(res->get());
     return static_cast<int64_t>(changed[0] ? std::strtoll(changed, nullptr, 10) : 0);
   }
