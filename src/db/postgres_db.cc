@@ -16,6 +16,7 @@
 #include <mutex>
 #include <span>
 #include <unordered_map>
+#include <utility>
 
 #include "db/db.h"
 #include "db/group_commit.h"
@@ -105,10 +106,27 @@ class Connection final : public Session {
   // A connection the server closed (a restart, a failover) is opened again between units of
   // work; the statements it had prepared are gone with it.
   Status ensure_connected() {
+    (void)settle();  // a failure shows in the connection's status
     if (PQstatus(conn_) == CONNECTION_OK) return Status::Ok();
     statements_.clear();
     PQreset(conn_);
     return check_connected();
+  }
+
+  // A reader's transaction costs no round trip of its own: BEGIN is sent in one pipeline with the
+  // unit's first statement, and COMMIT is sent without waiting for its answer, which is read
+  // before the connection's next use. The server ends the transaction at once all the same.
+  Status begin_with_first_statement(std::string begin) {
+    deferred_begin_ = std::move(begin);
+    return Status::Ok();
+  }
+  Status commit_without_waiting() {
+    deferred_begin_.clear();
+    SHEGONG_RETURN_IF_ERROR(settle());
+    if (PQtransactionStatus(conn_) == PQTRANS_IDLE) return Status::Ok();  // nothing was read
+    if (PQsendQuery(conn_, "COMMIT") != 1) return postgres_error(nullptr, conn_, "commit");
+    commit_pending_ = true;
+    return Status::Ok();
   }
 
   Result<Rows> query(std::string_view sql, const Params& params) override {
@@ -154,6 +172,10 @@ class Connection final : public Session {
   }
 
   Status exec_script(std::string_view sql) override {
+    SHEGONG_RETURN_IF_ERROR(settle());
+    if (!deferred_begin_.empty()) {
+      SHEGONG_RETURN_IF_ERROR(exec_script(std::exchange(deferred_begin_, {})));
+    }
     ResultPtr res(PQexec(conn_, std::string(sql).c_str()), &PQclear);
     ExecStatusType status = PQresultStatus(res.get());
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
@@ -272,22 +294,82 @@ class Connection final : public Session {
   }
 
   Result<ResultPtr> run(std::string_view sql, const Params& params) {
+    SHEGONG_RETURN_IF_ERROR(settle());
+    if (deferred_begin_.empty()) return run_prepared(sql, params, nullptr);
+    std::string begin = std::exchange(deferred_begin_, {});
+    auto res = run_prepared(sql, params, &begin);
+    if (res.ok() || res.status().code() != Code::kUnavailable) return res;
+    // The connection was found gone as the transaction opened: nothing of the unit has run on
+    // the server nor been seen by it, so open the connection again and send both once more.
+    SHEGONG_RETURN_IF_ERROR(ensure_connected());
+    return run_prepared(sql, params, &begin);
+  }
+
+  // Runs one prepared statement; with `begin`, in one pipeline after that statement.
+  Result<ResultPtr> run_prepared(std::string_view sql, const Params& params,
+                                 const std::string* begin) {
     bound_statement_cache();
     auto prepared = prepare(sql, params);
     if (!prepared.ok()) return prepared.status();
     Bound b;
     SHEGONG_RETURN_IF_ERROR(bind(params, b));
-    ResultPtr res(PQexecPrepared(conn_, (*prepared)->name.c_str(), static_cast<int>(params.size()),
-                                 b.values.data(), b.lengths.data(), b.formats.data(), 0),
-                  &PQclear);
+    const int n = static_cast<int>(params.size());
+    const char* name = (*prepared)->name.c_str();
+    if (begin == nullptr) {
+      ResultPtr res(
+          PQexecPrepared(conn_, name, n, b.values.data(), b.lengths.data(), b.formats.data(), 0),
+          &PQclear);
+      SHEGONG_RETURN_IF_ERROR(check(res.get()));
+      return res;
+    }
+    if (PQenterPipelineMode(conn_) != 1) return postgres_error(nullptr, conn_, "pipeline");
+    ResultPtr opened(nullptr, &PQclear), res(nullptr, &PQclear);
+    bool sent =
+        PQsendQueryParams(conn_, begin->c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) == 1 &&
+        PQsendQueryPrepared(conn_, name, n, b.values.data(), b.lengths.data(), b.formats.data(),
+                            0) == 1 &&
+        PQpipelineSync(conn_) == 1;
+    if (sent) {
+      opened.reset(next_result());
+      res.reset(next_result());
+      while (PGresult* rest = PQgetResult(conn_)) {  // the sync
+        bool synced = PQresultStatus(rest) == PGRES_PIPELINE_SYNC;
+        PQclear(rest);
+        if (synced) break;
+      }
+    }
+    PQexitPipelineMode(conn_);
+    if (!sent || opened == nullptr) return postgres_error(opened.get(), conn_, "begin");
+    SHEGONG_RETURN_IF_ERROR(check(opened.get()));
     SHEGONG_RETURN_IF_ERROR(check(res.get()));
     return res;
+  }
+
+  // In a pipeline: the result of the next query, having read the end of it.
+  PGresult* next_result() {
+    PGresult* res = PQgetResult(conn_);
+    if (res != nullptr) {
+      while (PGresult* rest = PQgetResult(conn_)) PQclear(rest);
+    }
+    return res;
+  }
+
+  // Reads the answer to a COMMIT sent without waiting.
+  Status settle() {
+    if (!std::exchange(commit_pending_, false)) return Status::Ok();
+    Status st;
+    while (PGresult* res = PQgetResult(conn_)) {
+      if (st.ok()) st = check(res);
+      PQclear(res);
+    }
+    return st;
   }
 
   // Sends the statements of `rows` without waiting for each answer (libpq's pipeline mode), in
   // chunks small enough that the answers never fill the socket while statements are still being
   // sent. The first error is the result; the server skips the rest of the chunk after it.
   Status run_pipelined(std::string_view sql, std::span<const Params> rows) {
+    SHEGONG_RETURN_IF_ERROR(settle());
     bound_statement_cache();
     std::vector<const Prepared*> plan;
     for (const Params& params : rows) {
@@ -327,6 +409,8 @@ class Connection final : public Session {
   }
 
   PGconn* conn_;
+  std::string deferred_begin_;   // a reader's BEGIN, sent with the unit's first statement
+  bool commit_pending_ = false;  // a reader's COMMIT was sent and its answer not yet read
   std::unordered_map<std::string, Prepared> statements_;
   uint64_t prepared_count_ = 0;  // names stay unique after the cache starts afresh
 };
@@ -340,8 +424,17 @@ class PostgresDb final : public Db {
                 {.begin = "BEGIN",
                  .max_batch = max_batch,
                  .before_transaction = [this] { return writer_conn_->ensure_connected(); }}),
-        readers_(std::move(readers), "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
-                 [](Session& s) { return static_cast<Connection&>(s).ensure_connected(); }) {}
+        readers_(
+            std::move(readers),
+            {.open =
+                 [](Session& s) {
+                   return static_cast<Connection&>(s).begin_with_first_statement(
+                       "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+                 },
+             .close =
+                 [](Session& s) { return static_cast<Connection&>(s).commit_without_waiting(); },
+             .before = [](Session& s) { return static_cast<Connection&>(s).ensure_connected(); }}) {
+  }
 
   Status write(const Work& work) override { return writer_.write(work); }
   Status read(const Work& work) override { return readers_.read(work); }

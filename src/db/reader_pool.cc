@@ -4,11 +4,13 @@
 
 namespace shegong::db {
 
-ReaderPool::ReaderPool(std::vector<std::unique_ptr<Session>> sessions, std::string begin,
-                       std::function<Status(Session&)> before_transaction)
-    : sessions_(std::move(sessions)),
-      begin_(std::move(begin)),
-      before_transaction_(std::move(before_transaction)) {
+ReaderPool::Transaction ReaderPool::statements(std::string begin) {
+  return {.open = [begin = std::move(begin)](Session& s) { return s.exec(begin, {}).status(); },
+          .close = [](Session& s) { return s.exec("COMMIT", {}).status(); }};
+}
+
+ReaderPool::ReaderPool(std::vector<std::unique_ptr<Session>> sessions, Transaction transaction)
+    : sessions_(std::move(sessions)), transaction_(std::move(transaction)) {
   for (auto& s : sessions_) free_.push_back(s.get());
 }
 
@@ -20,17 +22,18 @@ Status ReaderPool::read(const Work& work) {
     session = free_.back();
     free_.pop_back();
   }
-  Status st = before_transaction_ ? before_transaction_(*session) : Status::Ok();
-  if (st.ok()) st = session->exec(begin_, {}).status();
-  if (st.code() == Code::kUnavailable && before_transaction_) {
+  const auto& before = transaction_.before;
+  Status st = before ? before(*session) : Status::Ok();
+  if (st.ok()) st = transaction_.open(*session);
+  if (st.code() == Code::kUnavailable && before) {
     // The connection was found gone on opening the transaction: open it again and retry once;
     // nothing of the unit of work has run.
-    st = before_transaction_(*session);
-    if (st.ok()) st = session->exec(begin_, {}).status();
+    st = before(*session);
+    if (st.ok()) st = transaction_.open(*session);
   }
   if (st.ok()) {
     st = run_guarded(work, *session);
-    Status end = session->exec("COMMIT", {}).status();
+    Status end = transaction_.close(*session);
     if (st.ok()) st = end;
   }
   {

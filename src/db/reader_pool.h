@@ -1,6 +1,6 @@
 // The reading side of an engine: a fixed set of sessions lent out one unit of work at a time.
-// Each unit runs inside one transaction opened by `begin`, so it reads one consistent snapshot
-// concurrently with the writer and the other readers. A caller waits while all are lent.
+// Each unit runs inside one read transaction, so it reads one consistent snapshot concurrently
+// with the writer and the other readers. A caller waits while all are lent.
 #pragma once
 
 #include <condition_variable>
@@ -16,18 +16,25 @@ namespace shegong::db {
 
 class ReaderPool {
  public:
-  // `before_transaction`, if given, runs on a session before its transaction opens (e.g. to
-  // re-establish a lost connection); its error is the unit's result. When opening the transaction
-  // finds the connection gone (kUnavailable), it runs once more and the opening is tried again.
-  ReaderPool(std::vector<std::unique_ptr<Session>> sessions, std::string begin,
-             std::function<Status(Session&)> before_transaction = {});
+  // How a session's read transaction is opened and ended.
+  struct Transaction {
+    std::function<Status(Session&)> open;
+    std::function<Status(Session&)> close;
+    // If given, runs on a session before its transaction opens (e.g. to re-establish a lost
+    // connection); its error is the unit's result. When opening the transaction finds the
+    // connection gone (kUnavailable), it runs once more and the opening is tried again.
+    std::function<Status(Session&)> before = {};
+  };
+  // The transaction as two statements: `begin`, and COMMIT.
+  static Transaction statements(std::string begin);
+
+  ReaderPool(std::vector<std::unique_ptr<Session>> sessions, Transaction transaction);
 
   Status read(const Work& work);
 
  private:
   std::vector<std::unique_ptr<Session>> sessions_;
-  std::string begin_;
-  std::function<Status(Session&)> before_transaction_;
+  Transaction transaction_;
   std::mutex mu_;
   std::condition_variable cv_;
   std::vector<Session*> free_;

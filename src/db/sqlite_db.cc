@@ -198,7 +198,7 @@ class SqliteDb final : public Db {
         writer_conn_(std::move(writer)),
         writer_(*writer_conn_,
                 {.begin = "BEGIN IMMEDIATE", .max_batch = max_batch, .before_transaction = {}}),
-        readers_(std::move(readers), "BEGIN") {}
+        readers_(std::move(readers), ReaderPool::statements("BEGIN")) {}
 
   Status write(const Work& work) override { return writer_.write(work); }
   Status read(const Work& work) override { return readers_.read(work); }
