@@ -5,7 +5,8 @@
 //  - write(work) runs `work` in a read-write transaction. When it returns ok, the changes are
 //    durable (on disk, fsynced); when `work` returns an error, none of its changes remain. Writes
 //    from many threads may share one commit (group commit) but never see each other's uncommitted
-//    failures. `work` must not call back into the Db.
+//    failures. `work` must not call back into the Db. Write transactions take turns also across
+//    processes on one database (a server and a command, two servers).
 //  - read(work) runs `work` on a consistent snapshot, concurrently with writes and other reads.
 //  - SQL given here must be portable between the engines (SQLite and PostgreSQL): `?` parameters,
 //    `INSERT ... RETURNING`, `ON CONFLICT`; engine-specific DDL lives only in the migrations.

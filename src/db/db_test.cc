@@ -136,6 +136,35 @@ TEST(Storage, AUnitThatCarriesOnPastAFailedStatementIsReportedAsWhatWasStored) {
   }
 }
 
+TEST(Storage, WritersOfSeveralProcessesTakeTurns) {
+  // A server and a command run at the same time (or two servers) each have their own writer; a
+  // unit of work that reads and then writes (the audit chain's last hash, a sequence) must still
+  // see no other writer's changes in between, as within one process.
+  TestDb db;
+  ASSERT_TRUE(create_table(*db).ok());
+  constexpr int kProcesses = 3, kThreads = 4, kUnits = 25;
+  std::vector<std::unique_ptr<Db>> handles;
+  for (int i = 0; i < kProcesses; ++i) handles.push_back(db.open_another());
+  std::atomic<int> failures{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kProcesses * kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kUnits; ++i) {
+        Status st = handles[t % kProcesses]->write([](Session& s) {
+          auto last = s.query("SELECT count(*) FROM t");
+          if (!last.ok()) return last.status();
+          return s.exec("INSERT INTO t(v) VALUES(?)", {"n" + std::to_string((*last)[0].integer(0))})
+              .status();
+        });
+        if (!st.ok()) ++failures;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(failures.load(), 0);
+  EXPECT_EQ(count(*db), kProcesses * kThreads * kUnits);
+}
+
 TEST(Storage, QueryEachStreamsRowsAndStopsAtTheFirstError) {
   TestDb db;
   ASSERT_TRUE(create_table(*db).ok());

@@ -14,20 +14,6 @@ constexpr const char* kPostgresVersionTable =
 
 bool postgres(const Db& db) { return db.engine() == "postgresql"; }
 
-// Several processes may start on one database at once (two servers behind a balancer, a rolling
-// restart). Every unit of work below first takes the migration lock and then reads the version
-// again under it, so each step is applied exactly once and the others see it done. On SQLite the
-// write transaction (BEGIN IMMEDIATE) is that lock; on PostgreSQL an advisory lock for this schema,
-// released with the transaction.
-Status lock_migrations(const Db& db, Session& s) {
-  if (!postgres(db)) return Status::Ok();
-  return s
-      .query(
-          "SELECT pg_advisory_xact_lock(hashtextextended('shegong.migrate.' || "
-          "current_schema(), 0))")
-      .status();
-}
-
 Result<int> applied_version(Session& s) {
   auto rows = s.query("SELECT coalesce(max(version), 0) FROM schema_version");
   if (!rows.ok()) return rows.status();
@@ -68,7 +54,6 @@ Result<int> schema_version(Db& db) {
 
 Result<MigrateReport> migrate(Db& db, const Clock& clock) {
   SHEGONG_RETURN_IF_ERROR(db.write([&](Session& s) {
-    SHEGONG_RETURN_IF_ERROR(lock_migrations(db, s));
     return s.exec(postgres(db) ? kPostgresVersionTable : kVersionTable).status();
   }));
   auto current = schema_version(db);
@@ -84,8 +69,10 @@ Result<MigrateReport> migrate(Db& db, const Clock& clock) {
   for (const Migration& m : all) {
     if (m.version <= *current) continue;
     bool applied_here = false;
+    // Several processes may start on one database at once (two servers behind a balancer, a
+    // rolling restart). Write transactions of all processes take turns on both engines (db.h), so
+    // reading the version again inside the step's own transaction applies it exactly once.
     Status st = db.write([&](Session& s) {
-      SHEGONG_RETURN_IF_ERROR(lock_migrations(db, s));
       auto version = applied_version(s);
       if (!version.ok()) return version.status();
       if (*version >= m.version) return Status::Ok();  // another process applied it meanwhile

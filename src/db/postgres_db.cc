@@ -415,13 +415,20 @@ class Connection final : public Session {
   uint64_t prepared_count_ = 0;  // names stay unique after the cache starts afresh
 };
 
+// Writes are serialised across processes too (a server and a command, or two servers, on one
+// database), as SQLite's BEGIN IMMEDIATE does: each write transaction first takes an advisory lock
+// for the schema, held until it ends.
+constexpr const char* kBeginWrite =
+    "BEGIN; SELECT pg_advisory_xact_lock(hashtextextended('shegong.write.' || current_schema(), "
+    "0))";
+
 class PostgresDb final : public Db {
  public:
   PostgresDb(std::unique_ptr<Connection> writer, std::vector<std::unique_ptr<Session>> readers,
              int max_batch)
       : writer_conn_(std::move(writer)),
         writer_(*writer_conn_,
-                {.begin = "BEGIN",
+                {.begin = kBeginWrite,
                  .max_batch = max_batch,
                  .before_transaction = [this] { return writer_conn_->ensure_connected(); }}),
         readers_(
