@@ -56,6 +56,9 @@ struct SqliteOptions {
   int readers = 4;
   // Upper bound on the units of work that share one commit.
   int max_batch = 512;
+  // How long a write waits while another process writes to the same database; past it the write
+  // is refused as busy (kUnavailable, HTTP 503) and nothing of it is stored.
+  int lock_timeout_ms = 10'000;
 };
 
 // Opens (creating if needed) an SQLite database in WAL mode.
@@ -67,6 +70,7 @@ struct PostgresOptions {
   std::string conninfo;
   int readers = 4;
   int max_batch = 512;
+  int lock_timeout_ms = 10'000;  // as for SQLite; also a read's wait behind a schema change
 };
 
 // Connects to a PostgreSQL server: one writer connection and `readers` reader connections.

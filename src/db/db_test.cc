@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <future>
 #include <optional>
 #include <set>
 #include <thread>
@@ -163,6 +164,33 @@ TEST(Storage, WritersOfSeveralProcessesTakeTurns) {
   for (auto& th : threads) th.join();
   EXPECT_EQ(failures.load(), 0);
   EXPECT_EQ(count(*db), kProcesses * kThreads * kUnits);
+}
+
+TEST(Storage, AWriteThatWaitsTooLongForAnotherProcessIsRefusedAsBusy) {
+  TestDb db;
+  ASSERT_TRUE(create_table(*db).ok());
+  auto other = db.open_another(/*lock_timeout_ms=*/200);
+  std::promise<void> holding, release;
+  std::thread holder([&] {
+    Status st = db->write([&](Session& s) {
+      SHEGONG_RETURN_IF_ERROR(s.exec("INSERT INTO t(v) VALUES('first')").status());
+      holding.set_value();
+      release.get_future().wait();
+      return Status::Ok();
+    });
+    EXPECT_TRUE(st.ok()) << st.to_string();
+  });
+  holding.get_future().wait();
+  Status busy =
+      other->write([](Session& s) { return s.exec("INSERT INTO t(v) VALUES('second')").status(); });
+  EXPECT_EQ(busy.code(), Code::kUnavailable) << busy.to_string();
+  EXPECT_NE(busy.message().find("busy"), std::string::npos) << busy.message();
+  release.set_value();
+  holder.join();
+  EXPECT_TRUE(
+      other->write([](Session& s) { return s.exec("INSERT INTO t(v) VALUES('second')").status(); })
+          .ok());
+  EXPECT_EQ(count(*db), 2);
 }
 
 TEST(Storage, QueryEachStreamsRowsAndStopsAtTheFirstError) {

@@ -74,7 +74,6 @@ void GroupCommitWriter::commit_batch(const std::vector<Job*>& batch, std::vector
   Session& s = session_;
   Status opened = begin(options_.begin + "; SAVEPOINT unit");
   if (!opened.ok()) {
-    s.exec_script("ROLLBACK");  // in case the transaction opened and only the savepoint failed
     results.assign(batch.size(), opened);
     return;
   }
@@ -109,9 +108,14 @@ void GroupCommitWriter::commit_batch(const std::vector<Job*>& batch, std::vector
 
 Status GroupCommitWriter::begin(const std::string& script) {
   Status st = session_.exec_script(script);
-  if (st.code() != Code::kUnavailable || !options_.before_transaction) return st;
-  SHEGONG_RETURN_IF_ERROR(options_.before_transaction());
-  return session_.exec_script(script);
+  if (!st.ok() && options_.connection_lost && options_.connection_lost()) {
+    st = options_.before_transaction();
+    if (st.ok()) st = session_.exec_script(script);
+  }
+  // A script that failed part-way (the lock not granted in time, the savepoint refused) may have
+  // left its transaction open: end it, so the next one starts clean.
+  if (!st.ok()) session_.exec_script("ROLLBACK");
+  return st;
 }
 
 Status GroupCommitWriter::commit_alone(const Work& work) {

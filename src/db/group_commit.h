@@ -30,10 +30,11 @@ class GroupCommitWriter {
     std::string begin = "BEGIN";  // the statement that opens a write transaction
     int max_batch = 512;          // upper bound on the units that share one commit
     // Called before each transaction; an error fails the units of that transaction (e.g. a
-    // connection that could not be re-established). When opening the transaction finds the
-    // connection gone (kUnavailable), it is called once more and the opening tried again: no unit
-    // of work has run yet, so nothing can be done twice.
-    std::function<Status()> before_transaction;
+    // connection that could not be re-established). When opening the transaction fails and
+    // `connection_lost` says the connection is gone, it is called once more and the opening tried
+    // again: no unit of work has run yet, so nothing can be done twice.
+    std::function<Status()> before_transaction = {};
+    std::function<bool()> connection_lost = {};
   };
 
   GroupCommitWriter(Session& session, Options options);

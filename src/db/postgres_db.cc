@@ -41,6 +41,9 @@ Status postgres_error(const PGresult* res, PGconn* conn, std::string_view what) 
   std::string_view sqlstate = state ? state : "";
   if (sqlstate.starts_with("23")) return Conflict(msg);  // integrity constraint violation
   if (sqlstate == "54000" || sqlstate == "22001") return Invalid("", msg);  // too big, too long
+  if (sqlstate == "55P03") {  // lock_timeout: another process's write outlasted it
+    return {Code::kUnavailable, msg + " (busy: another process is writing; try again)"};
+  }
   // Connection exceptions, and the server shutting down or ending the session (57P01-57P03).
   if (sqlstate.starts_with("08") || sqlstate.starts_with("57P") ||
       PQstatus(conn) == CONNECTION_BAD) {
@@ -95,8 +98,10 @@ Row read_row(const PGresult* res, int row) {
 
 class Connection final : public Session {
  public:
-  static Result<std::unique_ptr<Connection>> open(const std::string& conninfo) {
-    auto conn = std::unique_ptr<Connection>(new Connection(PQconnectdb(conninfo.c_str())));
+  static Result<std::unique_ptr<Connection>> open(const std::string& conninfo,
+                                                  int lock_timeout_ms) {
+    auto conn =
+        std::unique_ptr<Connection>(new Connection(PQconnectdb(conninfo.c_str()), lock_timeout_ms));
     SHEGONG_RETURN_IF_ERROR(conn->check_connected());
     return conn;
   }
@@ -112,6 +117,8 @@ class Connection final : public Session {
     PQreset(conn_);
     return check_connected();
   }
+
+  bool lost() const { return PQstatus(conn_) != CONNECTION_OK; }
 
   // A reader's transaction costs no round trip of its own: BEGIN is sent in one pipeline with the
   // unit's first statement, and COMMIT is sent without waiting for its answer, which is read
@@ -190,15 +197,18 @@ class Connection final : public Session {
     int parameters;
   };
 
-  explicit Connection(PGconn* conn) : conn_(conn) {}
+  Connection(PGconn* conn, int lock_timeout_ms) : conn_(conn), lock_timeout_ms_(lock_timeout_ms) {}
 
   Status check_connected() {
     if (conn_ == nullptr) return {Code::kUnavailable, "postgresql: out of memory"};
     if (PQstatus(conn_) != CONNECTION_OK) return postgres_error(nullptr, conn_, "connect");
-    // Times in UTC (the SQL never relies on the session's time zone), and notices such as
-    // "already exists, skipping" kept off the program's standard error.
-    ResultPtr res(PQexec(conn_, "SET TIME ZONE 'UTC'; SET client_min_messages TO warning"),
-                  &PQclear);
+    // Times in UTC (the SQL never relies on the session's time zone), notices such as "already
+    // exists, skipping" kept off the program's standard error, and waits for a lock bounded.
+    std::string configure =
+        "SET TIME ZONE 'UTC'; SET client_min_messages TO warning; "
+        "SET lock_timeout = " +
+        std::to_string(lock_timeout_ms_);
+    ResultPtr res(PQexec(conn_, configure.c_str()), &PQclear);
     if (PQresultStatus(res.get()) != PGRES_COMMAND_OK) {
       return postgres_error(res.get(), conn_, "configure session");
     }
@@ -298,7 +308,7 @@ class Connection final : public Session {
     if (deferred_begin_.empty()) return run_prepared(sql, params, nullptr);
     std::string begin = std::exchange(deferred_begin_, {});
     auto res = run_prepared(sql, params, &begin);
-    if (res.ok() || res.status().code() != Code::kUnavailable) return res;
+    if (res.ok() || PQstatus(conn_) == CONNECTION_OK) return res;
     // The connection was found gone as the transaction opened: nothing of the unit has run on
     // the server nor been seen by it, so open the connection again and send both once more.
     SHEGONG_RETURN_IF_ERROR(ensure_connected());
@@ -409,6 +419,7 @@ class Connection final : public Session {
   }
 
   PGconn* conn_;
+  int lock_timeout_ms_;
   std::string deferred_begin_;   // a reader's BEGIN, sent with the unit's first statement
   bool commit_pending_ = false;  // a reader's COMMIT was sent and its answer not yet read
   std::unordered_map<std::string, Prepared> statements_;
@@ -430,7 +441,8 @@ class PostgresDb final : public Db {
         writer_(*writer_conn_,
                 {.begin = kBeginWrite,
                  .max_batch = max_batch,
-                 .before_transaction = [this] { return writer_conn_->ensure_connected(); }}),
+                 .before_transaction = [this] { return writer_conn_->ensure_connected(); },
+                 .connection_lost = [this] { return writer_conn_->lost(); }}),
         readers_(
             std::move(readers),
             {.open =
@@ -464,11 +476,11 @@ class PostgresDb final : public Db {
 }  // namespace
 
 Result<std::unique_ptr<Db>> open_postgres(const PostgresOptions& options) {
-  auto writer = Connection::open(options.conninfo);
+  auto writer = Connection::open(options.conninfo, options.lock_timeout_ms);
   if (!writer.ok()) return writer.status();
   std::vector<std::unique_ptr<Session>> readers;
   for (int i = 0; i < options.readers; ++i) {
-    auto r = Connection::open(options.conninfo);
+    auto r = Connection::open(options.conninfo, options.lock_timeout_ms);
     if (!r.ok()) return r.status();
     readers.push_back(std::move(r).value());
   }

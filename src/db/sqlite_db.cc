@@ -17,6 +17,9 @@ Status sqlite_error(sqlite3* db, int rc, std::string_view what) {
   std::string msg = std::string(what) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
   int primary = rc & 0xFF;
   if (primary == SQLITE_CONSTRAINT) return Conflict(msg);
+  if (primary == SQLITE_BUSY) {  // another process's write outlasted the lock timeout
+    return {Code::kUnavailable, msg + " (busy: another process is writing; try again)"};
+  }
   if (primary == SQLITE_TOOBIG) return Invalid("", msg);
   return Internal(msg);
 }
@@ -25,7 +28,8 @@ class Connection final : public Session {
  public:
   enum class Mode { kWriter, kReader, kMaintenance };
 
-  static Result<std::unique_ptr<Connection>> open(const std::string& path, Mode mode) {
+  static Result<std::unique_ptr<Connection>> open(const std::string& path, Mode mode,
+                                                  int lock_timeout_ms = 10'000) {
     bool writer = mode == Mode::kWriter;
     sqlite3* raw = nullptr;
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (writer ? SQLITE_OPEN_CREATE : 0);
@@ -33,8 +37,8 @@ class Connection final : public Session {
     auto conn = std::unique_ptr<Connection>(new Connection(raw));
     if (rc != SQLITE_OK) return sqlite_error(raw, rc, "open " + path);
     sqlite3_extended_result_codes(raw, 1);
-    std::string pragmas =
-        "PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;";
+    std::string pragmas = "PRAGMA busy_timeout=" + std::to_string(lock_timeout_ms) +
+                          "; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;";
     // Page cache: 8 MiB for the writer, 16 MiB for each reader (readers share the OS cache). The
     // writer's is small on purpose: the end of every transaction costs time in proportion to it
     // (with 64 MiB, sustained intake fell to about two thirds; bench/hotline/run.sh). Readers
@@ -104,11 +108,8 @@ class Connection final : public Session {
     std::string text(sql);
     char* err = nullptr;
     int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &err);
-    if (rc != SQLITE_OK) {
-      std::string msg = err ? err : sqlite3_errstr(rc);
-      sqlite3_free(err);
-      return (rc & 0xFF) == SQLITE_CONSTRAINT ? Conflict(msg) : Internal(msg);
-    }
+    sqlite3_free(err);  // the same text as sqlite3_errmsg, which sqlite_error reads
+    if (rc != SQLITE_OK) return sqlite_error(db_, rc, "script");
     return Status::Ok();
   }
 
@@ -196,8 +197,7 @@ class SqliteDb final : public Db {
            std::vector<std::unique_ptr<Session>> readers, int max_batch)
       : path_(std::move(path)),
         writer_conn_(std::move(writer)),
-        writer_(*writer_conn_,
-                {.begin = "BEGIN IMMEDIATE", .max_batch = max_batch, .before_transaction = {}}),
+        writer_(*writer_conn_, {.begin = "BEGIN IMMEDIATE", .max_batch = max_batch}),
         readers_(std::move(readers), ReaderPool::statements("BEGIN")) {}
 
   Status write(const Work& work) override { return writer_.write(work); }
@@ -231,11 +231,11 @@ Result<std::unique_ptr<Db>> open_sqlite(const SqliteOptions& options) {
     return sqlite3_initialize() == SQLITE_OK;
   }();
   (void)configured;
-  auto writer = Connection::open(options.path, Connection::Mode::kWriter);
+  auto writer = Connection::open(options.path, Connection::Mode::kWriter, options.lock_timeout_ms);
   if (!writer.ok()) return writer.status();
   std::vector<std::unique_ptr<Session>> readers;
   for (int i = 0; i < options.readers; ++i) {
-    auto r = Connection::open(options.path, Connection::Mode::kReader);
+    auto r = Connection::open(options.path, Connection::Mode::kReader, options.lock_timeout_ms);
     if (!r.ok()) return r.status();
     readers.push_back(std::move(r).value());
   }

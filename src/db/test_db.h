@@ -67,8 +67,9 @@ class TestDb {
   }
   void close() { db_.reset(); }
   // A second handle on the same database, as another process started on it would hold.
-  std::unique_ptr<Db> open_another() const {
-    auto db = server_.empty() ? open_sqlite({path_, 2, 512}) : open_postgres({location(), 2, 512});
+  std::unique_ptr<Db> open_another(int lock_timeout_ms = 10'000) const {
+    auto db = server_.empty() ? open_sqlite({path_, 2, 512, lock_timeout_ms})
+                              : open_postgres({location(), 2, 512, lock_timeout_ms});
     EXPECT_TRUE(db.ok()) << db.status().to_string();
     return db.ok() ? std::move(db).value() : nullptr;
   }
