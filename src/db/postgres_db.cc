@@ -315,7 +315,7 @@ class Connection final : public Session {
     return run_prepared(sql, params, &begin);
   }
 
-  // Runs one prepared statement; with `begin`, in one pipeline after that statement.
+  // Runs one prepared statement; with `begin`, that goes first, in one pipeline with it.
   Result<ResultPtr> run_prepared(std::string_view sql, const Params& params,
                                  const std::string* begin) {
     bound_statement_cache();
@@ -447,12 +447,13 @@ class PostgresDb final : public Db {
             std::move(readers),
             {.open =
                  [](Session& s) {
-                   return static_cast<Connection&>(s).begin_with_first_statement(
+                   auto& reader = static_cast<Connection&>(s);
+                   SHEGONG_RETURN_IF_ERROR(reader.ensure_connected());
+                   return reader.begin_with_first_statement(
                        "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
                  },
              .close =
-                 [](Session& s) { return static_cast<Connection&>(s).commit_without_waiting(); },
-             .before = [](Session& s) { return static_cast<Connection&>(s).ensure_connected(); }}) {
+                 [](Session& s) { return static_cast<Connection&>(s).commit_without_waiting(); }}) {
   }
 
   Status write(const Work& work) override { return writer_.write(work); }

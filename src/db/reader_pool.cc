@@ -22,15 +22,7 @@ Status ReaderPool::read(const Work& work) {
     session = free_.back();
     free_.pop_back();
   }
-  const auto& before = transaction_.before;
-  Status st = before ? before(*session) : Status::Ok();
-  if (st.ok()) st = transaction_.open(*session);
-  if (st.code() == Code::kUnavailable && before) {
-    // The connection was found gone on opening the transaction: open it again and retry once;
-    // nothing of the unit of work has run.
-    st = before(*session);
-    if (st.ok()) st = transaction_.open(*session);
-  }
+  Status st = transaction_.open(*session);
   if (st.ok()) {
     st = run_guarded(work, *session);
     Status end = transaction_.close(*session);

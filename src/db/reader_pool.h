@@ -16,14 +16,11 @@ namespace shegong::db {
 
 class ReaderPool {
  public:
-  // How a session's read transaction is opened and ended.
+  // How a session's read transaction is opened and ended; an error of either is the unit's
+  // result.
   struct Transaction {
     std::function<Status(Session&)> open;
     std::function<Status(Session&)> close;
-    // If given, runs on a session before its transaction opens (e.g. to re-establish a lost
-    // connection); its error is the unit's result. When opening the transaction finds the
-    // connection gone (kUnavailable), it runs once more and the opening is tried again.
-    std::function<Status(Session&)> before = {};
   };
   // The transaction as two statements: `begin`, and COMMIT.
   static Transaction statements(std::string begin);
