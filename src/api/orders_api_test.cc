@@ -1,8 +1,10 @@
 // 接诉即办 over HTTP against the real server: the whole loop moving the month's ranking, bad input
 // that writes nothing, and orders and timers surviving a SIGKILL.
+#include <atomic>
 #include <chrono>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <thread>
 
 #include "api/e2e_fixture.h"
@@ -412,6 +414,62 @@ TEST_F(OrdersApi, OrdersAndTimersSurviveSigkillAndADeadlineMissedWhileDownFiresO
     EXPECT_EQ(o["state"], "dispatched");
     EXPECT_EQ(server_->stop(SIGKILL), 128 + SIGKILL);
   }
+}
+
+TEST_F(OrdersApi, EveryOrderAcknowledgedBeforeASigkillUnderLoadIsStoredWhole) {
+  // Callers keep filing at once, so that orders share commits, until the server is killed in the
+  // middle of it. Every 201 must then be stored, and no order may be stored in part: each has its
+  // registration event and its audit record, and the audit chain holds.
+  constexpr int kCallers = 8;
+  std::atomic<bool> killed{false};
+  std::atomic<int> acknowledged{0};
+  std::vector<std::vector<int64_t>> ids(kCallers);
+  std::vector<std::thread> callers;
+  const int port = server_->port();
+  for (int t = 0; t < kCallers; ++t) {
+    callers.emplace_back([&, t] {
+      httplib::Client client("127.0.0.1", port);
+      client.set_read_timeout(20, 0);
+      for (int i = 0; !killed; ++i) {
+        Json body = demand();
+        body["contact"]["phone"] = "139" + std::to_string(10000000 + t * 100000 + i);
+        auto r = client.Post("/api/v1/orders", dispatcher_, body.dump(), "application/json");
+        if (!r) continue;  // the server is gone: only 201s count
+        if (r->status != 201) continue;
+        ids[t].push_back(Json::parse(r->body)["id"]);
+        ++acknowledged;
+      }
+    });
+  }
+  auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (acknowledged < 300 && std::chrono::steady_clock::now() < give_up) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  EXPECT_EQ(server_->stop(SIGKILL), 128 + SIGKILL);
+  killed = true;
+  for (auto& c : callers) c.join();
+
+  std::set<int64_t> stored_ids;
+  for (const auto& row : stored("SELECT id FROM cases WHERE kind = 'order'")) {
+    stored_ids.insert(row.integer(0));
+  }
+  int checked = 0;
+  for (const auto& list : ids) {
+    for (int64_t id : list) {
+      EXPECT_TRUE(stored_ids.contains(id)) << "order " << id << " was acknowledged, not stored";
+      ++checked;
+    }
+  }
+  EXPECT_GE(checked, 300);
+  EXPECT_GE(stored_ids.size(), static_cast<size_t>(checked));  // some may be stored, unanswered
+  auto in_part = stored(
+      "SELECT count(*) FROM cases c WHERE kind = 'order' AND (NOT EXISTS (SELECT 1 FROM "
+      "case_events e WHERE e.case_id = c.id AND e.action = 'register') OR NOT EXISTS (SELECT 1 "
+      "FROM audit_log a WHERE a.object = 'case:' || c.id))");
+  ASSERT_EQ(in_part.size(), 1u);
+  EXPECT_EQ(in_part[0].integer(0), 0);
+  auto verified = run_command({kBinary, "audit", "verify", "--db", db_});
+  EXPECT_EQ(verified.exit_code, 0) << verified.out << verified.err;
 }
 
 TEST_F(OrdersApi, AnOrderDispatchedBeforeTheNextNoticeGetsItsDeadlineOnceLoaded) {
