@@ -3,6 +3,8 @@
 #include <atomic>
 #include <chrono>
 #include <fstream>
+#include <map>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <thread>
@@ -78,6 +80,25 @@ class OrdersApi : public E2eTest {
   }
   int64_t order_count() {
     return get("/api/v1/orders", dispatcher_).second.value("total", int64_t{-1});
+  }
+  // Every acknowledged order is stored, none is stored in part (each has its registration event and
+  // its audit record), and the audit chain holds.
+  void expect_stored_whole(const std::vector<int64_t>& acknowledged) {
+    std::set<int64_t> ids;
+    for (const auto& row : stored("SELECT id FROM cases WHERE kind = 'order'")) {
+      ids.insert(row.integer(0));
+    }
+    for (int64_t id : acknowledged) {
+      EXPECT_TRUE(ids.contains(id)) << "order " << id << " was acknowledged, not stored";
+    }
+    auto in_part = stored(
+        "SELECT count(*) FROM cases c WHERE kind = 'order' AND (NOT EXISTS (SELECT 1 FROM "
+        "case_events e WHERE e.case_id = c.id AND e.action = 'register') OR NOT EXISTS (SELECT 1 "
+        "FROM audit_log a WHERE a.object = 'case:' || c.id))");
+    ASSERT_EQ(in_part.size(), 1u);
+    EXPECT_EQ(in_part[0].integer(0), 0);
+    auto verified = run_command({kBinary, "audit", "verify", "--db", db_});
+    EXPECT_EQ(verified.exit_code, 0) << verified.out << verified.err;
   }
 
   static constexpr const char* kPassword = "order-pass-1";
@@ -416,60 +437,92 @@ TEST_F(OrdersApi, OrdersAndTimersSurviveSigkillAndADeadlineMissedWhileDownFiresO
   }
 }
 
-TEST_F(OrdersApi, EveryOrderAcknowledgedBeforeASigkillUnderLoadIsStoredWhole) {
-  // Callers keep filing at once, so that orders share commits, until the server is killed in the
-  // middle of it. Every 201 must then be stored, and no order may be stored in part: each has its
-  // registration event and its audit record, and the audit chain holds.
-  constexpr int kCallers = 8;
-  std::atomic<bool> killed{false};
-  std::atomic<int> acknowledged{0};
-  std::vector<std::vector<int64_t>> ids(kCallers);
-  std::vector<std::thread> callers;
-  const int port = server_->port();
-  for (int t = 0; t < kCallers; ++t) {
-    callers.emplace_back([&, t] {
-      httplib::Client client("127.0.0.1", port);
-      client.set_read_timeout(20, 0);
-      for (int i = 0; !killed; ++i) {
-        Json body = demand();
-        body["contact"]["phone"] = "139" + std::to_string(10000000 + t * 100000 + i);
-        auto r = client.Post("/api/v1/orders", dispatcher_, body.dump(), "application/json");
-        if (!r) continue;  // the server is gone: only 201s count
-        if (r->status != 201) continue;
-        ids[t].push_back(Json::parse(r->body)["id"]);
-        ++acknowledged;
-      }
-    });
-  }
-  auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-  while (acknowledged < 300 && std::chrono::steady_clock::now() < give_up) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
-  EXPECT_EQ(server_->stop(SIGKILL), 128 + SIGKILL);
-  killed = true;
-  for (auto& c : callers) c.join();
-
-  std::set<int64_t> stored_ids;
-  for (const auto& row : stored("SELECT id FROM cases WHERE kind = 'order'")) {
-    stored_ids.insert(row.integer(0));
-  }
-  int checked = 0;
-  for (const auto& list : ids) {
-    for (int64_t id : list) {
-      EXPECT_TRUE(stored_ids.contains(id)) << "order " << id << " was acknowledged, not stored";
-      ++checked;
+// Callers that keep filing orders at once, so that orders share commits, each on a connection of
+// its own, until told to stop; what the server answered is kept.
+class Callers {
+ public:
+  Callers(int port, const httplib::Headers& who, const Json& demand, int count) {
+    for (int t = 0; t < count; ++t) {
+      threads_.emplace_back([this, port, who, demand, t] {
+        httplib::Client client("127.0.0.1", port);
+        client.set_read_timeout(20, 0);
+        for (int i = 0; !stopping_; ++i) {
+          Json body = demand;
+          body["contact"]["phone"] = "139" + std::to_string(10000000 + t * 100000 + i);
+          auto r = client.Post("/api/v1/orders", who, body.dump(), "application/json");
+          std::lock_guard lock(mu_);
+          if (!r) continue;  // the server is gone or the connection broke: only 201s count
+          if (r->status == 201) {
+            acknowledged_.push_back(Json::parse(r->body)["id"]);
+          } else {
+            ++statuses_[r->status];
+          }
+        }
+      });
     }
   }
-  EXPECT_GE(checked, 300);
-  EXPECT_GE(stored_ids.size(), static_cast<size_t>(checked));  // some may be stored, unanswered
-  auto in_part = stored(
-      "SELECT count(*) FROM cases c WHERE kind = 'order' AND (NOT EXISTS (SELECT 1 FROM "
-      "case_events e WHERE e.case_id = c.id AND e.action = 'register') OR NOT EXISTS (SELECT 1 "
-      "FROM audit_log a WHERE a.object = 'case:' || c.id))");
-  ASSERT_EQ(in_part.size(), 1u);
-  EXPECT_EQ(in_part[0].integer(0), 0);
-  auto verified = run_command({kBinary, "audit", "verify", "--db", db_});
-  EXPECT_EQ(verified.exit_code, 0) << verified.out << verified.err;
+  ~Callers() { stop(); }
+  // Waits until `n` more orders than now have been acknowledged (at most a minute).
+  void wait_for(size_t n) {
+    size_t target = acknowledged().size() + n;
+    auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (acknowledged().size() < target && std::chrono::steady_clock::now() < give_up) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+  }
+  void stop() {
+    stopping_ = true;
+    for (auto& t : threads_) {
+      if (t.joinable()) t.join();
+    }
+  }
+  std::vector<int64_t> acknowledged() {
+    std::lock_guard lock(mu_);
+    return acknowledged_;
+  }
+  std::map<int, int> statuses() {
+    std::lock_guard lock(mu_);
+    return statuses_;
+  }
+
+ private:
+  std::atomic<bool> stopping_{false};
+  std::mutex mu_;
+  std::vector<int64_t> acknowledged_;
+  std::map<int, int> statuses_;  // answers other than 201
+  std::vector<std::thread> threads_;
+};
+
+TEST_F(OrdersApi, EveryOrderAcknowledgedBeforeASigkillUnderLoadIsStoredWhole) {
+  Callers callers(server_->port(), dispatcher_, demand(), 8);
+  callers.wait_for(300);
+  EXPECT_EQ(server_->stop(SIGKILL), 128 + SIGKILL);
+  callers.stop();
+  auto acknowledged = callers.acknowledged();
+  EXPECT_GE(acknowledged.size(), 300u);
+  expect_stored_whole(acknowledged);
+}
+
+TEST_F(OrdersApi, PostgresConnectionsLostUnderLoadCostNoAcknowledgedOrderAndServingGoesOn) {
+  if (!on_postgres()) GTEST_SKIP() << "an SQLite database has no connections to lose";
+  // What a restart or a failover of the database server does to a running shegong: every
+  // connection it holds is ended, twice, while callers keep filing.
+  const std::string end_all =
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database_ +
+      "' AND pid <> pg_backend_pid()";
+  Callers callers(server_->port(), dispatcher_, demand(), 8);
+  callers.wait_for(100);
+  db::postgres_admin(db::test_postgres_server(), {end_all});
+  callers.wait_for(100);
+  db::postgres_admin(db::test_postgres_server(), {end_all});
+  callers.wait_for(200);
+  callers.stop();
+  auto acknowledged = callers.acknowledged();
+  EXPECT_GE(acknowledged.size(), 400u);  // serving went on after each loss
+  for (const auto& [status, n] : callers.statuses()) {
+    EXPECT_EQ(status, 503) << n << " answers " << status;  // refused as unavailable, never 500
+  }
+  expect_stored_whole(acknowledged);
 }
 
 TEST_F(OrdersApi, AnOrderDispatchedBeforeTheNextNoticeGetsItsDeadlineOnceLoaded) {
