@@ -83,10 +83,14 @@ void GroupCommitWriter::commit_batch(const std::vector<Job*>& batch, std::vector
     Status kept =
         s.exec_script((results[i].ok() ? "RELEASE unit" : "ROLLBACK TO unit; RELEASE unit") + then);
     if (!kept.ok() && results[i].ok()) {
-      // The unit went on past a statement that failed: PostgreSQL then refuses the rest of the
-      // transaction, the release too. The unit is undone like any failed one; the others stay.
-      results[i] = Internal("a statement of this unit of work failed: " + kept.message());
-      kept = s.exec_script("ROLLBACK TO unit; RELEASE unit" + then);
+      // Either the unit went on past a statement that failed (PostgreSQL then refuses the rest of
+      // the transaction, the release too), and it is undone like any failed one while the others
+      // stay; or the transaction is lost (the connection with it), and so are they all, below.
+      Status undone = s.exec_script("ROLLBACK TO unit; RELEASE unit" + then);
+      if (undone.ok()) {
+        results[i] = Internal("a statement of this unit of work failed: " + kept.message());
+        kept = undone;
+      }
     }
     if (!kept.ok()) {
       // The transaction cannot go on: none of it is committed, so no unit may report success.
