@@ -62,14 +62,26 @@ Status check_db_path(const std::string& db_path) {
 
 namespace {
 
+bool key_in_environment() {
+  const char* env_key = std::getenv("SHEGONG_KEY");
+  return env_key != nullptr && *env_key != '\0';
+}
+
 // A PostgreSQL database keeps no file of ours beside it: its data key comes from the environment.
 Status check_postgres_key() {
-  const char* env_key = std::getenv("SHEGONG_KEY");
-  if (env_key != nullptr && *env_key != '\0') return Status::Ok();
+  if (key_in_environment()) return Status::Ok();
   return Invalid("db",
                  "a PostgreSQL database takes its data key from SHEGONG_KEY (64 hexadecimal "
                  "digits, e.g. from `openssl rand -hex 32`); keep the same key for as long as the "
                  "database holds data");
+}
+
+// Opens the engine `db_path` names; its errors are about the --db given.
+Result<std::unique_ptr<db::Db>> open_engine(const std::string& db_path, int readers) {
+  auto db = is_postgres(db_path) ? db::open_postgres({db_path, readers, 512})
+                                 : db::open_sqlite({db_path, readers, 512});
+  if (!db.ok()) return Status(db.status().code(), db.status().message(), "db");
+  return db;
 }
 
 fs::path key_file_of(const std::string& db_path) {
@@ -102,8 +114,8 @@ Result<Store> open_store(const std::string& db_path) {
   SHEGONG_RETURN_IF_ERROR(check_db_path(db_path));
   if (is_postgres(db_path)) {
     SHEGONG_RETURN_IF_ERROR(check_postgres_key());
-    auto db = db::open_postgres({db_path, 4, 512});
-    if (!db.ok()) return Status(db.status().code(), db.status().message(), "db");
+    auto db = open_engine(db_path, 4);
+    if (!db.ok()) return db.status();
     auto key = crypto::load_or_create_key("");  // SHEGONG_KEY: no file is read or made
     if (!key.ok()) return key.status();
     return migrated_store(std::move(db).value(), *key);
@@ -114,15 +126,14 @@ Result<Store> open_store(const std::string& db_path) {
   if (ec)
     return Status(Code::kInvalidArgument,
                   "cannot create " + path.parent_path().string() + ": " + ec.message(), "db");
-  auto db = db::open_sqlite({db_path, 4, 512});
-  if (!db.ok()) return Status(db.status().code(), db.status().message(), "db");
+  auto db = open_engine(db_path, 4);
+  if (!db.ok()) return db.status();
   // A new key only for a database without data (a new file, or one no migration has touched): a
   // database that holds data was sealed with a key, and a new one would not open it.
   auto version = db::schema_version(**db);
   if (!version.ok()) return Status(version.status().code(), version.status().message(), "db");
   fs::path key_file = key_file_of(db_path);
-  const char* env_key = std::getenv("SHEGONG_KEY");
-  if (*version > 0 && (env_key == nullptr || *env_key == '\0') && !fs::exists(key_file, ec)) {
+  if (*version > 0 && !key_in_environment() && !fs::exists(key_file, ec)) {
     return Invalid("db", "the key file " + key_file.string() + " is missing; restore it beside " +
                              "the database (or set SHEGONG_KEY): a new key would not open what " +
                              "the database holds");
@@ -262,15 +273,14 @@ int expected_schema_version() { return db::sqlite_migrations().back().version; }
 
 Result<ExistingDb> open_existing(const std::string& db_path) {
   SHEGONG_RETURN_IF_ERROR(check_db_path(db_path));
-  const bool postgres = is_postgres(db_path);
-  if (!postgres) {
+  if (!is_postgres(db_path)) {
     std::error_code ec;
     const fs::file_status status = fs::status(db_path, ec);
     if (!fs::exists(status)) return Invalid("db", "no database at " + db_path);
     if (!fs::is_regular_file(status)) return Invalid("db", db_path + " is not a file");
   }
-  auto db = postgres ? db::open_postgres({db_path, 2, 512}) : db::open_sqlite({db_path, 2, 512});
-  if (!db.ok()) return Status(db.status().code(), db.status().message(), "db");
+  auto db = open_engine(db_path, 2);
+  if (!db.ok()) return db.status();
   auto version = db::schema_version(**db);
   if (!version.ok()) return Status(version.status().code(), version.status().message(), "db");
   return ExistingDb{std::move(db).value(), *version};

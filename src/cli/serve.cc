@@ -172,10 +172,6 @@ Result<int64_t> clock_offset_ms(const char* env) {
   return value;
 }
 
-}  // namespace
-
-namespace {
-
 // The database as the start-up line names it: a PostgreSQL URI without its password.
 std::string shown_location(const std::string& db_path) {
   if (!is_postgres(db_path)) return db_path;

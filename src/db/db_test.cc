@@ -24,6 +24,11 @@ Status create_table(Db& db) {
   });
 }
 
+// A unit of work of its own that stores `v`.
+Status insert(Db& db, const std::string& v) {
+  return db.write([&](Session& s) { return s.exec("INSERT INTO t(v) VALUES(?)", {v}).status(); });
+}
+
 int64_t count(Db& db) {
   int64_t n = -1;
   EXPECT_TRUE(db.read([&](Session& s) {
@@ -88,9 +93,7 @@ TEST(Storage, AUnitThatCarriesOnPastAFailedStatementIsReportedAsWhatWasStored) {
   // rows are stored, alone or sharing a commit.
   TestDb db;
   ASSERT_TRUE(create_table(*db).ok());
-  ASSERT_TRUE(db->write([](Session& s) {
-                  return s.exec("INSERT INTO t(v) VALUES('taken')").status();
-                }).ok());
+  ASSERT_TRUE(insert(*db, "taken").ok());
   Status alone = db->write([](Session& s) {
     SHEGONG_RETURN_IF_ERROR(s.exec("INSERT INTO t(v) VALUES('alone')").status());
     (void)s.exec("INSERT INTO t(v) VALUES('taken')");  // fails, ignored
@@ -181,15 +184,12 @@ TEST(Storage, AWriteThatWaitsTooLongForAnotherProcessIsRefusedAsBusy) {
     EXPECT_TRUE(st.ok()) << st.to_string();
   });
   holding.get_future().wait();
-  Status busy =
-      other->write([](Session& s) { return s.exec("INSERT INTO t(v) VALUES('second')").status(); });
+  Status busy = insert(*other, "second");
   EXPECT_EQ(busy.code(), Code::kUnavailable) << busy.to_string();
   EXPECT_NE(busy.message().find("busy"), std::string::npos) << busy.message();
   release.set_value();
   holder.join();
-  EXPECT_TRUE(
-      other->write([](Session& s) { return s.exec("INSERT INTO t(v) VALUES('second')").status(); })
-          .ok());
+  EXPECT_TRUE(insert(*other, "second").ok());
   EXPECT_EQ(count(*db), 2);
 }
 
@@ -215,15 +215,11 @@ TEST(Storage, QueryEachStreamsRowsAndStopsAtTheFirstError) {
 TEST(Storage, ConstraintViolationIsConflictAndExceptionsAreContained) {
   TestDb db;
   ASSERT_TRUE(create_table(*db).ok());
-  auto insert = [&](const std::string& v) {
-    return db->write(
-        [&](Session& s) { return s.exec("INSERT INTO t(v) VALUES(?)", {v}).status(); });
-  };
-  ASSERT_TRUE(insert("a").ok());
-  EXPECT_EQ(insert("a").code(), Code::kConflict);
+  ASSERT_TRUE(insert(*db, "a").ok());
+  EXPECT_EQ(insert(*db, "a").code(), Code::kConflict);
   Status st = db->write([](Session&) -> Status { throw std::runtime_error("boom"); });
   EXPECT_EQ(st.code(), Code::kInternal);
-  EXPECT_TRUE(insert("b").ok());
+  EXPECT_TRUE(insert(*db, "b").ok());
   EXPECT_EQ(count(*db), 2);
 }
 
@@ -262,26 +258,20 @@ TEST(Storage, ConnectionsTheServerEndedAreOpenedAgainBeforeTheNextUnitOfWork) {
   TestDb db;
   if (!db.postgres()) GTEST_SKIP() << "an SQLite database has no server to lose";
   ASSERT_TRUE(create_table(*db).ok());
-  ASSERT_TRUE(db->write([](Session& s) {
-                  return s.exec("INSERT INTO t(v) VALUES('before')").status();
-                }).ok());
+  ASSERT_TRUE(insert(*db, "before").ok());
   EXPECT_EQ(count(*db), 1);
   db.end_connections();
   // Reads on every reader connection and a write, each finding its connection gone.
   EXPECT_EQ(count(*db), 1);
   EXPECT_EQ(count(*db), 1);
-  EXPECT_TRUE(db->write([](Session& s) {
-                  return s.exec("INSERT INTO t(v) VALUES('after')").status();
-                }).ok());
+  EXPECT_TRUE(insert(*db, "after").ok());
   EXPECT_EQ(count(*db), 2);
 }
 
 TEST(Storage, WritesSurviveReopen) {
   TestDb db;
   ASSERT_TRUE(create_table(*db).ok());
-  ASSERT_TRUE(db->write([](Session& s) {
-                  return s.exec("INSERT INTO t(v) VALUES('durable')").status();
-                }).ok());
+  ASSERT_TRUE(insert(*db, "durable").ok());
   db.reopen();
   EXPECT_EQ(count(*db), 1);
 }
@@ -295,8 +285,7 @@ TEST(Storage, BackupIsAConsistentCopy) {
     EXPECT_EQ(st.field(), "db");
     return;
   }
-  ASSERT_TRUE(
-      db->write([](Session& s) { return s.exec("INSERT INTO t(v) VALUES('x')").status(); }).ok());
+  ASSERT_TRUE(insert(*db, "x").ok());
   std::string copy = db.dir() + "/copy.db";
   ASSERT_TRUE(db->backup_to(copy).ok());
   auto other = open_sqlite({copy, 1, 16});

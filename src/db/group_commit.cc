@@ -113,7 +113,7 @@ void GroupCommitWriter::commit_batch(const std::vector<Job*>& batch, std::vector
 Status GroupCommitWriter::begin(const std::string& script) {
   Status st = session_.exec_script(script);
   if (!st.ok() && options_.connection_lost && options_.connection_lost()) {
-    st = options_.before_transaction();
+    st = options_.before_transaction ? options_.before_transaction() : Status::Ok();
     if (st.ok()) st = session_.exec_script(script);
   }
   // A script that failed part-way (the lock not granted in time, the savepoint refused) may have
