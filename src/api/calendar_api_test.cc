@@ -6,7 +6,6 @@
 #include <nlohmann/json.hpp>
 
 #include "api/e2e_fixture.h"
-#include "base/clock.h"
 
 namespace shegong::testing {
 namespace {
@@ -21,8 +20,7 @@ class CalendarApi : public E2eTest {
     const std::string local = dir_ + "/local.csv";
     std::ofstream(local) << calendar_csv;
     server_.reset();
-    start_server({{"SHEGONG_CLOCK_OFFSET_MS",
-                   std::to_string(k2039Dec04NoonChina - SystemClock::instance().now_ms())}},
+    start_server({{"SHEGONG_CLOCK_OFFSET_MS", std::to_string(k2039Dec04NoonChina - wall_now_ms())}},
                  {"--calendar", local});
   }
   Json calendar(const std::string& user) {

@@ -12,9 +12,12 @@
 #include <sys/file.h>
 #include <sys/stat.h>
 
+#include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -205,11 +208,24 @@ class E2eTest : public ::testing::Test {
     }
     fs::remove_all(dir_);
   }
+  // The server runs in simulated time (SHEGONG_CLOCK_OFFSET_MS): from kSimulatedStartMs at the
+  // test's first start on, and on from there across restarts, unless `env` sets a time of its own.
+  // Deadlines are counted over the holiday calendar, which ends with the last year whose notice
+  // is out; on the wall clock the tests would begin to fail as the end of that year approached.
   void start_server(const Env& env = {}, const std::vector<std::string>& extra = {}) {
     std::vector<std::string> args = {"--web-root", source_path("web/public"), "--calendar",
                                      source_path("data/calendar/holidays.csv")};
     args.insert(args.end(), extra.begin(), extra.end());
-    server_ = std::make_unique<ServerProcess>(kBinary, db_, dir_ + "/server.log", args, env);
+    Env timed = env;
+    auto given = std::find_if(timed.begin(), timed.end(),
+                              [](const auto& e) { return e.first == "SHEGONG_CLOCK_OFFSET_MS"; });
+    if (given != timed.end()) {
+      offset_ms_ = std::stoll(given->second);
+    } else {
+      if (!offset_ms_) offset_ms_ = kSimulatedStartMs - wall_now_ms();
+      timed.emplace_back("SHEGONG_CLOCK_OFFSET_MS", std::to_string(*offset_ms_));
+    }
+    server_ = std::make_unique<ServerProcess>(kBinary, db_, dir_ + "/server.log", args, timed);
     client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
     client_->set_read_timeout(20, 0);
   }
@@ -258,7 +274,19 @@ class E2eTest : public ::testing::Test {
             {"X-CSRF-Token", body.substr(at, body.find('"', at) - at)}};
   }
 
+  // Now on the server's clock.
+  int64_t server_now_ms() const { return wall_now_ms() + offset_ms_.value_or(0); }
+  static int64_t wall_now_ms() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+  }
+  // Tuesday 10 March 2026, 10:00 in Beijing: a working day with every common limit (7, 15 and
+  // 60 days, an extension of 90) inside the loaded calendar.
+  static constexpr int64_t kSimulatedStartMs = 1'773'108'000'000;
+
   std::string dir_, db_, database_;
+  std::optional<int64_t> offset_ms_;
   std::map<std::string, std::string> tokens_;
   std::unique_ptr<ServerProcess> server_;
   std::unique_ptr<httplib::Client> client_;

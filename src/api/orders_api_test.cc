@@ -358,9 +358,7 @@ TEST_F(OrdersApi, APossibleEmergencyIsReportedToTheDistrictGovernment) {
 // A demand made earlier (a letter, a message left overnight) is registered with the time it was
 // made; a citizen cannot backdate their own submission.
 TEST_F(OrdersApi, StaffRegisterTheTimeADemandWasMade) {
-  int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
-                    std::chrono::system_clock::now().time_since_epoch())
-                    .count();
+  int64_t now = server_now_ms();
   std::string two_days_ago = shegong::format_utc_iso8601(now - 2 * 86'400'000);
   Json late = demand();
   late["received_at"] = two_days_ago;
@@ -406,11 +404,7 @@ TEST_F(OrdersApi, OrdersAndTimersSurviveSigkillAndADeadlineMissedWhileDownFiresO
   EXPECT_EQ(server_->stop(SIGKILL), 128 + SIGKILL);
 
   // Back up after the deadline has passed (simulated time), then killed and back again.
-  int64_t offset = due -
-                   std::chrono::duration_cast<std::chrono::milliseconds>(
-                       std::chrono::system_clock::now().time_since_epoch())
-                       .count() +
-                   60'000;
+  int64_t offset = due - wall_now_ms() + 60'000;
   Env later = {{"SHEGONG_CLOCK_OFFSET_MS", std::to_string(offset)}};
   auto deadline_events = [&] {
     auto [status, o] = get(base, dispatcher_);
@@ -534,10 +528,7 @@ TEST_F(OrdersApi, AnOrderDispatchedBeforeTheNextNoticeGetsItsDeadlineOnceLoaded)
       << "date,kind,name\n2039-01-01,holiday,元旦\n2040-01-01,holiday,元旦\n";
   auto restart = [&](int64_t simulated_ms, const std::string& calendar) {
     server_.reset();
-    const int64_t wall = std::chrono::duration_cast<std::chrono::milliseconds>(
-                             std::chrono::system_clock::now().time_since_epoch())
-                             .count();
-    start_server({{"SHEGONG_CLOCK_OFFSET_MS", std::to_string(simulated_ms - wall)}},
+    start_server({{"SHEGONG_CLOCK_OFFSET_MS", std::to_string(simulated_ms - wall_now_ms())}},
                  {"--calendar", calendar});
     dispatcher_ = session_of("op.dispatcher", kPassword);
     street_ = session_of("op.street", kPassword);

@@ -39,12 +39,6 @@ std::string percent_encoded(const std::string& text) {
   return out;
 }
 
-int64_t now_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
 class PetitionsApi : public E2eTest {
  protected:
   void SetUp() override {
@@ -67,7 +61,7 @@ class PetitionsApi : public E2eTest {
   }
   void restart_at(int64_t simulated_ms) {
     server_.reset();
-    start_server({{"SHEGONG_CLOCK_OFFSET_MS", std::to_string(simulated_ms - now_ms())}});
+    start_server({{"SHEGONG_CLOCK_OFFSET_MS", std::to_string(simulated_ms - wall_now_ms())}});
     sessions_.clear();
   }
   int64_t make_unit(const std::string& name, const std::string& kind, const std::string& region) {
@@ -377,7 +371,7 @@ TEST_F(PetitionsApi, ANextYearsNoticeInALocalCalendarFileLetsDeadlinesReachThatY
   const std::string local = dir_ + "/local.csv";
   std::ofstream(local) << "date,kind,name\n2027-01-01,holiday,元旦\n";
   server_.reset();
-  start_server({{"SHEGONG_CLOCK_OFFSET_MS", std::to_string(1793584800000 - now_ms())}},
+  start_server({{"SHEGONG_CLOCK_OFFSET_MS", std::to_string(1793584800000 - wall_now_ms())}},
                {"--calendar", local});
   sessions_.clear();
   Json accepted = act(id, "accept", "pt.organ", {{"track", "opinion"}});
@@ -395,7 +389,7 @@ TEST_F(PetitionsApi, APetitionReceivedBeforeTheNextNoticeIsRegisteredAndGetsItsD
       << "date,kind,name\n2039-01-01,holiday,元旦\n2040-01-01,holiday,元旦\n";
   auto restart = [&](int64_t simulated_ms, const std::string& calendar) {
     server_.reset();
-    start_server({{"SHEGONG_CLOCK_OFFSET_MS", std::to_string(simulated_ms - now_ms())}},
+    start_server({{"SHEGONG_CLOCK_OFFSET_MS", std::to_string(simulated_ms - wall_now_ms())}},
                  {"--calendar", calendar});
     sessions_.clear();
   };
