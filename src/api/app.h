@@ -48,7 +48,7 @@ struct AppDeps {
   const crypto::SecretBox& box;
   std::string web_root;  // built UI; empty to serve none
   cases::Engine& engine;
-  const HolidayCalendar& calendar;
+  HolidayCalendar& calendar;         // an admin may add a year's notice while serving
   hotline::TextAids text_aids = {};  // optional category model and repeat index
 };
 
@@ -70,6 +70,7 @@ class App final : public http::Dispatcher {
   auth::Credentials& credentials() { return credentials_; }
   cases::Engine& engine() { return deps_.engine; }
   const HolidayCalendar& calendar() const { return deps_.calendar; }
+  HolidayCalendar& calendar_to_extend() { return deps_.calendar; }
   const hotline::TextAids& text_aids() const { return deps_.text_aids; }
   std::shared_ptr<const regions::RegionTree> regions() const { return std::atomic_load(&regions_); }
   void set_regions(std::shared_ptr<const regions::RegionTree> tree) {

@@ -562,5 +562,91 @@ TEST_F(OrdersApi, AnOrderDispatchedBeforeTheNextNoticeGetsItsDeadlineOnceLoaded)
   EXPECT_EQ(o["state"], "accepted");
 }
 
+// Once the notice is out, an admin types it in while the server runs: the year is stored, counted
+// with at once, and the orders that waited get their deadlines without a restart.
+TEST_F(OrdersApi, AnAdminLoadsTheNextNoticeWhileServingAndWaitingDeadlinesAreSetAtOnce) {
+  const std::string through_2039 = dir_ + "/2039.csv";
+  std::ofstream(through_2039) << "date,kind,name\n2039-01-01,holiday,元旦\n";
+  auto restart = [&](const std::string& calendar) {
+    server_.reset();
+    // Wednesday 28 December 2039, 10:00 in Beijing.
+    start_server({{"SHEGONG_CLOCK_OFFSET_MS", std::to_string(2208650400000 - wall_now_ms())}},
+                 {"--calendar", calendar});
+    dispatcher_ = session_of("op.dispatcher", kPassword);
+  };
+  restart(through_2039);
+  auto [created, order] = post("/api/v1/orders", dispatcher_, demand());
+  ASSERT_EQ(created, 201) << order;
+  const std::string base = "/api/v1/orders/" + std::to_string(order["id"].get<int64_t>());
+  auto [status, dispatched] = post(base + "/dispatch", dispatcher_, {{"unit_id", street_unit_}});
+  ASSERT_EQ(status, 200) << dispatched;
+  ASSERT_TRUE(dispatched["due_at_ms"].is_null()) << dispatched;
+
+  const std::string notice = "date,kind,name\n2040-01-01,holiday,元旦\n";
+  auto load = [&](const httplib::Headers& who, const Json& body) {
+    return post("/api/v1/calendar/years", who, body);
+  };
+  auto stored_years = [&] { return stored("SELECT count(*) FROM calendar_years")[0].integer(0); };
+  EXPECT_EQ(load(dispatcher_, {{"csv", notice}}).first, 403);
+  for (const auto& [csv, words] : std::vector<std::pair<std::string, std::string>>{
+           {"date,kind,name\n2040-01-01,holiday,元旦\n2040-02-30,holiday,春节\n", "line 3"},
+           {"2040-01-01,holiday,元旦\n", "header"},
+           {"date,kind,name\n2040-01-01,holiday,元旦\n2041-01-01,holiday,元旦\n", "2040–2041"},
+           {"date,kind,name\n2040-01-02,workday,元旦\n", "Monday"}}) {
+    auto [refused, error] = load(as("admin"), {{"csv", csv}});
+    EXPECT_EQ(refused, 400) << csv << ": " << error;
+    EXPECT_EQ(error["error"].value("field", ""), "csv") << error;
+    EXPECT_NE(error["error"].value("message", "").find(words), std::string::npos) << error;
+  }
+  auto [covered, covered_error] =
+      load(as("admin"), {{"csv", "date,kind,name\n2039-01-01,holiday,元旦\n"}});
+  EXPECT_EQ(covered, 409) << covered_error;
+  EXPECT_EQ(covered_error["error"].value("field", ""), "year");
+
+  // A preview reviews the year against the 放假办法 and stores nothing; a year that disagrees
+  // with it (here: 元旦 alone) is loaded only when the admin says it is typed as published.
+  auto [previewed, preview] = load(as("admin"), {{"csv", notice}, {"preview", true}});
+  ASSERT_EQ(previewed, 200) << preview;
+  EXPECT_FALSE(preview["stored"].get<bool>());
+  EXPECT_EQ(preview["review"]["breaks"].size(), 1u) << preview;
+  EXPECT_FALSE(preview["review"]["warnings"].empty()) << preview;
+  auto [warned, warning] = load(as("admin"), {{"csv", notice}});
+  EXPECT_EQ(warned, 409) << warning;
+  EXPECT_EQ(warning["error"].value("field", ""), "accept_warnings") << warning;
+  EXPECT_EQ(stored_years(), 0);
+  EXPECT_TRUE(get(base, dispatcher_).second["due_at_ms"].is_null());
+
+  auto [loaded, done] = load(as("admin"), {{"csv", notice}, {"accept_warnings", true}});
+  ASSERT_EQ(loaded, 201) << done;
+  EXPECT_TRUE(done["stored"].get<bool>());
+  EXPECT_EQ(done["waiting_deadlines"]["orders"]["set"], 1) << done;
+  EXPECT_EQ(done["waiting_deadlines"]["orders"]["still_pending"], 0) << done;
+  // Counted from dispatch, 7 days to Wednesday 4 January 2040, as after a restart.
+  auto [read, o] = get(base, dispatcher_);
+  ASSERT_EQ(read, 200);
+  EXPECT_EQ(o["due_at"], "2040-01-04T15:59:59.999Z") << o;
+  EXPECT_FALSE(o.contains("deadline_pending")) << o;
+  EXPECT_EQ(load(as("admin"), {{"csv", notice}, {"accept_warnings", true}}).first, 409);
+  EXPECT_EQ(stored_years(), 1);
+  EXPECT_EQ(stored("SELECT count(*) FROM audit_log WHERE action = 'calendar.year.load' AND "
+                   "object = 'calendar:2040'")[0]
+                .integer(0),
+            1);
+  auto [next, next_order] = post("/api/v1/orders", dispatcher_, demand());
+  ASSERT_EQ(next, 201);
+  auto [s2, next_dispatched] =
+      post("/api/v1/orders/" + std::to_string(next_order["id"].get<int64_t>()) + "/dispatch",
+           dispatcher_, {{"unit_id", street_unit_}});
+  ASSERT_EQ(s2, 200) << next_dispatched;
+  EXPECT_FALSE(next_dispatched["due_at_ms"].is_null()) << next_dispatched;
+
+  // The year stays loaded across a restart on the same calendar files.
+  restart(through_2039);
+  auto [info_status, info] = get("/api/v1/calendar", dispatcher_);
+  ASSERT_EQ(info_status, 200) << info;
+  EXPECT_TRUE(info["years"].get<std::string>().ends_with("2039–2040")) << info;
+  EXPECT_EQ(info["last_year"], 2040) << info;
+}
+
 }  // namespace
 }  // namespace shegong::testing

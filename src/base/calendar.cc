@@ -83,8 +83,39 @@ std::string year_ranges(const std::vector<int>& years) {
 
 }  // namespace
 
+struct HolidayCalendar::Tables {
+  enum class Kind : uint8_t { kHoliday, kWorkday };
+  struct Entry {
+    int32_t day;
+    Kind kind;
+    uint16_t name;  // index into names
+  };
+  struct Row {
+    Date date;
+    bool workday;
+    std::string name;
+  };
+
+  std::vector<Entry> entries;      // sorted by day, one per date
+  std::vector<std::string> names;  // distinct festival names
+  std::vector<int> years;          // sorted, never empty
+
+  static Result<Row> parse_row(const std::vector<std::string>& fields);
+  Status add(const Row& row);
+  Status index(const std::vector<size_t>& lines);
+  Row row(const Entry& e) const {
+    return {Date::from_days_since_epoch(e.day), e.kind == Kind::kWorkday, names[e.name]};
+  }
+  bool covers(int year) const { return std::binary_search(years.begin(), years.end(), year); }
+  const Entry* find(Date d) const;
+  Status uncovered(int year) const;
+  Result<bool> is_working_day(Date d) const;
+  Result<Date> roll_forward(Date d) const;
+};
+
 // One "date,kind,name" row, checked.
-Result<HolidayCalendar::Row> HolidayCalendar::parse_row(const std::vector<std::string>& f) {
+Result<HolidayCalendar::Tables::Row> HolidayCalendar::Tables::parse_row(
+    const std::vector<std::string>& f) {
   if (f.size() != 3) return Invalid("calendar", std::to_string(f.size()) + " fields, expected 3");
   Result<Date> date = Date::parse(f[0]);
   if (!date.ok()) return Invalid("calendar", date.status().message());
@@ -100,7 +131,7 @@ Result<HolidayCalendar::Row> HolidayCalendar::parse_row(const std::vector<std::s
     return Invalid("calendar", f[0] + " is a " + kWeekdays[date->weekday() - 1] +
                                    ": a 调休 working day (workday) is a Saturday or a Sunday");
   }
-  return HolidayCalendar::Row{*date, f[1] == "workday", f[2]};
+  return Row{*date, f[1] == "workday", f[2]};
 }
 
 Result<Date> Date::parse(std::string_view text) {
@@ -147,7 +178,7 @@ int64_t china_start_of_day_ms(Date d) { return d.days_since_epoch() * kDayMs - k
 int64_t china_end_of_day_ms(Date d) { return china_start_of_day_ms(d.plus_days(1)) - 1; }
 
 Result<HolidayCalendar> HolidayCalendar::parse(std::string_view csv_text) {
-  HolidayCalendar cal;
+  auto tables = std::make_shared<Tables>();
   std::vector<size_t> lines;  // of each entry, for reporting duplicates after sorting
   CsvReader reader(csv_text);
   std::vector<std::string> f;
@@ -164,51 +195,51 @@ Result<HolidayCalendar> HolidayCalendar::parse(std::string_view csv_text) {
       header_seen = true;
       continue;
     }
-    Result<Row> row = parse_row(f);
+    Result<Tables::Row> row = Tables::parse_row(f);
     if (!row.ok()) return bad(row.status().message());
-    Status added = cal.add(*row);
+    Status added = tables->add(*row);
     if (!added.ok()) return bad(added.message());
     lines.push_back(reader.line());
   }
   if (!reader.status().ok()) return bad(reader.status().message());
   if (!header_seen) return Invalid("calendar", "no header \"date,kind,name\"");
-  if (cal.entries_.empty()) return Invalid("calendar", "no rows: no year is covered");
-  SHEGONG_RETURN_IF_ERROR(cal.index(lines));
-  return cal;
+  if (tables->entries.empty()) return Invalid("calendar", "no rows: no year is covered");
+  SHEGONG_RETURN_IF_ERROR(tables->index(lines));
+  return HolidayCalendar(std::move(tables));
 }
 
-Status HolidayCalendar::add(const Row& row) {
-  auto name = std::find(names_.begin(), names_.end(), row.name);
-  if (name == names_.end()) {
-    if (names_.size() > UINT16_MAX) return Invalid("calendar", "too many distinct festival names");
-    names_.push_back(row.name);
-    name = names_.end() - 1;
+Status HolidayCalendar::Tables::add(const Row& row) {
+  auto name = std::find(names.begin(), names.end(), row.name);
+  if (name == names.end()) {
+    if (names.size() > UINT16_MAX) return Invalid("calendar", "too many distinct festival names");
+    names.push_back(row.name);
+    name = names.end() - 1;
   }
-  entries_.push_back({row.date.days_since_epoch(), row.workday ? Kind::kWorkday : Kind::kHoliday,
-                      static_cast<uint16_t>(name - names_.begin())});
-  years_.push_back(row.date.year());
+  entries.push_back({row.date.days_since_epoch(), row.workday ? Kind::kWorkday : Kind::kHoliday,
+                     static_cast<uint16_t>(name - names.begin())});
+  years.push_back(row.date.year());
   return Status::Ok();
 }
 
 // Sorts the entries for binary search and reduces the years to a sorted set.
-Status HolidayCalendar::index(const std::vector<size_t>& lines) {
-  std::vector<size_t> order(entries_.size());
+Status HolidayCalendar::Tables::index(const std::vector<size_t>& lines) {
+  std::vector<size_t> order(entries.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(),
-                   [this](size_t a, size_t b) { return entries_[a].day < entries_[b].day; });
+                   [this](size_t a, size_t b) { return entries[a].day < entries[b].day; });
   std::vector<Entry> sorted;
   sorted.reserve(order.size());
   for (size_t i : order) {
-    if (!sorted.empty() && sorted.back().day == entries_[i].day) {
+    if (!sorted.empty() && sorted.back().day == entries[i].day) {
       return Invalid("calendar", "line " + std::to_string(lines[i]) + ": " +
-                                     Date::from_days_since_epoch(entries_[i].day).to_string() +
+                                     Date::from_days_since_epoch(entries[i].day).to_string() +
                                      " is listed twice");
     }
-    sorted.push_back(entries_[i]);
+    sorted.push_back(entries[i]);
   }
-  entries_ = std::move(sorted);
-  std::sort(years_.begin(), years_.end());
-  years_.erase(std::unique(years_.begin(), years_.end()), years_.end());
+  entries = std::move(sorted);
+  std::sort(years.begin(), years.end());
+  years.erase(std::unique(years.begin(), years.end()), years.end());
   return Status::Ok();
 }
 
@@ -228,80 +259,94 @@ Result<HolidayCalendar> HolidayCalendar::load(const std::string& path) {
 
 Result<HolidayCalendar> HolidayCalendar::load(const std::vector<std::string>& paths) {
   if (paths.empty()) return Invalid("calendar", "no holiday calendar file given");
-  Result<HolidayCalendar> merged = load(paths[0]);
-  for (size_t i = 1; i < paths.size() && merged.ok(); ++i) {
+  Result<HolidayCalendar> merged_so_far = load(paths[0]);
+  for (size_t i = 1; i < paths.size() && merged_so_far.ok(); ++i) {
     Result<HolidayCalendar> later = load(paths[i]);
     if (!later.ok()) return later.status();
-    Status replaced = merged->replace_years(*later);
-    if (!replaced.ok()) return Invalid("calendar", paths[i] + ": " + replaced.message());
+    auto replaced = merged(*merged_so_far->tables(), *later->tables());
+    if (!replaced.ok()) {
+      return Invalid("calendar", paths[i] + ": " + replaced.status().message());
+    }
+    merged_so_far = HolidayCalendar(std::move(replaced).value());
   }
-  return merged;
+  return merged_so_far;
 }
 
-Status HolidayCalendar::replace_years(const HolidayCalendar& later) {
-  std::vector<Row> rows;
-  rows.reserve(entries_.size() + later.entries_.size());
-  auto keep = [&rows](const HolidayCalendar& from, const Entry& e) {
-    rows.push_back(
-        {Date::from_days_since_epoch(e.day), e.kind == Kind::kWorkday, from.names_[e.name]});
-  };
-  for (const Entry& e : entries_)
-    if (!later.covers(Date::from_days_since_epoch(e.day).year())) keep(*this, e);
-  for (const Entry& e : later.entries_) keep(later, e);
-  HolidayCalendar merged;
-  for (const Row& row : rows) SHEGONG_RETURN_IF_ERROR(merged.add(row));
-  std::sort(merged.entries_.begin(), merged.entries_.end(),
-            [](const Entry& a, const Entry& b) { return a.day < b.day; });
-  merged.years_ = years_;
-  merged.years_.insert(merged.years_.end(), later.years_.begin(), later.years_.end());
-  std::sort(merged.years_.begin(), merged.years_.end());
-  merged.years_.erase(std::unique(merged.years_.begin(), merged.years_.end()), merged.years_.end());
-  *this = std::move(merged);
+Result<std::shared_ptr<const HolidayCalendar::Tables>> HolidayCalendar::merged(
+    const Tables& base, const Tables& later) {
+  auto out = std::make_shared<Tables>();
+  for (const Tables::Entry& e : base.entries)
+    if (!later.covers(Date::from_days_since_epoch(e.day).year()))
+      SHEGONG_RETURN_IF_ERROR(out->add(base.row(e)));
+  for (const Tables::Entry& e : later.entries) SHEGONG_RETURN_IF_ERROR(out->add(later.row(e)));
+  std::sort(out->entries.begin(), out->entries.end(),
+            [](const Tables::Entry& a, const Tables::Entry& b) { return a.day < b.day; });
+  out->years = base.years;
+  out->years.insert(out->years.end(), later.years.begin(), later.years.end());
+  std::sort(out->years.begin(), out->years.end());
+  out->years.erase(std::unique(out->years.begin(), out->years.end()), out->years.end());
+  return std::shared_ptr<const Tables>(std::move(out));
+}
+
+HolidayCalendar& HolidayCalendar::operator=(const HolidayCalendar& other) {
+  if (this == &other) return *this;
+  auto tables = other.tables();
+  std::lock_guard lock(mu_);
+  tables_ = std::move(tables);
+  return *this;
+}
+
+std::shared_ptr<const HolidayCalendar::Tables> HolidayCalendar::tables() const {
+  std::lock_guard lock(mu_);
+  return tables_;
+}
+
+Status HolidayCalendar::add_years(const HolidayCalendar& notice) {
+  const auto more = notice.tables();
+  std::lock_guard lock(mu_);
+  for (int year : more->years) {
+    if (tables_->covers(year)) {
+      return Conflict("the holiday calendar for " + std::to_string(year) +
+                          " is loaded already; a loaded year is not changed while deadlines are "
+                          "counted over it",
+                      "year");
+    }
+  }
+  auto extended = merged(*tables_, *more);
+  if (!extended.ok()) return extended.status();
+  tables_ = std::move(extended).value();
   return Status::Ok();
 }
 
-std::string HolidayCalendar::years() const { return year_ranges(years_); }
+std::string HolidayCalendar::years() const { return year_ranges(tables()->years); }
+bool HolidayCalendar::covers(int year) const { return tables()->covers(year); }
+int HolidayCalendar::first_year() const { return tables()->years.front(); }
+int HolidayCalendar::last_year() const { return tables()->years.back(); }
+std::vector<int> HolidayCalendar::covered_years() const { return tables()->years; }
 
-bool HolidayCalendar::covers(int year) const {
-  return std::binary_search(years_.begin(), years_.end(), year);
-}
-
-const HolidayCalendar::Entry* HolidayCalendar::find(Date d) const {
+const HolidayCalendar::Tables::Entry* HolidayCalendar::Tables::find(Date d) const {
   const int32_t day = d.days_since_epoch();
-  auto it = std::lower_bound(entries_.begin(), entries_.end(), day,
+  auto it = std::lower_bound(entries.begin(), entries.end(), day,
                              [](const Entry& e, int32_t key) { return e.day < key; });
-  return it != entries_.end() && it->day == day ? &*it : nullptr;
+  return it != entries.end() && it->day == day ? &*it : nullptr;
 }
 
-Status HolidayCalendar::uncovered(int year) const {
+Status HolidayCalendar::Tables::uncovered(int year) const {
   const std::string y = std::to_string(year);
   return Conflict("the holiday calendar for " + y +
-                      " is not loaded (loaded: " + year_ranges(years_) +
+                      " is not loaded (loaded: " + year_ranges(years) +
                       "); load the official notice before computing deadlines that reach into " + y,
                   "calendar");
 }
 
-Result<bool> HolidayCalendar::is_working_day(Date d) const {
+Result<bool> HolidayCalendar::Tables::is_working_day(Date d) const {
   const int year = d.year();
   if (!covers(year)) return uncovered(year);
   if (const Entry* e = find(d)) return e->kind == Kind::kWorkday;
   return !d.is_weekend();
 }
 
-Result<Date> HolidayCalendar::add_working_days(Date start, int n) const {
-  if (n < 1)
-    return Invalid("days", "a working-day period must be at least 1 day, got " + std::to_string(n));
-  Date d = start;
-  for (int counted = 0; counted < n;) {
-    d = d.plus_days(1);
-    Result<bool> working = is_working_day(d);
-    if (!working.ok()) return working.status();
-    counted += *working;
-  }
-  return d;
-}
-
-Result<Date> HolidayCalendar::roll_forward(Date d) const {
+Result<Date> HolidayCalendar::Tables::roll_forward(Date d) const {
   for (;; d = d.plus_days(1)) {
     Result<bool> working = is_working_day(d);
     if (!working.ok()) return working.status();
@@ -309,27 +354,46 @@ Result<Date> HolidayCalendar::roll_forward(Date d) const {
   }
 }
 
+Result<bool> HolidayCalendar::is_working_day(Date d) const { return tables()->is_working_day(d); }
+
+Result<Date> HolidayCalendar::add_working_days(Date start, int n) const {
+  if (n < 1)
+    return Invalid("days", "a working-day period must be at least 1 day, got " + std::to_string(n));
+  const auto tables = this->tables();
+  Date d = start;
+  for (int counted = 0; counted < n;) {
+    d = d.plus_days(1);
+    Result<bool> working = tables->is_working_day(d);
+    if (!working.ok()) return working.status();
+    counted += *working;
+  }
+  return d;
+}
+
+Result<Date> HolidayCalendar::roll_forward(Date d) const { return tables()->roll_forward(d); }
+
 Result<Date> HolidayCalendar::add_days_roll(Date start, int n) const {
   if (n < 0) return Invalid("days", "a period cannot be negative, got " + std::to_string(n));
-  return roll_forward(start.plus_days(n));
+  return tables()->roll_forward(start.plus_days(n));
 }
 
 std::vector<HolidayCalendar::Day> HolidayCalendar::days_of(int year) const {
+  const auto tables = this->tables();
   std::vector<Day> out;
   const int32_t first = Date::from_ymd(year, 1, 1).days_since_epoch();
   const int32_t end = Date::from_ymd(year + 1, 1, 1).days_since_epoch();
-  auto it = std::lower_bound(entries_.begin(), entries_.end(), first,
-                             [](const Entry& e, int32_t key) { return e.day < key; });
-  for (; it != entries_.end() && it->day < end; ++it)
-    out.push_back(
-        {Date::from_days_since_epoch(it->day), it->kind == Kind::kWorkday, names_[it->name]});
+  auto it = std::lower_bound(tables->entries.begin(), tables->entries.end(), first,
+                             [](const Tables::Entry& e, int32_t key) { return e.day < key; });
+  for (; it != tables->entries.end() && it->day < end; ++it) {
+    Tables::Row row = tables->row(*it);
+    out.push_back({row.date, row.workday, std::move(row.name)});
+  }
   return out;
 }
 
-std::vector<int> HolidayCalendar::covered_years() const { return years_; }
-
 std::optional<std::string> HolidayCalendar::holiday_name(Date d) const {
-  if (const Entry* e = find(d)) return names_[e->name];
+  const auto tables = this->tables();
+  if (const Tables::Entry* e = tables->find(d)) return tables->names[e->name];
   return std::nullopt;
 }
 

@@ -14,6 +14,8 @@
 
 #include <compare>
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -56,6 +58,9 @@ int64_t china_start_of_day_ms(Date d);
 // The last millisecond of `d` in China: a deadline "by the end of d" is met at or before this.
 int64_t china_end_of_day_ms(Date d);
 
+// Thread-safe. A year can be added while the calendar is in use (add_years: a notice loaded while
+// the server runs); a loaded year never changes, so an answer once given stays right, and only
+// questions that were refused as outside the calendar get answers afterwards.
 class HolidayCalendar {
  public:
   // CSV with '#' comment lines, the header "date,kind,name" and rows "YYYY-MM-DD,holiday|workday,
@@ -68,9 +73,16 @@ class HolidayCalendar {
   // correction) goes into a file of its own. Errors name the file.
   static Result<HolidayCalendar> load(const std::vector<std::string>& paths);
 
+  HolidayCalendar(const HolidayCalendar& other) : tables_(other.tables()) {}
+  HolidayCalendar& operator=(const HolidayCalendar& other);
+
+  // Adds the years of `notice`. A year already covered is refused (Conflict, field "year") and
+  // then nothing is added.
+  Status add_years(const HolidayCalendar& notice);
+
   bool covers(int year) const;
-  int first_year() const { return years_.front(); }
-  int last_year() const { return years_.back(); }
+  int first_year() const;
+  int last_year() const;
   // The covered years as ranges: "2004–2026, 2028".
   std::string years() const;
 
@@ -95,30 +107,15 @@ class HolidayCalendar {
   std::vector<int> covered_years() const;
 
  private:
-  enum class Kind : uint8_t { kHoliday, kWorkday };
-  struct Entry {
-    int32_t day;
-    Kind kind;
-    uint16_t name;  // index into names_
-  };
+  struct Tables;  // the rows and the covered years; never changed once shared
 
-  struct Row {
-    Date date;
-    bool workday;
-    std::string name;
-  };
+  explicit HolidayCalendar(std::shared_ptr<const Tables> tables) : tables_(std::move(tables)) {}
+  std::shared_ptr<const Tables> tables() const;
+  // The years of `base` that `later` does not cover, and all of `later`.
+  static Result<std::shared_ptr<const Tables>> merged(const Tables& base, const Tables& later);
 
-  HolidayCalendar() = default;
-  static Result<Row> parse_row(const std::vector<std::string>& fields);
-  Status add(const Row& row);
-  Status index(const std::vector<size_t>& lines);
-  const Entry* find(Date d) const;
-  Status uncovered(int year) const;
-  Status replace_years(const HolidayCalendar& later);
-
-  std::vector<Entry> entries_;      // sorted by day, one per date
-  std::vector<std::string> names_;  // distinct festival names
-  std::vector<int> years_;          // sorted, never empty
+  mutable std::mutex mu_;  // guards tables_, which add_years replaces
+  std::shared_ptr<const Tables> tables_;
 };
 
 // The holidays of Art. 3 of the 放假办法 that only some people get. They are not general rest

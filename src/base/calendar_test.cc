@@ -350,5 +350,41 @@ TEST(Calendar, LaterFilesReplaceWholeYears) {
   std::filesystem::remove_all(dir);
 }
 
+// A year's notice added while deadlines are counted: questions about that year that were refused
+// get answers, answers about the years before do not change, and a loaded year is never replaced.
+TEST(HolidayCalendar, AYearAddedWhileInUseAnswersWhatWasRefusedAndChangesNothingElse) {
+  auto cal = HolidayCalendar::parse("date,kind,name\n2039-01-03,holiday,元旦\n");
+  ASSERT_TRUE(cal.ok()) << cal.status().to_string();
+  auto before = cal->add_working_days(D("2039-12-28"), 2);
+  ASSERT_TRUE(before.ok());
+  EXPECT_FALSE(cal->add_working_days(D("2039-12-28"), 5).ok());  // reaches into 2040
+  const HolidayCalendar copy = *cal;
+
+  auto notice =
+      HolidayCalendar::parse("date,kind,name\n2040-01-02,holiday,元旦\n2040-01-07,workday,元旦\n");
+  ASSERT_TRUE(notice.ok()) << notice.status().to_string();
+  ASSERT_TRUE(cal->add_years(*notice).ok());
+  EXPECT_EQ(cal->years(), "2039–2040");
+  EXPECT_EQ(*cal->add_working_days(D("2039-12-28"), 2), *before);
+  // Thu 29, Fri 30, Mon 2 off, Tue 3, Wed 4, Thu 5.
+  auto after = cal->add_working_days(D("2039-12-28"), 5);
+  ASSERT_TRUE(after.ok()) << after.status().to_string();
+  EXPECT_EQ(after->to_string(), "2040-01-05");
+  EXPECT_TRUE(*cal->is_working_day(D("2040-01-07")));
+  EXPECT_EQ(cal->holiday_name(D("2040-01-02")), "元旦");
+  EXPECT_FALSE(copy.covers(2040));  // a copy taken before keeps what it had
+
+  auto again = HolidayCalendar::parse(
+      "date,kind,name\n2039-10-01,holiday,国庆节\n"
+      "2041-01-01,holiday,元旦\n");
+  ASSERT_TRUE(again.ok());
+  Status refused = cal->add_years(*again);
+  EXPECT_EQ(refused.code(), Code::kConflict);
+  EXPECT_EQ(refused.field(), "year");
+  EXPECT_TRUE(contains(refused.message(), "2039")) << refused.message();
+  EXPECT_EQ(cal->years(), "2039–2040");  // 2041 was not added either
+  EXPECT_FALSE(cal->holiday_name(D("2039-10-01")).has_value());
+}
+
 }  // namespace
 }  // namespace shegong

@@ -37,6 +37,16 @@ std::vector<std::string> calendar_files(const std::vector<std::string>& given) {
   return files;
 }
 
+Result<HolidayCalendar> load_calendar(const std::vector<std::string>& given, db::Db& db,
+                                      cases::StoredCalendarYears* stored) {
+  auto calendar = HolidayCalendar::load(calendar_files(given));
+  if (!calendar.ok()) return calendar.status();
+  auto added = cases::add_stored_calendar_years(db, *calendar);
+  if (!added.ok()) return added.status();
+  if (stored) *stored = *added;
+  return calendar;
+}
+
 namespace {
 
 // SQLite reads these names as a temporary, an in-memory or a URI database: writes to them would
@@ -192,7 +202,7 @@ int demo_orders(const DemoOrdersOptions& o) {
   auto tree = regions::RegionTree::load(*store->db);
   if (!tree.ok()) return fail(tree.status());
   if ((*tree)->size() <= 1) return fail(Invalid("db", "import the regions first"));
-  auto calendar = HolidayCalendar::load(calendar_files(o.calendars));
+  auto calendar = load_calendar(o.calendars, *store->db);
   if (!calendar.ok()) return fail(calendar.status());
   hotline::DemoOptions demo;
   demo.city = o.city;

@@ -7,7 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "base/calendar.h"
 #include "base/crypto.h"
+#include "cases/calendar_years.h"
 #include "db/db.h"
 #include "db/migrations.h"
 
@@ -36,6 +38,11 @@ int fail(const Status& status);
 // makes from chinese-days and, when it exists, data/calendar/local.csv (notices the package does
 // not carry yet; its years replace the package's).
 std::vector<std::string> calendar_files(const std::vector<std::string>& given);
+// The holiday calendar deadlines are counted with: those files, then the years an admin loaded
+// into the database that the files lack (cases/calendar_years.h). `stored`, when given, says which
+// stored years were added and which the files carry.
+Result<HolidayCalendar> load_calendar(const std::vector<std::string>& given, db::Db& db,
+                                      cases::StoredCalendarYears* stored = nullptr);
 
 struct ServeOptions {
   std::string db_path;

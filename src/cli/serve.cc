@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "api/app.h"
+#include "api/waiting_deadlines.h"
 #include "auth/users.h"
 #include "base/calendar.h"
 #include "base/calendar_gap.h"
@@ -18,10 +19,8 @@
 #include "hotline/categories.h"
 #include "hotline/demo_orders.h"
 #include "hotline/order_kind.h"
-#include "hotline/pending_deadlines.h"
 #include "hotline/text_aids.h"
 #include "petitions/demo_petitions.h"
-#include "petitions/pending_deadlines.h"
 #include "petitions/petition_kind.h"
 #include "regions/region_import.h"
 #include "text/classifier.h"
@@ -87,7 +86,7 @@ Status seed_demo(Store& store, const crypto::SecretBox& box, const ServeOptions&
   if (*orders == 0) {
     auto tree = regions::RegionTree::load(*store.db);
     if (!tree.ok()) return tree.status();
-    auto calendar = HolidayCalendar::load(calendar_files(options.calendars));
+    auto calendar = load_calendar(options.calendars, *store.db);
     if (!calendar.ok()) return calendar.status();
     hotline::DemoOptions demo;
     demo.now_ms = clock.now_ms();  // the demo's "now" follows a simulated clock too
@@ -202,9 +201,17 @@ int serve(const ServeOptions& options) {
   }
   auto tree = regions::RegionTree::load(*store->db);
   if (!tree.ok()) return fail(tree.status());
-  auto calendar = HolidayCalendar::load(calendar_files(options.calendars));
+  cases::StoredCalendarYears stored_years;
+  auto calendar = load_calendar(options.calendars, *store->db, &stored_years);
   if (!calendar.ok())
     return fail(Status(calendar.status().code(), calendar.status().message(), "calendar"));
+  for (int year : stored_years.added)
+    log::info("holiday calendar for {}: the notice an admin loaded into the database", year);
+  for (int year : stored_years.in_files)
+    log::info(
+        "holiday calendar for {}: from the calendar files; the copy an admin loaded into "
+        "the database is not used",
+        year);
 
   // Text aids: the category model when there is one (POST /api/v1/text/model/reload reads the same
   // file again, or puts one in when there was none at start), and the repeat index of recent
@@ -232,21 +239,9 @@ int serve(const ServeOptions& options) {
 
   // Orders dispatched and petitions registered while their deadline's year had no calendar get
   // their deadlines now, if the calendar has come.
-  for (const auto& [what, set] : {std::pair{"order", &hotline::set_pending_deadlines},
-                                  std::pair{"petition", &petitions::set_pending_deadlines}}) {
-    auto pending = set(*store->db, *calendar, clock);
-    if (!pending.ok()) return fail(pending.status());
-    if (pending->set)
-      log::info("{} {} deadlines set that waited for the holiday calendar", pending->set, what);
-    if (pending->still_pending)
-      log::warn("{} {}s still wait for the holiday calendar to get a deadline",
-                pending->still_pending, what);
-    if (pending->failed)
-      log::error(
-          "{} {}s kept their pending deadline after an error (logged above); the next "
-          "start tries again",
-          pending->failed, what);
-  }
+  auto waiting = api::set_waiting_deadlines(*store->db, *calendar, clock);
+  if (!waiting.ok()) return fail(waiting.status());
+  api::log_waiting_deadlines(*waiting);
 
   cases::Engine engine(*store->db, clock);
   engine.add_kind(hotline::order_kind(*calendar));

@@ -409,6 +409,17 @@ INSERT INTO petition_implementations(case_id, unit_id, decided_at_ms)
 DROP INDEX cases_requester;
 CREATE INDEX cases_requester ON cases(requester_hash, received_at_ms);
 )sql"},
+    {12, "calendar_years", R"sql(
+-- Holiday notices an admin loaded while the server ran (POST /api/v1/calendar/years): a year's rows
+-- in the calendar file's form. At start the calendar files come first; a year they lack is taken
+-- from here.
+CREATE TABLE calendar_years(
+  year         INTEGER PRIMARY KEY,
+  csv          TEXT NOT NULL,
+  loaded_at_ms INTEGER NOT NULL,
+  loaded_by    TEXT NOT NULL
+);
+)sql"},
 };
 
 }  // namespace

@@ -1,0 +1,34 @@
+// Holiday notices loaded while the server runs. Once the State Council publishes next year's
+// notice, an admin types it in (POST /api/v1/calendar/years) instead of editing a file and
+// restarting: the year is stored in the database, in the calendar file's form, and added to the
+// calendar in use. At the next start the calendar files come first (the package, then
+// data/calendar/local.csv), and a stored year is added only if they lack it: a correction of a
+// stored year goes into local.csv, and a package that has caught up takes over.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "base/calendar.h"
+#include "db/db.h"
+
+namespace shegong::cases {
+
+// The rows of `year` in the calendar file's form: the header "date,kind,name", then a line a day.
+std::string calendar_year_csv(const HolidayCalendar& calendar, int year);
+
+// Stores the notice of `year`; Conflict (field "year") when one is stored already.
+Status store_calendar_year(db::Session& s, int year, const std::string& csv, int64_t now_ms,
+                           const std::string& actor);
+
+struct StoredCalendarYears {
+  std::vector<int> added;     // stored years the calendar lacked, now in it
+  std::vector<int> in_files;  // stored years the calendar files carry: those are used
+};
+
+// Adds to `calendar` the stored years it lacks. A stored year that no longer reads as a calendar
+// is an error naming it (field "calendar").
+Result<StoredCalendarYears> add_stored_calendar_years(db::Db& db, HolidayCalendar& calendar);
+
+}  // namespace shegong::cases
