@@ -27,6 +27,7 @@ export const router = createRouter({
     { path: '/admin/units', component: () => import('@/views/admin/UnitsView.vue'), meta: { roles: staff } },
     { path: '/admin/rules', component: () => import('@/views/admin/RulesView.vue'), meta: { roles: staff } },
     { path: '/admin/sla', component: () => import('@/views/admin/SlaView.vue'), meta: { roles: staff } },
+    { path: '/admin/calendar', component: () => import('@/views/admin/CalendarView.vue'), meta: { roles: staff } },
     { path: '/admin/users', component: () => import('@/views/admin/UsersView.vue'), meta: { roles: ['admin', 'leader'] } },
     { path: '/:rest(.*)*', component: () => import('@/views/NotFoundView.vue'), meta: { public: true } },
   ],

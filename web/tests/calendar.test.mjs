@@ -47,6 +47,7 @@ test('a missing next-year holiday calendar is announced on the staff screens', a
   assert.match(text, new RegExp(`7 日期限自 ${lastYear}-12-25 起`))
   assert.match(text, /60 日期限现已无法计算/)
   assert.equal(await banner.getAttribute('role'), 'alert')
+  assert.equal(await page.locator('[data-test=calendar-gap-load]').count(), 0) // admins load notices
   await shot(page, 'calendar-gap')
   // Every staff screen carries it.
   await page.goto('/dashboard')
@@ -86,4 +87,41 @@ test('a day off for some groups only is announced the week before, with whom it 
     await partial.stop()
     rmSync(own, { recursive: true, force: true })
   }
+})
+
+// Runs last: it loads the missing year into the server the tests above share.
+test('an admin loads the missing notice from the banner, checked first, and the banner goes', async () => {
+  const next = lastYear + 1
+  const page = await newPage(chrome.browser, server.url, undefined, { offsetMs: server.offsetMs })
+  await signIn(page, 'admin')
+  await page.locator('[data-test=calendar-gap-load]').click()
+  await page.waitForURL('**/admin/calendar')
+  assert.doesNotMatch(await page.locator('[data-test=calendar-years]').innerText(), new RegExp(`${next}`))
+  const rows = page.locator('textarea[data-test=calendar-csv]')
+  const check = page.locator('[data-test=calendar-preview]')
+  const load = page.locator('[data-test=calendar-load]')
+
+  // A slip is named by its line, and nothing can be loaded until the text checks.
+  await rows.fill(`date,kind,name\n${next}-01-01,holiday,元旦\n${next}-02-30,holiday,春节\n`)
+  await check.click()
+  await page.getByText(`第 3 行：${next}-02-30 不是日历上的日期`).waitFor()
+  assert.equal(await load.isDisabled(), true)
+
+  // 元旦 alone disagrees with the 放假办法: loading waits for the admin to confirm it as typed.
+  await rows.fill(`date,kind,name\n${next}-01-01,holiday,元旦\n`)
+  await check.click()
+  await page.locator('[data-test=calendar-warnings]').waitFor()
+  assert.match(await page.locator('[data-test=calendar-review-result]').innerText(), new RegExp(`${next} 年核对结果`))
+  assert.equal(await load.isDisabled(), true)
+  await shot(page, 'calendar-load')
+  await page.locator('[data-test=calendar-confirm]').click()
+  await load.click()
+  await page.getByText(`${next} 年节假日安排已载入`).waitFor()
+  await page.locator('[data-test=calendar-years]', { hasText: `${next}` }).waitFor()
+  // Every screen reads the calendar again: the gap is gone, and the year as typed (元旦 alone) is
+  // announced as disagreeing with the 放假办法 until it is corrected.
+  await page.goto('/dashboard')
+  await page.locator('[data-test=calendar-review]', { hasText: `${next}` }).waitFor()
+  assert.equal(await page.locator('[data-test=calendar-gap]').count(), 0)
+  await page.context().close()
 })

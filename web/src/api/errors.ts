@@ -9,8 +9,21 @@ const t = (key: string, args?: Record<string, unknown>) => i18n.global.t(key, ar
 const te = (key: string) => i18n.global.te(key)
 
 // Server messages that deserve their own Chinese sentence; `$1`… take the message's groups (a
-// date, a number). The rules of 信访 come first: their messages are specific and name the article.
+// date, a number). The specific ones come first (a holiday notice's lines; the rules of 信访,
+// which name the article), the general ones last.
 const known: [RegExp, string][] = [
+  // A holiday notice typed in by an admin (节假日安排): the line and what is wrong with it.
+  [/line (\d+): "([^"]*)" is not a day of the calendar/i, '第 $1 行：$2 不是日历上的日期'],
+  [/line (\d+): "([^"]*)" is not a date of the form YYYY-MM-DD/i, '第 $1 行：日期“$2”应按 YYYY-MM-DD 填写'],
+  [/line (\d+): kind "([^"]*)" is neither/i, '第 $1 行：类型“$2”应为 holiday（放假）或 workday（调休上班）'],
+  [/line (\d+): (\S+) is a \w+day: a 调休 working day/i, '第 $1 行：$2 不是周末，调休上班日（workday）只能是周六或周日'],
+  [/line (\d+): (\S+) is listed twice/i, '第 $1 行：$2 重复'],
+  [/line (\d+): the festival name is empty/i, '第 $1 行：缺少节日名称'],
+  [/line (\d+): (\d+) fields, expected 3/i, '第 $1 行：应为日期、类型、名称 3 项，以英文逗号分隔'],
+  [/expected the header "date,kind,name"|no header "date,kind,name"/i, '第一行应为 date,kind,name'],
+  [/no rows: no year is covered/i, '请逐日填写放假日和调休上班日'],
+  [/the rows are of the years (\S+): a notice is of one year/i, '所填日期属于 $1 年：一次只载入一年的通知'],
+  [/the holiday calendar for (\d+) is loaded already/i, '$1 年节假日安排已载入，不能在此修改'],
   // 信访: registration
   [/oral petition .*cannot be saved without the recorded written summary/i, '来电、来访须如实记录书面摘要（《信访工作条例》第十九条）'],
   [/an address or a phone is required/i, '地址和电话至少填一项，用于送达书面告知（第二十三条）；信访人未提供的，请勾选“姓名或地址不清”'],
