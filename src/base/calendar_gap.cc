@@ -32,7 +32,7 @@ std::string describe(const CalendarGap& gap, Date today) {
   if (!already.empty()) out += ": " + already + " limits counted from today already";
   if (!coming.empty()) out += (already.empty() ? ": " : "; ") + coming;
   return out + ". Load the State Council's notice for " + year +
-         " (README, \"Next year's holidays\")";
+         " on the 节假日安排 screen, no restart needed (README, \"Next year's holidays\")";
 }
 
 }  // namespace shegong
