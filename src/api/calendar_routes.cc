@@ -62,6 +62,15 @@ http::Response load_calendar_year(App& app, const Call& call) {
                            ": a notice is of one year, load one at a time"));
   }
   const int year = years.front();
+  // Notices come out for the coming year; one the package lacks is this year's or the next's. A
+  // year further off is a slip (2072 for 2027) that would stay loaded.
+  const int this_year = date_in_china(app.clock().now_ms()).year();
+  if (year != this_year && year != this_year + 1) {
+    return http::error_response(Invalid("csv", "the rows are of " + std::to_string(year) +
+                                                   ": a notice loaded here is of this year (" +
+                                                   std::to_string(this_year) + ") or the next (" +
+                                                   std::to_string(this_year + 1) + ")"));
+  }
   // Reviewed as part of the calendar it joins: a break may run on from the year before.
   HolidayCalendar joined = app.calendar();
   Status fits = joined.add_years(*notice);

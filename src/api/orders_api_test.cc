@@ -592,7 +592,8 @@ TEST_F(OrdersApi, AnAdminLoadsTheNextNoticeWhileServingAndWaitingDeadlinesAreSet
            {"date,kind,name\n2040-01-01,holiday,元旦\n2040-02-30,holiday,春节\n", "line 3"},
            {"2040-01-01,holiday,元旦\n", "header"},
            {"date,kind,name\n2040-01-01,holiday,元旦\n2041-01-01,holiday,元旦\n", "2040–2041"},
-           {"date,kind,name\n2040-01-02,workday,元旦\n", "Monday"}}) {
+           {"date,kind,name\n2040-01-02,workday,元旦\n", "Monday"},
+           {"date,kind,name\n2041-01-01,holiday,元旦\n", "this year (2039) or the next (2040)"}}) {
     auto [refused, error] = load(as("admin"), {{"csv", csv}});
     EXPECT_EQ(refused, 400) << csv << ": " << error;
     EXPECT_EQ(error["error"].value("field", ""), "csv") << error;

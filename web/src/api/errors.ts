@@ -23,6 +23,7 @@ const known: [RegExp, string][] = [
   [/expected the header "date,kind,name"|no header "date,kind,name"/i, '第一行应为 date,kind,name'],
   [/no rows: no year is covered/i, '请逐日填写放假日和调休上班日'],
   [/the rows are of the years (\S+): a notice is of one year/i, '所填日期属于 $1 年：一次只载入一年的通知'],
+  [/the rows are of (\d+): a notice loaded here is of this year \((\d+)\) or the next \((\d+)\)/i, '所填日期属于 $1 年：在此只能载入今年（$2 年）或明年（$3 年）的通知'],
   [/the holiday calendar for (\d+) is loaded already/i, '$1 年节假日安排已载入，不能在此修改'],
   // 信访: registration
   [/oral petition .*cannot be saved without the recorded written summary/i, '来电、来访须如实记录书面摘要（《信访工作条例》第十九条）'],
