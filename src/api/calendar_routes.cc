@@ -5,8 +5,10 @@
 // by hand with a day missing; and the coming days off that only some groups get.
 #include "api/app.h"
 #include "api/json_io.h"
+#include "api/order_json.h"
 #include "api/waiting_deadlines.h"
 #include "audit/audit_log.h"
+#include "auth/actor_names.h"
 #include "base/calendar_gap.h"
 #include "base/calendar_review.h"
 #include "base/log.h"
@@ -148,6 +150,21 @@ void add_calendar_routes(App& app) {
                    {"days", p->days},
                    {"working_day", working.ok() ? Json(*working) : Json()}});
             }
+            // The years an admin loaded here (POST /api/v1/calendar/years), with who and when.
+            out["loaded_here"] = Json::array();
+            Status read = app.db().read([&](db::Session& s) {
+              auto rows = s.query(
+                  "SELECT year, loaded_at_ms, loaded_by FROM calendar_years ORDER BY year", {});
+              if (!rows.ok()) return rows.status();
+              for (const db::Row& r : *rows) {
+                out["loaded_here"].push_back(
+                    {{"year", r.integer(0)},
+                     {"loaded_at", iso_time(r.integer(1))},
+                     {"loaded_by", auth::actor_display_name(s, r.text(2), app.clock().now_ms())}});
+              }
+              return Status::Ok();
+            });
+            if (!read.ok()) return http::error_response(read);
             for (const CalendarWarning& w : calendar_warnings(calendar, today.year()))
               out["warnings"].push_back({{"year", w.year}, {"message", w.message}});
             if (auto gap = calendar_gap(calendar, today)) {

@@ -647,6 +647,11 @@ TEST_F(OrdersApi, AnAdminLoadsTheNextNoticeWhileServingAndWaitingDeadlinesAreSet
   ASSERT_EQ(info_status, 200) << info;
   EXPECT_TRUE(info["years"].get<std::string>().ends_with("2039–2040")) << info;
   EXPECT_EQ(info["last_year"], 2040) << info;
+  ASSERT_EQ(info["loaded_here"].size(), 1u) << info;
+  EXPECT_EQ(info["loaded_here"][0]["year"], 2040) << info;
+  EXPECT_EQ(info["loaded_here"][0]["loaded_at"].get<std::string>().substr(0, 10), "2039-12-28");
+  EXPECT_EQ(info["loaded_here"][0]["loaded_by"].get<std::string>().find("user:"), std::string::npos)
+      << info;
 }
 
 }  // namespace

@@ -118,6 +118,7 @@ test('an admin loads the missing notice from the banner, checked first, and the 
   await load.click()
   await page.getByText(`${next} 年节假日安排已载入`).waitFor()
   await page.locator('[data-test=calendar-years]', { hasText: `${next}` }).waitFor()
+  assert.match(await page.locator('[data-test=calendar-loaded-here]').innerText(), new RegExp(`${next} 年：.+ 于 ${lastYear}-12-04 .* 在此载入`))
   // Every screen reads the calendar again: the gap is gone, and the year as typed (元旦 alone) is
   // announced as disagreeing with the 放假办法 until it is corrected.
   await page.goto('/dashboard')

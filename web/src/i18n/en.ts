@@ -18,6 +18,7 @@ const en: typeof zh = {
     wholeDay: 'a day',
   },
   calendarAdmin: {
+    loadedHere: '{year}: loaded here by {who} on {when}',
     period: 'Dates',
     length: 'Length',
     title: 'Holiday calendar',

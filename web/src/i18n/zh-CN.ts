@@ -16,6 +16,7 @@ export default {
     wholeDay: '1 天',
   },
   calendarAdmin: {
+    loadedHere: '{year} 年：{who} 于 {when} 在此载入',
     period: '日期',
     length: '天数',
     title: '节假日安排',
