@@ -42,8 +42,41 @@ Json pending_json(const cases::PendingDeadlines& p) {
   return {{"set", p.set}, {"still_pending", p.still_pending}, {"failed", p.failed}};
 }
 
+// Sets the deadlines that waited for the calendar, and says in the answer what it did.
+void set_waiting(App& app, Json& out) {
+  auto waiting = set_waiting_deadlines(app.db(), app.calendar(), app.clock());
+  if (waiting.ok()) {
+    log_waiting_deadlines(*waiting);
+    out["waiting_deadlines"] = {{"orders", pending_json(waiting->orders)},
+                                {"petitions", pending_json(waiting->petitions)}};
+    return;
+  }
+  // The year is loaded all the same; the cases that waited get their deadlines at the next start
+  // or the next notice loaded.
+  log::error("deadlines that waited for the holiday calendar: {}", waiting.status().message());
+  out["waiting_deadlines"] = nullptr;
+  out["waiting_deadlines_error"] = waiting.status().message();
+}
+
+// A year another server on the same database loaded (POST below) is taken into this server's
+// calendar the next time the calendar is asked for here, which every staff screen does, and the
+// cases here that waited for it get their deadlines.
+Status take_years_loaded_elsewhere(App& app) {
+  auto stored = cases::add_stored_calendar_years(app.db(), app.calendar_to_extend());
+  if (!stored.ok()) return stored.status();
+  if (stored->added.empty()) return Status::Ok();
+  for (int year : stored->added)
+    log::info("holiday calendar for {}: loaded by another server on this database", year);
+  Json ignored;
+  set_waiting(app, ignored);
+  return Status::Ok();
+}
+
 // POST /api/v1/calendar/years: next year's notice, typed in by an admin once it is out.
 http::Response load_calendar_year(App& app, const Call& call) {
+  if (Status taken = take_years_loaded_elsewhere(app); !taken.ok()) {
+    return http::error_response(taken);
+  }
   auto body = parse_object(call.request);
   if (!body.ok()) return http::error_response(body.status());
   auto csv = string_field(*body, "csv", true, 64 * 1024);
@@ -105,18 +138,7 @@ http::Response load_calendar_year(App& app, const Call& call) {
   if (!added.ok()) return http::error_response(added);
   log::info("holiday calendar for {} loaded by {}", year, call.principal->actor());
   out["stored"] = true;
-  auto waiting = set_waiting_deadlines(app.db(), app.calendar(), app.clock());
-  if (waiting.ok()) {
-    log_waiting_deadlines(*waiting);
-    out["waiting_deadlines"] = {{"orders", pending_json(waiting->orders)},
-                                {"petitions", pending_json(waiting->petitions)}};
-  } else {
-    // The year is loaded all the same; the cases that waited get their deadlines at the next
-    // start.
-    log::error("deadlines that waited for the holiday calendar: {}", waiting.status().message());
-    out["waiting_deadlines"] = nullptr;
-    out["waiting_deadlines_error"] = waiting.status().message();
-  }
+  set_waiting(app, out);
   return json_response(201, out);
 }
 
@@ -126,6 +148,10 @@ void add_calendar_routes(App& app) {
   app.add({"GET", "/api/v1/calendar", "The holiday calendar's loaded years and its coming gap",
            auth::kStaff},
           [&app](Call&) {
+            // The banner of every staff screen reads this: what is loaded is shown all the same.
+            if (Status taken = take_years_loaded_elsewhere(app); !taken.ok()) {
+              log::error("holiday calendar: {}", taken.message());
+            }
             const HolidayCalendar& calendar = app.calendar();
             const Date today = date_in_china(app.clock().now_ms());
             Json out = {{"years", calendar.years()},

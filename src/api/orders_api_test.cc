@@ -654,5 +654,56 @@ TEST_F(OrdersApi, AnAdminLoadsTheNextNoticeWhileServingAndWaitingDeadlinesAreSet
       << info;
 }
 
+// Several servers on one database: a year loaded through one is taken by the other the next time
+// its calendar is asked for (every staff screen asks), with no restart.
+TEST_F(OrdersApi, AYearLoadedThroughOneServerIsTakenByAnotherOnTheSameDatabase) {
+  const std::string through_2039 = dir_ + "/2039.csv";
+  std::ofstream(through_2039) << "date,kind,name\n2039-01-01,holiday,元旦\n";
+  // Wednesday 28 December 2039, 10:00 in Beijing, for both.
+  const Env at = {{"SHEGONG_CLOCK_OFFSET_MS", std::to_string(2208650400000 - wall_now_ms())}};
+  server_.reset();
+  start_server(at, {"--calendar", through_2039});
+  dispatcher_ = session_of("op.dispatcher", kPassword);
+  ServerProcess other(kBinary, db_, dir_ + "/other.log",
+                      {"--web-root", source_path("web/public"), "--calendar",
+                       source_path("data/calendar/holidays.csv"), "--calendar", through_2039},
+                      at);
+  httplib::Client to_other("127.0.0.1", other.port());
+  to_other.set_read_timeout(20, 0);
+
+  auto dispatch = [&] {
+    auto [created, order] = post("/api/v1/orders", dispatcher_, demand());
+    EXPECT_EQ(created, 201) << order;
+    auto [status, dispatched] =
+        post("/api/v1/orders/" + std::to_string(order["id"].get<int64_t>()) + "/dispatch",
+             dispatcher_, {{"unit_id", street_unit_}});
+    EXPECT_EQ(status, 200) << dispatched;
+    return dispatched;
+  };
+  const Json waiting = dispatch();
+  ASSERT_TRUE(waiting["due_at_ms"].is_null()) << waiting;
+
+  const Json notice = {{"csv", "date,kind,name\n2040-01-01,holiday,元旦\n"},
+                       {"accept_warnings", true}};
+  auto loaded =
+      to_other.Post("/api/v1/calendar/years", as("admin"), notice.dump(), "application/json");
+  ASSERT_TRUE(loaded);
+  ASSERT_EQ(loaded->status, 201) << loaded->body;
+  EXPECT_EQ(Json::parse(loaded->body)["waiting_deadlines"]["orders"]["set"], 1) << loaded->body;
+  auto [read, o] =
+      get("/api/v1/orders/" + std::to_string(waiting["id"].get<int64_t>()), dispatcher_);
+  ASSERT_EQ(read, 200);
+  EXPECT_EQ(o["due_at"], "2040-01-04T15:59:59.999Z") << o;
+
+  // This server has not counted with 2040 yet; reading the calendar takes it.
+  auto [info_status, info] = get("/api/v1/calendar", dispatcher_);
+  ASSERT_EQ(info_status, 200) << info;
+  EXPECT_EQ(info["last_year"], 2040) << info;
+  EXPECT_FALSE(dispatch()["due_at_ms"].is_null());
+  auto [again, refused] = post("/api/v1/calendar/years", as("admin"), notice);
+  EXPECT_EQ(again, 409) << refused;
+  EXPECT_EQ(refused["error"].value("field", ""), "year") << refused;
+}
+
 }  // namespace
 }  // namespace shegong::testing

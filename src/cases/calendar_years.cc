@@ -41,6 +41,7 @@ Result<StoredCalendarYears> add_stored_calendar_years(db::Db& db, HolidayCalenda
     }
     auto notice = HolidayCalendar::parse(csv);
     Status added = notice.ok() ? calendar.add_years(*notice) : notice.status();
+    if (added.code() == Code::kConflict && added.field() == "year") continue;  // added meanwhile
     if (!added.ok()) {
       return Invalid("calendar", "the holiday calendar for " + std::to_string(year) +
                                      " stored in the database does not load: " + added.message());

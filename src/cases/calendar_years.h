@@ -27,8 +27,9 @@ struct StoredCalendarYears {
   std::vector<int> in_files;  // stored years the calendar files carry: those are used
 };
 
-// Adds to `calendar` the stored years it lacks. A stored year that no longer reads as a calendar
-// is an error naming it (field "calendar").
+// Adds to `calendar` the stored years it lacks: at start, and while serving, for a year another
+// process on the same database loaded. A stored year that no longer reads as a calendar is an
+// error naming it (field "calendar").
 Result<StoredCalendarYears> add_stored_calendar_years(db::Db& db, HolidayCalendar& calendar);
 
 }  // namespace shegong::cases
