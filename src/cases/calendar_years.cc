@@ -36,7 +36,7 @@ Result<StoredCalendarYears> add_stored_calendar_years(db::Db& db, HolidayCalenda
   StoredCalendarYears out;
   for (const auto& [year, csv] : rows) {
     if (calendar.covers(year)) {
-      out.in_files.push_back(year);
+      out.already_covered.push_back(year);
       continue;
     }
     auto notice = HolidayCalendar::parse(csv);

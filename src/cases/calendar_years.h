@@ -23,8 +23,10 @@ Status store_calendar_year(db::Session& s, int year, const std::string& csv, int
                            const std::string& actor);
 
 struct StoredCalendarYears {
-  std::vector<int> added;     // stored years the calendar lacked, now in it
-  std::vector<int> in_files;  // stored years the calendar files carry: those are used
+  std::vector<int> added;  // stored years the calendar lacked, now in it
+  // Stored years the calendar has already: at start, those the calendar files carry, which are
+  // used instead.
+  std::vector<int> already_covered;
 };
 
 // Adds to `calendar` the stored years it lacks: at start, and while serving, for a year another

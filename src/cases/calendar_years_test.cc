@@ -40,7 +40,7 @@ TEST(CalendarYears, StoredYearsFillWhatTheFilesLack) {
   auto added = add_stored_calendar_years(*db, files);
   ASSERT_TRUE(added.ok()) << added.status().to_string();
   EXPECT_EQ(added->added, std::vector<int>{2040});
-  EXPECT_EQ(added->in_files, std::vector<int>{2039});
+  EXPECT_EQ(added->already_covered, std::vector<int>{2039});
   EXPECT_EQ(files.years(), "2039–2040");
   EXPECT_EQ(files.holiday_name(*Date::parse("2039-01-01")), "元旦");  // the file's 2039
   EXPECT_FALSE(files.holiday_name(*Date::parse("2039-01-03")).has_value());

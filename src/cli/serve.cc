@@ -207,7 +207,7 @@ int serve(const ServeOptions& options) {
     return fail(Status(calendar.status().code(), calendar.status().message(), "calendar"));
   for (int year : stored_years.added)
     log::info("holiday calendar for {}: the notice an admin loaded into the database", year);
-  for (int year : stored_years.in_files)
+  for (int year : stored_years.already_covered)
     log::info(
         "holiday calendar for {}: from the calendar files; the copy an admin loaded into "
         "the database is not used",
