@@ -42,41 +42,36 @@ Json pending_json(const cases::PendingDeadlines& p) {
   return {{"set", p.set}, {"still_pending", p.still_pending}, {"failed", p.failed}};
 }
 
-// Sets the deadlines that waited for the calendar, and says in the answer what it did.
-void set_waiting(App& app, Json& out) {
+// Sets the deadlines that waited for the calendar; what it did, for an answer.
+Json set_waiting(App& app) {
   auto waiting = set_waiting_deadlines(app.db(), app.calendar(), app.clock());
   if (waiting.ok()) {
     log_waiting_deadlines(*waiting);
-    out["waiting_deadlines"] = {{"orders", pending_json(waiting->orders)},
-                                {"petitions", pending_json(waiting->petitions)}};
-    return;
+    return {{"waiting_deadlines",
+             {{"orders", pending_json(waiting->orders)},
+              {"petitions", pending_json(waiting->petitions)}}}};
   }
   // The year is loaded all the same; the cases that waited get their deadlines at the next start
   // or the next notice loaded.
   log::error("deadlines that waited for the holiday calendar: {}", waiting.status().message());
-  out["waiting_deadlines"] = nullptr;
-  out["waiting_deadlines_error"] = waiting.status().message();
+  return {{"waiting_deadlines", nullptr}, {"waiting_deadlines_error", waiting.status().message()}};
 }
 
 // A year another server on the same database loaded (POST below) is taken into this server's
-// calendar the next time the calendar is asked for here, which every staff screen does, and the
-// cases here that waited for it get their deadlines.
-Status take_years_loaded_elsewhere(App& app) {
-  auto stored = cases::add_stored_calendar_years(app.db(), app.calendar_to_extend());
-  if (!stored.ok()) return stored.status();
-  if (stored->added.empty()) return Status::Ok();
-  for (int year : stored->added)
+// calendar the next time the calendar is asked for here, which every staff screen does: once
+// `taken` says it was added, the cases here that waited for it get their deadlines.
+void settle_years_loaded_elsewhere(App& app, const cases::StoredCalendarYears& taken) {
+  if (taken.added.empty()) return;
+  for (int year : taken.added)
     log::info("holiday calendar for {}: loaded by another server on this database", year);
-  Json ignored;
-  set_waiting(app, ignored);
-  return Status::Ok();
+  (void)set_waiting(app);
 }
 
 // POST /api/v1/calendar/years: next year's notice, typed in by an admin once it is out.
 http::Response load_calendar_year(App& app, const Call& call) {
-  if (Status taken = take_years_loaded_elsewhere(app); !taken.ok()) {
-    return http::error_response(taken);
-  }
+  auto taken = cases::add_stored_calendar_years(app.db(), app.calendar_to_extend());
+  if (!taken.ok()) return http::error_response(taken.status());
+  settle_years_loaded_elsewhere(app, *taken);
   auto body = parse_object(call.request);
   if (!body.ok()) return http::error_response(body.status());
   auto csv = string_field(*body, "csv", true, 64 * 1024);
@@ -138,7 +133,7 @@ http::Response load_calendar_year(App& app, const Call& call) {
   if (!added.ok()) return http::error_response(added);
   log::info("holiday calendar for {} loaded by {}", year, call.principal->actor());
   out["stored"] = true;
-  set_waiting(app, out);
+  out.update(set_waiting(app));
   return json_response(201, out);
 }
 
@@ -148,9 +143,28 @@ void add_calendar_routes(App& app) {
   app.add({"GET", "/api/v1/calendar", "The holiday calendar's loaded years and its coming gap",
            auth::kStaff},
           [&app](Call&) {
+            // The years an admin loaded here (POST /api/v1/calendar/years), with who and when.
+            std::vector<cases::StoredCalendarYear> stored;
+            Json loaded_here = Json::array();
+            Status read = app.db().read([&](db::Session& s) {
+              auto rows = cases::read_stored_calendar_years(s);
+              if (!rows.ok()) return rows.status();
+              stored = std::move(rows).value();
+              for (const cases::StoredCalendarYear& y : stored) {
+                loaded_here.push_back({{"year", y.year},
+                                       {"loaded_at", iso_time(y.loaded_at_ms)},
+                                       {"loaded_by", auth::actor_display_name(
+                                                         s, y.loaded_by, app.clock().now_ms())}});
+              }
+              return Status::Ok();
+            });
+            if (!read.ok()) return http::error_response(read);
             // The banner of every staff screen reads this: what is loaded is shown all the same.
-            if (Status taken = take_years_loaded_elsewhere(app); !taken.ok()) {
-              log::error("holiday calendar: {}", taken.message());
+            auto taken = cases::add_stored_calendar_years(stored, app.calendar_to_extend());
+            if (taken.ok()) {
+              settle_years_loaded_elsewhere(app, *taken);
+            } else {
+              log::error("holiday calendar: {}", taken.status().message());
             }
             const HolidayCalendar& calendar = app.calendar();
             const Date today = date_in_china(app.clock().now_ms());
@@ -176,21 +190,7 @@ void add_calendar_routes(App& app) {
                    {"days", p->days},
                    {"working_day", working.ok() ? Json(*working) : Json()}});
             }
-            // The years an admin loaded here (POST /api/v1/calendar/years), with who and when.
-            out["loaded_here"] = Json::array();
-            Status read = app.db().read([&](db::Session& s) {
-              auto rows = s.query(
-                  "SELECT year, loaded_at_ms, loaded_by FROM calendar_years ORDER BY year", {});
-              if (!rows.ok()) return rows.status();
-              for (const db::Row& r : *rows) {
-                out["loaded_here"].push_back(
-                    {{"year", r.integer(0)},
-                     {"loaded_at", iso_time(r.integer(1))},
-                     {"loaded_by", auth::actor_display_name(s, r.text(2), app.clock().now_ms())}});
-              }
-              return Status::Ok();
-            });
-            if (!read.ok()) return http::error_response(read);
+            out["loaded_here"] = std::move(loaded_here);
             for (const CalendarWarning& w : calendar_warnings(calendar, today.year()))
               out["warnings"].push_back({{"year", w.year}, {"message", w.message}});
             if (auto gap = calendar_gap(calendar, today)) {

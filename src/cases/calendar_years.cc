@@ -24,31 +24,47 @@ Status store_calendar_year(db::Session& s, int year, const std::string& csv, int
   return Status::Ok();
 }
 
-Result<StoredCalendarYears> add_stored_calendar_years(db::Db& db, HolidayCalendar& calendar) {
-  std::vector<std::pair<int, std::string>> rows;
-  Status read = db.read([&](db::Session& s) {
-    auto r = s.query("SELECT year, csv FROM calendar_years ORDER BY year", {});
-    if (!r.ok()) return r.status();
-    for (const db::Row& row : *r) rows.emplace_back(static_cast<int>(row.integer(0)), row.text(1));
-    return Status::Ok();
-  });
-  if (!read.ok()) return read;
+Result<std::vector<StoredCalendarYear>> read_stored_calendar_years(db::Session& s) {
+  auto rows =
+      s.query("SELECT year, csv, loaded_at_ms, loaded_by FROM calendar_years ORDER BY year", {});
+  if (!rows.ok()) return rows.status();
+  std::vector<StoredCalendarYear> out;
+  for (const db::Row& r : *rows) {
+    out.push_back({static_cast<int>(r.integer(0)), r.text(1), r.integer(2), r.text(3)});
+  }
+  return out;
+}
+
+Result<StoredCalendarYears> add_stored_calendar_years(const std::vector<StoredCalendarYear>& stored,
+                                                      HolidayCalendar& calendar) {
   StoredCalendarYears out;
-  for (const auto& [year, csv] : rows) {
-    if (calendar.covers(year)) {
-      out.already_covered.push_back(year);
+  for (const StoredCalendarYear& y : stored) {
+    if (calendar.covers(y.year)) {
+      out.already_covered.push_back(y.year);
       continue;
     }
-    auto notice = HolidayCalendar::parse(csv);
+    auto notice = HolidayCalendar::parse(y.csv);
     Status added = notice.ok() ? calendar.add_years(*notice) : notice.status();
     if (added.code() == Code::kConflict && added.field() == "year") continue;  // added meanwhile
     if (!added.ok()) {
-      return Invalid("calendar", "the holiday calendar for " + std::to_string(year) +
+      return Invalid("calendar", "the holiday calendar for " + std::to_string(y.year) +
                                      " stored in the database does not load: " + added.message());
     }
-    out.added.push_back(year);
+    out.added.push_back(y.year);
   }
   return out;
+}
+
+Result<StoredCalendarYears> add_stored_calendar_years(db::Db& db, HolidayCalendar& calendar) {
+  std::vector<StoredCalendarYear> stored;
+  Status read = db.read([&](db::Session& s) {
+    auto rows = read_stored_calendar_years(s);
+    if (!rows.ok()) return rows.status();
+    stored = std::move(rows).value();
+    return Status::Ok();
+  });
+  if (!read.ok()) return read;
+  return add_stored_calendar_years(stored, calendar);
 }
 
 }  // namespace shegong::cases

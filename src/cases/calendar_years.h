@@ -22,6 +22,16 @@ std::string calendar_year_csv(const HolidayCalendar& calendar, int year);
 Status store_calendar_year(db::Session& s, int year, const std::string& csv, int64_t now_ms,
                            const std::string& actor);
 
+// A notice as stored: the year, its rows in the file's form, who loaded it and when.
+struct StoredCalendarYear {
+  int year = 0;
+  std::string csv;
+  int64_t loaded_at_ms = 0;
+  std::string loaded_by;  // an actor, "user:12"
+};
+
+Result<std::vector<StoredCalendarYear>> read_stored_calendar_years(db::Session& s);
+
 struct StoredCalendarYears {
   std::vector<int> added;  // stored years the calendar lacked, now in it
   // Stored years the calendar has already: at start, those the calendar files carry, which are
@@ -32,6 +42,9 @@ struct StoredCalendarYears {
 // Adds to `calendar` the stored years it lacks: at start, and while serving, for a year another
 // process on the same database loaded. A stored year that no longer reads as a calendar is an
 // error naming it (field "calendar").
+Result<StoredCalendarYears> add_stored_calendar_years(const std::vector<StoredCalendarYear>& stored,
+                                                      HolidayCalendar& calendar);
+// The same, reading them first.
 Result<StoredCalendarYears> add_stored_calendar_years(db::Db& db, HolidayCalendar& calendar);
 
 }  // namespace shegong::cases
