@@ -269,18 +269,6 @@ int token_create(const std::string& db_path, const std::string& username,
   return 0;
 }
 
-namespace {
-
-// For the commands that only look at a database (audit verify, backup): the file must exist, and it
-// is neither migrated nor given a key, so that they see it as it was (a backup taken before an
-// upgrade is of the old schema) and a mistyped --db creates nothing.
-struct ExistingDb {
-  std::unique_ptr<db::Db> db;
-  int schema_version = 0;
-};
-
-int expected_schema_version() { return db::sqlite_migrations().back().version; }
-
 Result<ExistingDb> open_existing(const std::string& db_path) {
   SHEGONG_RETURN_IF_ERROR(check_db_path(db_path));
   if (!is_postgres(db_path)) {
@@ -295,6 +283,10 @@ Result<ExistingDb> open_existing(const std::string& db_path) {
   if (!version.ok()) return Status(version.status().code(), version.status().message(), "db");
   return ExistingDb{std::move(db).value(), *version};
 }
+
+namespace {
+
+int expected_schema_version() { return db::sqlite_migrations().back().version; }
 
 std::string version_note(int found) {
   return "the database is at schema version " + std::to_string(found) + ", this shegong expects " +

@@ -34,6 +34,15 @@ Status check_db_path(const std::string& db_path);
 bool is_postgres(const std::string& db_path);
 int fail(const Status& status);
 
+// For the commands that only look at a database (audit verify, backup, calendar check): the file
+// must exist, and it is neither migrated nor given a key, so that they see it as it was (a backup
+// taken before an upgrade is of the old schema) and a mistyped --db creates nothing.
+struct ExistingDb {
+  std::unique_ptr<db::Db> db;
+  int schema_version = 0;
+};
+Result<ExistingDb> open_existing(const std::string& db_path);
+
 // The holiday calendar files to load: `given`, or when none are given the file scripts/bootstrap
 // makes from chinese-days and, when it exists, data/calendar/local.csv (notices the package does
 // not carry yet; its years replace the package's).
