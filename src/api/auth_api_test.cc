@@ -146,7 +146,14 @@ TEST_F(AuthApi, FailedLoginsBackOff) {
                   "application/json");
   ASSERT_TRUE(locked);
   EXPECT_EQ(locked->status, 429);
-  EXPECT_EQ(Json::parse(locked->body)["error"]["code"], "too_many_requests");
+  const Json error = Json::parse(locked->body)["error"];
+  EXPECT_EQ(error["code"], "too_many_requests");
+  // The wait the message names, in seconds, is the Retry-After a client or the login screen uses.
+  const std::string message = error["message"];
+  const std::string retry_after = locked->get_header_value("Retry-After");
+  ASSERT_FALSE(retry_after.empty());
+  EXPECT_GT(std::stoi(retry_after), 0);
+  EXPECT_NE(message.find("try again in " + retry_after + " s"), std::string::npos) << message;
 }
 
 TEST_F(AuthApi, AdminsCreateUsersOnlyInsideTheirJurisdiction) {

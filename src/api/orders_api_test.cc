@@ -450,6 +450,7 @@ class Callers {
             acknowledged_.push_back(Json::parse(r->body)["id"]);
           } else {
             ++statuses_[r->status];
+            retry_afters_[r->status].insert(r->get_header_value("Retry-After"));
           }
         }
       });
@@ -478,12 +479,18 @@ class Callers {
     std::lock_guard lock(mu_);
     return statuses_;
   }
+  // The Retry-After values seen with each status other than 201 ("" for none).
+  std::map<int, std::set<std::string>> retry_afters() {
+    std::lock_guard lock(mu_);
+    return retry_afters_;
+  }
 
  private:
   std::atomic<bool> stopping_{false};
   std::mutex mu_;
   std::vector<int64_t> acknowledged_;
   std::map<int, int> statuses_;  // answers other than 201
+  std::map<int, std::set<std::string>> retry_afters_;
   std::vector<std::thread> threads_;
 };
 
@@ -515,6 +522,10 @@ TEST_F(OrdersApi, PostgresConnectionsLostUnderLoadCostNoAcknowledgedOrderAndServ
   EXPECT_GE(acknowledged.size(), 400u);  // serving went on after each loss
   for (const auto& [status, n] : callers.statuses()) {
     EXPECT_EQ(status, 503) << n << " answers " << status;  // refused as unavailable, never 500
+  }
+  // A refusal says when to come back: the next request takes a new connection.
+  for (const auto& [status, values] : callers.retry_afters()) {
+    EXPECT_EQ(values, std::set<std::string>{"1"}) << status;
   }
   expect_stored_whole(acknowledged);
 }

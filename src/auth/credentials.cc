@@ -85,7 +85,8 @@ Result<LoginResult> Credentials::login(std::string_view username_in, std::string
     int64_t wait_s = (locked_until - now + 999) / 1000;
     return Status(Code::kTooManyRequests,
                   "too many failed logins; try again in " + std::to_string(wait_s) + " s",
-                  "username");
+                  "username")
+        .with_retry_after(wait_s);
   }
   bool good = crypto::verify_password(principal ? password_hash : decoy_hash(), password) &&
               principal.has_value();

@@ -3,6 +3,7 @@
 // layer maps codes to statuses (see http/error_response.h) and the CLI to exit codes.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <variant>
@@ -36,10 +37,19 @@ class Status {
   const std::string& field() const { return field_; }
   std::string to_string() const;
 
+  // For a refusal that passes (TooManyRequests, Unavailable): the seconds after which the same
+  // request may succeed, sent as HTTP's Retry-After; 0 when nobody can tell.
+  int64_t retry_after_s() const { return retry_after_s_; }
+  Status&& with_retry_after(int64_t seconds) && {
+    retry_after_s_ = seconds;
+    return std::move(*this);
+  }
+
  private:
   Code code_ = Code::kOk;
   std::string message_;
   std::string field_;
+  int64_t retry_after_s_ = 0;
 };
 
 inline Status Invalid(std::string field, std::string message) {

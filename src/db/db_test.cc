@@ -187,6 +187,7 @@ TEST(Storage, AWriteThatWaitsTooLongForAnotherProcessIsRefusedAsBusy) {
   Status busy = insert(*other, "second");
   EXPECT_EQ(busy.code(), Code::kUnavailable) << busy.to_string();
   EXPECT_NE(busy.message().find("busy"), std::string::npos) << busy.message();
+  EXPECT_EQ(busy.retry_after_s(), 1);  // HTTP: 503 with Retry-After: 1
   release.set_value();
   holder.join();
   EXPECT_TRUE(insert(*other, "second").ok());

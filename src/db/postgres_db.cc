@@ -42,12 +42,14 @@ Status postgres_error(const PGresult* res, PGconn* conn, std::string_view what) 
   if (sqlstate.starts_with("23")) return Conflict(msg);  // integrity constraint violation
   if (sqlstate == "54000" || sqlstate == "22001") return Invalid("", msg);  // too big, too long
   if (sqlstate == "55P03") {  // lock_timeout: another process's write outlasted it
-    return {Code::kUnavailable, msg + " (busy: another process is writing; try again)"};
+    return Status(Code::kUnavailable, msg + " (busy: another process is writing; try again)")
+        .with_retry_after(1);
   }
-  // Connection exceptions, and the server shutting down or ending the session (57P01-57P03).
+  // Connection exceptions, and the server shutting down or ending the session (57P01-57P03): the
+  // next request opens a new connection.
   if (sqlstate.starts_with("08") || sqlstate.starts_with("57P") ||
       PQstatus(conn) == CONNECTION_BAD) {
-    return {Code::kUnavailable, msg};
+    return Status(Code::kUnavailable, msg).with_retry_after(1);
   }
   return Internal(msg);
 }

@@ -18,7 +18,8 @@ Status sqlite_error(sqlite3* db, int rc, std::string_view what) {
   int primary = rc & 0xFF;
   if (primary == SQLITE_CONSTRAINT) return Conflict(msg);
   if (primary == SQLITE_BUSY) {  // another process's write outlasted the lock timeout
-    return {Code::kUnavailable, msg + " (busy: another process is writing; try again)"};
+    return Status(Code::kUnavailable, msg + " (busy: another process is writing; try again)")
+        .with_retry_after(1);
   }
   if (primary == SQLITE_TOOBIG) return Invalid("", msg);
   return Internal(msg);

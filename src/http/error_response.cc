@@ -1,5 +1,7 @@
 #include "http/error_response.h"
 
+#include <string>
+
 #include "base/json_text.h"
 
 namespace shegong::http {
@@ -43,8 +45,11 @@ Response error_response(int status, std::string_view code, std::string_view mess
 }
 
 Response error_response(const Status& status) {
-  return error_response(http_status_for(status.code()), code_name(status.code()), status.message(),
-                        status.field());
+  Response r = error_response(http_status_for(status.code()), code_name(status.code()),
+                              status.message(), status.field());
+  if (status.retry_after_s() > 0)
+    r.set_header("Retry-After", std::to_string(status.retry_after_s()));
+  return r;
 }
 
 }  // namespace shegong::http

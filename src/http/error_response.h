@@ -1,5 +1,6 @@
 // The one error format of the API: {"error":{"code":"...","message":"...","field":"..."}}
-// with a 4xx/5xx status. `field` names the offending input when there is one.
+// with a 4xx/5xx status. `field` names the offending input when there is one. A refusal that
+// passes carries Retry-After, in seconds, when the Status knows them.
 #pragma once
 
 #include <string_view>

@@ -3,7 +3,8 @@
 //     street finds it among its notices, accepts and replies, the centre calls back, and the
 //     street's ranking moves;
 //  2. a street user never sees another street's orders on any screen;
-//  3. the workbench's first load on loopback, timed and printed (never asserted), with
+//  3. a sign-in that keeps failing is told how long to wait;
+//  4. the workbench's first load on loopback, timed and printed (never asserted), with
 //     SHEGONG_BROWSER_ORDERS orders (default 100,000; 0 skips it).
 // Screenshots of every step go to build/browser-test/.
 import { test, before, after } from 'node:test'
@@ -234,6 +235,30 @@ test('a street user never sees another street’s orders on any screen', async (
   for (const code of seen) assert.ok(code.startsWith(STREET_REGION), `an order of ${code} reached the browser`)
   console.log(`# isolation: ${seen.length} orders read by the street user, all within ${STREET_REGION}`)
   await street.context().close()
+})
+
+test('a sign-in that keeps failing is told how long to wait', async () => {
+  // After three free failures each one locks the name for longer (2 s, 4 s, …); the server says
+  // how long in Retry-After, and the screen says it in words.
+  const page = await open()
+  await page.goto('/login')
+  await page.getByLabel('用户名').fill('no.such.user')
+  await page.getByLabel('密码').fill('not-the-password')
+  const attempt = async () => {
+    const [answer] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/v1/session') && r.request().method() === 'POST'),
+      page.getByRole('button', { name: '登录' }).click(),
+    ])
+    return answer
+  }
+  for (let i = 0; i < 4; i++) assert.equal((await attempt()).status(), 401)
+  const locked = await attempt()
+  assert.equal(locked.status(), 429)
+  const wait = Number(locked.headers()['retry-after'])
+  assert.ok(wait >= 1 && wait <= 2, `Retry-After ${wait}`)
+  await page.locator('.login-card .el-alert', { hasText: `登录失败次数过多，请 ${wait} 秒后再试。` }).waitFor()
+  await shot(page, '25-login-locked')
+  await page.context().close()
 })
 
 test('workbench first load on loopback (printed, not asserted)', async (t) => {

@@ -7,9 +7,16 @@ export class ApiError extends Error {
     public code: string,
     message: string,
     public field: string | undefined,
+    /// Seconds after which the same request may succeed (Retry-After of a 429 or a 503).
+    public retryAfter?: number,
   ) {
     super(message)
   }
+}
+
+function retryAfterOf(res: Response): number | undefined {
+  const value = res.headers.get('Retry-After')
+  return value && /^\d+$/.test(value) ? Number(value) : undefined
 }
 
 const CSRF_KEY = 'shegong.csrf'
@@ -76,7 +83,7 @@ async function request<T>(method: string, path: string, body?: unknown, headers?
   }
   if (!res.ok) {
     const e = (json as { error?: { code?: string; message?: string; field?: string } } | null)?.error
-    const err = new ApiError(res.status, e?.code ?? `http_${res.status}`, e?.message ?? res.statusText, e?.field)
+    const err = new ApiError(res.status, e?.code ?? `http_${res.status}`, e?.message ?? res.statusText, e?.field, retryAfterOf(res))
     if (res.status === 401 && !path.startsWith('/api/v1/session') && !path.startsWith('/api/v1/public/')) onUnauthenticated?.()
     throw err
   }
@@ -100,7 +107,7 @@ export async function download(path: string, query: Query, filename: string) {
     } catch {
       e = undefined
     }
-    throw new ApiError(res.status, e?.code ?? `http_${res.status}`, e?.message ?? res.statusText, e?.field)
+    throw new ApiError(res.status, e?.code ?? `http_${res.status}`, e?.message ?? res.statusText, e?.field, retryAfterOf(res))
   }
   const blob = await res.blob()
   const url = URL.createObjectURL(blob)

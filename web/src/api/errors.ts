@@ -158,12 +158,27 @@ export function fieldLabel(field: string): string {
   return te(key) ? t(key) : field
 }
 
+/// A wait as a person reads it: seconds under a minute, whole minutes (rounded up) beyond.
+function waitText(seconds: number): string {
+  return seconds < 60 ? t('error.waitSeconds', { n: seconds }) : t('error.waitMinutes', { n: Math.ceil(seconds / 60) })
+}
+
+/// A refusal that passes (429) with the server's Retry-After: how long to wait, for logins and for
+/// submissions alike.
+function waitSentence(err: ApiError): string | undefined {
+  if (err.code !== 'too_many_requests' || err.retryAfter === undefined) return undefined
+  const key = /failed logins/i.test(err.message) ? 'error.loginLockedFor' : 'error.tooManyFor'
+  return t(key, { wait: waitText(err.retryAfter) })
+}
+
 /// One sentence for the whole error.
 export function describe(err: unknown): string {
   if (!(err instanceof ApiError)) return t('error.unknown')
   const en = i18n.global.locale.value === 'en'
   if (err.code === 'network') return t('error.network')
   if (err.code === 'csrf_failed') return t('error.csrf_failed')
+  const wait = waitSentence(err)
+  if (wait) return wait
   let base: string
   if (en) {
     base = err.message ? err.message.charAt(0).toUpperCase() + err.message.slice(1) : t('error.unknown')
@@ -179,6 +194,8 @@ export function describe(err: unknown): string {
 
 /// The message for one form item, without the field's name (it stands under the item).
 export function fieldMessage(err: ApiError): string {
+  const wait = waitSentence(err)
+  if (wait) return wait
   if (i18n.global.locale.value === 'en') return err.message
   const hit = knownSentence(err.message)
   return hit ?? (te(`error.${err.code}`) ? t(`error.${err.code}`) : t('error.unknown'))
