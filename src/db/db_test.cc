@@ -213,6 +213,79 @@ TEST(Storage, QueryEachStreamsRowsAndStopsAtTheFirstError) {
   EXPECT_EQ(seen, 10);
 }
 
+// More rows than one batch of a PostgreSQL cursor, read while the same session runs other
+// statements, another query_each among them; a query_each stopped part-way leaves the session as
+// it was, in a reader (whose transaction opens with its first statement) and in a writer.
+TEST(Storage, QueryEachLeavesTheSessionFreeForOtherStatementsAndAnotherQueryEach) {
+  TestDb db;
+  ASSERT_TRUE(create_table(*db).ok());
+  constexpr int kRows = 4500;
+  ASSERT_TRUE(db->write([](Session& s) {
+                  std::vector<Params> rows;
+                  for (int i = 0; i < kRows; ++i) rows.push_back({"v" + std::to_string(i)});
+                  return s.exec_many("INSERT INTO t(v) VALUES(?)", rows);
+                }).ok());
+  // On PostgreSQL the rows come through cursors, one per query_each under way.
+  auto open_cursors = [&](Session& s) -> int64_t {
+    if (!db.postgres()) return -1;
+    auto n = s.query("SELECT count(*) FROM pg_cursors WHERE name LIKE 'shegong_each_%'");
+    return n.ok() ? (*n)[0].integer(0) : -2;
+  };
+  const int64_t one = db.postgres() ? 1 : -1, two = db.postgres() ? 2 : -1;
+  auto walk = [&](Session& s) -> Status {
+    int seen = 0;
+    Status st =
+        s.query_each("SELECT v FROM t WHERE id > ? ORDER BY id", {int64_t{0}}, [&](const Row& r) {
+          EXPECT_EQ(r.text(0), "v" + std::to_string(seen));
+          if (++seen % 1000 == 0) {
+            auto n = s.query("SELECT count(*) FROM t WHERE id <= ?", {int64_t{seen}});
+            if (!n.ok()) return n.status();
+            EXPECT_EQ((*n)[0].integer(0), seen);
+            EXPECT_EQ(open_cursors(s), one);
+            int inner = 0;
+            SHEGONG_RETURN_IF_ERROR(
+                s.query_each("SELECT v FROM t ORDER BY id LIMIT 3", {}, [&](const Row&) {
+                  EXPECT_EQ(open_cursors(s), two);
+                  ++inner;
+                  return Status::Ok();
+                }));
+            EXPECT_EQ(inner, 3);
+            EXPECT_EQ(open_cursors(s), one);
+          }
+          return seen == 2500 ? Invalid("v", "enough") : Status::Ok();
+        });
+    EXPECT_EQ(st.code(), Code::kInvalidArgument) << st.to_string();
+    EXPECT_EQ(seen, 2500);
+    // The same statement again, to the end: its cursor's name is free again.
+    seen = 0;
+    SHEGONG_RETURN_IF_ERROR(
+        s.query_each("SELECT v FROM t WHERE id > ? ORDER BY id", {int64_t{0}}, [&](const Row&) {
+          ++seen;
+          return Status::Ok();
+        }));
+    EXPECT_EQ(seen, kRows);
+    EXPECT_EQ(open_cursors(s), db.postgres() ? 0 : -1);
+    auto n = s.query("SELECT count(*) FROM t");
+    if (!n.ok()) return n.status();
+    EXPECT_EQ((*n)[0].integer(0), kRows);
+    return Status::Ok();
+  };
+  Status read = db->read(walk);
+  EXPECT_TRUE(read.ok()) << read.to_string();
+  Status write = db->write([&](Session& s) {
+    SHEGONG_RETURN_IF_ERROR(walk(s));
+    return s.exec("INSERT INTO t(v) VALUES('after')").status();
+  });
+  EXPECT_TRUE(write.ok()) << write.to_string();
+  EXPECT_EQ(count(*db), kRows + 1);
+  // A statement that fails on the server is reported, and the next unit of work is unharmed.
+  Status bad = db->read([](Session& s) {
+    return s.query_each("SELECT v FROM no_such_table", {}, [](const Row&) { return Status::Ok(); });
+  });
+  EXPECT_FALSE(bad.ok());
+  EXPECT_EQ(count(*db), kRows + 1);
+}
+
 TEST(Storage, ConstraintViolationIsConflictAndExceptionsAreContained) {
   TestDb db;
   ASSERT_TRUE(create_table(*db).ok());

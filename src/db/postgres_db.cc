@@ -148,15 +148,39 @@ class Connection final : public Session {
     return rows;
   }
 
-  // Rows are read into memory first and then handed over one at a time; a server-side cursor
-  // would bound the memory, and is left for exports that outgrow it.
+  // The rows come through a cursor, kFetchRows at a time, so memory stays bounded however many
+  // match (the repeat index reads 90 days of orders at start), and `each` may run other
+  // statements on this session meanwhile, query_each among them. A cursor lives only inside a
+  // transaction; outside one (a maintenance session) the rows are read at once.
   Status query_each(std::string_view sql, const Params& params,
                     const std::function<Status(const Row&)>& each) override {
-    auto res = run(sql, params);
-    if (!res.ok()) return res.status();
-    int n = PQntuples(res->get());
-    for (int r = 0; r < n; ++r) SHEGONG_RETURN_IF_ERROR(each(read_row(res->get(), r)));
-    return Status::Ok();
+    SHEGONG_RETURN_IF_ERROR(settle());
+    if (deferred_begin_.empty() && PQtransactionStatus(conn_) != PQTRANS_INTRANS) {
+      auto res = run(sql, params);
+      if (!res.ok()) return res.status();
+      return hand_over(res->get(), each);
+    }
+    // Cursors of query_each calls inside each other's `each` are open together: one name per
+    // depth, so that the statements that open them are prepared once.
+    const std::string cursor = "shegong_each_" + std::to_string(open_cursors_);
+    auto declared = run("DECLARE " + cursor + " NO SCROLL CURSOR FOR " + std::string(sql), params);
+    if (!declared.ok()) return declared.status();
+    ++open_cursors_;
+    const std::string fetch = "FETCH FORWARD " + std::to_string(kFetchRows) + " FROM " + cursor;
+    Status st;
+    for (int got = kFetchRows; st.ok() && got == kFetchRows;) {
+      ResultPtr batch(PQexec(conn_, fetch.c_str()), &PQclear);
+      st = check(batch.get());
+      if (!st.ok()) break;
+      got = PQntuples(batch.get());
+      st = hand_over(batch.get(), each);
+    }
+    --open_cursors_;
+    // A transaction in error has closed it already, and refuses the CLOSE.
+    if (PQtransactionStatus(conn_) != PQTRANS_INTRANS) return st;
+    ResultPtr closed(PQexec(conn_, ("CLOSE " + cursor).c_str()), &PQclear);
+    Status close = check(closed.get());
+    return st.ok() ? close : st;
   }
 
   Result<int64_t> exec(std::string_view sql, const Params& params) override {
@@ -205,10 +229,12 @@ class Connection final : public Session {
     if (conn_ == nullptr) return {Code::kUnavailable, "postgresql: out of memory"};
     if (PQstatus(conn_) != CONNECTION_OK) return postgres_error(nullptr, conn_, "connect");
     // Times in UTC (the SQL never relies on the session's time zone), notices such as "already
-    // exists, skipping" kept off the program's standard error, and waits for a lock bounded.
+    // exists, skipping" kept off the program's standard error, query_each's cursors planned to
+    // read every row (as the query alone would be, not for the first tenth of them), and waits
+    // for a lock bounded.
     std::string configure =
         "SET TIME ZONE 'UTC'; SET client_min_messages TO warning; "
-        "SET lock_timeout = " +
+        "SET cursor_tuple_fraction = 1; SET lock_timeout = " +
         std::to_string(lock_timeout_ms_);
     ResultPtr res(PQexec(conn_, configure.c_str()), &PQclear);
     if (PQresultStatus(res.get()) != PGRES_COMMAND_OK) {
@@ -284,6 +310,12 @@ class Connection final : public Session {
       }
       out.values[i] = out.texts[i].c_str();
     }
+    return Status::Ok();
+  }
+
+  static Status hand_over(const PGresult* res, const std::function<Status(const Row&)>& each) {
+    const int n = PQntuples(res);
+    for (int r = 0; r < n; ++r) SHEGONG_RETURN_IF_ERROR(each(read_row(res, r)));
     return Status::Ok();
   }
 
@@ -424,6 +456,8 @@ class Connection final : public Session {
   int lock_timeout_ms_;
   std::string deferred_begin_;   // a reader's BEGIN, sent with the unit's first statement
   bool commit_pending_ = false;  // a reader's COMMIT was sent and its answer not yet read
+  static constexpr int kFetchRows = 2000;
+  int open_cursors_ = 0;  // query_each calls under way on this connection
   std::unordered_map<std::string, Prepared> statements_;
   uint64_t prepared_count_ = 0;  // names stay unique after the cache starts afresh
 };
