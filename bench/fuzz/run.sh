@@ -44,7 +44,8 @@ sources() {
     calendar) echo "src/base/calendar_fuzz.cc src/base/calendar.cc src/base/csv.cc src/base/status.cc" ;;
     region_code) echo "src/regions/region_code_fuzz.cc src/regions/region_code.cc src/base/status.cc" ;;
     categories) echo "src/hotline/categories_fuzz.cc src/hotline/categories.cc src/audit/audit_log.cc
-      src/db/sqlite_db.cc src/db/value.cc src/db/migrations.cc src/db/migrations_sqlite.cc
+      src/db/sqlite_db.cc src/db/group_commit.cc src/db/reader_pool.cc src/db/value.cc
+      src/db/migrations.cc src/db/migrations_sqlite.cc src/db/migrations_postgres.cc
       src/base/crypto.cc src/base/clock.cc src/base/csv.cc src/base/one_line.cc src/base/utf8.cc
       src/base/status.cc $(pkg-config --libs sqlite3 libsodium)" ;;
     *) echo "unknown fuzz target: $1" >&2; return 1 ;;
