@@ -51,10 +51,16 @@ big=$cache/orders-$orders.db
 if [ ! -f "$big" ]; then
   echo "== generating $orders orders with full lifecycles (once; kept in $cache)"
   mkdir -p "$cache"
-  rm -f "$big" "$big-wal" "$big-shm" "$cache/shegong.key"
-  $bin import regions --db "$big" > /dev/null
-  echo "bench-password-1" | $bin user add --db "$big" --username bench --role admin --region 100000000000 > /dev/null
-  /usr/bin/time -f "generated in %e s, peak RSS %M KiB" $bin demo orders --db "$big" --count "$orders" --month 2026-10
+  # Built under another name and renamed when whole: an interrupted run leaves no database that a
+  # later run would take for the finished one.
+  partial=$cache/partial-$orders.db
+  rm -f "$big" "$partial" "$partial-wal" "$partial-shm" "$cache/shegong.key"
+  $bin import regions --db "$partial" > /dev/null
+  echo "bench-password-1" | $bin user add --db "$partial" --username bench --role admin --region 100000000000 > /dev/null
+  /usr/bin/time -f "generated in %e s, peak RSS %M KiB" $bin demo orders --db "$partial" --count "$orders" --month 2026-10
+  sqlite3 "$partial" "PRAGMA wal_checkpoint(TRUNCATE)" > /dev/null
+  mv "$partial" "$big"
+  rm -f "$partial-wal" "$partial-shm"
 fi
 token=$($bin token create --db "$big" --username bench | tail -n 1)
 max_id=$(sqlite3 "$big" "SELECT max(id) FROM cases")
