@@ -3,7 +3,8 @@
 //     street finds it among its notices, accepts and replies, the centre calls back, and the
 //     street's ranking moves;
 //  2. a street user never sees another street's orders on any screen;
-//  3. a sign-in that keeps failing is told how long to wait;
+//  3. a sign-in that keeps failing is told how long to wait, and a read refused for a moment
+//     is asked again after the wait;
 //  4. the workbench's first load on loopback, timed and printed (never asserted), with
 //     SHEGONG_BROWSER_ORDERS orders (default 100,000; 0 skips it).
 // Screenshots of every step go to build/browser-test/.
@@ -258,6 +259,28 @@ test('a sign-in that keeps failing is told how long to wait', async () => {
   assert.ok(wait >= 1 && wait <= 2, `Retry-After ${wait}`)
   await page.locator('.login-card .el-alert', { hasText: `登录失败次数过多，请 ${wait} 秒后再试。` }).waitFor()
   await shot(page, '25-login-locked')
+  await page.context().close()
+})
+
+test('a read refused for a moment is asked again after Retry-After, and the screen loads', async () => {
+  // The server answers 503 with Retry-After: 1 for a database connection lost under a request
+  // (OrdersApi.PostgresConnectionsLost…); here the first read of the queue counts gets that answer.
+  const page = await open()
+  await signIn(page, 'dispatcher')
+  const asked = []
+  await page.route('**/api/v1/queue', async (route) => {
+    asked.push(Date.now())
+    if (asked.length > 1) return route.continue()
+    return route.fulfill({
+      status: 503,
+      headers: { 'Retry-After': '1', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ error: { code: 'unavailable', message: 'query: server closed the connection unexpectedly' } }),
+    })
+  })
+  await page.goto('/workbench')
+  await page.locator('[data-test=queue-count-overdue]', { hasText: /^\d+$/ }).waitFor()
+  assert.equal(asked.length, 2)
+  assert.ok(asked[1] - asked[0] >= 900, `asked again after ${asked[1] - asked[0]} ms`)
   await page.context().close()
 })
 

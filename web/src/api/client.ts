@@ -58,20 +58,34 @@ export function whenSignedOut(handler: () => void) {
   onUnauthenticated = handler
 }
 
+// A read refused for a moment (503 with a short Retry-After: a write lock held too long, a database
+// connection lost) is asked once more after the wait, so a screen loads through a database restart.
+// A write is left to the person: not every write carries an Idempotency-Key.
+const READ_RETRY_WITHIN_S = 5
+
 async function request<T>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
   const h: Record<string, string> = { Accept: 'application/json', ...headers }
   if (body !== undefined) h['Content-Type'] = 'application/json'
   if (method !== 'GET' && csrfToken) h['X-CSRF-Token'] = csrfToken
-  let res: Response
-  try {
-    res = await fetch(path, {
-      method,
-      headers: h,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'same-origin',
-    })
-  } catch {
-    throw new ApiError(0, 'network', 'the server cannot be reached', undefined)
+  const send = async () => {
+    try {
+      return await fetch(path, {
+        method,
+        headers: h,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        credentials: 'same-origin',
+      })
+    } catch {
+      throw new ApiError(0, 'network', 'the server cannot be reached', undefined)
+    }
+  }
+  let res = await send()
+  if (method === 'GET' && res.status === 503) {
+    const wait = retryAfterOf(res)
+    if (wait !== undefined && wait <= READ_RETRY_WITHIN_S) {
+      await new Promise((resolve) => setTimeout(resolve, wait * 1000))
+      res = await send()
+    }
   }
   if (res.status === 204) return undefined as T
   const text = await res.text()
