@@ -45,7 +45,7 @@ Result<StoredCalendarYears> add_stored_calendar_years(const std::vector<StoredCa
     }
     auto notice = HolidayCalendar::parse(y.csv);
     Status added = notice.ok() ? calendar.add_years(*notice) : notice.status();
-    if (added.code() == Code::kConflict && added.field() == "year") continue;  // added meanwhile
+    if (!added.ok() && calendar.covers(y.year)) continue;  // another request added it meanwhile
     if (!added.ok()) {
       return Invalid("calendar", "the holiday calendar for " + std::to_string(y.year) +
                                      " stored in the database does not load: " + added.message());
