@@ -1,0 +1,169 @@
+#include "db/copy.h"
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <set>
+
+#include "db/catalog.h"
+
+namespace shegong::db {
+
+namespace {
+
+std::string quoted(const std::string& name) { return "\"" + name + "\""; }
+
+std::string joined(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& n : names) out += (out.empty() ? "" : ", ") + quoted(n);
+  return out;
+}
+
+std::vector<std::string> column_names(const TableInfo& t) {
+  std::vector<std::string> names;
+  for (const Column& c : t.columns) names.push_back(c.name);
+  return names;
+}
+
+// The destination's tables to copy, in reference order, each checked against the source's.
+Result<std::vector<TableInfo>> tables_to_copy(Db& from, Db& to, const CopyOptions& o) {
+  auto source = read_catalog(from);
+  if (!source.ok()) return source.status();
+  auto destination = read_catalog(to);
+  if (!destination.ok()) return destination.status();
+  std::map<std::string, std::set<std::string>> source_columns;
+  for (const TableInfo& t : *source) {
+    auto names = column_names(t);
+    source_columns[t.name] = {names.begin(), names.end()};
+  }
+  const std::set<std::string> skip(o.skip_tables.begin(), o.skip_tables.end());
+  std::vector<TableInfo> copied;
+  for (TableInfo& t : *destination) {
+    if (skip.contains(t.name)) continue;
+    auto found = source_columns.find(t.name);
+    if (found == source_columns.end()) {
+      return Invalid("from",
+                     "it has no table " + t.name + "; both must be at the same schema version");
+    }
+    auto names = column_names(t);
+    if (std::set<std::string>(names.begin(), names.end()) != found->second) {
+      return Invalid("from", "table " + t.name +
+                                 " has other columns than in the destination; both must be at the "
+                                 "same schema version");
+    }
+    source_columns.erase(found);
+    copied.push_back(std::move(t));
+  }
+  for (const auto& [name, columns] : source_columns) {
+    if (!skip.contains(name)) {
+      return Invalid("to", "it has no table " + name + "; both must be at the same schema version");
+    }
+  }
+  return in_reference_order(std::move(copied));
+}
+
+std::string insert_sql(const TableInfo& t) {
+  std::string marks;
+  for (size_t i = 0; i < t.columns.size(); ++i) marks += i ? ", ?" : "?";
+  return "INSERT INTO " + quoted(t.name) + " (" + joined(column_names(t)) + ") VALUES (" + marks +
+         ")";
+}
+
+std::string select_sql(const TableInfo& t) {
+  std::string sql = "SELECT " + joined(column_names(t)) + " FROM " + quoted(t.name);
+  if (!t.primary_key.empty()) sql += " ORDER BY " + joined(t.primary_key);
+  return sql;
+}
+
+Result<int64_t> count_rows(Session& s, const std::string& table) {
+  auto rows = s.query("SELECT count(*) FROM " + quoted(table));
+  if (!rows.ok()) return rows.status();
+  return (*rows)[0].integer(0);
+}
+
+Result<int64_t> copy_table(Session& source, Session& destination, const TableInfo& t,
+                           size_t rows_per_batch) {
+  const std::string insert = insert_sql(t);
+  std::vector<Params> batch;
+  batch.reserve(rows_per_batch);
+  int64_t copied = 0;
+  auto flush = [&]() -> Status {
+    if (batch.empty()) return Status::Ok();
+    SHEGONG_RETURN_IF_ERROR(destination.exec_many(insert, batch));
+    copied += static_cast<int64_t>(batch.size());
+    batch.clear();
+    return Status::Ok();
+  };
+  SHEGONG_RETURN_IF_ERROR(source.query_each(select_sql(t), {}, [&](const Row& r) -> Status {
+    Params values;
+    values.reserve(r.size());
+    for (size_t i = 0; i < r.size(); ++i) values.push_back(r.at(i));
+    batch.push_back(std::move(values));
+    return batch.size() >= rows_per_batch ? flush() : Status::Ok();
+  }));
+  SHEGONG_RETURN_IF_ERROR(flush());
+  auto stored = count_rows(destination, t.name);
+  if (!stored.ok()) return stored.status();
+  if (*stored != copied) {
+    return Internal("table " + t.name + ": " + std::to_string(copied) + " rows copied, but " +
+                    std::to_string(*stored) + " in the destination");
+  }
+  return copied;
+}
+
+// PostgreSQL's identity columns draw from a sequence that the copied ids did not move.
+Status move_sequences_past(Session& destination, const TableInfo& t) {
+  for (const Column& c : t.columns) {
+    if (!c.identity) continue;
+    auto moved =
+        destination.query("SELECT setval(pg_get_serial_sequence(?, ?)::regclass, coalesce(max(" +
+                              quoted(c.name) + "), 0) + 1, false) FROM " + quoted(t.name),
+                          {t.name, c.name});
+    if (!moved.ok()) return moved.status();
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<CopyReport> copy_database(Db& from, Db& to, const CopyOptions& options) {
+  const auto started = std::chrono::steady_clock::now();
+  auto tables = tables_to_copy(from, to, options);
+  if (!tables.ok()) return tables.status();
+  const size_t per_batch = std::max<size_t>(1, options.rows_per_batch);
+  CopyReport report;
+  Status st = to.write([&](Session& destination) -> Status {
+    report = {};
+    if (options.check_destination) SHEGONG_RETURN_IF_ERROR(options.check_destination(destination));
+    // Only tables that hold rows are emptied: a table that refuses deletes (the audit chain) is
+    // fine as long as it is empty.
+    for (auto t = tables->rbegin(); t != tables->rend(); ++t) {
+      auto held = count_rows(destination, t->name);
+      if (!held.ok()) return held.status();
+      if (*held == 0) continue;
+      auto cleared = destination.exec("DELETE FROM " + quoted(t->name));
+      if (!cleared.ok()) return cleared.status();
+    }
+    SHEGONG_RETURN_IF_ERROR(from.read([&](Session& source) -> Status {
+      for (const TableInfo& t : *tables) {
+        auto copied = copy_table(source, destination, t, per_batch);
+        if (!copied.ok()) return copied.status();
+        report.tables.push_back({t.name, *copied});
+        report.rows += *copied;
+      }
+      return Status::Ok();
+    }));
+    if (to.engine() == "postgresql") {
+      for (const TableInfo& t : *tables)
+        SHEGONG_RETURN_IF_ERROR(move_sequences_past(destination, t));
+    }
+    if (options.before_commit) SHEGONG_RETURN_IF_ERROR(options.before_commit(destination));
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  report.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return report;
+}
+
+}  // namespace shegong::db
