@@ -86,7 +86,7 @@ bool verify_password(std::string_view stored_hash, std::string_view password) {
   return crypto_pwhash_str_verify(stored.c_str(), password.data(), password.size()) == 0;
 }
 
-Result<Key> load_or_create_key(const std::string& key_file) {
+Result<std::optional<Key>> load_key(const std::string& key_file) {
   init();
   Key key{};
   if (const char* env = std::getenv("SHEGONG_KEY"); env != nullptr && *env != '\0') {
@@ -95,20 +95,26 @@ Result<Key> load_or_create_key(const std::string& key_file) {
       return Invalid("SHEGONG_KEY", "must be 64 hexadecimal digits (32 bytes)");
     }
     std::copy(bytes->begin(), bytes->end(), key.begin());
-    return key;
+    return std::optional<Key>(key);
   }
+  return read_key_file(key_file);
+}
+
+Result<std::optional<Key>> read_key_file(const std::string& key_file) {
+  Key key{};
   std::ifstream in(key_file);
-  if (in) {
-    std::string hex;
-    in >> hex;
-    auto bytes = from_hex(hex);
-    if (!bytes.ok() || bytes->size() != key.size()) {
-      return Invalid("key_file", key_file + " does not hold 64 hexadecimal digits");
-    }
-    std::copy(bytes->begin(), bytes->end(), key.begin());
-    return key;
+  if (!in) return std::optional<Key>();
+  std::string hex;
+  in >> hex;
+  auto bytes = from_hex(hex);
+  if (!bytes.ok() || bytes->size() != key.size()) {
+    return Invalid("key_file", key_file + " does not hold 64 hexadecimal digits");
   }
-  randombytes_buf(key.data(), key.size());
+  std::copy(bytes->begin(), bytes->end(), key.begin());
+  return std::optional<Key>(key);
+}
+
+Status write_key_file(const std::string& key_file, const Key& key) {
   std::string hex = to_hex({reinterpret_cast<const char*>(key.data()), key.size()}) + "\n";
   int fd = ::open(key_file.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
   if (fd < 0) return Internal("cannot create key file " + key_file);
@@ -116,6 +122,16 @@ Result<Key> load_or_create_key(const std::string& key_file) {
       ::write(fd, hex.data(), hex.size()) == static_cast<ssize_t>(hex.size()) && ::fsync(fd) == 0;
   ::close(fd);
   if (!written) return Internal("cannot write key file " + key_file);
+  return Status::Ok();
+}
+
+Result<Key> load_or_create_key(const std::string& key_file) {
+  auto found = load_key(key_file);
+  if (!found.ok()) return found.status();
+  if (found->has_value()) return **found;
+  Key key{};
+  randombytes_buf(key.data(), key.size());
+  SHEGONG_RETURN_IF_ERROR(write_key_file(key_file, key));
   return key;
 }
 

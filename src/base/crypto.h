@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -33,6 +34,12 @@ using Key = std::array<unsigned char, 32>;
 // The key from the environment variable SHEGONG_KEY if set, otherwise from `key_file`, which is
 // created with a fresh random key (mode 0600) when it does not exist.
 Result<Key> load_or_create_key(const std::string& key_file);
+// The same without creating: nullopt when SHEGONG_KEY is unset and `key_file` does not exist.
+Result<std::optional<Key>> load_key(const std::string& key_file);
+// The key in `key_file` alone, whatever SHEGONG_KEY holds; nullopt when there is no such file.
+Result<std::optional<Key>> read_key_file(const std::string& key_file);
+// Writes `key` to a new file (mode 0600, fsynced); an existing file is an error.
+Status write_key_file(const std::string& key_file, const Key& key);
 
 // Encrypts personal data at rest (XSalsa20-Poly1305) and computes a keyed hash for exact lookup
 // without decrypting. The lookup hash uses a subkey derived from the data key, so knowing one

@@ -54,6 +54,36 @@ TEST(Crypto, KeyFileIsCreatedOnceWithMode0600) {
   std::filesystem::remove_all(dir);
 }
 
+TEST(Crypto, AKeyFileIsReadWithoutTheEnvironmentAndNeverOverwritten) {
+  char tmpl[] = "/tmp/shegong-key-XXXXXX";
+  std::string dir = mkdtemp(tmpl);
+  std::string path = dir + "/shegong.key";
+  Key key{};
+  key.fill(7);
+  auto none = read_key_file(path);
+  ASSERT_TRUE(none.ok());
+  EXPECT_FALSE(none->has_value());
+  ASSERT_TRUE(write_key_file(path, key).ok());
+  struct stat st {};
+  ASSERT_EQ(stat(path.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600u);
+  Key other{};
+  other.fill(9);
+  EXPECT_FALSE(write_key_file(path, other).ok());
+  setenv("SHEGONG_KEY", std::string(64, 'a').c_str(), 1);
+  auto from_file = read_key_file(path);
+  auto loaded = load_key(path);
+  unsetenv("SHEGONG_KEY");
+  ASSERT_TRUE(from_file.ok() && from_file->has_value());
+  EXPECT_EQ(**from_file, key);
+  ASSERT_TRUE(loaded.ok() && loaded->has_value());
+  EXPECT_EQ((**loaded)[0], 0xaa);  // the environment comes first
+  auto without_env = load_key(path);
+  ASSERT_TRUE(without_env.ok() && without_env->has_value());
+  EXPECT_EQ(**without_env, key);
+  std::filesystem::remove_all(dir);
+}
+
 TEST(Crypto, KeyFromEnvironmentMustBe64HexDigits) {
   setenv("SHEGONG_KEY", std::string(64, 'a').c_str(), 1);
   auto k = load_or_create_key("/nonexistent/dir/key");

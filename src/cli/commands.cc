@@ -86,6 +86,8 @@ Status check_postgres_key() {
                  "database holds data");
 }
 
+}  // namespace
+
 // Opens the engine `db_path` names; its errors are about the --db given.
 Result<std::unique_ptr<db::Db>> open_engine(const std::string& db_path, int readers) {
   auto db = is_postgres(db_path) ? db::open_postgres({db_path, readers, 512})
@@ -94,10 +96,12 @@ Result<std::unique_ptr<db::Db>> open_engine(const std::string& db_path, int read
   return db;
 }
 
-fs::path key_file_of(const std::string& db_path) {
+std::string key_file_of(const std::string& db_path) {
   fs::path path(db_path);
-  return (path.has_parent_path() ? path.parent_path() : fs::path(".")) / "shegong.key";
+  return ((path.has_parent_path() ? path.parent_path() : fs::path(".")) / "shegong.key").string();
 }
+
+namespace {
 
 // Migrates the database and records the migration; the key is the one the database's data is
 // sealed with.
@@ -284,19 +288,20 @@ Result<ExistingDb> open_existing(const std::string& db_path) {
   return ExistingDb{std::move(db).value(), *version};
 }
 
-namespace {
-
 int expected_schema_version() { return db::sqlite_migrations().back().version; }
+
+namespace {
 
 std::string version_note(int found) {
   return "the database is at schema version " + std::to_string(found) + ", this shegong expects " +
          std::to_string(expected_schema_version());
 }
 
-// Where a backup may go: a new file in a folder that exists, and neither the database nor one of
-// its journals (SQLite deletes or rewrites those, so a "backup" there would be lost).
-Status check_backup_target(const std::string& db_path, const std::string& to) {
-  SHEGONG_RETURN_IF_ERROR(check_sqlite_file_name(to, "to", "the backup file"));
+}  // namespace
+
+Status check_new_database_file(const std::string& db_path, const std::string& to,
+                               const std::string& what) {
+  SHEGONG_RETURN_IF_ERROR(check_sqlite_file_name(to, "to", "the " + what + " file"));
   const std::string shown = to.size() > 80 ? to.substr(0, 80) + "..." : to;
   std::error_code ec;
   const fs::path target(to);
@@ -308,15 +313,13 @@ Status check_backup_target(const std::string& db_path, const std::string& to) {
       return Invalid("to", to + " is the database or one of its journals; name another file");
     }
   }
-  if (fs::exists(status)) return Invalid("to", to + " exists; a backup never overwrites");
+  if (fs::exists(status)) return Invalid("to", to + " exists; a " + what + " never overwrites");
   const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
   if (!fs::is_directory(folder, ec)) {
     return Invalid("to", "the folder " + folder.string() + " does not exist; create it first");
   }
   return Status::Ok();
 }
-
-}  // namespace
 
 int audit_verify(const std::string& db_path) {
   auto existing = open_existing(db_path);
@@ -349,7 +352,7 @@ int backup(const std::string& db_path, const std::string& to) {
   auto existing = open_existing(db_path);
   if (!existing.ok()) return fail(existing.status());
   if (existing->db->engine() != "sqlite") return fail(existing->db->backup_to(to));
-  Status target = check_backup_target(db_path, to);
+  Status target = check_new_database_file(db_path, to, "backup");
   if (!target.ok()) return fail(target);
   Status st = existing->db->backup_to(to);
   if (!st.ok()) return fail(Status(st.code(), st.message(), "to"));

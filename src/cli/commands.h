@@ -33,6 +33,17 @@ Status check_db_path(const std::string& db_path);
 // else is an SQLite file.
 bool is_postgres(const std::string& db_path);
 int fail(const Status& status);
+// Opens the engine `db_path` names, as it is (not migrated); errors name `db`.
+Result<std::unique_ptr<db::Db>> open_engine(const std::string& db_path, int readers);
+// Where an SQLite database's data key lives when SHEGONG_KEY is unset: shegong.key beside it.
+std::string key_file_of(const std::string& db_path);
+// The schema version this build migrates to.
+int expected_schema_version();
+// Where a new SQLite file (a backup, a copy: `what`) may be written: a name SQLite keeps on disk,
+// in a folder that exists, not existing yet, and neither the database `db_path` nor one of its
+// journals. Errors name `to`.
+Status check_new_database_file(const std::string& db_path, const std::string& to,
+                               const std::string& what);
 
 // For the commands that only look at a database (audit verify, backup, calendar check): the file
 // must exist, and it is neither migrated nor given a key, so that they see it as it was (a backup

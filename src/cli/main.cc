@@ -141,6 +141,7 @@ int main(int argc, char** argv) {
   add_text_corrections_command(*text_cmd, &chosen);
 
   add_calendar_commands(app, &chosen);
+  add_copy_command(app, &chosen);
 
   auto* version_cmd = app.add_subcommand("version", "Print the version");
 

@@ -23,4 +23,7 @@ void add_text_corrections_command(CLI::App& text, CommandRunner* chosen);
 // shegong calendar check  (cli/calendar_cli.cc)
 void add_calendar_commands(CLI::App& app, CommandRunner* chosen);
 
+// shegong copy  (cli/copy_cli.cc)
+void add_copy_command(CLI::App& app, CommandRunner* chosen);
+
 }  // namespace shegong::cli

@@ -157,7 +157,7 @@ Result<CopyReport> copy_database(Db& from, Db& to, const CopyOptions& options) {
       for (const TableInfo& t : *tables)
         SHEGONG_RETURN_IF_ERROR(move_sequences_past(destination, t));
     }
-    if (options.before_commit) SHEGONG_RETURN_IF_ERROR(options.before_commit(destination));
+    if (options.before_commit) SHEGONG_RETURN_IF_ERROR(options.before_commit(destination, report));
     return Status::Ok();
   });
   if (!st.ok()) return st;

@@ -25,6 +25,8 @@
 
 namespace shegong::db {
 
+struct CopyReport;
+
 struct CopyOptions {
   // Tables left out (their rows in the destination stay as they are): e.g. schema_version, which
   // the destination's own migrations wrote.
@@ -33,9 +35,9 @@ struct CopyOptions {
   // Called first in the destination's write transaction: a refusal there writes nothing (e.g. the
   // destination turned out to hold data of its own).
   std::function<Status(Session&)> check_destination;
-  // Called after the rows are in, before the commit: what goes with the copy in the same
-  // transaction (an audit record).
-  std::function<Status(Session&)> before_commit;
+  // Called after the rows are in, before the commit, with what was copied: what goes with the copy
+  // in the same transaction (an audit record).
+  std::function<Status(Session&, const CopyReport&)> before_commit;
 };
 
 struct TableCopied {

@@ -161,7 +161,9 @@ TEST(Copy, AFailureLeavesTheDestinationAsItWas) {
   const auto before = dump(*destination);
   CopyOptions stop;
   stop.rows_per_batch = 1;  // rows went in before the failure
-  stop.before_commit = [](Session&) { return Internal("stopped before the commit"); };
+  stop.before_commit = [](Session&, const CopyReport&) {
+    return Internal("stopped before the commit");
+  };
   auto r = copy_database(*source, *destination, stop);
   EXPECT_FALSE(r.ok());
   EXPECT_EQ(r.status().message(), "stopped before the commit");
