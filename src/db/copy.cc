@@ -62,11 +62,15 @@ Result<std::vector<TableInfo>> tables_to_copy(Db& from, Db& to, const CopyOption
   return in_reference_order(std::move(copied));
 }
 
-std::string insert_sql(const TableInfo& t) {
-  std::string marks;
-  for (size_t i = 0; i < t.columns.size(); ++i) marks += i ? ", ?" : "?";
-  return "INSERT INTO " + quoted(t.name) + " (" + joined(column_names(t)) + ") VALUES (" + marks +
-         ")";
+// An INSERT of `rows` rows: one statement carries many rows, which is several times faster than a
+// statement per row on PostgreSQL (fewer statements to parse, bind and answer).
+std::string insert_sql(const TableInfo& t, size_t rows) {
+  std::string one = "(";
+  for (size_t i = 0; i < t.columns.size(); ++i) one += i ? ", ?" : "?";
+  one += ")";
+  std::string sql = "INSERT INTO " + quoted(t.name) + " (" + joined(column_names(t)) + ") VALUES ";
+  for (size_t r = 0; r < rows; ++r) sql += (r ? ", " : "") + one;
+  return sql;
 }
 
 std::string select_sql(const TableInfo& t) {
@@ -83,25 +87,37 @@ Result<int64_t> count_rows(Session& s, const std::string& table) {
 
 Result<int64_t> copy_table(Session& source, Session& destination, const TableInfo& t,
                            size_t rows_per_batch) {
-  const std::string insert = insert_sql(t);
-  std::vector<Params> batch;
-  batch.reserve(rows_per_batch);
+  // Well below both engines' limits on parameters in one statement (SQLite 32,766, PostgreSQL
+  // 65,535).
+  constexpr size_t kParametersPerStatement = 2000, kMaxRowsPerStatement = 100;
+  const size_t per_statement = std::clamp<size_t>(
+      kParametersPerStatement / std::max<size_t>(1, t.columns.size()), 1, kMaxRowsPerStatement);
+  const std::string insert = insert_sql(t, per_statement);
+  std::vector<Params> statements;  // each the values of `per_statement` rows
+  Params pending;                  // the values of the rows of the next statement
+  size_t pending_rows = 0;
   int64_t copied = 0;
   auto flush = [&]() -> Status {
-    if (batch.empty()) return Status::Ok();
-    SHEGONG_RETURN_IF_ERROR(destination.exec_many(insert, batch));
-    copied += static_cast<int64_t>(batch.size());
-    batch.clear();
+    if (statements.empty()) return Status::Ok();
+    SHEGONG_RETURN_IF_ERROR(destination.exec_many(insert, statements));
+    copied += static_cast<int64_t>(statements.size() * per_statement);
+    statements.clear();
     return Status::Ok();
   };
   SHEGONG_RETURN_IF_ERROR(source.query_each(select_sql(t), {}, [&](const Row& r) -> Status {
-    Params values;
-    values.reserve(r.size());
-    for (size_t i = 0; i < r.size(); ++i) values.push_back(r.at(i));
-    batch.push_back(std::move(values));
-    return batch.size() >= rows_per_batch ? flush() : Status::Ok();
+    for (size_t i = 0; i < r.size(); ++i) pending.push_back(r.at(i));
+    if (++pending_rows < per_statement) return Status::Ok();
+    statements.push_back(std::move(pending));
+    pending = {};
+    pending_rows = 0;
+    return statements.size() * per_statement >= rows_per_batch ? flush() : Status::Ok();
   }));
   SHEGONG_RETURN_IF_ERROR(flush());
+  if (pending_rows > 0) {
+    auto last = destination.exec(insert_sql(t, pending_rows), pending);
+    if (!last.ok()) return last.status();
+    copied += static_cast<int64_t>(pending_rows);
+  }
   auto stored = count_rows(destination, t.name);
   if (!stored.ok()) return stored.status();
   if (*stored != copied) {
@@ -147,7 +163,10 @@ Result<CopyReport> copy_database(Db& from, Db& to, const CopyOptions& options) {
     SHEGONG_RETURN_IF_ERROR(from.read([&](Session& source) -> Status {
       for (const TableInfo& t : *tables) {
         auto copied = copy_table(source, destination, t, per_batch);
-        if (!copied.ok()) return copied.status();
+        if (!copied.ok()) {
+          const Status& failed = copied.status();
+          return Status(failed.code(), "table " + t.name + ": " + failed.message(), failed.field());
+        }
         report.tables.push_back({t.name, *copied});
         report.rows += *copied;
       }

@@ -120,8 +120,22 @@ int64_t add_user(Db& db, const std::string& name) {
 TEST(Copy, EveryRowArrivesOnTheOtherEngineAndBackAndNewIdsFollowTheCopiedOnes) {
   TestDb source;
   fill(*source);
+  // Enough rows for statements of many rows and a last one of fewer.
+  std::vector<Params> villages;
+  for (int i = 0; i < 1234; ++i) {
+    villages.push_back(
+        {"110105" + std::to_string(100000 + i), "村" + std::to_string(i), int64_t{5}, "110105"});
+  }
+  ASSERT_TRUE(source
+                  ->write([&](Session& s) {
+                    return s.exec_many(
+                        "INSERT INTO regions(code, name, level, parent) VALUES (?, ?, ?, ?)",
+                        villages);
+                  })
+                  .ok());
   const auto original = dump(*source);
   ASSERT_EQ(original.at("users").size(), 2u);
+  ASSERT_EQ(original.at("regions").size(), 1236u);
 
   // To an SQLite file (from PostgreSQL when the tests run there), then back to a fresh database
   // of the engine the tests run on.
@@ -182,6 +196,30 @@ TEST(Copy, AFailureLeavesTheDestinationAsItWas) {
   EXPECT_FALSE(r.ok());
   EXPECT_NE(r.status().message().find("append-only"), std::string::npos) << r.status().to_string();
   EXPECT_EQ(dump(*destination), filled);
+}
+
+TEST(Copy, TextPostgreSQLCannotHoldStopsTheCopyNamingTheTable) {
+  TestDb destination;
+  auto file = migrated_sqlite(destination.dir() + "/trial.db");
+  ASSERT_NE(file, nullptr);
+  fill(*file);
+  ASSERT_TRUE((*file)
+                  .write([](Session& s) {
+                    return s
+                        .exec("UPDATE cases SET content = ? WHERE id = 9",
+                              {std::string("夜间施工\0噪音", 13)})
+                        .status();
+                  })
+                  .ok());
+  const auto before = dump(*destination);
+  auto r = copy_database(*file, *destination);
+  if (!destination.postgres()) {  // SQLite keeps it
+    EXPECT_TRUE(r.ok()) << r.status().to_string();
+    return;
+  }
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message(), "table cases: text may not contain a NUL character");
+  EXPECT_EQ(dump(*destination), before);
 }
 
 TEST(Copy, TablesThatDifferAreRefusedBeforeAnythingIsWritten) {
