@@ -85,7 +85,9 @@ Result<crypto::Key> source_key(const std::string& from, db::Db& source) {
         auto one = s.query("SELECT \"" + c.name + "\" FROM \"" + t.name + "\" WHERE \"" + c.name +
                            "\" IS NOT NULL LIMIT 1");
         if (!one.ok()) return one.status();
-        if (one->empty() || box.open((*one)[0].blob(0)).ok()) continue;
+        if (one->empty()) continue;
+        const auto* sealed = std::get_if<db::Blob>(&(*one)[0].at(0));
+        if (sealed != nullptr && box.open(sealed->bytes).ok()) continue;
         return Invalid("from", "the data key from " + key_origin(from) +
                                    " does not open its personal data (" + t.name + "." + c.name +
                                    "): name the key it is served with (SHEGONG_KEY, or "
