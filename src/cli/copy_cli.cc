@@ -100,22 +100,26 @@ Result<crypto::Key> source_key(const std::string& from, db::Db& source) {
   return **key;
 }
 
-// Audit records the destination holds; a database that has one was used and is not overwritten.
-Result<int64_t> audit_records(db::Session& s) {
-  auto rows = s.query("SELECT count(*) FROM audit_log");
-  if (!rows.ok()) return rows.status();
-  return (*rows)[0].integer(0);
-}
-
+// A destination that has an audit record was used, and is not overwritten: the chain is
+// append-only, and the copy brings the source's chain from its first row on. Even `shegong migrate`
+// or a server's start records the schema it made.
 Status must_be_unused(db::Session& s) {
-  auto held = audit_records(s);
-  if (!held.ok()) return held.status();
-  if (*held > 0) {
-    return Conflict("it holds data of its own (" + std::to_string(*held) +
-                        " audit records); copy into a new database",
+  auto rows = s.query(
+      "SELECT count(*), coalesce(sum(CASE WHEN action = 'schema.migrate' THEN 1 ELSE 0 END), 0) "
+      "FROM audit_log");
+  if (!rows.ok()) return rows.status();
+  const int64_t held = (*rows)[0].integer(0), schema = (*rows)[0].integer(1);
+  if (held == 0) return Status::Ok();
+  if (held == schema) {
+    return Conflict("it was set up by `shegong migrate` or a server's start (" +
+                        std::to_string(held) +
+                        " audit records of its schema), and an audit chain cannot be emptied: "
+                        "copy into a new, empty database (createdb); the copy makes the schema",
                     "to");
   }
-  return Status::Ok();
+  return Conflict("it holds data of its own (" + std::to_string(held) +
+                      " audit records); copy into a new database",
+                  "to");
 }
 
 // The destination's checks that need no connection, and the key it will be served with. An SQLite

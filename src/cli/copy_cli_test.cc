@@ -138,6 +138,14 @@ TEST_F(CopyCli, ACopyThatWouldBeLostOrUnreadableIsRefusedAndLeavesNothing) {
             std::string::npos)
       << no_key.err;
   EXPECT_NE(copy(db_, db_).err.find("to: is the source database"), std::string::npos);
+  // A database `shegong migrate` set up already holds the record of its schema.
+  ASSERT_EQ(run_command({kBinary, "migrate", "--db", target}).exit_code, 0);
+  RunResult migrated = copy(file, target);
+  EXPECT_EQ(migrated.exit_code, 1);
+  EXPECT_NE(migrated.err.find("to: it was set up by `shegong migrate` or a server's start (1 audit "
+                              "records of its schema)"),
+            std::string::npos)
+      << migrated.err;
   // A database that was used is never overwritten.
   RunResult used = copy(file, db_);
   EXPECT_EQ(used.exit_code, 1);
