@@ -59,52 +59,71 @@ Status append(db::Session& s, const Clock& clock, const Entry& e) {
       .status();
 }
 
-Result<VerifyReport> verify(db::Db& db) {
+namespace {
+
+// Where a check of the chain has got to.
+struct ChainWalk {
   VerifyReport report;
-  // Pages of rows in id order, so that a chain of millions of rows is checked in bounded memory.
-  constexpr int64_t kPage = 10000;
   std::string prev = kGenesisHash;
   int64_t expected_id = 1;
   bool more = true;
+};
+
+// Checks the next page of rows in id order, so that a chain of millions of rows is checked in
+// bounded memory.
+Status verify_page(db::Session& s, ChainWalk& walk) {
+  constexpr int64_t kPage = 10000;
+  auto rows = s.query(
+      "SELECT id, at_ms, actor, action, object, digest, prev_hash, hash FROM audit_log "
+      "WHERE id >= ? ORDER BY id LIMIT ?",
+      {walk.expected_id, kPage});
+  if (!rows.ok()) return rows.status();
+  walk.more = static_cast<int64_t>(rows->size()) == kPage;
+  VerifyReport& report = walk.report;
+  for (const db::Row& r : *rows) {
+    ++report.rows;
+    // The id is the table's rowid, always an integer; the other columns may hold anything a
+    // hand-edited file put there.
+    int64_t id = r.integer(0);
+    auto fail = [&](std::string reason) {
+      report.ok = false;
+      report.first_bad_id = id;
+      report.reason = std::move(reason);
+    };
+    if (std::string column = wrong_type_column(r); !column.empty()) {
+      fail("column " + column + " has the wrong type");
+    } else if (id != walk.expected_id) {
+      fail("row ids jump from " + std::to_string(walk.expected_id - 1) + " to " +
+           std::to_string(id) + ": rows were removed");
+    } else if (r.text(6) != walk.prev) {
+      fail("prev_hash does not match the hash of the row before");
+    } else if (row_hash(walk.prev, id, r.integer(1), r.text(2), r.text(3), r.text(4), r.text(5)) !=
+               r.text(7)) {
+      fail("the row's contents do not match its hash: the row was altered");
+    }
+    if (!report.ok) return Status::Ok();
+    walk.prev = r.text(7);
+    ++walk.expected_id;
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<VerifyReport> verify(db::Db& db) {
+  ChainWalk walk;
   Status st;
-  while (st.ok() && report.ok && more) {
-    st = db.read([&](db::Session& s) {
-      auto rows = s.query(
-          "SELECT id, at_ms, actor, action, object, digest, prev_hash, hash FROM audit_log "
-          "WHERE id >= ? ORDER BY id LIMIT ?",
-          {expected_id, kPage});
-      if (!rows.ok()) return rows.status();
-      more = static_cast<int64_t>(rows->size()) == kPage;
-      for (const db::Row& r : *rows) {
-        ++report.rows;
-        // The id is the table's rowid, always an integer; the other columns may hold anything a
-        // hand-edited file put there.
-        int64_t id = r.integer(0);
-        auto fail = [&](std::string reason) {
-          report.ok = false;
-          report.first_bad_id = id;
-          report.reason = std::move(reason);
-        };
-        if (std::string column = wrong_type_column(r); !column.empty()) {
-          fail("column " + column + " has the wrong type");
-        } else if (id != expected_id) {
-          fail("row ids jump from " + std::to_string(expected_id - 1) + " to " +
-               std::to_string(id) + ": rows were removed");
-        } else if (r.text(6) != prev) {
-          fail("prev_hash does not match the hash of the row before");
-        } else if (row_hash(prev, id, r.integer(1), r.text(2), r.text(3), r.text(4), r.text(5)) !=
-                   r.text(7)) {
-          fail("the row's contents do not match its hash: the row was altered");
-        }
-        if (!report.ok) return Status::Ok();
-        prev = r.text(7);
-        ++expected_id;
-      }
-      return Status::Ok();
-    });
+  while (st.ok() && walk.report.ok && walk.more) {
+    st = db.read([&](db::Session& s) { return verify_page(s, walk); });
   }
   if (!st.ok()) return st;
-  return report;
+  return walk.report;
+}
+
+Result<VerifyReport> verify(db::Session& session) {
+  ChainWalk walk;
+  while (walk.report.ok && walk.more) SHEGONG_RETURN_IF_ERROR(verify_page(session, walk));
+  return walk.report;
 }
 
 }  // namespace shegong::audit

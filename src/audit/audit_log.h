@@ -32,5 +32,7 @@ struct VerifyReport {
 };
 
 Result<VerifyReport> verify(db::Db& db);
+// The same inside a unit of work, on what it sees (e.g. rows it wrote and has not committed yet).
+Result<VerifyReport> verify(db::Session& session);
 
 }  // namespace shegong::audit

@@ -70,12 +70,12 @@ Status check_db_path(const std::string& db_path) {
   return check_sqlite_file_name(db_path, "db", "the database file");
 }
 
-namespace {
-
 bool key_in_environment() {
   const char* env_key = std::getenv("SHEGONG_KEY");
   return env_key != nullptr && *env_key != '\0';
 }
+
+namespace {
 
 // A PostgreSQL database keeps no file of ours beside it: its data key comes from the environment.
 Status check_postgres_key() {

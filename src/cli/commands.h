@@ -35,6 +35,8 @@ bool is_postgres(const std::string& db_path);
 int fail(const Status& status);
 // Opens the engine `db_path` names, as it is (not migrated); errors name `db`.
 Result<std::unique_ptr<db::Db>> open_engine(const std::string& db_path, int readers);
+// Whether SHEGONG_KEY is set (not empty): then it is every database's data key.
+bool key_in_environment();
 // Where an SQLite database's data key lives when SHEGONG_KEY is unset: shegong.key beside it.
 std::string key_file_of(const std::string& db_path);
 // The schema version this build migrates to.

@@ -8,7 +8,11 @@
 // The destination must be new (an SQLite file that does not exist, or a PostgreSQL database with
 // no audit record), is migrated to this build's schema and receives every row in one transaction,
 // with one more audit record for the copy; the chain is then verified on the destination.
+#include <unistd.h>
 #include <CLI/CLI.hpp>
+
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
@@ -57,15 +61,14 @@ Result<ExistingDb> open_source(const std::string& from) {
 }
 
 std::string key_origin(const std::string& from) {
-  if (const char* env = std::getenv("SHEGONG_KEY"); env != nullptr && *env != '\0')
-    return "SHEGONG_KEY";
-  return key_file_of(from);
+  return key_in_environment() ? "SHEGONG_KEY" : key_file_of(from);
 }
 
 // The key the source's personal data is sealed with, checked on one sealed value of every column
 // that holds them (their names end in _sealed).
 Result<crypto::Key> source_key(const std::string& from, db::Db& source) {
   auto key = crypto::load_key(is_postgres(from) ? std::string() : key_file_of(from));
+  if (!key.ok() && key.status().field() == "SHEGONG_KEY") return key.status();
   if (!key.ok()) return about(key.status(), "from");
   if (!key->has_value()) {
     return Invalid("from", is_postgres(from)
@@ -154,18 +157,40 @@ Status prepare_destination(const CopyArgs& args, const crypto::Key& key, bool& w
   return Status::Ok();
 }
 
-// A failed copy into a new SQLite file leaves no file behind.
-void remove_new_file(const CopyArgs& args, bool written_key) {
-  if (is_postgres(args.to)) return;
-  std::error_code ec;
-  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(args.to + suffix, ec);
-  if (written_key) fs::remove(key_file_of(args.to), ec);
+// Where the rows are written: a PostgreSQL destination itself; for an SQLite file a name of its
+// own beside it, moved to the destination's name once the copy is whole, so that a copy cut short
+// (a crash, a kill) never leaves a file that could be taken for the copy.
+std::string working_name(const CopyArgs& args) {
+  return is_postgres(args.to) ? args.to : args.to + ".partial-" + std::to_string(::getpid());
 }
 
-Result<db::CopyReport> copy_into(const CopyArgs& args, db::Db& source, int schema) {
-  auto destination = open_engine(args.to, 2);
+void remove_sqlite_files(const std::string& path) {
+  std::error_code ec;
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(path + suffix, ec);
+}
+
+// A destination that holds no shegong schema must hold nothing: migrating a database of another
+// application would mix shegong's tables and functions into it.
+Status must_be_empty_or_shegong(db::Db& to) {
+  auto version = db::schema_version(to);
+  if (!version.ok()) return about(version.status(), "to");
+  if (*version > 0) return Status::Ok();
+  auto tables = db::read_catalog(to);
+  if (!tables.ok()) return about(tables.status(), "to");
+  if (tables->empty()) return Status::Ok();
+  std::string names;
+  for (size_t i = 0; i < tables->size() && i < 5; ++i) names += (i ? ", " : "") + (*tables)[i].name;
+  if (tables->size() > 5) names += ", ...";
+  return Invalid("to", "it holds tables that are not shegong's (" + names +
+                           "); copy into a new, empty database (createdb)");
+}
+
+Result<db::CopyReport> copy_into(const CopyArgs& args, const std::string& into, db::Db& source,
+                                 int schema) {
+  auto destination = open_engine(into, 2);
   if (!destination.ok()) return about(destination.status(), "to");
   db::Db& to = **destination;
+  SHEGONG_RETURN_IF_ERROR(must_be_empty_or_shegong(to));
   if (auto has_log = db::has_table(to, "audit_log"); !has_log.ok()) {
     return about(has_log.status(), "to");
   } else if (*has_log) {
@@ -175,25 +200,38 @@ Result<db::CopyReport> copy_into(const CopyArgs& args, db::Db& source, int schem
   if (!migrated.ok()) return about(migrated.status(), "to");
   db::CopyOptions options;
   options.check_destination = must_be_unused;
-  options.before_commit = [&](db::Session& s, const db::CopyReport& r) {
-    return audit::append(
+  // The chain is checked as copied, with the copy's own record, before the commit: a source whose
+  // chain does not hold gives no copy at all.
+  options.before_commit = [&](db::Session& s, const db::CopyReport& r) -> Status {
+    SHEGONG_RETURN_IF_ERROR(audit::append(
         s, SystemClock::instance(),
         {"cli", "db.copy", "db",
          "from=" + source.engine() + ";schema=" + std::to_string(schema) +
-             ";tables=" + std::to_string(r.tables.size()) + ";rows=" + std::to_string(r.rows)});
+             ";tables=" + std::to_string(r.tables.size()) + ";rows=" + std::to_string(r.rows)}));
+    auto chain = audit::verify(s);
+    if (!chain.ok()) return about(chain.status(), "to");
+    if (chain->ok) return Status::Ok();
+    return Conflict("its audit chain does not hold at row " + std::to_string(chain->first_bad_id) +
+                        " (" + chain->reason + "), so nothing was copied; `shegong audit verify " +
+                        "--db " + args.from + "` shows it",
+                    "from");
   };
-  auto report = db::copy_database(source, to, options);
-  if (!report.ok() && report.status().field().empty()) return about(report.status(), "to");
-  if (!report.ok()) return report;
-  auto chain = audit::verify(to);
-  if (!chain.ok()) return about(chain.status(), "to");
-  if (!chain->ok) {
-    return Status(Code::kInternal,
-                  "the copied audit chain does not hold at row " +
-                      std::to_string(chain->first_bad_id) + ": " + chain->reason,
+  return db::copy_database(source, to, options);
+}
+
+// Gives the finished file the destination's name; link(2) refuses to replace a file another
+// process made there meanwhile. The database was closed, so its write-ahead log is folded in.
+Status put_in_place(const std::string& partial, const std::string& to) {
+  std::error_code ec;
+  if (fs::exists(partial + "-wal", ec)) {
+    return Status(Code::kInternal, "the copy's write-ahead log was not folded into " + partial,
                   "to");
   }
-  return report;
+  if (::link(partial.c_str(), to.c_str()) != 0) {
+    return Invalid("to", "cannot name the copy " + to + ": " + std::strerror(errno));
+  }
+  fs::remove(partial, ec);
+  return Status::Ok();
 }
 
 int run_copy(const CopyArgs& args) {
@@ -205,10 +243,14 @@ int run_copy(const CopyArgs& args) {
   bool written_key = false;
   Status prepared = prepare_destination(args, *key, written_key);
   if (!prepared.ok()) return fail(prepared);
-  auto report = copy_into(args, *source->db, source->schema_version);
-  if (!report.ok()) {
-    remove_new_file(args, written_key);
-    return fail(report.status());
+  const std::string into = working_name(args);
+  auto report = copy_into(args, into, *source->db, source->schema_version);
+  Status placed = report.ok() && into != args.to ? put_in_place(into, args.to) : Status::Ok();
+  if (!report.ok() || !placed.ok()) {
+    if (into != args.to) remove_sqlite_files(into);
+    std::error_code ec;
+    if (written_key) fs::remove(key_file_of(args.to), ec);
+    return fail(report.ok() ? placed : report.status());
   }
   for (const db::TableCopied& t : report->tables) {
     std::cout << std::left << std::setw(28) << t.table << std::right << std::setw(12) << t.rows

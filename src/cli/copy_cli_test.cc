@@ -2,6 +2,7 @@
 // database into one file. On the PostgreSQL test run the served database is PostgreSQL, so the
 // copy crosses engines both ways; on the SQLite run it goes from file to file.
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "api/e2e_fixture.h"
 #include "db/migrations.h"
@@ -71,6 +72,10 @@ TEST_F(CopyCli, AServedDatabaseCopiedIntoAFileServesTheSameOrdersContactsAndToke
   const std::string key =
       on_postgres() ? std::string(kPostgresTestKey) : slurp(dir_ + "/shegong.key");
   EXPECT_EQ(slurp(dir_ + "/moved/shegong.key").substr(0, 64), key.substr(0, 64));
+  std::set<std::string> files;
+  for (const auto& entry : fs::directory_iterator(dir_ + "/moved"))
+    files.insert(entry.path().filename().string());
+  EXPECT_EQ(files, (std::set<std::string>{"shegong.db", "shegong.key"}));  // nothing partial
 
   // The copy, served without SHEGONG_KEY, is the same database.
   server_.reset();
@@ -150,6 +155,71 @@ TEST_F(CopyCli, ACopyThatWouldBeLostOrUnreadableIsRefusedAndLeavesNothing) {
   RunResult used = copy(file, db_);
   EXPECT_EQ(used.exit_code, 1);
   EXPECT_NE(used.err.find("to: it holds data of its own"), std::string::npos) << used.err;
+}
+
+TEST_F(CopyCli, ASourceWhoseAuditChainDoesNotHoldGivesNoCopyAndLeavesNoFile) {
+  ASSERT_GT(register_order("夜间施工噪音扰民"), 0);
+  fs::create_directories(dir_ + "/good");
+  const std::string good = dir_ + "/good/shegong.db", bad = dir_ + "/good/altered.db";
+  ASSERT_EQ(copy(db_, good).exit_code, 0);
+  fs::copy_file(good, bad);
+  {  // Someone with the file in hand rewrites who did the first recorded write.
+    auto altered = db::open_sqlite({bad, 1, 1});
+    ASSERT_TRUE(altered.ok());
+    ASSERT_TRUE((*altered)
+                    ->write([](db::Session& s) {
+                      return s.exec_script(
+                          "DROP TRIGGER audit_log_no_update; "
+                          "UPDATE audit_log SET actor = 'cli:someone' WHERE id = 1");
+                    })
+                    .ok());
+  }
+  fs::create_directories(dir_ + "/moved");
+  RunResult r = copy(bad, dir_ + "/moved/copy.db");
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_NE(r.err.find("shegong: from: its audit chain does not hold at row 1 (the row's contents "
+                       "do not match its hash: the row was altered), so nothing was copied"),
+            std::string::npos)
+      << r.err;
+  EXPECT_TRUE(fs::is_empty(dir_ + "/moved"));  // neither the copy, nor a part of it, nor a key
+
+  RunResult bad_key = copy(good, dir_ + "/moved/copy.db", {"SHEGONG_KEY=xyz"});
+  EXPECT_NE(bad_key.err.find("shegong: SHEGONG_KEY: must be 64 hexadecimal digits"),
+            std::string::npos)
+      << bad_key.err;
+
+  if (!on_postgres()) return;
+  // Into PostgreSQL: the transaction is rolled back, and the database, migrated by the copy and
+  // holding no record, takes the next copy.
+  const std::string target = new_postgres_database("altered");
+  r = copy(bad, target);
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_NE(r.err.find("from: its audit chain does not hold at row 1"), std::string::npos) << r.err;
+  r = copy(good, target);
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+
+  // A database of another application is not mixed with shegong's tables.
+  const std::string other = new_postgres_database("other");
+  auto app = db::open_postgres({other, 1, 1});
+  ASSERT_TRUE(app.ok());
+  ASSERT_TRUE((*app)
+                  ->write([](db::Session& s) {
+                    return s.exec_script("CREATE TABLE other_app(id BIGINT PRIMARY KEY)");
+                  })
+                  .ok());
+  r = copy(good, other);
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_NE(r.err.find("shegong: to: it holds tables that are not shegong's (other_app); copy into "
+                       "a new, empty database (createdb)"),
+            std::string::npos)
+      << r.err;
+  Status unchanged = (*app)->read([](db::Session& s) {
+    auto tables = s.query("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()");
+    if (!tables.ok()) return tables.status();
+    EXPECT_EQ((*tables)[0].integer(0), 1);
+    return Status::Ok();
+  });
+  EXPECT_TRUE(unchanged.ok()) << unchanged.to_string();
 }
 
 }  // namespace

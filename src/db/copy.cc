@@ -19,6 +19,12 @@ std::string joined(const std::vector<std::string>& names) {
   return out;
 }
 
+// An error of one side's database names that side, unless it names a field of its own.
+Status on(Status st, const char* side) {
+  if (st.ok() || !st.field().empty()) return st;
+  return Status(st.code(), st.message(), side);
+}
+
 std::vector<std::string> column_names(const TableInfo& t) {
   std::vector<std::string> names;
   for (const Column& c : t.columns) names.push_back(c.name);
@@ -28,9 +34,9 @@ std::vector<std::string> column_names(const TableInfo& t) {
 // The destination's tables to copy, in reference order, each checked against the source's.
 Result<std::vector<TableInfo>> tables_to_copy(Db& from, Db& to, const CopyOptions& o) {
   auto source = read_catalog(from);
-  if (!source.ok()) return source.status();
+  if (!source.ok()) return on(source.status(), "from");
   auto destination = read_catalog(to);
-  if (!destination.ok()) return destination.status();
+  if (!destination.ok()) return on(destination.status(), "to");
   std::map<std::string, std::set<std::string>> source_columns;
   for (const TableInfo& t : *source) {
     auto names = column_names(t);
@@ -42,8 +48,9 @@ Result<std::vector<TableInfo>> tables_to_copy(Db& from, Db& to, const CopyOption
     if (skip.contains(t.name)) continue;
     auto found = source_columns.find(t.name);
     if (found == source_columns.end()) {
-      return Invalid("from",
-                     "it has no table " + t.name + "; both must be at the same schema version");
+      return Invalid("to", "it has a table " + t.name +
+                               " that the source lacks; both must hold shegong's tables of one "
+                               "schema version");
     }
     auto names = column_names(t);
     if (std::set<std::string>(names.begin(), names.end()) != found->second) {
@@ -56,7 +63,9 @@ Result<std::vector<TableInfo>> tables_to_copy(Db& from, Db& to, const CopyOption
   }
   for (const auto& [name, columns] : source_columns) {
     if (!skip.contains(name)) {
-      return Invalid("to", "it has no table " + name + "; both must be at the same schema version");
+      return Invalid("from", "it has a table " + name +
+                                 " that the destination lacks; both must hold shegong's tables of "
+                                 "one schema version");
     }
   }
   return in_reference_order(std::move(copied));
@@ -99,30 +108,41 @@ Result<int64_t> copy_table(Session& source, Session& destination, const TableInf
   int64_t copied = 0;
   auto flush = [&]() -> Status {
     if (statements.empty()) return Status::Ok();
-    SHEGONG_RETURN_IF_ERROR(destination.exec_many(insert, statements));
+    SHEGONG_RETURN_IF_ERROR(on(destination.exec_many(insert, statements), "to"));
     copied += static_cast<int64_t>(statements.size() * per_statement);
     statements.clear();
     return Status::Ok();
   };
-  SHEGONG_RETURN_IF_ERROR(source.query_each(select_sql(t), {}, [&](const Row& r) -> Status {
-    for (size_t i = 0; i < r.size(); ++i) pending.push_back(r.at(i));
-    if (++pending_rows < per_statement) return Status::Ok();
-    statements.push_back(std::move(pending));
-    pending = {};
-    pending_rows = 0;
-    return statements.size() * per_statement >= rows_per_batch ? flush() : Status::Ok();
-  }));
+  SHEGONG_RETURN_IF_ERROR(on(source.query_each(select_sql(t), {},
+                                               [&](const Row& r) -> Status {
+                                                 for (size_t i = 0; i < r.size(); ++i)
+                                                   pending.push_back(r.at(i));
+                                                 if (++pending_rows < per_statement)
+                                                   return Status::Ok();
+                                                 statements.push_back(std::move(pending));
+                                                 pending = {};
+                                                 pending_rows = 0;
+                                                 return statements.size() * per_statement >=
+                                                                rows_per_batch
+                                                            ? flush()
+                                                            : Status::Ok();
+                                               }),
+                             "from"));
   SHEGONG_RETURN_IF_ERROR(flush());
   if (pending_rows > 0) {
     auto last = destination.exec(insert_sql(t, pending_rows), pending);
-    if (!last.ok()) return last.status();
+    if (!last.ok()) return on(last.status(), "to");
     copied += static_cast<int64_t>(pending_rows);
   }
+  // Both counted on what each side sees: the source's snapshot, the destination's transaction.
+  auto held = count_rows(source, t.name);
+  if (!held.ok()) return on(held.status(), "from");
   auto stored = count_rows(destination, t.name);
-  if (!stored.ok()) return stored.status();
-  if (*stored != copied) {
-    return Internal("table " + t.name + ": " + std::to_string(copied) + " rows copied, but " +
-                    std::to_string(*stored) + " in the destination");
+  if (!stored.ok()) return on(stored.status(), "to");
+  if (*stored != *held || copied != *held) {
+    return Internal("the source holds " + std::to_string(*held) + " rows, " +
+                    std::to_string(copied) + " were copied and the destination holds " +
+                    std::to_string(*stored));
   }
   return copied;
 }
@@ -135,7 +155,7 @@ Status move_sequences_past(Session& destination, const TableInfo& t) {
         destination.query("SELECT setval(pg_get_serial_sequence(?, ?)::regclass, coalesce(max(" +
                               quoted(c.name) + "), 0) + 1, false) FROM " + quoted(t.name),
                           {t.name, c.name});
-    if (!moved.ok()) return moved.status();
+    if (!moved.ok()) return on(moved.status(), "to");
   }
   return Status::Ok();
 }
@@ -155,12 +175,12 @@ Result<CopyReport> copy_database(Db& from, Db& to, const CopyOptions& options) {
     // fine as long as it is empty.
     for (auto t = tables->rbegin(); t != tables->rend(); ++t) {
       auto held = count_rows(destination, t->name);
-      if (!held.ok()) return held.status();
+      if (!held.ok()) return on(held.status(), "to");
       if (*held == 0) continue;
       auto cleared = destination.exec("DELETE FROM " + quoted(t->name));
-      if (!cleared.ok()) return cleared.status();
+      if (!cleared.ok()) return on(cleared.status(), "to");
     }
-    SHEGONG_RETURN_IF_ERROR(from.read([&](Session& source) -> Status {
+    SHEGONG_RETURN_IF_ERROR(on(from.read([&](Session& source) -> Status {
       for (const TableInfo& t : *tables) {
         auto copied = copy_table(source, destination, t, per_batch);
         if (!copied.ok()) {
@@ -171,7 +191,8 @@ Result<CopyReport> copy_database(Db& from, Db& to, const CopyOptions& options) {
         report.rows += *copied;
       }
       return Status::Ok();
-    }));
+    }),
+                               "from"));
     if (to.engine() == "postgresql") {
       for (const TableInfo& t : *tables)
         SHEGONG_RETURN_IF_ERROR(move_sequences_past(destination, t));
@@ -179,7 +200,7 @@ Result<CopyReport> copy_database(Db& from, Db& to, const CopyOptions& options) {
     if (options.before_commit) SHEGONG_RETURN_IF_ERROR(options.before_commit(destination, report));
     return Status::Ok();
   });
-  if (!st.ok()) return st;
+  if (!st.ok()) return on(st, "to");
   report.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return report;

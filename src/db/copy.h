@@ -12,7 +12,8 @@
 //    is an error naming the table, before anything is written.
 //  - Sequences behind identity columns (PostgreSQL) are moved past the largest copied id, so that
 //    rows added after the copy get new ids.
-//  - The row count of every table is checked on the destination before the commit.
+//  - The row count of every table is checked on both sides before the commit.
+//  - Errors name the side they come from, `from` or `to`, unless they name a field of their own.
 #pragma once
 
 #include <cstdint>

@@ -248,8 +248,9 @@ TEST(Copy, TablesThatDifferAreRefusedBeforeAnythingIsWritten) {
                   })
                   .ok());
   r = copy_database(*source, *destination);
-  EXPECT_EQ(r.status().field(), "from");
-  EXPECT_NE(r.status().message().find("no table extra"), std::string::npos)
+  EXPECT_EQ(r.status().field(), "to");
+  EXPECT_NE(r.status().message().find("it has a table extra that the source lacks"),
+            std::string::npos)
       << r.status().to_string();
 }
 
