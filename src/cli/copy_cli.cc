@@ -7,7 +7,8 @@
 // source's sealed values before it writes anything, and gives an SQLite copy that key beside it.
 // The destination must be new (an SQLite file that does not exist, or a PostgreSQL database with
 // no audit record), is migrated to this build's schema and receives every row in one transaction,
-// with one more audit record for the copy; the chain is then verified on the destination.
+// with one more audit record for the copy; the whole chain is verified in that transaction, before
+// the commit. An SQLite copy gets its name only once it is whole.
 #include <unistd.h>
 #include <CLI/CLI.hpp>
 
