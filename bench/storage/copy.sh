@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # What moving a database costs with `shegong copy`: the trial's SQLite file into PostgreSQL, a
 # PostgreSQL database into one file, and file to file, three times each, with the rows a second.
-# The database holds the national region tree and ORDERS demo orders of last month, with their whole
-# lifecycles (events, timers, notices, callbacks, the audit chain). The PostgreSQL server is a throwaway one
-# on loopback (scripts/with-postgres). The peak memory includes the source file, which SQLite's
-# readers map into memory.
+# The database holds the national region tree and ORDERS demo orders of last month, with their
+# whole lifecycles (events, timers, notices, callbacks, the audit chain). The PostgreSQL server is a
+# throwaway one on loopback (scripts/with-postgres) with its durable defaults (fsync on). The peak
+# memory includes the source file, which SQLite's readers map into memory.
 # Usage: bench/storage/copy.sh [ORDERS]   (from the project root, after make build; default 100000)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 if [ -z "${SHEGONG_TEST_POSTGRES:-}" ]; then
-  exec scripts/with-postgres "$0" "$@"
+  exec env SHEGONG_POSTGRES_DURABLE=1 scripts/with-postgres "$0" "$@"
 fi
 orders=${1:-100000}
 bin=build/shegong

@@ -217,6 +217,10 @@ Result<db::CopyReport> copy_into(const CopyArgs& args, const std::string& into, 
                         "--db " + args.from + "` shows it",
                     "from");
   };
+  options.on_table = [](const db::TableCopied& t) {
+    std::cout << std::left << std::setw(28) << t.table << std::right << std::setw(12) << t.rows
+              << std::endl;  // as it goes: a large copy takes minutes
+  };
   return db::copy_database(source, to, options);
 }
 
@@ -252,10 +256,6 @@ int run_copy(const CopyArgs& args) {
     std::error_code ec;
     if (written_key) fs::remove(key_file_of(args.to), ec);
     return fail(report.ok() ? placed : report.status());
-  }
-  for (const db::TableCopied& t : report->tables) {
-    std::cout << std::left << std::setw(28) << t.table << std::right << std::setw(12) << t.rows
-              << "\n";
   }
   std::cout << "copied " << report->rows << " rows of " << report->tables.size() << " tables in "
             << std::fixed << std::setprecision(1) << report->seconds << " s; audit chain intact\n";

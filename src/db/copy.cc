@@ -189,6 +189,7 @@ Result<CopyReport> copy_database(Db& from, Db& to, const CopyOptions& options) {
         }
         report.tables.push_back({t.name, *copied});
         report.rows += *copied;
+        if (options.on_table) options.on_table(report.tables.back());
       }
       return Status::Ok();
     }),

@@ -27,6 +27,7 @@
 namespace shegong::db {
 
 struct CopyReport;
+struct TableCopied;
 
 struct CopyOptions {
   // Tables left out (their rows in the destination stay as they are): e.g. schema_version, which
@@ -39,6 +40,8 @@ struct CopyOptions {
   // Called after the rows are in, before the commit, with what was copied: what goes with the copy
   // in the same transaction (an audit record).
   std::function<Status(Session&, const CopyReport&)> before_commit;
+  // Called as each table is in (not yet committed), for a person watching a long copy.
+  std::function<void(const TableCopied&)> on_table;
 };
 
 struct TableCopied {

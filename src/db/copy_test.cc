@@ -141,8 +141,13 @@ TEST(Copy, EveryRowArrivesOnTheOtherEngineAndBackAndNewIdsFollowTheCopiedOnes) {
   // of the engine the tests run on.
   auto file = migrated_sqlite(source.dir() + "/copy.db");
   ASSERT_NE(file, nullptr);
-  auto there = copy_database(*source, *file);
+  CopyOptions watched;
+  std::vector<std::string> seen;
+  watched.on_table = [&](const TableCopied& t) { seen.push_back(t.table); };
+  auto there = copy_database(*source, *file, watched);
   ASSERT_TRUE(there.ok()) << there.status().to_string();
+  ASSERT_EQ(seen.size(), there->tables.size());
+  EXPECT_EQ(seen.back(), there->tables.back().table);
   EXPECT_EQ(dump(*file), original);
   int64_t users = -1, total = 0;
   for (const TableCopied& t : there->tables) {
