@@ -148,8 +148,8 @@ Status prepare_destination(const CopyArgs& args, const crypto::Key& key, bool& w
   if (!existing.ok()) return about(existing.status(), "to");
   if (existing->has_value()) {
     if (**existing != key) {
-      return Invalid(
-          "to", key_file + " holds the key of another database; copy into another " + "folder");
+      return Invalid("to",
+                     key_file + " holds the key of another database; copy into another folder");
     }
     return Status::Ok();
   }
