@@ -41,7 +41,7 @@ struct HotIssueOptions {
 };
 
 struct HotIssue {
-  std::string title;  // the subject of the most central message
+  std::string title;  // the subject of the most central message, personal numbers masked
   std::string place;  // the most named place, with its division (A市A5区 魅力之城小区)
   int64_t first_time = 0;
   int64_t last_time = 0;

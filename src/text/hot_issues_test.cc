@@ -100,6 +100,24 @@ TEST(HotIssues, ARarePhraseAndMatterJoinMessagesWithoutPlace) {
   EXPECT_EQ(issue_with(report, 3)->members, std::vector<int64_t>{3});
 }
 
+TEST(HotIssues, TheTitleMasksThePersonalNumbersOfTheSubject) {
+  std::vector<CitizenMessage> m;
+  // A subject with a mobile number (written full-width) and an ID number with a valid check digit.
+  m.push_back(message(1, "u1", "枫林小区停水三天请回电１３８１２３４５６７８",
+                      "枫林小区停水三天，无人处理。", 0));
+  m.push_back(message(2, "u2", "枫林小区停水三天身份证11010519491231002X",
+                      "枫林小区又停水了，三天没有自来水。", 1));
+  auto report = find_hot_issues(m, {});
+  ASSERT_EQ(report.issues.size(), 1u);
+  const std::string& title = report.issues.front().title;
+  EXPECT_NE(title.find("枫林小区停水三天"), std::string::npos) << title;
+  for (const char* number : {"13812345678", "１３８１２３４５６７８", "11010519491231002X"})
+    EXPECT_EQ(title.find(number), std::string::npos) << title;
+  EXPECT_TRUE(title.find("138****5678") != std::string::npos ||
+              title.find("110105********002X") != std::string::npos)
+      << title;
+}
+
 TEST(HotMatters, CueWordsNameTheKindOfProblem) {
   MatterSet fumes = matters_of("楼下烧烤摊油烟扰民");
   EXPECT_NE(fumes & matters_of("商铺无排烟管道"), 0u);
