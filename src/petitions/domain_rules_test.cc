@@ -1437,6 +1437,7 @@ TEST(DomainRule, Item28_MonthlyIndicatorsPerOrgan) {
   w.acted(quick.id, "issue_opinion", w.organ_staff, w.opinion());
   w.acted(quick2.id, "issue_opinion", w.organ_staff, w.opinion());
   EXPECT_TRUE(w.engine.apply(quick.id, "rate", nullptr, {{"rating", "满意"}}).ok());
+  EXPECT_TRUE(w.engine.apply(quick2.id, "rate", nullptr, {{"rating", "基本满意"}}).ok());
 
   std::vector<OrganIndicators> got;
   EXPECT_TRUE(w.db->read([&](db::Session& s) {
@@ -1453,8 +1454,22 @@ TEST(DomainRule, Item28_MonthlyIndicatorsPerOrgan) {
   EXPECT_NEAR(*o.timely_acceptance, 2.0 / 3, 1e-9);
   EXPECT_EQ(o.answers, 2);
   EXPECT_FALSE(o.on_time_closing.has_value());  // no handling deadline fell in November
-  EXPECT_DOUBLE_EQ(*o.participation, 0.5);
-  EXPECT_DOUBLE_EQ(*o.satisfaction, 1.0);
+  EXPECT_DOUBLE_EQ(*o.participation, 1.0);
+  EXPECT_DOUBLE_EQ(*o.satisfaction, 1.0);  // 基本满意 counts as satisfied by default
+  // What counts as satisfied is the jurisdiction's configuration.
+  EXPECT_TRUE(w.db->write([](db::Session& s) {
+                    return cases::set_profile(s, "110101", "petition.satisfied_ratings", "满意");
+                  })
+                  .ok());
+  EXPECT_TRUE(w.db->read([&](db::Session& s) {
+                    auto strict = *monthly_indicators(s, "2025-11", "110101");
+                    EXPECT_EQ(strict.size(), 1u);
+                    if (!strict.empty()) {
+                      EXPECT_DOUBLE_EQ(*strict[0].satisfaction, 0.5);
+                    }
+                    return Status::Ok();
+                  })
+                  .ok());
   w.set_time("2026-01-20");  // the slow one's 60 days ended on 19 January
   w.fire_timers();
   EXPECT_TRUE(w.db->read([&](db::Session& s) {
