@@ -21,6 +21,8 @@ struct Call {
 constexpr const char* kFieldNames[] = {"accused_unit_id",
                                        "address",
                                        "adopted",
+                                       "adoption",
+                                       "adoption_reasons",
                                        "amount",
                                        "answer",
                                        "approve",

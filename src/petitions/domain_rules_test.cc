@@ -282,6 +282,56 @@ TEST(DomainRule, Art33_AnAgreementNeedsBothConsentsAndConcludesTheHandling) {
   EXPECT_EQ(w.act(suggestion.id, "settle", w.organ_staff, in).status().field(), "track");
 }
 
+// Art. 29 (DOMAIN 9.7 item 66): a suggestion is studied and adopted in whole or in part, or not,
+// and the reply says which; when it is not adopted in whole, the reasons.
+TEST(DomainRule, Art29_ASuggestionsReplySaysWhetherItIsAdoptedInWholeInPartOrNotAndWhy) {
+  PetitionWorld w;
+  auto accepted = [&] {
+    cases::CaseRecord c = w.transferred(w.petition("建议意见"));
+    w.acted(c.id, "accept", w.organ_staff, {{"track", "suggestion"}});
+    return c;
+  };
+  cases::CaseRecord c = accepted();
+  const cases::Fields reply = {{"reply", "感谢您的建议，经研究，将在学校门口增设临时接送车位。"}};
+  EXPECT_EQ(w.act(c.id, "reply", w.organ_staff, reply).status().field(), "adoption");
+  for (const char* wrong : {"yes", "partly", ""}) {
+    cases::Fields in = reply;
+    in["adoption"] = wrong;
+    EXPECT_EQ(w.act(c.id, "reply", w.organ_staff, in).status().field(), "adoption") << wrong;
+  }
+  for (const char* without_reasons : {"partly_adopted", "not_adopted"}) {
+    cases::Fields in = reply;
+    in["adoption"] = without_reasons;
+    EXPECT_EQ(w.act(c.id, "reply", w.organ_staff, in).status().field(), "adoption_reasons")
+        << without_reasons;
+    in["adoption_reasons"] = "  ";
+    EXPECT_EQ(w.act(c.id, "reply", w.organ_staff, in).status().field(), "adoption_reasons")
+        << without_reasons;
+  }
+  EXPECT_EQ(load(w, c.id).state, "accepted");  // nothing of the refusals was kept
+
+  cases::Fields whole = reply;
+  whole["adoption"] = "adopted";
+  Json adopted = attrs(w.acted(c.id, "reply", w.organ_staff, whole))["reply"];
+  EXPECT_EQ(adopted["adoption"], "adopted");
+  EXPECT_FALSE(adopted.contains("adoption_reasons"));
+
+  cases::CaseRecord part = accepted();
+  cases::Fields in = reply;
+  in["adoption"] = "partly_adopted";
+  in["adoption_reasons"] = "增设车位已采纳；增派交通协管员受编制所限，暂不采纳。";
+  cases::CaseRecord replied = w.acted(part.id, "reply", w.organ_staff, in);
+  EXPECT_EQ(replied.state, "replied");
+  EXPECT_EQ(attrs(replied)["reply"]["adoption"], "partly_adopted");
+  EXPECT_EQ(attrs(replied)["reply"]["adoption_reasons"], in["adoption_reasons"]);
+
+  cases::CaseRecord refused = accepted();
+  in["adoption"] = "not_adopted";
+  in["adoption_reasons"] = "该路段不具备设置条件。";
+  EXPECT_EQ(attrs(w.acted(refused.id, "reply", w.organ_staff, in))["reply"]["adoption"],
+            "not_adopted");
+}
+
 TEST(DomainRule, Art32_ASupportedDecisionIsCarriedOutUnderSupervisionAndNoOtherIsForgotten) {
   PetitionWorld w;
   w.set_time("2025-09-01");

@@ -612,9 +612,19 @@ Status reply(TransitionContext& c) {
   Json a = attrs_of(c.after);
   a["reply"] = {{"text", field(c.input, "reply")}, {"at_ms", c.now_ms}};
   if (track == "suggestion") {
-    auto adopted = cases::yes_no(c.input, "adopted");
-    if (!adopted.ok()) return adopted.status();
-    a["reply"]["adopted"] = *adopted;
+    const std::string adoption = field(c.input, "adoption");
+    if (!one_of(adoption, kAdoptions)) {
+      return Invalid("adoption", "one of " + list_of(kAdoptions) +
+                                     ": whether the suggestion is adopted in whole, in part or "
+                                     "not (Art. 29)");
+    }
+    SHEGONG_RETURN_IF_ERROR(
+        check_text(field(c.input, "adoption_reasons"), "adoption_reasons", 5000,
+                   adoption != "adopted"));  // why not in whole: required unless adopted
+    a["reply"]["adoption"] = adoption;
+    if (!field(c.input, "adoption_reasons").empty()) {
+      a["reply"]["adoption_reasons"] = field(c.input, "adoption_reasons");
+    }
   }
   store(c.after, a);
   return answered_event(c);

@@ -33,6 +33,10 @@ inline bool is_procedure_track(std::string_view t) {
   return t == "litigation" || t == "arbitration" || t == "party_appeal" || t == "administrative";
 }
 
+// Art. 29: a suggestion is studied and adopted in whole or in part, or not; a reply that does not
+// adopt it in whole gives the reasons (上海市人民建议征集工作规定 Art. 12).
+inline constexpr std::string_view kAdoptions[] = {"adopted", "partly_adopted", "not_adopted"};
+
 // Art. 32: support, explain, do not support.
 inline constexpr std::string_view kDecisions[] = {"support", "explain", "not_support"};
 

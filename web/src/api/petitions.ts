@@ -26,6 +26,8 @@ export const NOTICE_NAMES = [
   'receipt', 'acceptance', 'extension', 'opinion', 'agreement', 'review', 're_review', 'referral', 'visit_referral', 'not_accepted',
 ] as const
 export const DECISIONS = ['support', 'explain', 'not_support'] as const
+/// Art. 29: a suggestion adopted in whole, in part, or not.
+export const ADOPTIONS = ['adopted', 'partly_adopted', 'not_adopted'] as const
 /// Art. 33: 调解协议书 or 和解协议书.
 export const AGREEMENT_FORMS = ['mediation', 'settlement'] as const
 export const PROCEDURES = ['litigation', 'arbitration', 'party_appeal', 'administrative'] as const
@@ -130,7 +132,8 @@ export interface PetitionDetails {
   answered_at_ms?: number
   answered_in_time?: boolean
   request_window_ends_ms?: number
-  reply?: { text: string; at_ms: number; adopted?: boolean }
+  /// A suggestion's reply says how it was adopted (`adopted` on replies stored before the three-way status).
+  reply?: { text: string; at_ms: number; adoption?: (typeof ADOPTIONS)[number]; adoption_reasons?: string; adopted?: boolean }
   /// Art. 33: the mediation or settlement agreement that concluded the handling.
   agreement?: { form: string; other_party: string; matter: string; terms: string; signed_on: string; recorded_at_ms: number; unit_id: number }
   review?: NextLevel
