@@ -8,7 +8,8 @@
 //     required, the agreement shows on the petition and opens as a web page;
 //     a supported decision waits among those to carry out until the department records it carried
 //     out in full (Art. 32), which the petitioner sees in the portal, and the department records
-//     the help it gave a petitioner in hardship (Art. 37);
+//     the help it gave a petitioner in hardship (Art. 37); a suggestion is answered as adopted in
+//     part, and the form asks for the reasons (Art. 29);
 //  3. an accusation (检举控告) against a street office never reaches that street's staff: not in
 //     the list on any page, not by searching its subject, not by the address of its detail page,
 //     and no response to their browser carries its words.
@@ -253,7 +254,7 @@ async function call(page, method, url, body) {
 
 /// A 申诉求决 letter registered by the petition office and transferred to the department, over the
 /// API: the petition as registered.
-async function transferredToDepartment(subject, content, petitioner) {
+async function transferredToDepartment(subject, content, petitioner, category = '申诉求决') {
   const office = await open()
   await signIn(office, 'xinfang')
   const units = await call(office, 'GET', '/api/v1/units?kind=department')
@@ -261,7 +262,7 @@ async function transferredToDepartment(subject, content, petitioner) {
   assert.ok(department, 'the department is a unit')
   const registered = await call(office, 'POST', '/api/v1/petitions', {
     channel: 'letter',
-    category: '申诉求决',
+    category,
     field: '城乡建设',
     subject,
     content,
@@ -315,6 +316,45 @@ test('a dispute the department mediates ends in a 调解协议书', async () => 
   assert.match(html, /多福巷12号住户钱某/)
   assert.match(html, /第三十三条/)
   await notice.screenshot({ path: path.join(shotDir, 'p19-agreement-notice.png'), fullPage: true })
+  await dept.context().close()
+})
+
+// Art. 29: a suggestion is adopted in whole, in part or not; the reply says which, and why when not
+// in whole.
+test('a suggestion is answered as adopted in part, with the reasons', async () => {
+  const { id } = await transferredToDepartment(
+    '建议老旧小区加装电梯同步改造楼道照明',
+    '建议在老旧小区加装电梯时同步更换楼道照明，并在单元门口增设无障碍坡道，方便老人出行。',
+    { name: '吴立新', phone: '13677778888', address: '东城区多福巷 6 号' },
+    '建议意见',
+  )
+  const dept = await open()
+  await signInAs(dept, HANDLER, HANDLER_PASSWORD)
+  const accepted = await call(dept, 'POST', `/api/v1/petitions/${id}/accept`, { track: 'suggestion' })
+  assert.equal(accepted.status, 200, JSON.stringify(accepted.json))
+  await dept.goto(`/petitions/${id}`)
+  await dept.locator('[data-test=petition-state]', { hasText: '已受理' }).waitFor()
+  await dept.locator('[data-test=pact-reply]').click()
+  const form = dept.locator('[data-test=pform-reply]')
+  await form.getByLabel('答复内容').fill('感谢您的建议。经研究，楼道照明将随加装电梯工程同步更换。')
+  // Neither adopted nor not: the form asks, and nothing is sent.
+  await dept.locator('[data-test=paction-submit]').click()
+  await form.locator('.el-form-item__error').first().waitFor()
+  await form.getByText('部分采纳', { exact: true }).click()
+  // In part: the reasons are asked for.
+  await dept.locator('[data-test=paction-submit]').click()
+  await form.locator('.el-form-item__error', { hasText: '部分采纳或未采纳的，说明理由' }).waitFor()
+  await form.getByLabel('未全部采纳的理由').fill('单元门口场地属于市政道路范围，增设坡道须另行规划审批，暂不采纳。')
+  await form.getByLabel('未全部采纳的理由').blur()
+  await form.locator('.el-form-item__error', { hasText: '部分采纳或未采纳的，说明理由' }).waitFor({ state: 'detached' })
+  await shot(dept, 'p18b-suggestion-adopted-in-part')
+  await dept.locator('[data-test=paction-submit]').click()
+  await dept.locator('[data-test=petition-state]', { hasText: '已答复' }).waitFor()
+  assert.equal((await dept.locator('[data-test=adoption]').innerText()).trim(), '部分采纳')
+  assert.match(await dept.locator('[data-test=adoption-reasons]').innerText(), /须另行规划审批，暂不采纳/)
+  await shot(dept, 'p18c-suggestion-replied')
+  const stored = await call(dept, 'GET', `/api/v1/petitions/${id}`)
+  assert.equal(stored.json.details.reply.adoption, 'partly_adopted')
   await dept.context().close()
 })
 

@@ -250,7 +250,7 @@ const en: typeof zh = {
     adopted: 'Suggestion adopted',
     adoptedYes: 'adopted',
     adoptedNo: 'not adopted',
-    adoptionReasons: 'Reasons',
+    adoptionReasons: 'Why not adopted in whole',
     reviewTitle: 'Review',
     reReviewTitle: 'Re-review',
     requestedOn: 'Requested on',

@@ -250,7 +250,7 @@ export default {
     adopted: '建议采纳情况',
     adoptedYes: '采纳',
     adoptedNo: '未采纳',
-    adoptionReasons: '理由',
+    adoptionReasons: '未全部采纳的理由',
     reviewTitle: '复查',
     reReviewTitle: '复核',
     requestedOn: '申请日期',
