@@ -618,9 +618,9 @@ Status reply(TransitionContext& c) {
                                      ": whether the suggestion is adopted in whole, in part or "
                                      "not (Art. 29)");
     }
-    SHEGONG_RETURN_IF_ERROR(
-        check_text(field(c.input, "adoption_reasons"), "adoption_reasons", 5000,
-                   adoption != "adopted"));  // why not in whole: required unless adopted
+    // Why not in whole: required unless adopted; up to the form's 5,000 characters (bytes here).
+    SHEGONG_RETURN_IF_ERROR(check_text(field(c.input, "adoption_reasons"), "adoption_reasons",
+                                       15000, adoption != "adopted"));
     a["reply"]["adoption"] = adoption;
     if (!field(c.input, "adoption_reasons").empty()) {
       a["reply"]["adoption_reasons"] = field(c.input, "adoption_reasons");
