@@ -27,7 +27,11 @@
 namespace shegong::db {
 
 struct CopyReport;
-struct TableCopied;
+
+struct TableCopied {
+  std::string table;
+  int64_t rows = 0;
+};
 
 struct CopyOptions {
   // Tables left out (their rows in the destination stay as they are): e.g. schema_version, which
@@ -42,11 +46,6 @@ struct CopyOptions {
   std::function<Status(Session&, const CopyReport&)> before_commit;
   // Called as each table is in (not yet committed), for a person watching a long copy.
   std::function<void(const TableCopied&)> on_table;
-};
-
-struct TableCopied {
-  std::string table;
-  int64_t rows = 0;
 };
 
 struct CopyReport {

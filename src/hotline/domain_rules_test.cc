@@ -365,8 +365,8 @@ TEST(DomainRule, Item39_ThreeRatesPerUnitAndMonthWithConfigurableWeights) {
   ASSERT_EQ(rates.size(), 2u);
   EXPECT_EQ(rates[0].unit.id, w.street.id);
   EXPECT_EQ(rates[0].rank, 1);
-  EXPECT_EQ(rates[0].dispatched,
-            2);  // the unsolved callback reopened the order: not a new dispatch
+  // The unsolved callback reopened the order: not a new dispatch.
+  EXPECT_EQ(rates[0].dispatched, 2);
   EXPECT_DOUBLE_EQ(*rates[0].response_rate, 0.5);
   EXPECT_DOUBLE_EQ(*rates[0].resolution_rate, 0.5);
   EXPECT_DOUBLE_EQ(*rates[0].satisfaction_rate, 1.0);

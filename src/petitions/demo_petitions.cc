@@ -85,6 +85,27 @@ struct District {
   std::vector<int64_t> streets;
 };
 
+// A reply to a suggestion (Art. 29), by `variant`: adopted in whole, in part (with the reasons) or
+// not (with the reasons).
+cases::Fields suggestion_reply(int variant) {
+  cases::Fields in = {
+      {"reply", "感谢您的建议，我们已会同有关部门研究，将在明年实施方案中统筹考虑。"}};
+  switch (variant % 3) {
+    case 0:
+      in["adoption"] = "adopted";
+      break;
+    case 1:
+      in["adoption"] = "partly_adopted";
+      in["adoption_reasons"] =
+          "建议中的增设设施部分已采纳并列入年度计划；其余事项受场地条件所限，暂不采纳。";
+      break;
+    default:
+      in["adoption"] = "not_adopted";
+      in["adoption_reasons"] = "经现场勘查，该处不具备设置条件，相关部门已有替代方案正在实施。";
+  }
+  return in;
+}
+
 }  // namespace
 
 Result<DemoPetitionReport> generate_demo_petitions(db::Db& db, const crypto::SecretBox& box,
@@ -242,26 +263,9 @@ Result<DemoPetitionReport> generate_demo_petitions(db::Db& db, const crypto::Sec
     }
     int answer_days = static_cast<int>(15 + rng() % 50);
     bool supported = rng() % 3 != 0;
-    // Art. 29: adopted in whole, in part (with the reasons) or not (with the reasons).
-    cases::Fields suggestion_reply = {
-        {"reply", "感谢您的建议，我们已会同有关部门研究，将在明年实施方案中统筹考虑。"}};
-    switch (answer_days % 3) {
-      case 0:
-        suggestion_reply["adoption"] = "adopted";
-        break;
-      case 1:
-        suggestion_reply["adoption"] = "partly_adopted";
-        suggestion_reply["adoption_reasons"] =
-            "建议中的增设设施部分已采纳并列入年度计划；其余事项受场地条件所限，暂不采纳。";
-        break;
-      default:
-        suggestion_reply["adoption"] = "not_adopted";
-        suggestion_reply["adoption_reasons"] =
-            "经现场勘查，该处不具备设置条件，相关部门已有替代方案正在实施。";
-    }
     bool answered =
         track == "suggestion"
-            ? step("reply", organ, suggestion_reply, static_cast<int>(10 + rng() % 40))
+            ? step("reply", organ, suggestion_reply(answer_days), static_cast<int>(10 + rng() % 40))
             : step("issue_opinion", organ,
                    {{"request", m.subject},
                     {"facts_reasons", "经调查核实，信访人反映的情况基本属实，相关手续正在办理。"},

@@ -619,12 +619,10 @@ Status reply(TransitionContext& c) {
                                      "not (Art. 29)");
     }
     // Why not in whole: required unless adopted; up to the form's 5,000 characters (bytes here).
-    SHEGONG_RETURN_IF_ERROR(check_text(field(c.input, "adoption_reasons"), "adoption_reasons",
-                                       15000, adoption != "adopted"));
+    const std::string reasons = field(c.input, "adoption_reasons");
+    SHEGONG_RETURN_IF_ERROR(check_text(reasons, "adoption_reasons", 15000, adoption != "adopted"));
     a["reply"]["adoption"] = adoption;
-    if (!field(c.input, "adoption_reasons").empty()) {
-      a["reply"]["adoption_reasons"] = field(c.input, "adoption_reasons");
-    }
+    if (!reasons.empty()) a["reply"]["adoption_reasons"] = reasons;
   }
   store(c.after, a);
   return answered_event(c);

@@ -328,12 +328,12 @@ std::string describe_place(const std::vector<size_t>& members,
   return place + (place.empty() ? "" : " ") + most_common(names).first;
 }
 
-// The title goes on leaders' screens and into reports, so the personal numbers a citizen wrote in
-// the subject (a mobile, an ID number) are masked, as in every text that leaves for analytics.
+// `subject` is normalised (Prepared::subject). The title goes on leaders' screens and into reports,
+// so the personal numbers a citizen wrote in it (a mobile, an ID number) are masked, as in every
+// text that leaves for analytics.
 std::string short_title(const std::string& subject) {
   constexpr size_t kLongest = 40;  // characters
-  auto normal = normalize(subject);
-  std::u32string s = decode_utf8(mask_pii(normal.ok() ? *normal : subject));
+  std::u32string s = decode_utf8(mask_pii(subject));
   if (s.size() > kLongest) s = s.substr(0, kLongest - 1) + U"…";
   return to_utf8(s);
 }
