@@ -138,6 +138,7 @@ void add_all_routes(App& app) {
   add_hotline_admin_routes(app);
   add_ranking_routes(app);
   add_whistle_routes(app);
+  add_intake_routes(app);
   add_problem_routes(app);
   add_text_routes(app);
   add_text_model_routes(app);

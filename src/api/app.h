@@ -107,6 +107,7 @@ void add_public_routes(App& app);
 void add_hotline_admin_routes(App& app);
 void add_ranking_routes(App& app);
 void add_whistle_routes(App& app);
+void add_intake_routes(App& app);
 void add_problem_routes(App& app);
 void add_text_routes(App& app);
 void add_text_model_routes(App& app);

@@ -175,7 +175,8 @@ int digits(std::string_view t, size_t at, size_t n) {
   return v;
 }
 
-// "YYYY-MM-DDTHH:MM[:SS[.fff]](Z|+HH:MM|-HH:MM)" as milliseconds since the epoch.
+}  // namespace
+
 std::optional<int64_t> rfc3339_ms(std::string_view t) {
   if (t.size() < 17 || (t[10] != 'T' && t[10] != 't') || t[13] != ':') return std::nullopt;
   auto day = Date::parse(t.substr(0, 10));
@@ -209,8 +210,6 @@ std::optional<int64_t> rfc3339_ms(std::string_view t) {
                     second - int64_t{offset_minutes} * 60;
   return seconds * 1'000 + millis;
 }
-
-}  // namespace
 
 Result<int64_t> received_member(const Json& body, int64_t now_ms) {
   const char* name = "received_at";

@@ -32,6 +32,10 @@ Result<bool> bool_member(const Json& body, const char* name, bool fallback);
 Result<int64_t> int_member(const Json& body, const char* name, int64_t fallback, int64_t lo,
                            int64_t hi);
 
+// "YYYY-MM-DDTHH:MM[:SS[.fff]](Z|+HH:MM|-HH:MM)" as milliseconds since the epoch; nullopt when
+// malformed.
+std::optional<int64_t> rfc3339_ms(std::string_view t);
+
 // When a demand or petition was received, for staff who register it after the fact (a letter
 // opened today, a visit written up the next morning): `received_at` as an RFC 3339 time with its
 // offset ("2025-11-03T09:30:00+08:00", "...Z") or a China date ("2025-11-03": its first moment).

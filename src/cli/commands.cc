@@ -235,7 +235,8 @@ int demo_orders(const DemoOrdersOptions& o) {
   auto report = hotline::generate_demo_orders(*store->db, box, **tree, *calendar, demo);
   if (!report.ok()) return fail(report.status());
   std::cout << report->orders << " orders (" << report->closed << " closed, " << report->in_progress
-            << " in progress), " << report->units << " new units, in " << std::fixed
+            << " in progress), " << report->calls << " calls, " << report->units
+            << " new units, in " << std::fixed
             << std::setprecision(1) << report->seconds << " s\n";
   return 0;
 }

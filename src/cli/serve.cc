@@ -95,7 +95,8 @@ Status seed_demo(Store& store, const crypto::SecretBox& box, const ServeOptions&
     auto report = hotline::generate_demo_orders(*store.db, box, **tree, *calendar, demo);
     if (!report.ok()) return report.status();
     std::cout << "demo: " << report->orders << " orders (" << report->closed << " closed, "
-              << report->in_progress << " in progress) and " << report->units << " units in "
+              << report->in_progress << " in progress), " << report->calls
+              << " telephone calls and " << report->units << " units in "
               << std::fixed << std::setprecision(1) << report->seconds << " s\n";
     if (report->deadline_pending)
       std::cout << "demo: " << report->deadline_pending

@@ -420,6 +420,21 @@ CREATE TABLE calendar_years(
   loaded_by    TEXT NOT NULL
 );
 )sql"},
+    {13, "hotline_calls", R"sql(
+-- The calls the hotline's telephone system (ACD) offered to its seats, reported to the platform
+-- for the intake service levels (GB/T 33358-2016: answered within 15 s, 95 % of calls completed
+-- over any 24 hours). call_ref is the telephone system's own id, so a report sent twice counts once.
+CREATE TABLE hotline_calls(
+  id             INTEGER PRIMARY KEY,
+  region_code    TEXT NOT NULL,   -- the area of the hotline that took the call
+  call_ref       TEXT NOT NULL,
+  offered_at_ms  INTEGER NOT NULL,   -- the call reached the queue
+  answered_at_ms INTEGER,            -- a person answered; NULL: the caller hung up first
+  recorded_at_ms INTEGER NOT NULL,
+  UNIQUE(region_code, call_ref)
+);
+CREATE INDEX hotline_calls_offered ON hotline_calls(offered_at_ms);
+)sql"},
 };
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <random>
 
 #include "cases/engine.h"
+#include "hotline/demo_calls.h"
 #include "hotline/demo_text_bank.h"
 #include "hotline/intake.h"
 #include "hotline/order_kind.h"
@@ -146,6 +147,14 @@ Result<DemoReport> generate_demo_orders(db::Db& db, const crypto::SecretBox& box
   auto minutes = [&](int lo, int hi) {
     return std::uniform_int_distribution<int64_t>(lo, hi)(rng) * kMinute;
   };
+  // A person at the centre answers a message of the text media within minutes (GB/T 33358-2016:
+  // 3), mostly in time. Drawn apart, so the orders' own draws stay as they were.
+  std::mt19937_64 media_rng(o.seed ^ 0x6d656469614cULL);
+  auto media_response = [&] {
+    bool in_time = std::uniform_real_distribution<double>(0, 1)(media_rng) < 0.92;
+    return in_time ? std::uniform_int_distribution<int64_t>(20, 170)(media_rng) * 1000
+                   : std::uniform_int_distribution<int64_t>(4, 40)(media_rng) * kMinute;
+  };
 
   for (int64_t done = 0; done < o.count;) {
     int64_t batch = std::min<int64_t>(o.orders_per_commit, o.count - done);
@@ -196,8 +205,11 @@ Result<DemoReport> generate_demo_orders(db::Db& db, const crypto::SecretBox& box
           return true;
         };
         int64_t t = at;
+        const bool text_media = n.channel != "phone";
         if (sc.type == "咨询" && chance(0.5)) {
-          auto ok = step(t + minutes(2, 20), "triage", dispatcher,
+          int64_t answer_after = minutes(2, 20);
+          if (text_media) answer_after = media_response();
+          auto ok = step(t + answer_after, "triage", dispatcher,
                          {{"outcome", "answer_now"}, {"answer", std::string(sc.reply)}});
           if (!ok.ok()) return ok.status();
           report.closed += *ok;
@@ -216,7 +228,8 @@ Result<DemoReport> generate_demo_orders(db::Db& db, const crypto::SecretBox& box
             false,
             {},
             unit};
-        t += sc.urgency == "emergency" ? minutes(3, 40) : minutes(10, 600);
+        int64_t dispatch_after = sc.urgency == "emergency" ? minutes(3, 40) : minutes(10, 600);
+        t += text_media ? media_response() : dispatch_after;
         auto dispatched = step(t, "dispatch", dispatcher, {{"unit_id", std::to_string(unit)}});
         if (!dispatched.ok()) return dispatched.status();
         bool progressing = *dispatched;
@@ -266,6 +279,10 @@ Result<DemoReport> generate_demo_orders(db::Db& db, const crypto::SecretBox& box
     if (!fired.ok()) return fired.status();
     if (*fired == 0) break;
   }
+  auto calls = generate_demo_calls(
+      db, {o.city, from, until, std::clamp<int64_t>(o.count / 30, 20, 2000), o.seed});
+  if (!calls.ok()) return calls.status();
+  report.calls = *calls;
   report.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return report;

@@ -1,7 +1,7 @@
 // Demo data that makes the first screen alive: the units of one city (district governments, street
 // offices, departments, utilities, the hotline centre), dispatch rules, and a month of orders over
 // its real streets that went through the real engine in simulated time — dispatched, accepted,
-// replied, called back, some late and some overdue. Deterministic for a given seed. An order
+// replied, called back, some late and some overdue — and the telephone log of the hotline's calls. Deterministic for a given seed. An order
 // dispatched when its deadline would fall in a year whose holiday calendar is not loaded goes to
 // its unit with the deadline pending, as the server does for a dispatcher
 // (hotline/pending_deadlines.h), and the report counts it.
@@ -36,6 +36,7 @@ struct DemoReport {
   int64_t in_progress = 0;
   // Of those in progress: dispatched with their deadline pending, its year's calendar not loaded.
   int64_t deadline_pending = 0;
+  int64_t calls = 0;  // the telephone log of the month (hotline/demo_calls.h)
   double seconds = 0;
 };
 

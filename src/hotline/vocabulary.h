@@ -7,8 +7,14 @@
 
 namespace shegong::hotline {
 
-// Intake channels.
-inline constexpr std::string_view kChannels[] = {"phone", "web", "app", "board", "grid", "wechat"};
+// Intake channels. GB/T 33358-2016 sets each its intake service level (hotline/intake_levels.h):
+// the phone, the text media (SMS, web, app, WeChat) and the mailboxes (信箱, the message board).
+inline constexpr std::string_view kChannels[] = {"phone", "web",    "app",  "board",
+                                                 "grid",  "wechat", "sms",  "mailbox"};
+// Text media: the centre responds within hotline.intake.media_response_minutes (3).
+inline constexpr std::string_view kTextMediaChannels[] = {"sms", "web", "app", "wechat"};
+// Mailboxes: within hotline.intake.mailbox_response_hours (24).
+inline constexpr std::string_view kMailboxChannels[] = {"mailbox", "board"};
 // Demand types (Art. 2): consultation, help, complaint, report, suggestion.
 inline constexpr std::string_view kDemandTypes[] = {"咨询", "求助", "投诉", "举报", "建议"};
 // Urgency classes that select the deadline rules (DB11/T 2021—2022 as reported; configurable):

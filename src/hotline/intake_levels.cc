@@ -1,0 +1,170 @@
+#include "hotline/intake_levels.h"
+
+#include <algorithm>
+#include <map>
+
+#include "cases/profile.h"
+#include "hotline/vocabulary.h"
+
+namespace shegong::hotline {
+
+namespace {
+
+constexpr int64_t kDay = 86'400'000;
+
+// The value at quantile q (0..1) of `values`, which it reorders; none when empty.
+std::optional<int64_t> quantile(std::vector<int64_t>& values, double q) {
+  if (values.empty()) return std::nullopt;
+  auto at = values.begin() + static_cast<std::ptrdiff_t>(q * static_cast<double>(values.size() - 1));
+  std::nth_element(values.begin(), at, values.end());
+  return *at;
+}
+
+std::optional<double> share(int64_t part, int64_t whole) {
+  if (whole == 0) return std::nullopt;
+  return static_cast<double>(part) / static_cast<double>(whole);
+}
+
+Result<PhoneLevel> phone_level(db::Session& s, std::string_view region, int64_t from_ms,
+                               int64_t to_ms, const IntakeLimits& limits) {
+  auto rows = s.query(
+      "SELECT offered_at_ms, coalesce(answered_at_ms, 0) FROM hotline_calls "
+      "WHERE region_code >= ? AND region_code < ? AND offered_at_ms >= ? AND offered_at_ms < ? "
+      "ORDER BY offered_at_ms",
+      {std::string(region), std::string(region) + ":", from_ms, to_ms});
+  if (!rows.ok()) return rows.status();
+  PhoneLevel p;
+  std::vector<CallTimes> calls;
+  std::vector<int64_t> waits;
+  calls.reserve(rows->size());
+  for (const db::Row& r : *rows) {
+    CallTimes c{r.integer(0), r.integer(1)};
+    calls.push_back(c);
+    ++p.offered;
+    if (c.answered_at_ms == 0) {
+      ++p.abandoned;
+      continue;
+    }
+    ++p.answered;
+    int64_t wait = c.answered_at_ms - c.offered_at_ms;
+    waits.push_back(wait);
+    p.answered_in_time += wait <= limits.answer_seconds * 1000;
+  }
+  p.answered_in_time_rate = share(p.answered_in_time, p.offered);
+  p.completion_rate = share(p.answered, p.offered);
+  p.median_wait_ms = quantile(waits, 0.5);
+  p.p90_wait_ms = quantile(waits, 0.9);
+  p.worst_24h = worst_window(calls, from_ms, to_ms, kDay);
+  return p;
+}
+
+Result<std::vector<ChannelLevel>> channel_levels(db::Session& s, std::string_view region,
+                                                 int64_t from_ms, int64_t to_ms, int64_t now_ms,
+                                                 const IntakeLimits& limits) {
+  std::vector<ChannelLevel> out;
+  std::map<std::string, size_t, std::less<>> index;
+  std::string in_list;
+  auto add = [&](std::string_view channel, int64_t limit_minutes) {
+    index.emplace(std::string(channel), out.size());
+    out.push_back({std::string(channel), limit_minutes, 0, 0, 0, 0, std::nullopt, std::nullopt});
+    in_list += std::string(in_list.empty() ? "" : ", ") + "'" + std::string(channel) + "'";
+  };
+  for (std::string_view c : kTextMediaChannels) add(c, limits.media_response_minutes);
+  for (std::string_view c : kMailboxChannels) add(c, limits.mailbox_response_hours * 60);
+  // The first action of a member of staff on each order (actors of staff are "user:<id>"; a
+  // citizen's own submission, the demo and the system's timers are not staff).
+  auto rows = s.query(
+      "SELECT c.channel, c.received_at_ms, "
+      "(SELECT min(e.at_ms) FROM case_events e WHERE e.case_id = c.id AND e.actor LIKE 'user:%') "
+      "FROM cases c WHERE c.kind = 'order' AND c.region_code >= ? AND c.region_code < ? "
+      "AND c.received_at_ms >= ? AND c.received_at_ms < ? AND c.channel IN (" +
+          in_list + ")",
+      {std::string(region), std::string(region) + ":", from_ms, to_ms});
+  if (!rows.ok()) return rows.status();
+  std::vector<std::vector<int64_t>> responses(out.size());
+  for (const db::Row& r : *rows) {
+    auto it = index.find(r.text(0));
+    if (it == index.end()) continue;
+    ChannelLevel& level = out[it->second];
+    ++level.orders;
+    const int64_t received = r.integer(1), limit_ms = level.limit_minutes * 60'000;
+    if (r.is_null(2)) {
+      ++(now_ms - received > limit_ms ? level.late : level.waiting);
+      continue;
+    }
+    int64_t response = std::max<int64_t>(0, r.integer(2) - received);
+    responses[it->second].push_back(response);
+    ++(response <= limit_ms ? level.in_time : level.late);
+  }
+  for (size_t i = 0; i < out.size(); ++i) {
+    out[i].in_time_rate = share(out[i].in_time, out[i].in_time + out[i].late);
+    out[i].median_response_ms = quantile(responses[i], 0.5);
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<IntakeLimits> load_intake_limits(db::Session& s, std::string_view region_code) {
+  IntakeLimits l;
+  for (auto [key, target] : {std::pair{"hotline.intake.answer_seconds", &l.answer_seconds},
+                             std::pair{"hotline.intake.completion_percent", &l.completion_percent},
+                             std::pair{"hotline.intake.media_response_minutes",
+                                       &l.media_response_minutes},
+                             std::pair{"hotline.intake.mailbox_response_hours",
+                                       &l.mailbox_response_hours}}) {
+    auto v = cases::profile_int(s, region_code, key, *target);
+    if (!v.ok()) return v.status();
+    *target = *v;
+  }
+  return l;
+}
+
+std::optional<CallWindow> worst_window(std::span<const CallTimes> calls, int64_t from_ms,
+                                       int64_t to_ms, int64_t length_ms) {
+  if (to_ms - from_ms < length_ms) return std::nullopt;
+  const int64_t last_start = to_ms - length_ms;
+  std::vector<int64_t> offered(calls.size());
+  std::vector<int64_t> answered_before(calls.size() + 1, 0);
+  for (size_t i = 0; i < calls.size(); ++i) {
+    offered[i] = calls[i].offered_at_ms;
+    answered_before[i + 1] = answered_before[i] + (calls[i].answered_at_ms != 0);
+  }
+  // The calls a window holds change only where one enters (its start reaches the call's time
+  // minus the length, plus 1 ms) or leaves (its start passes the call): every set of calls a
+  // window can hold is held by a window starting at the period's start or at one of those points.
+  std::vector<int64_t> starts = {from_ms};
+  for (int64_t t : offered) {
+    for (int64_t start : {t + 1, t - length_ms + 1}) {
+      if (start >= from_ms && start <= last_start) starts.push_back(start);
+    }
+  }
+  std::sort(starts.begin(), starts.end());
+  std::optional<CallWindow> worst;
+  for (int64_t start : starts) {
+    auto a = std::lower_bound(offered.begin(), offered.end(), start) - offered.begin();
+    auto b = std::lower_bound(offered.begin(), offered.end(), start + length_ms) - offered.begin();
+    if (a == b) continue;
+    CallWindow w{start, start + length_ms, b - a, answered_before[b] - answered_before[a]};
+    // Lower rate: answered/offered < worst's, compared without division.
+    if (!worst || w.answered * worst->offered < worst->answered * w.offered) worst = w;
+  }
+  return worst;
+}
+
+Result<IntakeLevels> intake_levels(db::Session& s, std::string_view region_code, int64_t from_ms,
+                                   int64_t to_ms, int64_t now_ms) {
+  IntakeLevels out;
+  auto limits = load_intake_limits(s, region_code);
+  if (!limits.ok()) return limits.status();
+  out.limits = *limits;
+  auto phone = phone_level(s, region_code, from_ms, to_ms, out.limits);
+  if (!phone.ok()) return phone.status();
+  out.phone = *phone;
+  auto channels = channel_levels(s, region_code, from_ms, to_ms, now_ms, out.limits);
+  if (!channels.ok()) return channels.status();
+  out.channels = std::move(channels).value();
+  return out;
+}
+
+}  // namespace shegong::hotline
