@@ -13,12 +13,12 @@ namespace {
 
 constexpr int kMaxPeriodDays = 366;
 
-// The hotline's region: ?region= or the member "region", else the caller's jurisdiction; always
-// one the caller covers.
+// The region: ?region= or the member "region", else the caller's jurisdiction (for a report of
+// calls, a national account must name the hotline's region); always one the caller covers.
 Result<std::string> hotline_region(App& app, const auth::Principal& p,
-                                   std::optional<std::string_view> given) {
+                                   std::optional<std::string_view> given, bool of_a_hotline) {
   if (!given) {
-    if (p.jurisdiction.empty()) {
+    if (p.jurisdiction.empty() && of_a_hotline) {
       return Invalid("region", "name the hotline's region (a national account has none of its own)");
     }
     return p.jurisdiction;
@@ -149,7 +149,7 @@ void add_intake_routes(App& app) {
             if (!body.ok()) return http::error_response(body.status());
             auto given = string_field(*body, "region", false, 20);
             if (!given.ok()) return http::error_response(given.status());
-            auto region = hotline_region(app, *call.principal, *given);
+            auto region = hotline_region(app, *call.principal, *given, true);
             if (!region.ok()) return http::error_response(region.status());
             auto calls = parse_calls(*body);
             if (!calls.ok()) return http::error_response(calls.status());
@@ -173,7 +173,7 @@ void add_intake_routes(App& app) {
           [&app](Call& call) {
             std::optional<std::string_view> given;
             if (call.request.has_query_param("region")) given = call.request.query_param("region");
-            auto region = hotline_region(app, *call.principal, given);
+            auto region = hotline_region(app, *call.principal, given, false);
             if (!region.ok()) return http::error_response(region.status());
             const int64_t now = app.clock().now_ms();
             auto days = period(call.request, now);

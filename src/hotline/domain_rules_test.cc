@@ -10,6 +10,7 @@
 #include "hotline/rates.h"
 #include "hotline/requester.h"
 #include "hotline/sla.h"
+#include "hotline/intake_levels.h"
 #include "hotline/test_world.h"
 #include "hotline/whistles.h"
 
@@ -457,6 +458,42 @@ TEST(DomainRule, Item41_AConfidentialRequesterIsHiddenFromHandlingUnits) {
   // An ordinary order shows the unit a masked contact.
   cases::CaseRecord plain = w.created(w.order());
   EXPECT_EQ((*visible_requester(w.box, w.street_staff, plain))->phone, "138****1234");
+}
+
+TEST(DomainRule, Item41_IntakeServiceLevelsFollowGbT33358AndAreConfiguration) {
+  TestWorld w;
+  IntakeLimits national, beijing;
+  ASSERT_TRUE(w.db->write([&](db::Session& s) {
+                    national = *load_intake_limits(s, "11");
+                    SHEGONG_RETURN_IF_ERROR(
+                        cases::set_profile(s, "11", "hotline.intake.answer_seconds", "10"));
+                    SHEGONG_RETURN_IF_ERROR(
+                        cases::set_profile(s, "11", "hotline.intake.completion_percent", "98"));
+                    SHEGONG_RETURN_IF_ERROR(
+                        cases::set_profile(s, "11", "hotline.intake.media_response_minutes", "2"));
+                    SHEGONG_RETURN_IF_ERROR(
+                        cases::set_profile(s, "11", "hotline.intake.mailbox_response_hours", "12"));
+                    beijing = *load_intake_limits(s, "110101");
+                    return Status::Ok();
+                  })
+                  .ok());
+  // Phone answered within 15 s; 95 % completed over any 24 hours; text media within 3 minutes;
+  // mailboxes within 24 hours.
+  EXPECT_EQ(national.answer_seconds, 15);
+  EXPECT_EQ(national.completion_percent, 95);
+  EXPECT_EQ(national.media_response_minutes, 3);
+  EXPECT_EQ(national.mailbox_response_hours, 24);
+  EXPECT_EQ(beijing.answer_seconds, 10);
+  EXPECT_EQ(beijing.completion_percent, 98);
+  EXPECT_EQ(beijing.media_response_minutes, 2);
+  EXPECT_EQ(beijing.mailbox_response_hours, 12);
+  // SMS and mailboxes are intake channels (GB/T 33358 names both).
+  auto sms = w.order();
+  sms.channel = "sms";
+  EXPECT_EQ(w.created(sms).channel, "sms");
+  auto mailbox = w.order();
+  mailbox.channel = "mailbox";
+  EXPECT_EQ(w.created(mailbox).channel, "mailbox");
 }
 
 TEST(DomainRule, Item42_RepeatCallersAreFlaggedNeverBlocked) {

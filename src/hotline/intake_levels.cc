@@ -27,11 +27,21 @@ std::optional<double> share(int64_t part, int64_t whole) {
 
 Result<PhoneLevel> phone_level(db::Session& s, std::string_view region, int64_t from_ms,
                                int64_t to_ms, const IntakeLimits& limits) {
+  // The hotlines of the region and below it, and the hotline that serves it from above (a
+  // district is served by its city's 12345).
+  db::Params params = {from_ms, to_ms, std::string(region), std::string(region) + ":"};
+  std::string above;
+  for (size_t len : {2, 4, 6, 9}) {
+    if (len >= region.size()) break;
+    above += ", ?";
+    params.emplace_back(std::string(region.substr(0, len)));
+  }
   auto rows = s.query(
       "SELECT offered_at_ms, coalesce(answered_at_ms, 0) FROM hotline_calls "
-      "WHERE region_code >= ? AND region_code < ? AND offered_at_ms >= ? AND offered_at_ms < ? "
-      "ORDER BY offered_at_ms",
-      {std::string(region), std::string(region) + ":", from_ms, to_ms});
+      "WHERE offered_at_ms >= ? AND offered_at_ms < ? AND (region_code >= ? AND region_code < ? "
+      "OR region_code IN (''" +
+          above + ")) ORDER BY offered_at_ms",
+      params);
   if (!rows.ok()) return rows.status();
   PhoneLevel p;
   std::vector<CallTimes> calls;

@@ -77,8 +77,9 @@ struct IntakeLevels {
   std::vector<ChannelLevel> channels;  // text media, then mailboxes
 };
 
-// The levels of the hotline of `region_code` (and the regions below it) for the calls offered and
-// the demands made in [from_ms, to_ms), as they stand at `now_ms`.
+// The levels of `region_code` for the calls offered and the demands made in [from_ms, to_ms), as
+// they stand at `now_ms`: the demands made in the region and below it; the calls of its hotlines
+// and of the hotline that serves it from above (a district's figures hold its city's 12345).
 Result<IntakeLevels> intake_levels(db::Session& s, std::string_view region_code, int64_t from_ms,
                                    int64_t to_ms, int64_t now_ms);
 

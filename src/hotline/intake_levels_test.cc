@@ -131,14 +131,22 @@ TEST_F(IntakeLevelsTest, CallsAnsweredInFifteenSecondsAndCompletedOverTheWorst24
   EXPECT_EQ(p.worst_24h->offered, 10);
   EXPECT_EQ(p.worst_24h->answered, 9);
 
-  // The limit is the region's configuration; a district sees no calls of the city's hotline.
+  // A district's figures hold the calls of the city's hotline that serves it; another city's
+  // hotline is not counted.
+  calls({{"TJ-1", nine, 0}}, "1201");
+  EXPECT_EQ(levels("110101").phone.offered, 10);
+  EXPECT_EQ(levels("11").phone.offered, 10);
+  EXPECT_EQ(levels("12").phone.offered, 1);
+  EXPECT_EQ(levels("").phone.offered, 11);
+  // The limit is the region's configuration.
   ASSERT_TRUE(w.db->write([](db::Session& s) {
                     return cases::set_profile(s, "11", "hotline.intake.answer_seconds", "20");
                   }).ok());
   EXPECT_EQ(levels().limits.answer_seconds, 20);
   EXPECT_EQ(levels().phone.answered_in_time, 9);
-  EXPECT_EQ(levels("110101").phone.offered, 0);
-  EXPECT_FALSE(levels("110101").phone.completion_rate);
+  EXPECT_DOUBLE_EQ(*levels("1201").phone.completion_rate, 0.0);
+  EXPECT_FALSE(levels("13").phone.completion_rate);  // no calls: no rate
+  EXPECT_FALSE(levels("13").phone.worst_24h);
 }
 
 TEST_F(IntakeLevelsTest, TextMediaAreAnsweredInThreeMinutesAndMailboxesInADay) {

@@ -5,7 +5,8 @@
 //  2. a street user never sees another street's orders on any screen;
 //  3. a sign-in that keeps failing is told how long to wait, and a read refused for a moment
 //     is asked again after the wait;
-//  4. the workbench's first load on loopback, timed and printed (never asserted), with
+//  4. the dashboard's intake service levels of the hotline (GB/T 33358);
+//  5. the workbench's first load on loopback, timed and printed (never asserted), with
 //     SHEGONG_BROWSER_ORDERS orders (default 100,000; 0 skips it).
 // Screenshots of every step go to build/browser-test/.
 import { test, before, after } from 'node:test'
@@ -236,6 +237,32 @@ test('a street user never sees another street’s orders on any screen', async (
   for (const code of seen) assert.ok(code.startsWith(STREET_REGION), `an order of ${code} reached the browser`)
   console.log(`# isolation: ${seen.length} orders read by the street user, all within ${STREET_REGION}`)
   await street.context().close()
+})
+
+test('the dashboard shows the hotline’s intake service levels, and the day the calls went unanswered', async () => {
+  // The demo's telephone log has a day of surge in the month (the 10th), when more than 5 % of
+  // calls went unanswered: the worst 24 hours fall below the 95 % of GB/T 33358.
+  const leader = await open()
+  await signIn(leader, 'dongcheng')
+  await leader.goto('/dashboard')
+  const card = leader.locator('[data-test=intake]')
+  const inTime = card.locator('[data-test=answered-in-time]')
+  await inTime.waitFor()
+  assert.match(await inTime.innerText(), /^\d+\.\d%$/)
+  const worst = card.locator('[data-test=worst-24h]')
+  assert.match(await worst.innerText(), /^\d+\.\d%$/)
+  assert.ok(Number((await worst.innerText()).replace('%', '')) < 95)
+  assert.match(await worst.getAttribute('class'), /overdue/)
+  await card.getByText('· 低于 95%').waitFor()
+  // Every text medium and mailbox has its row with its limit; the web's demands were answered.
+  const rows = card.locator('[data-test=intake-channels] .el-table__body tr')
+  assert.equal(await rows.count(), 6)
+  const web = rows.filter({ has: leader.locator('[data-channel=web]') })
+  assert.match(await web.innerText(), /3 分钟/)
+  assert.match(await web.innerText(), /\d+\.\d%/)
+  await rows.filter({ has: leader.locator('[data-channel=mailbox]') }).getByText('24 小时').waitFor()
+  await shot(leader, '23-intake-levels')
+  await leader.context().close()
 })
 
 test('a sign-in that keeps failing is told how long to wait', async () => {

@@ -104,6 +104,37 @@ export interface HotIssue {
   heat: number
   order_ids: number[]
 }
+// GET /api/v1/hotline/intake-levels: the intake service levels of a period (GB/T 33358-2016).
+export interface CallWindow { from: string; to: string; offered: number; answered: number; completion_rate: number }
+export interface ChannelLevel {
+  channel: string
+  limit_minutes: number
+  orders: number
+  in_time: number
+  late: number
+  waiting: number
+  in_time_rate: number | null
+  median_response_seconds: number | null
+}
+export interface IntakeLevels {
+  region: string
+  from: string
+  to: string
+  limits: { answer_seconds: number; completion_percent: number; media_response_minutes: number; mailbox_response_hours: number }
+  phone: {
+    offered: number
+    answered: number
+    abandoned: number
+    answered_in_time: number
+    answered_in_time_rate: number | null
+    completion_rate: number | null
+    median_wait_seconds: number | null
+    p90_wait_seconds: number | null
+    worst_24h: CallWindow | null
+    meets_completion_target: boolean | null
+  }
+  channels: ChannelLevel[]
+}
 export interface HotIssues { region: string; from: string; to: string; orders_read: number; issues: HotIssue[] }
 
 export interface Region { code: string; name: string; level: string; has_children?: boolean }
