@@ -40,23 +40,31 @@ Result<int64_t> generate_demo_calls(db::Db& db, const DemoCallOptions& o) {
         answered = offered + wait * kSecond + uniform(0, 999);
       }
       if (offered >= o.until_ms || answered >= o.until_ms) continue;
-      char ref[32];
-      std::snprintf(ref, sizeof ref, "DEMO-%s-%05lld", date_in_china(offered).to_string().c_str(),
-                    static_cast<long long>(i));
+      // The same options give the same calls under the same ids (stored once however often the
+      // demo runs); other options give other ids.
+      char ref[80];
+      std::snprintf(ref, sizeof ref, "DEMO-%llu-%lld-%s-%05lld",
+                    static_cast<unsigned long long>(o.seed),
+                    static_cast<long long>(o.calls_per_day),
+                    date_in_china(offered).to_string().c_str(), static_cast<long long>(i));
       calls.push_back({ref, offered, answered});
     }
   }
   ManualClock clock(o.until_ms);
   const auth::Principal centre{0, "demo", auth::Role::kDispatcher, o.region, false, {}, 0};
+  int64_t added = 0;
   for (size_t at = 0; at < calls.size(); at += kMaxCallsPerReport) {
     std::vector<OfferedCall> report(
         calls.begin() + static_cast<std::ptrdiff_t>(at),
         calls.begin() + static_cast<std::ptrdiff_t>(std::min(calls.size(), at + kMaxCallsPerReport)));
     SHEGONG_RETURN_IF_ERROR(db.write([&](db::Session& s) {
-      return record_calls(s, clock, centre, o.region, report).status();
+      auto recorded = record_calls(s, clock, centre, o.region, report);
+      if (!recorded.ok()) return recorded.status();
+      added += recorded->added;
+      return Status::Ok();
     }));
   }
-  return static_cast<int64_t>(calls.size());
+  return added;
 }
 
 }  // namespace shegong::hotline

@@ -19,7 +19,8 @@ struct DemoCallOptions {
   uint64_t seed = 1;
 };
 
-// Writes the calls and returns how many; calls that would end after `until_ms` are left out.
+// Writes the calls and returns how many were new (the same options give the same calls, stored
+// once); calls that would end after `until_ms` are left out.
 Result<int64_t> generate_demo_calls(db::Db& db, const DemoCallOptions& options);
 
 }  // namespace shegong::hotline

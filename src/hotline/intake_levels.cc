@@ -1,6 +1,7 @@
 #include "hotline/intake_levels.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 
 #include "cases/profile.h"
@@ -36,30 +37,29 @@ Result<PhoneLevel> phone_level(db::Session& s, std::string_view region, int64_t 
     above += ", ?";
     params.emplace_back(std::string(region.substr(0, len)));
   }
-  auto rows = s.query(
+  PhoneLevel p;
+  std::vector<CallTimes> calls;
+  std::vector<int64_t> waits;
+  // Streamed: a month of a large hotline is more than a million calls.
+  SHEGONG_RETURN_IF_ERROR(s.query_each(
       "SELECT offered_at_ms, coalesce(answered_at_ms, 0) FROM hotline_calls "
       "WHERE offered_at_ms >= ? AND offered_at_ms < ? AND (region_code >= ? AND region_code < ? "
       "OR region_code IN (''" +
           above + ")) ORDER BY offered_at_ms",
-      params);
-  if (!rows.ok()) return rows.status();
-  PhoneLevel p;
-  std::vector<CallTimes> calls;
-  std::vector<int64_t> waits;
-  calls.reserve(rows->size());
-  for (const db::Row& r : *rows) {
-    CallTimes c{r.integer(0), r.integer(1)};
-    calls.push_back(c);
-    ++p.offered;
-    if (c.answered_at_ms == 0) {
-      ++p.abandoned;
-      continue;
-    }
-    ++p.answered;
-    int64_t wait = c.answered_at_ms - c.offered_at_ms;
-    waits.push_back(wait);
-    p.answered_in_time += wait <= limits.answer_seconds * 1000;
-  }
+      params, [&](const db::Row& r) {
+        CallTimes c{r.integer(0), r.integer(1)};
+        calls.push_back(c);
+        ++p.offered;
+        if (c.answered_at_ms == 0) {
+          ++p.abandoned;
+          return Status::Ok();
+        }
+        ++p.answered;
+        int64_t wait = c.answered_at_ms - c.offered_at_ms;
+        waits.push_back(wait);
+        p.answered_in_time += wait <= limits.answer_seconds * 1000;
+        return Status::Ok();
+      }));
   p.answered_in_time_rate = share(p.answered_in_time, p.offered);
   p.completion_rate = share(p.answered, p.offered);
   p.median_wait_ms = quantile(waits, 0.5);
@@ -134,30 +134,39 @@ std::optional<CallWindow> worst_window(std::span<const CallTimes> calls, int64_t
                                        int64_t to_ms, int64_t length_ms) {
   if (to_ms - from_ms < length_ms) return std::nullopt;
   const int64_t last_start = to_ms - length_ms;
-  std::vector<int64_t> offered(calls.size());
-  std::vector<int64_t> answered_before(calls.size() + 1, 0);
-  for (size_t i = 0; i < calls.size(); ++i) {
-    offered[i] = calls[i].offered_at_ms;
+  const size_t n = calls.size();
+  std::vector<int64_t> answered_before(n + 1, 0);
+  for (size_t i = 0; i < n; ++i) {
     answered_before[i + 1] = answered_before[i] + (calls[i].answered_at_ms != 0);
   }
   // The calls a window holds change only where one enters (its start reaches the call's time
   // minus the length, plus 1 ms) or leaves (its start passes the call): every set of calls a
   // window can hold is held by a window starting at the period's start or at one of those points.
-  std::vector<int64_t> starts = {from_ms};
-  for (int64_t t : offered) {
-    for (int64_t start : {t + 1, t - length_ms + 1}) {
-      if (start >= from_ms && start <= last_start) starts.push_back(start);
-    }
-  }
-  std::sort(starts.begin(), starts.end());
+  // Both kinds of point come in the order of the calls, so the starts are taken in increasing
+  // order by merging them, and the window's first and last call only move forward.
   std::optional<CallWindow> worst;
-  for (int64_t start : starts) {
-    auto a = std::lower_bound(offered.begin(), offered.end(), start) - offered.begin();
-    auto b = std::lower_bound(offered.begin(), offered.end(), start + length_ms) - offered.begin();
-    if (a == b) continue;
-    CallWindow w{start, start + length_ms, b - a, answered_before[b] - answered_before[a]};
+  size_t first = 0, end = 0;  // the window holds calls [first, end)
+  auto consider = [&](int64_t start) {
+    while (first < n && calls[first].offered_at_ms < start) ++first;
+    if (end < first) end = first;
+    while (end < n && calls[end].offered_at_ms < start + length_ms) ++end;
+    if (first == end) return;
+    CallWindow w{start, start + length_ms, static_cast<int64_t>(end - first),
+                 answered_before[end] - answered_before[first]};
     // Lower rate: answered/offered < worst's, compared without division.
     if (!worst || w.answered * worst->offered < worst->answered * w.offered) worst = w;
+  };
+  consider(from_ms);
+  size_t leaving = 0, entering = 0;
+  while (leaving < n || entering < n) {
+    const int64_t after = leaving < n ? calls[leaving].offered_at_ms + 1 : INT64_MAX;
+    const int64_t before =
+        entering < n ? calls[entering].offered_at_ms - length_ms + 1 : INT64_MAX;
+    const int64_t start = std::min(after, before);
+    if (after == start) ++leaving;
+    if (before == start) ++entering;
+    if (start > last_start) break;
+    if (start > from_ms) consider(start);
   }
   return worst;
 }
