@@ -32,7 +32,8 @@ class IntakeApi : public E2eTest {
 };
 
 TEST_F(IntakeApi, TheTelephoneSystemReportsCallsAndLeadersReadTheLevels) {
-  auto [status, added] = post("/api/v1/hotline/calls", "district_admin", {{"calls", yesterday_calls()}});
+  auto [status, added] =
+      post("/api/v1/hotline/calls", "district_admin", {{"calls", yesterday_calls()}});
   ASSERT_EQ(status, 200) << added;
   EXPECT_EQ(added["region"], "110101000000");
   EXPECT_EQ(added["added"], 3);
@@ -95,11 +96,12 @@ TEST_F(IntakeApi, BadReportsAndPeriodsAreRefusedNamingTheFieldAndStoreNothing) {
   EXPECT_EQ(bad.second["error"]["field"], "calls[1].offered_at") << bad.second;
   calls = yesterday_calls();
   calls[2]["answered_at"] = "2026-03-09T01:09:59Z";  // before the offer
-  EXPECT_EQ(post("/api/v1/hotline/calls", "district_admin", {{"calls", calls}})
-                .second["error"]["field"],
-            "calls[2].answered_at");
-  EXPECT_EQ(post("/api/v1/hotline/calls", "district_admin", {{"calls", "T-1"}}).second["error"]["field"],
-            "calls");
+  EXPECT_EQ(
+      post("/api/v1/hotline/calls", "district_admin", {{"calls", calls}}).second["error"]["field"],
+      "calls[2].answered_at");
+  EXPECT_EQ(
+      post("/api/v1/hotline/calls", "district_admin", {{"calls", "T-1"}}).second["error"]["field"],
+      "calls");
   EXPECT_EQ(stored("SELECT count(*) FROM hotline_calls")[0].integer(0), 0);
   // Whose hotline: a national admin names it, nobody reports for a region outside their own,
   // and leaders and street staff do not report calls.
@@ -111,9 +113,10 @@ TEST_F(IntakeApi, BadReportsAndPeriodsAreRefusedNamingTheFieldAndStoreNothing) {
                 .first,
             403);
   EXPECT_EQ(post("/api/v1/hotline/calls", "leader", {{"calls", yesterday_calls()}}).first, 403);
-  EXPECT_EQ(post("/api/v1/hotline/calls", "admin", {{"region", "1101"}, {"calls", yesterday_calls()}})
-                .second["added"],
-            3);
+  EXPECT_EQ(
+      post("/api/v1/hotline/calls", "admin", {{"region", "1101"}, {"calls", yesterday_calls()}})
+          .second["added"],
+      3);
   for (auto [query, field] :
        {std::pair{"from=2026-03-10&to=2026-03-09", "to"}, std::pair{"from=2026-02-30", "from"},
         std::pair{"from=2025-01-01&to=2026-03-09", "to"}}) {

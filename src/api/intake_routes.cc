@@ -19,7 +19,8 @@ Result<std::string> hotline_region(App& app, const auth::Principal& p,
                                    std::optional<std::string_view> given, bool of_a_hotline) {
   if (!given) {
     if (p.jurisdiction.empty() && of_a_hotline) {
-      return Invalid("region", "name the hotline's region (a national account has none of its own)");
+      return Invalid("region",
+                     "name the hotline's region (a national account has none of its own)");
     }
     return p.jurisdiction;
   }
@@ -50,8 +51,8 @@ Result<std::vector<hotline::OfferedCall>> parse_calls(const Json& body) {
     return Invalid("calls", "an array of calls: {call_ref, offered_at, answered_at}");
   }
   if (it->size() > hotline::kMaxCallsPerReport) {
-    return Invalid("calls", "at most " + std::to_string(hotline::kMaxCallsPerReport) +
-                                " calls in one report");
+    return Invalid(
+        "calls", "at most " + std::to_string(hotline::kMaxCallsPerReport) + " calls in one report");
   }
   std::vector<hotline::OfferedCall> calls;
   for (size_t i = 0; i < it->size(); ++i) {

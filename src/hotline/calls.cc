@@ -54,9 +54,8 @@ Result<CallsRecorded> record_calls(db::Session& s, const Clock& clock, const aut
     SHEGONG_RETURN_IF_ERROR(check_call(calls[i], i, now));
     auto [it, fresh] = seen.emplace(calls[i].call_ref, i);
     if (!fresh) {
-      return Invalid(call_field(i, "call_ref"),
-                     "the report holds this call twice (also calls[" + std::to_string(it->second) +
-                         "])");
+      return Invalid(call_field(i, "call_ref"), "the report holds this call twice (also calls[" +
+                                                    std::to_string(it->second) + "])");
     }
   }
   CallsRecorded out;
@@ -79,8 +78,7 @@ Result<CallsRecorded> record_calls(db::Session& s, const Clock& clock, const aut
         {region_code, c.call_ref});
     if (!stored.ok()) return stored.status();
     if (stored->empty()) return Internal("a call that conflicted is not stored");
-    if ((*stored)[0].integer(0) != c.offered_at_ms ||
-        (*stored)[0].integer(1) != c.answered_at_ms) {
+    if ((*stored)[0].integer(0) != c.offered_at_ms || (*stored)[0].integer(1) != c.answered_at_ms) {
       return Conflict("this call was reported before with other times; nothing was stored",
                       call_field(i, "call_ref"));
     }

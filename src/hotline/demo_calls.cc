@@ -30,10 +30,10 @@ Result<int64_t> generate_demo_calls(db::Db& db, const DemoCallOptions& o) {
     const int64_t count = surge ? o.calls_per_day * 2 : o.calls_per_day;
     for (int64_t i = 0; i < count; ++i) {
       // Most calls come between 8:00 and 22:00.
-      int64_t offered = o.from_ms + day * kDay +
-                        (chance(0.9) ? uniform(8 * 3600, 22 * 3600 - 1) : uniform(0, 86'399)) *
-                            kSecond +
-                        uniform(0, 999);
+      int64_t offered =
+          o.from_ms + day * kDay +
+          (chance(0.9) ? uniform(8 * 3600, 22 * 3600 - 1) : uniform(0, 86'399)) * kSecond +
+          uniform(0, 999);
       int64_t answered = 0;
       if (!chance(surge ? 0.12 : 0.025)) {
         int64_t wait = chance(surge ? 0.6 : 0.93) ? uniform(1, 14) : uniform(15, 120);
@@ -54,9 +54,9 @@ Result<int64_t> generate_demo_calls(db::Db& db, const DemoCallOptions& o) {
   const auth::Principal centre{0, "demo", auth::Role::kDispatcher, o.region, false, {}, 0};
   int64_t added = 0;
   for (size_t at = 0; at < calls.size(); at += kMaxCallsPerReport) {
-    std::vector<OfferedCall> report(
-        calls.begin() + static_cast<std::ptrdiff_t>(at),
-        calls.begin() + static_cast<std::ptrdiff_t>(std::min(calls.size(), at + kMaxCallsPerReport)));
+    std::vector<OfferedCall> report(calls.begin() + static_cast<std::ptrdiff_t>(at),
+                                    calls.begin() + static_cast<std::ptrdiff_t>(std::min(
+                                                        calls.size(), at + kMaxCallsPerReport)));
     SHEGONG_RETURN_IF_ERROR(db.write([&](db::Session& s) {
       auto recorded = record_calls(s, clock, centre, o.region, report);
       if (!recorded.ok()) return recorded.status();

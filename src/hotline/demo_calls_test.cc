@@ -22,7 +22,8 @@ TEST(DemoCalls, AMonthOfCallsWithOneBadDayStoredOnceHoweverOftenTheDemoRuns) {
   ASSERT_TRUE(w.db->read([&](db::Session& s) {
                     month = *intake_levels(s, "1101", from, until, until);
                     return Status::Ok();
-                  }).ok());
+                  })
+                  .ok());
   EXPECT_EQ(month.phone.offered, *calls);
   // Most calls are answered in time; the surge of the 10th is the worst day, below 95 %.
   EXPECT_GT(*month.phone.answered_in_time_rate, 0.8);

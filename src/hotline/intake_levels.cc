@@ -16,7 +16,8 @@ constexpr int64_t kDay = 86'400'000;
 // The value at quantile q (0..1) of `values`, which it reorders; none when empty.
 std::optional<int64_t> quantile(std::vector<int64_t>& values, double q) {
   if (values.empty()) return std::nullopt;
-  auto at = values.begin() + static_cast<std::ptrdiff_t>(q * static_cast<double>(values.size() - 1));
+  auto at =
+      values.begin() + static_cast<std::ptrdiff_t>(q * static_cast<double>(values.size() - 1));
   std::nth_element(values.begin(), at, values.end());
   return *at;
 }
@@ -117,12 +118,11 @@ Result<std::vector<ChannelLevel>> channel_levels(db::Session& s, std::string_vie
 
 Result<IntakeLimits> load_intake_limits(db::Session& s, std::string_view region_code) {
   IntakeLimits l;
-  for (auto [key, target] : {std::pair{"hotline.intake.answer_seconds", &l.answer_seconds},
-                             std::pair{"hotline.intake.completion_percent", &l.completion_percent},
-                             std::pair{"hotline.intake.media_response_minutes",
-                                       &l.media_response_minutes},
-                             std::pair{"hotline.intake.mailbox_response_hours",
-                                       &l.mailbox_response_hours}}) {
+  for (auto [key, target] :
+       {std::pair{"hotline.intake.answer_seconds", &l.answer_seconds},
+        std::pair{"hotline.intake.completion_percent", &l.completion_percent},
+        std::pair{"hotline.intake.media_response_minutes", &l.media_response_minutes},
+        std::pair{"hotline.intake.mailbox_response_hours", &l.mailbox_response_hours}}) {
     auto v = cases::profile_int(s, region_code, key, *target);
     if (!v.ok()) return v.status();
     *target = *v;
@@ -160,8 +160,7 @@ std::optional<CallWindow> worst_window(std::span<const CallTimes> calls, int64_t
   size_t leaving = 0, entering = 0;
   while (leaving < n || entering < n) {
     const int64_t after = leaving < n ? calls[leaving].offered_at_ms + 1 : INT64_MAX;
-    const int64_t before =
-        entering < n ? calls[entering].offered_at_ms - length_ms + 1 : INT64_MAX;
+    const int64_t before = entering < n ? calls[entering].offered_at_ms - length_ms + 1 : INT64_MAX;
     const int64_t start = std::min(after, before);
     if (after == start) ++leaving;
     if (before == start) ++entering;

@@ -67,8 +67,8 @@ struct ChannelLevel {
   std::string channel;
   int64_t limit_minutes = 0;
   int64_t orders = 0, in_time = 0, late = 0, waiting = 0;
-  std::optional<double> in_time_rate;                // in_time / (in_time + late)
-  std::optional<int64_t> median_response_ms;         // of the orders responded to
+  std::optional<double> in_time_rate;         // in_time / (in_time + late)
+  std::optional<int64_t> median_response_ms;  // of the orders responded to
 };
 
 struct IntakeLevels {

@@ -14,7 +14,8 @@ constexpr int64_t kSecond = 1000, kMinute = 60 * kSecond, kHour = 60 * kMinute;
 TEST(WorstWindow, FindsTheWindowWhoseCallsWereLeastAnsweredEvenBetweenCalls) {
   // Answered at 0:00, unanswered at 23:30, answered at 24:12: the 24 hours from just after midnight
   // hold only the unanswered call.
-  std::vector<CallTimes> calls = {{0, 5 * kSecond}, {23 * kHour + 30 * kMinute, 0},
+  std::vector<CallTimes> calls = {{0, 5 * kSecond},
+                                  {23 * kHour + 30 * kMinute, 0},
                                   {24 * kHour + 12 * kMinute, 24 * kHour + 12 * kMinute + 1}};
   auto w = worst_window(calls, 0, 48 * kHour, 24 * kHour);
   ASSERT_TRUE(w);
@@ -42,8 +43,9 @@ TEST(WorstWindow, AgreesWithTryingEveryStart) {
       int64_t t = static_cast<int64_t>(rng() % static_cast<uint64_t>(to));
       calls.push_back({t, rng() % 3 == 0 ? 0 : t + 1});
     }
-    std::sort(calls.begin(), calls.end(),
-              [](const CallTimes& a, const CallTimes& b) { return a.offered_at_ms < b.offered_at_ms; });
+    std::sort(calls.begin(), calls.end(), [](const CallTimes& a, const CallTimes& b) {
+      return a.offered_at_ms < b.offered_at_ms;
+    });
     std::optional<CallWindow> expected;
     for (int64_t start = from; start + length <= to; ++start) {
       CallWindow w{start, start + length, 0, 0};
@@ -75,7 +77,8 @@ struct IntakeLevelsTest : ::testing::Test {
   void calls(const std::vector<OfferedCall>& report, const std::string& region = "1101") {
     ASSERT_TRUE(w.db->write([&](db::Session& s) {
                       return record_calls(s, w.clock, w.dispatcher, region, report).status();
-                    }).ok());
+                    })
+                    .ok());
   }
   IntakeLevels levels(const std::string& region = "11") {
     IntakeLevels out;
@@ -99,7 +102,8 @@ struct IntakeLevelsTest : ::testing::Test {
                       if (!c.ok()) return c.status();
                       id = c->id;
                       return Status::Ok();
-                    }).ok());
+                    })
+                    .ok());
     return id;
   }
   void dispatch_at(int64_t id, int64_t when) {
@@ -141,7 +145,8 @@ TEST_F(IntakeLevelsTest, CallsAnsweredInFifteenSecondsAndCompletedOverTheWorst24
   // The limit is the region's configuration.
   ASSERT_TRUE(w.db->write([](db::Session& s) {
                     return cases::set_profile(s, "11", "hotline.intake.answer_seconds", "20");
-                  }).ok());
+                  })
+                  .ok());
   EXPECT_EQ(levels().limits.answer_seconds, 20);
   EXPECT_EQ(levels().phone.answered_in_time, 9);
   EXPECT_DOUBLE_EQ(*levels("1201").phone.completion_rate, 0.0);
@@ -151,13 +156,13 @@ TEST_F(IntakeLevelsTest, CallsAnsweredInFifteenSecondsAndCompletedOverTheWorst24
 
 TEST_F(IntakeLevelsTest, TextMediaAreAnsweredInThreeMinutesAndMailboxesInADay) {
   const int64_t ten = from + 10 * kHour;
-  dispatch_at(order_at(ten, "web"), ten + 2 * kMinute);           // in time
-  dispatch_at(order_at(ten, "app"), ten + 3 * kMinute);           // at the limit: in time
-  dispatch_at(order_at(ten, "wechat"), ten + 3 * kMinute + 1);    // late
-  order_at(ten + 30 * kMinute, "sms", "user:1");                 // registered by staff: at once
-  dispatch_at(order_at(ten, "mailbox"), ten + 23 * kHour);         // in time for a mailbox
-  order_at(ten, "board");                                          // nobody acted yet
-  order_at(ten, "phone");                                          // measured on the calls
+  dispatch_at(order_at(ten, "web"), ten + 2 * kMinute);         // in time
+  dispatch_at(order_at(ten, "app"), ten + 3 * kMinute);         // at the limit: in time
+  dispatch_at(order_at(ten, "wechat"), ten + 3 * kMinute + 1);  // late
+  order_at(ten + 30 * kMinute, "sms", "user:1");                // registered by staff: at once
+  dispatch_at(order_at(ten, "mailbox"), ten + 23 * kHour);      // in time for a mailbox
+  order_at(ten, "board");                                       // nobody acted yet
+  order_at(ten, "phone");                                       // measured on the calls
   w.clock.set_ms(ten + 23 * kHour);
   auto by_channel = [&](const IntakeLevels& l, const std::string& channel) {
     for (const ChannelLevel& c : l.channels) {
@@ -185,8 +190,10 @@ TEST_F(IntakeLevelsTest, TextMediaAreAnsweredInThreeMinutesAndMailboxesInADay) {
   EXPECT_EQ(by_channel(levels(), "board").late, 1);
   // The media limit is configurable too.
   ASSERT_TRUE(w.db->write([](db::Session& s) {
-                    return cases::set_profile(s, "11", "hotline.intake.media_response_minutes", "5");
-                  }).ok());
+                    return cases::set_profile(s, "11", "hotline.intake.media_response_minutes",
+                                              "5");
+                  })
+                  .ok());
   EXPECT_EQ(by_channel(levels(), "wechat").in_time, 1);
 }
 

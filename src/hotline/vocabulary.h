@@ -9,8 +9,8 @@ namespace shegong::hotline {
 
 // Intake channels. GB/T 33358-2016 sets each its intake service level (hotline/intake_levels.h):
 // the phone, the text media (SMS, web, app, WeChat) and the mailboxes (信箱, the message board).
-inline constexpr std::string_view kChannels[] = {"phone", "web",    "app",  "board",
-                                                 "grid",  "wechat", "sms",  "mailbox"};
+inline constexpr std::string_view kChannels[] = {"phone", "web",    "app", "board",
+                                                 "grid",  "wechat", "sms", "mailbox"};
 // Text media: the centre responds within hotline.intake.media_response_minutes (3).
 inline constexpr std::string_view kTextMediaChannels[] = {"sms", "web", "app", "wechat"};
 // Mailboxes: within hotline.intake.mailbox_response_hours (24).
