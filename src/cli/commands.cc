@@ -236,8 +236,7 @@ int demo_orders(const DemoOrdersOptions& o) {
   if (!report.ok()) return fail(report.status());
   std::cout << report->orders << " orders (" << report->closed << " closed, " << report->in_progress
             << " in progress), " << report->calls << " calls, " << report->units
-            << " new units, in " << std::fixed
-            << std::setprecision(1) << report->seconds << " s\n";
+            << " new units, in " << std::fixed << std::setprecision(1) << report->seconds << " s\n";
   return 0;
 }
 

@@ -96,8 +96,8 @@ Status seed_demo(Store& store, const crypto::SecretBox& box, const ServeOptions&
     if (!report.ok()) return report.status();
     std::cout << "demo: " << report->orders << " orders (" << report->closed << " closed, "
               << report->in_progress << " in progress), " << report->calls
-              << " telephone calls and " << report->units << " units in "
-              << std::fixed << std::setprecision(1) << report->seconds << " s\n";
+              << " telephone calls and " << report->units << " units in " << std::fixed
+              << std::setprecision(1) << report->seconds << " s\n";
     if (report->deadline_pending)
       std::cout << "demo: " << report->deadline_pending
                 << " orders in progress wait for a holiday calendar that is not loaded to get "
