@@ -26,6 +26,17 @@ class PublicApi : public E2eTest {
   }
 };
 
+TEST_F(PublicApi, TheTrackingPageMasksTheDoorAndTheNameACitizenWroteInTheSubject) {
+  Json d = demand();
+  d["subject"] = "我叫张三丰，3号楼2单元501室楼道灯不亮";
+  auto [status, order] = submit(d);
+  ASSERT_EQ(status, 201) << order;
+  auto tracked =
+      http().Get(("/api/v1/public/orders/" + order["tracking_no"].get<std::string>()).c_str());
+  ASSERT_TRUE(tracked && tracked->status == 200);
+  EXPECT_EQ(Json::parse(tracked->body)["subject"], "我叫张**，*号楼*单元***室楼道灯不亮");
+}
+
 TEST_F(PublicApi, ACitizenSubmitsAndFollowsADemandWithoutSigningIn) {
   auto [status, order] = submit(demand(), {{"Idempotency-Key", "phone-retry-1"}});
   ASSERT_EQ(status, 201) << order;

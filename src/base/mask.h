@@ -18,4 +18,12 @@ std::string mask_name(std::string_view name);
 // 3 and last 2 digits: "电话13812341234" -> "电话138******34". For public views.
 std::string mask_digit_runs(std::string_view text);
 
+// Masks the details of free text that lead to one person (DOMAIN.md item 43), for published and
+// shared text: the door of an address ("3号楼2单元501室" -> "*号楼*单元***室", "A座1202",
+// "3-2-501") and a name the writer gives after a cue ("我叫张三丰" -> "我叫张**", "联系人：李四"
+// -> "联系人：李*"; only after a common surname, so "我叫了物业" stays). Estates, roads and
+// other places stay: they are what analysis groups by. Numbers are left to mask_digit_runs and
+// text::mask_pii.
+std::string mask_personal_details(std::string_view text);
+
 }  // namespace shegong

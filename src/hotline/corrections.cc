@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/csv.h"
+#include "base/mask.h"
 #include "text/normalize.h"
 #include "text/pii.h"
 
@@ -30,10 +31,10 @@ Suggested suggested_of(const std::string& attrs) {
 }
 
 // Text as it may leave the system: normalised where it can be (so that full-width digits are
-// found too), with personal numbers masked.
+// found too), with personal numbers, the doors of addresses and names given masked.
 std::string exported(const std::string& text) {
   auto normal = text::normalize(text);
-  return text::mask_pii(normal.ok() ? *normal : text);
+  return mask_personal_details(text::mask_pii(normal.ok() ? *normal : text));
 }
 
 }  // namespace

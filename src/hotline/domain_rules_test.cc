@@ -536,6 +536,8 @@ TEST(DomainRule, Item43_PersonalDataIsSealedAtRestAndMaskedInSharedText) {
       w.count("SELECT count(*) FROM case_events WHERE data LIKE '%1381234%' OR data LIKE '%张三%'"),
       0);
   EXPECT_EQ(w.count("SELECT count(*) FROM audit_log WHERE object LIKE '%1381234%'"), 0);
+  // The door of an address and a name given after a cue do not leave either.
+  EXPECT_EQ(mask_personal_details("我叫张三，住3号楼2单元501室"), "我叫张*，住*号楼*单元***室");
   EXPECT_EQ(mask_digit_runs("回电13812341234，身份证11010119900307123X"),
             "回电138******34，身份证110*************3X");
 }

@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "base/mask.h"
 #include "text/hot_matters.h"
 #include "text/normalize.h"
 #include "text/pii.h"
@@ -329,11 +330,11 @@ std::string describe_place(const std::vector<size_t>& members,
 }
 
 // `subject` is normalised (Prepared::subject). The title goes on leaders' screens and into reports,
-// so the personal numbers a citizen wrote in it (a mobile, an ID number) are masked, as in every
-// text that leaves for analytics.
+// so the personal numbers a citizen wrote in it (a mobile, an ID number), the door of an address
+// and a name given are masked, as in every text that leaves for analytics.
 std::string short_title(const std::string& subject) {
   constexpr size_t kLongest = 40;  // characters
-  std::u32string s = decode_utf8(mask_pii(subject));
+  std::u32string s = decode_utf8(mask_personal_details(mask_pii(subject)));
   if (s.size() > kLongest) s = s.substr(0, kLongest - 1) + U"…";
   return to_utf8(s);
 }
