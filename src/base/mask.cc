@@ -68,12 +68,19 @@ bool starts_with_at(const std::u32string& s, size_t at, std::u32string_view word
 bool ends_with_at(const std::u32string& s, size_t end, std::u32string_view word) {
   return end >= word.size() && s.compare(end - word.size(), word.size(), word) == 0;
 }
-bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
+// ASCII and full-width digits: text on these paths is not always normalised.
+bool is_digit(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= 0xFF10 && c <= 0xFF19); }
+bool is_hyphen(char32_t c) { return c == U'-' || c == 0xFF0D; }
+bool is_latin_or_digit(char32_t c) {
+  return is_digit(c) || (c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z') ||
+         (c >= 0xFF21 && c <= 0xFF3A);
+}
 bool is_han(char32_t c) { return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF); }
 
-// Words that follow the number of a building, unit or room, and words after which a number is one.
+// Words that follow the number of a building, unit or room, and words after which a number is one
+// (and 座 after a letter or digit: A座1202, not 一座10米).
 constexpr std::u32string_view kDoorAfter[] = {U"号楼", U"栋", U"幢", U"单元", U"室", U"号房"};
-constexpr std::u32string_view kDoorBefore[] = {U"号楼", U"栋", U"幢", U"单元", U"座", U"楼"};
+constexpr std::u32string_view kDoorBefore[] = {U"号楼", U"栋", U"幢", U"单元"};
 // Cues after which a writer gives a name.
 constexpr std::u32string_view kNameCues[] = {U"我叫",     U"名叫",    U"本人叫", U"姓名:",
                                              U"姓名：",   U"姓名为",  U"姓名是", U"联系人:",
@@ -92,11 +99,13 @@ void mask_doors(std::u32string& s) {
       ++i;
       continue;
     }
-    // Digits, with single hyphens between them (3-2-501: building, unit, room).
+    // Digits, with single hyphens between them (3-2-501: building, unit, room; but 2025-03-10 is a
+    // date).
     size_t j = i, hyphens = 0;
     for (;;) {
       while (j < s.size() && is_digit(s[j])) ++j;
-      if (j + 1 < s.size() && s[j] == U'-' && is_digit(s[j + 1])) {
+      if (j + 1 < s.size() && is_hyphen(s[j]) && is_digit(s[j + 1])) {
+        if (hyphens == 0 && j - i == 4) break;  // a year first: a date
         ++hyphens;
         ++j;
         continue;
@@ -104,6 +113,7 @@ void mask_doors(std::u32string& s) {
       break;
     }
     bool door = hyphens >= 2;
+    door = door || (i >= 2 && s[i - 1] == U'座' && is_latin_or_digit(s[i - 2]));
     for (std::u32string_view w : kDoorAfter) door = door || starts_with_at(s, j, w);
     for (std::u32string_view w : kDoorBefore) door = door || ends_with_at(s, i, w);
     if (door) {

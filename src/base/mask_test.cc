@@ -12,11 +12,16 @@ TEST(MaskPersonalDetails, TheDoorOfAnAddressIsMaskedAndThePlaceKept) {
   EXPECT_EQ(mask_personal_details("阳光大厦A座1806号房"), "阳光大厦A座****号房");
   EXPECT_EQ(mask_personal_details("和平里3-2-501门口"), "和平里*-*-***门口");
   EXPECT_EQ(mask_personal_details("12幢"), "**幢");
+  EXPECT_EQ(mask_personal_details("写字楼B座1202"), "写字楼B座****");
+  // Full-width digits, as a phone keyboard may give them.
+  EXPECT_EQ(mask_personal_details("３号楼２单元５０１室"), "*号楼*单元***室");
+  EXPECT_EQ(mask_personal_details("３－２－５０１"), "*－*－***");
 }
 
 TEST(MaskPersonalDetails, NumbersThatAreNotADoorStay) {
   for (const char* text : {"拨打12345热线", "地铁10号线", "2025年3月", "约100户居民",
-                           "东四十条10号", "3-4天", "限速60公里", "1-2层"}) {
+                           "东四十条10号", "3-4天", "限速60公里", "1-2层", "2025-03-10停水",
+                           "2025-3-10", "大楼10层", "楼2023年建成", "一座10米高的桥", "１０号线"}) {
     EXPECT_EQ(mask_personal_details(text), text);
   }
 }

@@ -1,6 +1,7 @@
 #include "hotline/intake_levels.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <map>
 
@@ -13,14 +14,44 @@ namespace {
 
 constexpr int64_t kDay = 86'400'000;
 
-// The value at quantile q (0..1) of `values`, which it reorders; none when empty.
-std::optional<int64_t> quantile(std::vector<int64_t>& values, double q) {
+// The value of nearest rank at quantile q (0..1] of `values`, which it reorders; none when empty.
+std::optional<int64_t> nearest_rank(std::vector<int64_t>& values, double q) {
   if (values.empty()) return std::nullopt;
-  auto at =
-      values.begin() + static_cast<std::ptrdiff_t>(q * static_cast<double>(values.size() - 1));
+  auto rank = static_cast<size_t>(std::ceil(q * static_cast<double>(values.size())));
+  auto at = values.begin() + static_cast<std::ptrdiff_t>(std::max<size_t>(rank, 1) - 1);
   std::nth_element(values.begin(), at, values.end());
   return *at;
 }
+
+// Waits of answered calls (at most a day) counted in buckets: to the millisecond up to a minute,
+// to the second beyond, so that a year of calls takes the same memory as a day.
+class WaitHistogram {
+ public:
+  WaitHistogram() : counts_(kFine + 86'400 - 60, 0) {}
+  void add(int64_t wait_ms) {
+    const auto ms = static_cast<size_t>(std::clamp<int64_t>(wait_ms, 0, 86'399'999));
+    ++counts_[ms < kFine ? ms : kFine + (ms - kFine) / 1000];
+    ++total_;
+  }
+  std::optional<int64_t> nearest_rank(double q) const {
+    if (total_ == 0) return std::nullopt;
+    auto rank =
+        std::max<int64_t>(1, static_cast<int64_t>(std::ceil(q * static_cast<double>(total_))));
+    int64_t seen = 0;
+    for (size_t b = 0; b < counts_.size(); ++b) {
+      seen += counts_[b];
+      if (seen >= rank) {
+        return b < kFine ? static_cast<int64_t>(b) : kFine + static_cast<int64_t>(b - kFine) * 1000;
+      }
+    }
+    return std::nullopt;
+  }
+
+ private:
+  static constexpr size_t kFine = 60'000;
+  std::vector<uint32_t> counts_;
+  int64_t total_ = 0;
+};
 
 std::optional<double> share(int64_t part, int64_t whole) {
   if (whole == 0) return std::nullopt;
@@ -28,7 +59,7 @@ std::optional<double> share(int64_t part, int64_t whole) {
 }
 
 Result<PhoneLevel> phone_level(db::Session& s, std::string_view region, int64_t from_ms,
-                               int64_t to_ms, const IntakeLimits& limits) {
+                               int64_t to_ms, int64_t now_ms, const IntakeLimits& limits) {
   // The hotlines of the region and below it, and the hotline that serves it from above (a
   // district is served by its city's 12345).
   db::Params params = {from_ms, to_ms, std::string(region), std::string(region) + ":"};
@@ -39,9 +70,11 @@ Result<PhoneLevel> phone_level(db::Session& s, std::string_view region, int64_t 
     params.emplace_back(std::string(region.substr(0, len)));
   }
   PhoneLevel p;
-  std::vector<CallTimes> calls;
-  std::vector<int64_t> waits;
-  // Streamed: a month of a large hotline is more than a million calls.
+  WaitHistogram waits;
+  // Windows lie in the past: one that reached past now would hold only the last few calls.
+  WorstWindowFinder worst(from_ms, std::min(to_ms, now_ms), kDay);
+  // Streamed, and nothing kept per call beyond a day's window: a month of a large hotline is more
+  // than a million calls.
   SHEGONG_RETURN_IF_ERROR(s.query_each(
       "SELECT offered_at_ms, coalesce(answered_at_ms, 0) FROM hotline_calls "
       "WHERE offered_at_ms >= ? AND offered_at_ms < ? AND (region_code >= ? AND region_code < ? "
@@ -49,7 +82,7 @@ Result<PhoneLevel> phone_level(db::Session& s, std::string_view region, int64_t 
           above + ")) ORDER BY offered_at_ms",
       params, [&](const db::Row& r) {
         CallTimes c{r.integer(0), r.integer(1)};
-        calls.push_back(c);
+        worst.add(c);
         ++p.offered;
         if (c.answered_at_ms == 0) {
           ++p.abandoned;
@@ -57,15 +90,15 @@ Result<PhoneLevel> phone_level(db::Session& s, std::string_view region, int64_t 
         }
         ++p.answered;
         int64_t wait = c.answered_at_ms - c.offered_at_ms;
-        waits.push_back(wait);
+        waits.add(wait);
         p.answered_in_time += wait <= limits.answer_seconds * 1000;
         return Status::Ok();
       }));
   p.answered_in_time_rate = share(p.answered_in_time, p.offered);
   p.completion_rate = share(p.answered, p.offered);
-  p.median_wait_ms = quantile(waits, 0.5);
-  p.p90_wait_ms = quantile(waits, 0.9);
-  p.worst_24h = worst_window(calls, from_ms, to_ms, kDay);
+  p.median_wait_ms = waits.nearest_rank(0.5);
+  p.p90_wait_ms = waits.nearest_rank(0.9);
+  p.worst_24h = worst.finish();
   return p;
 }
 
@@ -109,7 +142,7 @@ Result<std::vector<ChannelLevel>> channel_levels(db::Session& s, std::string_vie
   }
   for (size_t i = 0; i < out.size(); ++i) {
     out[i].in_time_rate = share(out[i].in_time, out[i].in_time + out[i].late);
-    out[i].median_response_ms = quantile(responses[i], 0.5);
+    out[i].median_response_ms = nearest_rank(responses[i], 0.5);
   }
   return out;
 }
@@ -118,56 +151,25 @@ Result<std::vector<ChannelLevel>> channel_levels(db::Session& s, std::string_vie
 
 Result<IntakeLimits> load_intake_limits(db::Session& s, std::string_view region_code) {
   IntakeLimits l;
-  for (auto [key, target] :
-       {std::pair{"hotline.intake.answer_seconds", &l.answer_seconds},
-        std::pair{"hotline.intake.completion_percent", &l.completion_percent},
-        std::pair{"hotline.intake.media_response_minutes", &l.media_response_minutes},
-        std::pair{"hotline.intake.mailbox_response_hours", &l.mailbox_response_hours}}) {
-    auto v = cases::profile_int(s, region_code, key, *target);
+  struct Key {
+    const char* name;
+    int64_t* value;
+    int64_t most;
+  };
+  for (const Key& k :
+       {Key{"hotline.intake.answer_seconds", &l.answer_seconds, 3600},
+        Key{"hotline.intake.completion_percent", &l.completion_percent, 100},
+        Key{"hotline.intake.media_response_minutes", &l.media_response_minutes, 1440},
+        Key{"hotline.intake.mailbox_response_hours", &l.mailbox_response_hours, 720}}) {
+    auto v = cases::profile_int(s, region_code, k.name, *k.value);
     if (!v.ok()) return v.status();
-    *target = *v;
+    if (*v < 1 || *v > k.most) {
+      return Invalid(k.name, "the profile sets " + std::to_string(*v) + ", outside 1 to " +
+                                 std::to_string(k.most));
+    }
+    *k.value = *v;
   }
   return l;
-}
-
-std::optional<CallWindow> worst_window(std::span<const CallTimes> calls, int64_t from_ms,
-                                       int64_t to_ms, int64_t length_ms) {
-  if (to_ms - from_ms < length_ms) return std::nullopt;
-  const int64_t last_start = to_ms - length_ms;
-  const size_t n = calls.size();
-  std::vector<int64_t> answered_before(n + 1, 0);
-  for (size_t i = 0; i < n; ++i) {
-    answered_before[i + 1] = answered_before[i] + (calls[i].answered_at_ms != 0);
-  }
-  // The calls a window holds change only where one enters (its start reaches the call's time
-  // minus the length, plus 1 ms) or leaves (its start passes the call): every set of calls a
-  // window can hold is held by a window starting at the period's start or at one of those points.
-  // Both kinds of point come in the order of the calls, so the starts are taken in increasing
-  // order by merging them, and the window's first and last call only move forward.
-  std::optional<CallWindow> worst;
-  size_t first = 0, end = 0;  // the window holds calls [first, end)
-  auto consider = [&](int64_t start) {
-    while (first < n && calls[first].offered_at_ms < start) ++first;
-    if (end < first) end = first;
-    while (end < n && calls[end].offered_at_ms < start + length_ms) ++end;
-    if (first == end) return;
-    CallWindow w{start, start + length_ms, static_cast<int64_t>(end - first),
-                 answered_before[end] - answered_before[first]};
-    // Lower rate: answered/offered < worst's, compared without division.
-    if (!worst || w.answered * worst->offered < worst->answered * w.offered) worst = w;
-  };
-  consider(from_ms);
-  size_t leaving = 0, entering = 0;
-  while (leaving < n || entering < n) {
-    const int64_t after = leaving < n ? calls[leaving].offered_at_ms + 1 : INT64_MAX;
-    const int64_t before = entering < n ? calls[entering].offered_at_ms - length_ms + 1 : INT64_MAX;
-    const int64_t start = std::min(after, before);
-    if (after == start) ++leaving;
-    if (before == start) ++entering;
-    if (start > last_start) break;
-    if (start > from_ms) consider(start);
-  }
-  return worst;
 }
 
 Result<IntakeLevels> intake_levels(db::Session& s, std::string_view region_code, int64_t from_ms,
@@ -176,7 +178,7 @@ Result<IntakeLevels> intake_levels(db::Session& s, std::string_view region_code,
   auto limits = load_intake_limits(s, region_code);
   if (!limits.ok()) return limits.status();
   out.limits = *limits;
-  auto phone = phone_level(s, region_code, from_ms, to_ms, out.limits);
+  auto phone = phone_level(s, region_code, from_ms, to_ms, now_ms, out.limits);
   if (!phone.ok()) return phone.status();
   out.phone = *phone;
   auto channels = channel_levels(s, region_code, from_ms, to_ms, now_ms, out.limits);

@@ -8,7 +8,8 @@
 //   answered in time   = calls answered within the limit / calls offered (a caller who hung up
 //                        was not answered in time);
 //   completion rate    = calls answered / calls offered, for the period and for its worst
-//                        continuous 24 hours (the window inside the period with the lowest rate);
+//                        continuous 24 hours (the window inside the period, and past by now, with
+//                        the lowest rate: hotline/worst_window.h);
 //   text-media or mailbox response = the first action of a member of staff on the order (its
 //                        registration from the message, a triage or a dispatch) after the demand
 //                        was made; an order nobody has acted on counts as late once its limit has
@@ -19,12 +20,12 @@
 #pragma once
 
 #include <optional>
-#include <span>
 #include <string>
 #include <vector>
 
 #include "base/status.h"
 #include "db/db.h"
+#include "hotline/worst_window.h"
 
 namespace shegong::hotline {
 
@@ -34,32 +35,15 @@ struct IntakeLimits {
   int64_t media_response_minutes = 3;
   int64_t mailbox_response_hours = 24;
 };
+// The limits of a region; a profile value outside its range (1–3,600 s, 1–100 %, 1–1,440 minutes,
+// 1–720 hours) is an error naming the key.
 Result<IntakeLimits> load_intake_limits(db::Session& s, std::string_view region_code);
-
-struct CallTimes {
-  int64_t offered_at_ms = 0;
-  int64_t answered_at_ms = 0;  // 0: not answered
-};
-
-struct CallWindow {
-  int64_t from_ms = 0, to_ms = 0;  // [from, to)
-  int64_t offered = 0, answered = 0;
-  double completion_rate() const {
-    return offered == 0 ? 0.0 : static_cast<double>(answered) / static_cast<double>(offered);
-  }
-};
-
-// The continuous window of `length_ms` inside [from_ms, to_ms) with the lowest share of answered
-// calls among those holding at least one call; the earliest of equal ones. `calls` are sorted by
-// the time they were offered. None when the period is shorter than the window or no window holds
-// a call.
-std::optional<CallWindow> worst_window(std::span<const CallTimes> calls, int64_t from_ms,
-                                       int64_t to_ms, int64_t length_ms);
 
 struct PhoneLevel {
   int64_t offered = 0, answered = 0, abandoned = 0, answered_in_time = 0;
   std::optional<double> answered_in_time_rate, completion_rate;
-  std::optional<int64_t> median_wait_ms, p90_wait_ms;  // of the answered calls
+  // Of the answered calls, nearest rank; to the millisecond up to a minute, to the second beyond.
+  std::optional<int64_t> median_wait_ms, p90_wait_ms;
   std::optional<CallWindow> worst_24h;
 };
 

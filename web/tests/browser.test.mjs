@@ -253,6 +253,8 @@ test('the dashboard shows the hotline’s intake service levels, and the day the
   assert.match(await worst.innerText(), /^\d+\.\d%$/)
   assert.ok(Number((await worst.innerText()).replace('%', '')) < 95)
   assert.match(await worst.getAttribute('class'), /overdue/)
+  // It is the day of the surge, not the last hours before now.
+  assert.match(await card.locator('[data-test=worst-24h-from]').innerText(), /^2026-06-(09|10) /)
   await card.getByText('· 低于 95%').waitFor()
   // Every text medium and mailbox has its row with its limit; the web's demands were answered.
   const rows = card.locator('[data-test=intake-channels] .el-table__body tr')
