@@ -138,7 +138,9 @@ export function freshDir(name) {
 /// Picks a place in an Element Plus cascader by clicking each level's name; with `strict` the last
 /// level is chosen by its radio button (a cascader that can stop at any level). A click that lands
 /// while the panel is still settling can leave the next level unopened, so the level above is
-/// clicked again while the name waited for has not appeared.
+/// clicked again while the name waited for has not appeared; and a click on the field that lands
+/// while the page re-renders (a form showing its errors) can leave the panel closed, so the field
+/// is clicked again while the first level has not appeared.
 export async function pickPlace(page, trigger, names, { strict = false } = {}) {
   await trigger.click()
   let above = null
@@ -146,11 +148,11 @@ export async function pickPlace(page, trigger, names, { strict = false } = {}) {
     const node = page.locator('.el-cascader-panel .el-cascader-node', { hasText: new RegExp(`^${name}$`) }).last()
     for (let attempt = 1; ; ++attempt) {
       try {
-        await node.waitFor({ timeout: above ? 5000 : 20000 })
+        await node.waitFor({ timeout: above || attempt > 1 ? 5000 : 20000 })
         break
       } catch (e) {
-        if (!above || attempt >= 4) throw e
-        await above.click()
+        if (attempt >= 4) throw e
+        await (above ?? trigger).click()
       }
     }
     if (strict && i === names.length - 1) await node.locator('.el-radio').click()
