@@ -1,6 +1,7 @@
 // The hotline's intake service levels over the API: the telephone system reports its calls, and
 // staff read the levels of a period (hotline/calls.h, hotline/intake_levels.h).
 #include "api/app.h"
+#include "api/caller_region.h"
 #include "api/json_io.h"
 #include "base/calendar.h"
 #include "hotline/calls.h"
@@ -13,27 +14,8 @@ namespace {
 
 constexpr int kMaxPeriodDays = 366;
 
-// The region: ?region= or the member "region", else the caller's jurisdiction (for a report of
-// calls, a national account must name the hotline's region); always one the caller covers.
-Result<std::string> hotline_region(App& app, const auth::Principal& p,
-                                   std::optional<std::string_view> given, bool of_a_hotline) {
-  if (!given) {
-    if (p.jurisdiction.empty() && of_a_hotline) {
-      return Invalid("region",
-                     "name the hotline's region (a national account has none of its own)");
-    }
-    return p.jurisdiction;
-  }
-  auto code = app.regions()->resolve(*given, "region");
-  if (!code.ok()) return code.status();
-  if (!p.covers(*code)) {
-    return Status(Code::kPermissionDenied, "that region is outside your jurisdiction", "region");
-  }
-  return *code;
-}
-
 Result<int64_t> call_time(const Json& call, size_t i, const char* name, bool required) {
-  std::string field = "calls[" + std::to_string(i) + "]." + name;
+  const std::string field = hotline::call_field(i, name);
   auto it = call.find(name);
   if (it == call.end() || it->is_null()) {
     if (required) return Invalid(field, "is required");
@@ -57,11 +39,14 @@ Result<std::vector<hotline::OfferedCall>> parse_calls(const Json& body) {
   std::vector<hotline::OfferedCall> calls;
   for (size_t i = 0; i < it->size(); ++i) {
     const Json& c = (*it)[i];
-    std::string at = "calls[" + std::to_string(i) + "]";
-    if (!c.is_object()) return Invalid(at, "a call: {call_ref, offered_at, answered_at}");
+    if (!c.is_object()) {
+      return Invalid("calls[" + std::to_string(i) + "]",
+                     "a call: {call_ref, offered_at, answered_at}");
+    }
     auto ref = c.find("call_ref");
     if (ref == c.end() || !ref->is_string()) {
-      return Invalid(at + ".call_ref", "the telephone system's id of the call, as text");
+      return Invalid(hotline::call_field(i, "call_ref"),
+                     "the telephone system's id of the call, as text");
     }
     auto offered = call_time(c, i, "offered_at", true);
     if (!offered.ok()) return offered.status();
@@ -72,26 +57,7 @@ Result<std::vector<hotline::OfferedCall>> parse_calls(const Json& body) {
   return calls;
 }
 
-// [from, to] as China dates, both included: ?from= defaults to the first of this month, ?to= to
-// today.
-Result<std::pair<Date, Date>> period(const http::Request& r, int64_t now_ms) {
-  Date today = date_in_china(now_ms);
-  std::pair<Date, Date> out{Date::from_ymd(today.year(), today.month(), 1), today};
-  for (auto [name, target] : {std::pair{"from", &out.first}, std::pair{"to", &out.second}}) {
-    if (!r.has_query_param(name)) continue;
-    auto d = Date::parse(r.query_param(name));
-    if (!d.ok()) return Invalid(name, "a date as YYYY-MM-DD");
-    *target = *d;
-  }
-  int days = out.second.days_since_epoch() - out.first.days_since_epoch() + 1;
-  if (days < 1) return Invalid("to", "the period ends before it starts");
-  if (days > kMaxPeriodDays) {
-    return Invalid("to", "a period of at most " + std::to_string(kMaxPeriodDays) + " days");
-  }
-  return out;
-}
-
-Json optional_json(const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); }
+// Milliseconds as seconds; null when missing.
 Json seconds_json(const std::optional<int64_t>& ms) {
   return ms ? Json(static_cast<double>(*ms) / 1000.0) : Json(nullptr);
 }
@@ -115,7 +81,7 @@ Json levels_json(const hotline::IntakeLevels& l) {
                         {"in_time", c.in_time},
                         {"late", c.late},
                         {"waiting", c.waiting},
-                        {"in_time_rate", optional_json(c.in_time_rate)},
+                        {"in_time_rate", or_null(c.in_time_rate)},
                         {"median_response_seconds", seconds_json(c.median_response_ms)}});
   }
   return {{"limits",
@@ -128,8 +94,8 @@ Json levels_json(const hotline::IntakeLevels& l) {
             {"answered", p.answered},
             {"abandoned", p.abandoned},
             {"answered_in_time", p.answered_in_time},
-            {"answered_in_time_rate", optional_json(p.answered_in_time_rate)},
-            {"completion_rate", optional_json(p.completion_rate)},
+            {"answered_in_time_rate", or_null(p.answered_in_time_rate)},
+            {"completion_rate", or_null(p.completion_rate)},
             {"median_wait_seconds", seconds_json(p.median_wait_ms)},
             {"p90_wait_seconds", seconds_json(p.p90_wait_ms)},
             {"worst_24h", worst},
@@ -148,9 +114,15 @@ void add_intake_routes(App& app) {
           [&app](Call& call) {
             auto body = parse_object(call.request);
             if (!body.ok()) return http::error_response(body.status());
+            // The hotline's region: a national account has none of its own and names it.
             auto given = string_field(*body, "region", false, 20);
             if (!given.ok()) return http::error_response(given.status());
-            auto region = hotline_region(app, *call.principal, *given, true);
+            Result<std::string> region = call.principal->jurisdiction;
+            if (*given) {
+              region = covered_region(app, *call.principal, **given, "region");
+            } else if (call.principal->jurisdiction.empty()) {
+              region = Invalid("region", "name the hotline's region (a national account has none)");
+            }
             if (!region.ok()) return http::error_response(region.status());
             auto calls = parse_calls(*body);
             if (!calls.ok()) return http::error_response(calls.status());
@@ -167,33 +139,38 @@ void add_intake_routes(App& app) {
             return st.ok() ? json_response(200, out) : http::error_response(st);
           });
 
-  app.add({"GET", "/api/v1/hotline/intake-levels",
-           "Intake service levels (GB/T 33358-2016) of ?region= (default: your jurisdiction) for "
-           "?from=&to= (China dates, both included; default this month up to today)",
-           auth::kStaff},
-          [&app](Call& call) {
-            std::optional<std::string_view> given;
-            if (call.request.has_query_param("region")) given = call.request.query_param("region");
-            auto region = hotline_region(app, *call.principal, given, false);
-            if (!region.ok()) return http::error_response(region.status());
-            const int64_t now = app.clock().now_ms();
-            auto days = period(call.request, now);
-            if (!days.ok()) return http::error_response(days.status());
-            Json out;
-            Status st = app.db().read([&](db::Session& s) {
-              auto levels =
-                  hotline::intake_levels(s, *region, china_start_of_day_ms(days->first),
-                                         china_start_of_day_ms(days->second.plus_days(1)), now);
-              if (!levels.ok()) return levels.status();
-              out = levels_json(*levels);
-              return Status::Ok();
-            });
-            if (!st.ok()) return http::error_response(st);
-            out["region"] = regions::statistical_code(*region);
-            out["from"] = days->first.to_string();
-            out["to"] = days->second.to_string();
-            return json_response(200, out);
-          });
+  app.add(
+      {"GET", "/api/v1/hotline/intake-levels",
+       "Intake service levels (GB/T 33358-2016) of ?region= (default: your jurisdiction) for "
+       "?from=&to= (China dates, both included; default this month up to today)",
+       auth::kStaff},
+      [&app](Call& call) {
+        auto region = region_query(app, call);
+        if (!region.ok()) return http::error_response(region.status());
+        const int64_t now = app.clock().now_ms();
+        const Date today = date_in_china(now);
+        auto days =
+            date_period(call.request, Date::from_ymd(today.year(), today.month(), 1), today);
+        if (!days.ok()) return http::error_response(days.status());
+        if (days->second.days_since_epoch() - days->first.days_since_epoch() >= kMaxPeriodDays) {
+          return http::error_response(
+              Invalid("to", "a period of at most " + std::to_string(kMaxPeriodDays) + " days"));
+        }
+        Json out;
+        Status st = app.db().read([&](db::Session& s) {
+          auto levels =
+              hotline::intake_levels(s, *region, china_start_of_day_ms(days->first),
+                                     china_start_of_day_ms(days->second.plus_days(1)), now);
+          if (!levels.ok()) return levels.status();
+          out = levels_json(*levels);
+          return Status::Ok();
+        });
+        if (!st.ok()) return http::error_response(st);
+        out["region"] = regions::statistical_code(*region);
+        out["from"] = days->first.to_string();
+        out["to"] = days->second.to_string();
+        return json_response(200, out);
+      });
 }
 
 }  // namespace shegong::api

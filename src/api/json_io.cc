@@ -211,6 +211,23 @@ std::optional<int64_t> rfc3339_ms(std::string_view t) {
   return seconds * 1'000 + millis;
 }
 
+Json or_null(const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); }
+
+Result<std::pair<Date, Date>> date_period(const http::Request& r, Date from, Date to) {
+  for (auto [name, target] : {std::pair{"from", &from}, std::pair{"to", &to}}) {
+    if (!r.has_query_param(name)) continue;
+    auto d = Date::parse(r.query_param(name));
+    if (!d.ok()) return Invalid(name, d.status().message());
+    *target = *d;
+  }
+  if (to < from) {
+    return r.has_query_param("to") ? Invalid("to", "must not be before from")
+                                   : Invalid("from", "must not be after " + to.to_string() +
+                                                         ", where the period ends without to");
+  }
+  return std::pair{from, to};
+}
+
 Result<int64_t> received_member(const Json& body, int64_t now_ms) {
   const char* name = "received_at";
   auto it = body.find(name);

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "base/calendar.h"
 #include "base/status.h"
 #include "cases/case_kind.h"
 #include "db/db.h"
@@ -25,6 +26,14 @@ Result<std::optional<std::string>> string_field(const Json& body, const char* na
                                                 size_t max_bytes = 4096);
 
 http::Response json_response(int status, const Json& body);
+
+// A rate or any other value that may be missing: null when it is.
+Json or_null(const std::optional<double>& v);
+
+// ?from= and ?to= as China dates (YYYY-MM-DD), both included, each defaulting to the day given;
+// 400 naming the parameter when one is malformed or the period ends before it starts (then `to`,
+// or `from` when `to` was not given and the period ends on its default).
+Result<std::pair<Date, Date>> date_period(const http::Request& request, Date from, Date to);
 
 // Optional members: `fallback` when missing or null, 400 naming the member when of another type
 // (or, for numbers, not a whole number in [lo, hi]).

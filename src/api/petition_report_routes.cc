@@ -2,6 +2,7 @@
 // xlsx, the monthly indicators per organ (DOMAIN.md item 28) and the annual report of Art. 41
 // (item 27) as xlsx. None of them carries a petitioner's identity.
 #include "api/app.h"
+#include "api/caller_region.h"
 #include "api/json_io.h"
 #include "api/order_json.h"
 #include "base/mask.h"
@@ -25,20 +26,6 @@ http::Response xlsx_response(const std::vector<documents::Sheet>& sheets, const 
   out.set_header("Cache-Control", "no-store");
   return out;
 }
-
-// The area a report covers: ?region= within the caller's jurisdiction, else the jurisdiction.
-Result<std::string> report_region(App& app, const Call& call) {
-  const auth::Principal& p = *call.principal;
-  if (!call.request.has_query_param("region")) return p.jurisdiction;
-  auto region = app.regions()->resolve(call.request.query_param("region"), "region");
-  if (!region.ok()) return region.status();
-  if (!p.covers(*region)) {
-    return Status(Code::kPermissionDenied, "that region is outside your jurisdiction", "region");
-  }
-  return *region;
-}
-
-Json rate_or_null(const std::optional<double>& v) { return v ? Json(*v) : Json(); }
 
 }  // namespace
 
@@ -89,7 +76,7 @@ void add_petition_report_routes(App& app) {
            "满意率)",
            auth::kStaff},
           [&app](Call& call) {
-            auto region = report_region(app, call);
+            auto region = region_query(app, call);
             if (!region.ok()) return http::error_response(region.status());
             std::string period(call.request.query_param("period"));
             Json items = Json::array();
@@ -105,10 +92,10 @@ void add_petition_report_routes(App& app) {
                                  {"answers", o.answers},
                                  {"rated", o.rated},
                                  {"satisfied", o.satisfied},
-                                 {"timely_acceptance", rate_or_null(o.timely_acceptance)},
-                                 {"on_time_closing", rate_or_null(o.on_time_closing)},
-                                 {"participation", rate_or_null(o.participation)},
-                                 {"satisfaction", rate_or_null(o.satisfaction)}});
+                                 {"timely_acceptance", or_null(o.timely_acceptance)},
+                                 {"on_time_closing", or_null(o.on_time_closing)},
+                                 {"participation", or_null(o.participation)},
+                                 {"satisfaction", or_null(o.satisfaction)}});
               }
               return Status::Ok();
             });
@@ -121,7 +108,7 @@ void add_petition_report_routes(App& app) {
            "The annual report of Art. 41 as xlsx: ?year=&region=",
            {auth::Role::kAdmin, auth::Role::kLeader, auth::Role::kDepartmentStaff}},
           [&app](Call& call) {
-            auto region = report_region(app, call);
+            auto region = region_query(app, call);
             if (!region.ok()) return http::error_response(region.status());
             auto year = int_query(call.request, "year", 0, 2000, 2100);
             if (!year.ok()) return http::error_response(year.status());

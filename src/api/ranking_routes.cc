@@ -29,9 +29,6 @@ void add_ranking_routes(App& app) {
                         {"basically_satisfied_credit", cfg->basically_satisfied_credit}};
               auto rows = hotline::ranking(s, period, level, call.principal->jurisdiction, *cfg);
               if (!rows.ok()) return rows.status();
-              auto rate = [](const std::optional<double>& v) {
-                return v ? Json(*v) : Json(nullptr);
-              };
               for (const auto& u : *rows) {
                 items.push_back({{"rank", u.rank == 0 ? Json(nullptr) : Json(u.rank)},
                                  {"unit", {{"id", u.unit.id}, {"name", u.unit.name}}},
@@ -43,10 +40,10 @@ void add_ranking_routes(App& app) {
                                  {"basically_satisfied", u.basically_satisfied},
                                  {"unsatisfied", u.unsatisfied},
                                  {"overdue", u.overdue},
-                                 {"response_rate", rate(u.response_rate)},
-                                 {"resolution_rate", rate(u.resolution_rate)},
-                                 {"satisfaction_rate", rate(u.satisfaction_rate)},
-                                 {"score", rate(u.score)}});
+                                 {"response_rate", or_null(u.response_rate)},
+                                 {"resolution_rate", or_null(u.resolution_rate)},
+                                 {"satisfaction_rate", or_null(u.satisfaction_rate)},
+                                 {"score", or_null(u.score)}});
               }
               return Status::Ok();
             });

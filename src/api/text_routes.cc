@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "api/app.h"
+#include "api/caller_region.h"
 #include "api/json_io.h"
 #include "cases/engine.h"
 #include "hotline/order_kind.h"
@@ -114,31 +115,13 @@ void add_text_routes(App& app) {
       [&app](Call& call) {
         const auth::Principal& p = *call.principal;
         const http::Request& r = call.request;
-        std::string region = p.jurisdiction;
-        if (r.has_query_param("region")) {
-          auto code = app.regions()->resolve(r.query_param("region"), "region");
-          if (!code.ok()) return http::error_response(code.status());
-          if (!p.covers(*code)) {
-            return http::error_response(Status(
-                Code::kPermissionDenied, "that region is outside your jurisdiction", "region"));
-          }
-          region = *code;
-        }
+        auto area = region_query(app, call);
+        if (!area.ok()) return http::error_response(area.status());
+        const std::string& region = *area;
         Date today = date_in_china(app.clock().now_ms());
-        Date to = today, from = today.plus_days(-30);
-        for (auto [name, target] : {std::pair{"from", &from}, std::pair{"to", &to}}) {
-          if (!r.has_query_param(name)) continue;
-          auto d = Date::parse(r.query_param(name));
-          if (!d.ok()) return http::error_response(Invalid(name, d.status().message()));
-          *target = *d;
-        }
-        if (to < from) {
-          // Without `to` the period ends today, so a `from` after today is the one at fault.
-          return http::error_response(
-              r.has_query_param("to")
-                  ? Invalid("to", "must not be before from")
-                  : Invalid("from", "must not be after today, where the period ends without to"));
-        }
+        auto period = date_period(r, today.plus_days(-30), today);
+        if (!period.ok()) return http::error_response(period.status());
+        const auto [from, to] = *period;
         auto top = int_query(r, "top", 10, 1, 50);
         if (!top.ok()) return http::error_response(top.status());
         // The newest orders of the period, at most 20,000, that the caller may read.

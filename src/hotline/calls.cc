@@ -11,10 +11,6 @@ namespace {
 
 constexpr int64_t kDay = 86'400'000;
 
-std::string call_field(size_t i, const char* name) {
-  return "calls[" + std::to_string(i) + "]." + name;
-}
-
 Status check_call(const OfferedCall& c, size_t i, int64_t now) {
   bool printable = !c.call_ref.empty() && c.call_ref.size() <= 100 && is_valid_utf8(c.call_ref);
   for (unsigned char ch : c.call_ref) printable = printable && ch >= 0x20 && ch != 0x7f;
@@ -40,6 +36,10 @@ Status check_call(const OfferedCall& c, size_t i, int64_t now) {
 }
 
 }  // namespace
+
+std::string call_field(size_t i, const char* name) {
+  return "calls[" + std::to_string(i) + "]." + name;
+}
 
 Result<CallsRecorded> record_calls(db::Session& s, const Clock& clock, const auth::Principal& who,
                                    const std::string& region_code,

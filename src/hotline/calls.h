@@ -26,6 +26,9 @@ struct OfferedCall {
 
 inline constexpr size_t kMaxCallsPerReport = 1000;
 
+// The name of a call's field in a report, for errors: calls[3].answered_at.
+std::string call_field(size_t i, const char* name);
+
 struct CallsRecorded {
   int64_t added = 0;
   int64_t already_stored = 0;

@@ -13,6 +13,7 @@
 #include "hotline/order_kind.h"
 #include "hotline/rates.h"
 #include "hotline/units.h"
+#include "hotline/vocabulary.h"
 
 namespace shegong::hotline {
 
@@ -205,7 +206,7 @@ Result<DemoReport> generate_demo_orders(db::Db& db, const crypto::SecretBox& box
           return true;
         };
         int64_t t = at;
-        const bool text_media = n.channel != "phone";
+        const bool text_media = one_of(n.channel, kTextMediaChannels);
         if (sc.type == "咨询" && chance(0.5)) {
           int64_t answer_after = minutes(2, 20);
           if (text_media) answer_after = media_response();
