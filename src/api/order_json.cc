@@ -141,7 +141,7 @@ std::string public_order_json(db::Session& s, const cases::CaseRecord& c) {
       .field("tracking_no", c.tracking_no)
       .field("state", c.state)
       .field("type", c.type)
-      .field("subject", mask_digit_runs(mask_personal_details(c.subject)));
+      .field("subject", mask_free_text(c.subject));
   time_field(w, "received_at", c.received_at_ms);
   time_field(w, "due_at", c.due_at_ms);
   w.key("steps").begin_array();
@@ -156,12 +156,12 @@ std::string public_order_json(db::Session& s, const cases::CaseRecord& c) {
   w.end_array();
   if (attrs.contains("reply")) {
     w.key("reply").begin_object();
-    w.field("text", mask_digit_runs(mask_personal_details(attrs["reply"].value("text", ""))));
+    w.field("text", mask_free_text(attrs["reply"].value("text", "")));
     time_field(w, "at", attrs["reply"].value("at_ms", int64_t{0}));
     w.end_object();
   }
   if (attrs.contains("triage")) {
-    w.field("answer", mask_digit_runs(mask_personal_details(attrs["triage"].value("answer", ""))));
+    w.field("answer", mask_free_text(attrs["triage"].value("answer", "")));
   }
   // The rating of the answer shown; a new answer after a reopening is open to rating again.
   if (hotline::answer_rated(attrs)) {

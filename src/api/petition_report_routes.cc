@@ -60,9 +60,8 @@ void add_petition_report_routes(App& app) {
               for (const db::Row& row : *rows) {
                 sheet.rows.push_back({Cell(row.text(0)), Cell(iso_time(row.integer(1))),
                                       Cell(row.text(2)), Cell(row.text(3)), Cell(row.text(4)),
-                                      Cell(mask_digit_runs(mask_personal_details(row.text(5)))),
-                                      Cell(row.text(6)), Cell(row.text(7)),
-                                      Cell(iso_time(row.integer(8))),
+                                      Cell(mask_free_text(row.text(5))), Cell(row.text(6)),
+                                      Cell(row.text(7)), Cell(iso_time(row.integer(8))),
                                       Cell(std::string(row.integer(9) ? "是" : "否"))});
               }
               return Status::Ok();

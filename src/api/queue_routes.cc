@@ -59,13 +59,12 @@ void add_queue_routes(App& app) {
             auto who = hotline::visible_requester(app.box(), p, c);
             if (!who.ok()) return who.status();
             std::string requester = *who ? (*who)->name + " " + (*who)->phone : "（保密）";
-            sheet.rows.push_back(
-                {Cell(c.tracking_no), Cell(iso_time(c.received_at_ms)), Cell(c.channel),
-                 Cell(c.type), Cell(mask_digit_runs(mask_personal_details(c.subject))),
-                 Cell(c.category), Cell(c.urgency),
-                 Cell(mask_digit_runs(mask_personal_details(c.address))), Cell(c.state),
-                 Cell(row.text(row.size() - 1)), Cell(iso_time(c.due_at_ms)),
-                 Cell(std::string(c.overdue ? "是" : "否")), Cell(requester)});
+            sheet.rows.push_back({Cell(c.tracking_no), Cell(iso_time(c.received_at_ms)),
+                                  Cell(c.channel), Cell(c.type), Cell(mask_free_text(c.subject)),
+                                  Cell(c.category), Cell(c.urgency),
+                                  Cell(mask_free_text(c.address)), Cell(c.state),
+                                  Cell(row.text(row.size() - 1)), Cell(iso_time(c.due_at_ms)),
+                                  Cell(std::string(c.overdue ? "是" : "否")), Cell(requester)});
           }
           return Status::Ok();
         });

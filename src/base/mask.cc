@@ -155,4 +155,8 @@ std::string mask_personal_details(std::string_view text) {
   return to_utf8(s);
 }
 
+std::string mask_free_text(std::string_view text) {
+  return mask_digit_runs(mask_personal_details(text));
+}
+
 }  // namespace shegong

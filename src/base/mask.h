@@ -26,4 +26,8 @@ std::string mask_digit_runs(std::string_view text);
 // text::mask_pii.
 std::string mask_personal_details(std::string_view text);
 
+// Free text as it is shown to the public or exported (the tracking page, the ledgers): long digit
+// runs and the personal details above masked.
+std::string mask_free_text(std::string_view text);
+
 }  // namespace shegong

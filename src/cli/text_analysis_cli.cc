@@ -10,7 +10,6 @@
 
 #include "base/calendar.h"
 #include "base/csv.h"
-#include "base/mask.h"
 #include "cli/commands.h"
 #include "cli/subcommands.h"
 #include "text/hot_issues.h"
@@ -104,7 +103,7 @@ std::string day_of(int64_t seconds) {
 
 // The first `characters` characters of `text`, masked, on one line.
 std::string excerpt(const std::string& text, size_t characters) {
-  std::u32string s = decode_utf8(mask_personal_details(text::mask_pii(text)));
+  std::u32string s = decode_utf8(text::mask_for_export(text));
   for (auto& c : s)
     if (c == U'\n' || c == U'\r' || c == U'\t') c = U' ';
   if (s.size() > characters) s = s.substr(0, characters) + U"…";

@@ -4,7 +4,6 @@
 #include <nlohmann/json.hpp>
 
 #include "base/csv.h"
-#include "base/mask.h"
 #include "text/normalize.h"
 #include "text/pii.h"
 
@@ -34,7 +33,7 @@ Suggested suggested_of(const std::string& attrs) {
 // found too), with personal numbers, the doors of addresses and names given masked.
 std::string exported(const std::string& text) {
   auto normal = text::normalize(text);
-  return mask_personal_details(text::mask_pii(normal.ok() ? *normal : text));
+  return text::mask_for_export(normal.ok() ? *normal : text);
 }
 
 }  // namespace

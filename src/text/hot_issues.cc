@@ -8,7 +8,6 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "base/mask.h"
 #include "text/hot_matters.h"
 #include "text/normalize.h"
 #include "text/pii.h"
@@ -334,7 +333,7 @@ std::string describe_place(const std::vector<size_t>& members,
 // and a name given are masked, as in every text that leaves for analytics.
 std::string short_title(const std::string& subject) {
   constexpr size_t kLongest = 40;  // characters
-  std::u32string s = decode_utf8(mask_personal_details(mask_pii(subject)));
+  std::u32string s = decode_utf8(mask_for_export(subject));
   if (s.size() > kLongest) s = s.substr(0, kLongest - 1) + U"…";
   return to_utf8(s);
 }

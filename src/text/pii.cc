@@ -1,5 +1,7 @@
 #include "text/pii.h"
 
+#include "base/mask.h"
+
 namespace shegong::text {
 
 namespace {
@@ -77,6 +79,8 @@ std::vector<PiiSpan> find_pii(std::string_view t) {
   }
   return out;
 }
+
+std::string mask_for_export(std::string_view text) { return mask_personal_details(mask_pii(text)); }
 
 std::string mask_pii(std::string_view t) {
   std::string out;

@@ -21,6 +21,9 @@ struct PiiSpan {
 
 std::vector<PiiSpan> find_pii(std::string_view text);
 std::string mask_pii(std::string_view text);
+// Text that leaves for analytics or exports: personal numbers (mask_pii) and the door of an address
+// and a name given (mask_personal_details in base/mask.h) masked.
+std::string mask_for_export(std::string_view text);
 
 // GB 11643-1999: 17 digits and a check character (0-9 or X) computed with the ISO 7064 MOD 11-2
 // weights.
