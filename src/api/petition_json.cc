@@ -1,11 +1,8 @@
 #include "api/petition_json.h"
 
+#include "api/case_json.h"
 #include "api/order_json.h"
-#include "auth/actor_names.h"
-#include "base/clock.h"
-#include "cases/engine.h"
 #include "cases/fields.h"
-#include "hotline/units.h"
 #include "petitions/follow_up.h"
 #include "petitions/notices.h"
 #include "petitions/petition_kind.h"
@@ -13,21 +10,7 @@
 
 namespace shegong::api {
 
-namespace {
-
 using Json = nlohmann::json;
-
-Json time_or_null(int64_t ms) { return ms == 0 ? Json() : Json(iso_time(ms)); }
-
-Result<Json> unit_json(db::Session& s, int64_t id) {
-  if (id == 0) return Json();
-  auto u = hotline::find_unit(s, id);
-  if (!u.ok()) return u.status();
-  if (!*u) return Json();
-  return Json{{"id", (*u)->id}, {"name", (*u)->name}, {"kind", (*u)->kind}};
-}
-
-}  // namespace
 
 Result<Json> petition_json(db::Session& s, const cases::CaseRecord& c,
                            const petitions::PetitionAccess& access, const crypto::SecretBox& box,
@@ -79,21 +62,9 @@ Result<Json> petition_json(db::Session& s, const cases::CaseRecord& c,
                        {"representatives", m.representatives}};
   }
   if (with_timeline) {
-    auto events = cases::timeline(s, c.id);
-    if (!events.ok()) return events.status();
-    Json timeline = Json::array();
-    int64_t now_ms = SystemClock::instance().now_ms();
-    for (const auto& e : *events) {
-      timeline.push_back({{"at", iso_time(e.at_ms)},
-                          {"actor", e.actor},
-                          {"actor_name", auth::actor_display_name(s, e.actor, now_ms)},
-                          {"action", e.action},
-                          {"from", e.from_state},
-                          {"to", e.to_state},
-                          {"unit_id", e.unit_id == 0 ? Json() : Json(e.unit_id)},
-                          {"data", Json::parse(e.data, nullptr, false)}});
-    }
-    j["timeline"] = std::move(timeline);
+    auto timeline = timeline_json(s, c.id);
+    if (!timeline.ok()) return timeline.status();
+    j["timeline"] = std::move(*timeline);
   }
   return j;
 }

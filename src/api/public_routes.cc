@@ -8,6 +8,7 @@
 #include "api/order_input.h"
 #include "api/order_json.h"
 #include "api/petition_json.h"
+#include "api/public_case.h"
 #include "api/submission_limiter.h"
 #include "hotline/intake.h"
 #include "hotline/order_kind.h"
@@ -18,26 +19,6 @@ namespace shegong::api {
 
 namespace {
 
-bool plausible_tracking_no(std::string_view no) {
-  if (no.size() < 8 || no.size() > 32) return false;
-  for (char c : no) {
-    if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'))) return false;
-  }
-  return true;
-}
-
-Result<cases::CaseRecord> case_by_number(db::Session& s, std::string_view no,
-                                         const std::string& kind, const char* noun) {
-  if (!plausible_tracking_no(no)) {
-    return Invalid("tracking_no", "a tracking number is 8 to 32 capital letters and digits");
-  }
-  auto c = cases::load_case_by_tracking_no(s, no);
-  if (!c.ok()) return c.status();
-  if (!*c || (*c)->kind != kind)
-    return NotFound(std::string("no ") + noun + " has that tracking number");
-  return **c;
-}
-
 Result<cases::CaseRecord> order_by_number(db::Session& s, std::string_view no) {
   return case_by_number(s, no, hotline::kOrderKind, "order");
 }
@@ -46,6 +27,8 @@ Result<cases::CaseRecord> order_by_number(db::Session& s, std::string_view no) {
 
 void add_public_routes(App& app) {
   auto limiter = std::make_shared<SubmissionLimiter>(10);
+  // A citizen's suggestions count against the same budget as their demands.
+  add_public_suggestion_routes(app, limiter);
   app.add({"POST",
            "/api/v1/public/orders",
            "A citizen submits a demand (no login; web, app or wechat; honours Idempotency-Key); "

@@ -23,6 +23,7 @@
 #include "petitions/demo_petitions.h"
 #include "petitions/petition_kind.h"
 #include "regions/region_import.h"
+#include "suggestions/suggestion_kind.h"
 #include "text/classifier.h"
 
 namespace shegong::cli {
@@ -247,6 +248,7 @@ int serve(const ServeOptions& options) {
   cases::Engine engine(*store->db, clock);
   engine.add_kind(hotline::order_kind(*calendar));
   engine.add_kind(petitions::petition_kind(*calendar));
+  engine.add_kind(suggestions::suggestion_kind());
   cases::TimerRunner timers(engine);
   timers.start();
 

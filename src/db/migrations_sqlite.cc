@@ -436,6 +436,32 @@ CREATE TABLE hotline_calls(
 -- A month's levels read the month's calls in time order; the index holds every column they read.
 CREATE INDEX hotline_calls_offered ON hotline_calls(offered_at_ms, region_code, answered_at_ms);
 )sql"},
+    {14, "suggestions", R"sql(
+-- 人民建议征集: special collections (专项征集) publish a topic, how to submit and the period
+-- (上海市人民建议征集若干规定 Art. 8); their results are published collectively (Art. 12).
+CREATE TABLE suggestion_collections(
+  id                      INTEGER PRIMARY KEY,
+  region_code             TEXT NOT NULL,
+  unit_id                 INTEGER NOT NULL REFERENCES units(id),
+  topic                   TEXT NOT NULL,
+  description             TEXT NOT NULL,
+  submission_method       TEXT NOT NULL,
+  opens_on                TEXT NOT NULL,   -- China dates, both included
+  closes_on               TEXT NOT NULL,
+  results                 TEXT,            -- the collective publication, once made
+  results_published_at_ms INTEGER,
+  created_by              TEXT NOT NULL,
+  created_at_ms           INTEGER NOT NULL
+);
+CREATE INDEX suggestion_collections_region ON suggestion_collections(region_code, closes_on);
+-- The suggestions sent to a collection; late: received after its closing date (item 67).
+CREATE TABLE suggestion_submissions(
+  case_id       INTEGER PRIMARY KEY REFERENCES cases(id),
+  collection_id INTEGER NOT NULL REFERENCES suggestion_collections(id),
+  late          INTEGER NOT NULL
+);
+CREATE INDEX suggestion_submissions_collection ON suggestion_submissions(collection_id);
+)sql"},
 };
 
 }  // namespace

@@ -1,0 +1,41 @@
+#include "api/case_json.h"
+
+#include "api/order_json.h"
+#include "auth/actor_names.h"
+#include "base/clock.h"
+#include "cases/engine.h"
+#include "hotline/units.h"
+
+namespace shegong::api {
+
+using Json = nlohmann::json;
+
+Result<Json> unit_json(db::Session& s, int64_t id) {
+  if (id == 0) return Json();
+  auto u = hotline::find_unit(s, id);
+  if (!u.ok()) return u.status();
+  if (!*u) return Json();
+  return Json{{"id", (*u)->id}, {"name", (*u)->name}, {"kind", (*u)->kind}};
+}
+
+Json time_or_null(int64_t ms) { return ms == 0 ? Json() : Json(iso_time(ms)); }
+
+Result<Json> timeline_json(db::Session& s, int64_t case_id) {
+  auto events = cases::timeline(s, case_id);
+  if (!events.ok()) return events.status();
+  Json timeline = Json::array();
+  int64_t now_ms = SystemClock::instance().now_ms();
+  for (const auto& e : *events) {
+    timeline.push_back({{"at", iso_time(e.at_ms)},
+                        {"actor", e.actor},
+                        {"actor_name", auth::actor_display_name(s, e.actor, now_ms)},
+                        {"action", e.action},
+                        {"from", e.from_state},
+                        {"to", e.to_state},
+                        {"unit_id", e.unit_id == 0 ? Json() : Json(e.unit_id)},
+                        {"data", Json::parse(e.data, nullptr, false)}});
+  }
+  return timeline;
+}
+
+}  // namespace shegong::api

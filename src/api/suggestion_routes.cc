@@ -1,0 +1,206 @@
+// 人民建议征集 over HTTP: registration by a collecting unit (idempotent), the list scoped like
+// every case (the caller's jurisdiction, or a unit that holds or held the suggestion), one
+// suggestion with its timeline, every transition of the suggestion kind, and the audited read of
+// the proposer by the unit holding it.
+#include "api/app.h"
+#include "api/case_action.h"
+#include "api/idempotency.h"
+#include "api/json_io.h"
+#include "api/suggestion_input.h"
+#include "api/suggestion_json.h"
+#include "audit/audit_log.h"
+#include "cases/engine.h"
+#include "hotline/vocabulary.h"
+#include "http/error_response.h"
+#include "suggestions/proposer.h"
+#include "suggestions/suggestion_kind.h"
+#include "suggestions/vocabulary.h"
+
+namespace shegong::api {
+
+namespace {
+
+// A suggestion the caller may read; anything else is "not found", so existence does not leak.
+Result<cases::CaseRecord> readable_suggestion(db::Session& s, const auth::Principal& p,
+                                              int64_t id) {
+  auto c = cases::load_case(s, id);
+  if (!c.ok()) return c.status();
+  auto missing = NotFound("no suggestion has the id " + std::to_string(id));
+  if (!*c || (*c)->kind != suggestions::kSuggestionKind) return missing;
+  auto units = cases::case_units(s, **c);
+  if (!units.ok()) return units.status();
+  if (!cases::can_read(p, **c, *units)) return missing;
+  return std::move(**c);
+}
+
+http::Response create_suggestion(App& app, Call& call) {
+  auto body = parse_object(call.request);
+  if (!body.ok()) return http::error_response(body.status());
+  const auth::Principal& who = *call.principal;
+  auto n = new_suggestion_from(*body);
+  if (!n.ok()) return http::error_response(n.status());
+  auto unit = int_member(*body, "unit_id", who.unit_id, 1, INT64_MAX);
+  if (!unit.ok()) return http::error_response(unit.status());
+  n->unit_id = *unit;
+  if (n->unit_id != who.unit_id && who.role != auth::Role::kAdmin) {
+    return http::error_response(Status(Code::kPermissionDenied,
+                                       "a suggestion is registered by the unit that received it",
+                                       "unit_id"));
+  }
+  auto received = received_member(*body, app.clock().now_ms());
+  if (!received.ok()) return http::error_response(received.status());
+  n->received_at_ms = *received;
+  auto tree = app.regions();
+  return create_once(app, call, who.actor(), [&](db::Session& s) -> Result<http::Response> {
+    auto c = suggestions::register_suggestion(s, app.engine(), app.box(), *tree, *n, who.actor());
+    if (!c.ok()) return c.status();
+    auto json = suggestion_json(s, *c, app.box(), false);
+    if (!json.ok()) return json.status();
+    return json_response(201, *json);
+  });
+}
+
+http::Response list_suggestions(App& app, Call& call) {
+  const auth::Principal& p = *call.principal;
+  const http::Request& r = call.request;
+  int64_t unit = p.unit_id == 0 ? -1 : p.unit_id;
+  std::string where =
+      "kind = 'suggestion' AND ((region_code >= ? AND region_code < ?) OR lead_unit_id = ? OR id "
+      "IN (SELECT case_id FROM case_units WHERE unit_id = ?))";
+  db::Params params = {p.jurisdiction, p.jurisdiction + ":", unit, unit};
+  for (const char* column : {"state", "type"}) {
+    if (!r.has_query_param(column)) continue;
+    where += std::string(" AND ") + column + " = ?";
+    params.emplace_back(std::in_place_type<std::string>, r.query_param(column));
+  }
+  if (r.has_query_param("overdue")) {
+    std::string_view v = r.query_param("overdue");
+    if (v != "true" && v != "false") {
+      return http::error_response(Invalid("overdue", "true or false"));
+    }
+    where += " AND overdue = ?";
+    params.push_back(int64_t{v == "true"});
+  }
+  if (r.has_query_param("collection_id")) {
+    auto id = int_query(r, "collection_id", 0, 1, INT64_MAX);
+    if (!id.ok()) return http::error_response(id.status());
+    where += " AND id IN (SELECT case_id FROM suggestion_submissions WHERE collection_id = ?)";
+    params.push_back(*id);
+  }
+  if (r.has_query_param("q")) {
+    std::string q(r.query_param("q"));
+    if (q.empty() || q.size() > 100) return http::error_response(Invalid("q", "1 to 100 bytes"));
+    where += " AND (instr(subject, ?) > 0 OR instr(content, ?) > 0 OR tracking_no = ?)";
+    params.insert(params.end(), {q, q, q});
+  }
+  auto page = int_query(r, "page", 1, 1, 1'000'000);
+  if (!page.ok()) return http::error_response(page.status());
+  auto size = int_query(r, "page_size", 20, 1, 100);
+  if (!size.ok()) return http::error_response(size.status());
+  Json out = {{"items", Json::array()}, {"page", *page}, {"page_size", *size}};
+  Status st = app.db().read([&](db::Session& s) {
+    auto count = s.query("SELECT count(*) FROM cases WHERE " + where, params);
+    if (!count.ok()) return count.status();
+    out["total"] = (*count)[0].integer(0);
+    db::Params paged = params;
+    paged.push_back(*size);
+    paged.push_back((*page - 1) * *size);
+    auto rows = s.query(std::string("SELECT ") + cases::kCaseColumns + " FROM cases WHERE " +
+                            where + " ORDER BY id DESC LIMIT ? OFFSET ?",
+                        paged);
+    if (!rows.ok()) return rows.status();
+    for (const db::Row& row : *rows) {
+      auto one = suggestion_json(s, cases::read_case_row(row), app.box(), false);
+      if (!one.ok()) return one.status();
+      out["items"].push_back(std::move(*one));
+    }
+    return Status::Ok();
+  });
+  if (!st.ok()) return http::error_response(st);
+  return json_response(200, out);
+}
+
+http::Response proposer_of(App& app, Call& call) {
+  auto id = id_param(call.request, "id");
+  if (!id.ok()) return http::error_response(id.status());
+  const auth::Principal& who = *call.principal;
+  Json out;
+  Status st = app.db().write([&](db::Session& s) {
+    auto c = readable_suggestion(s, who, *id);
+    if (!c.ok()) return c.status();
+    if (who.unit_id == 0 || who.unit_id != c->lead_unit_id) {
+      return Denied("only the unit holding the suggestion sees its proposer in full");
+    }
+    auto person = suggestions::open_proposer(app.box(), c->requester_sealed);
+    if (!person.ok()) return person.status();
+    out = {{"kind", person->kind},
+           {"name", person->name},
+           {"phone", person->phone},
+           {"email", person->email},
+           {"address", person->address}};
+    return audit::append(
+        s, app.clock(),
+        {who.actor(), "suggestion.reveal_proposer", "case:" + std::to_string(*id), "proposer"});
+  });
+  if (!st.ok()) return http::error_response(st);
+  auto r = json_response(200, out);
+  r.set_header("Cache-Control", "no-store");
+  return r;
+}
+
+}  // namespace
+
+void add_suggestion_routes(App& app) {
+  app.add({"POST", "/api/v1/suggestions",
+           "Register a people's suggestion at receipt, by the receiving unit (honours "
+           "Idempotency-Key)",
+           suggestions::kCollectors},
+          [&app](Call& call) { return create_suggestion(app, call); });
+
+  app.add({"GET", "/api/v1/suggestions",
+           "Suggestions you may read: ?state=&type=routine|special&collection_id=&overdue=&q=&"
+           "page=&page_size=",
+           auth::kStaff},
+          [&app](Call& call) { return list_suggestions(app, call); });
+
+  app.add({"GET", "/api/v1/suggestions/{id}", "One suggestion with its timeline", auth::kStaff},
+          [&app](Call& call) {
+            auto id = id_param(call.request, "id");
+            if (!id.ok()) return http::error_response(id.status());
+            Json out;
+            Status st = app.db().read([&](db::Session& s) {
+              auto c = readable_suggestion(s, *call.principal, *id);
+              if (!c.ok()) return c.status();
+              auto json = suggestion_json(s, *c, app.box(), true);
+              if (!json.ok()) return json.status();
+              out = std::move(*json);
+              return Status::Ok();
+            });
+            return st.ok() ? json_response(200, out) : http::error_response(st);
+          });
+
+  app.add({"POST", "/api/v1/suggestions/{id}/{action}",
+           "An action on a suggestion: accept, transfer, redirect, record_study, evaluate, "
+           "feedback, reward",
+           suggestions::kCollectors},
+          [&app](Call& call) {
+            return apply_case_action(app, call,
+                                     {[](db::Session& s, const auth::Principal& who, int64_t id) {
+                                        return readable_suggestion(s, who, id).status();
+                                      },
+                                      [&app](db::Session& s, const auth::Principal&,
+                                             const cases::CaseRecord& c) -> Result<std::string> {
+                                        auto json = suggestion_json(s, c, app.box(), true);
+                                        if (!json.ok()) return json.status();
+                                        return json->dump(-1, ' ', false,
+                                                          Json::error_handler_t::replace);
+                                      }});
+          });
+
+  app.add({"GET", "/api/v1/suggestions/{id}/proposer",
+           "The proposer in full, for the unit holding the suggestion (every read is audited)",
+           suggestions::kCollectors},
+          [&app](Call& call) { return proposer_of(app, call); });
+}
+
+}  // namespace shegong::api
