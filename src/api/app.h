@@ -108,6 +108,7 @@ class SubmissionLimiter;
 void add_public_suggestion_routes(App& app, std::shared_ptr<SubmissionLimiter> limiter);
 void add_suggestion_routes(App& app);
 void add_suggestion_collection_routes(App& app);
+void add_setting_routes(App& app);
 void add_hotline_admin_routes(App& app);
 void add_ranking_routes(App& app);
 void add_whistle_routes(App& app);

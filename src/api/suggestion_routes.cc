@@ -63,11 +63,15 @@ http::Response create_suggestion(App& app, Call& call) {
 http::Response list_suggestions(App& app, Call& call) {
   const auth::Principal& p = *call.principal;
   const http::Request& r = call.request;
+  // cases::can_read as SQL: the jurisdiction, except for departments, which read what their unit
+  // holds or held.
   int64_t unit = p.unit_id == 0 ? -1 : p.unit_id;
+  const bool by_region = p.role != auth::Role::kDepartmentStaff;
   std::string where =
-      "kind = 'suggestion' AND ((region_code >= ? AND region_code < ?) OR lead_unit_id = ? OR id "
-      "IN (SELECT case_id FROM case_units WHERE unit_id = ?))";
-  db::Params params = {p.jurisdiction, p.jurisdiction + ":", unit, unit};
+      "kind = 'suggestion' AND ((? = 1 AND region_code >= ? AND region_code < ?) OR lead_unit_id = "
+      "? "
+      "OR id IN (SELECT case_id FROM case_units WHERE unit_id = ?))";
+  db::Params params = {int64_t{by_region}, p.jurisdiction, p.jurisdiction + ":", unit, unit};
   for (const char* column : {"state", "type"}) {
     if (!r.has_query_param(column)) continue;
     where += std::string(" AND ") + column + " = ?";

@@ -1,0 +1,255 @@
+// People's suggestions over HTTP against the real server, in simulated time (Tuesday 10 March 2026,
+// 10:00 in Beijing): a collecting office publishes a special collection, a citizen finds it and
+// sends a suggestion without signing in, staff study, evaluate and answer it, and the citizen reads
+// the answer by tracking number; the proposer stays sealed; the portal's routine suggestions go to
+// the office an admin names in the region's settings; bad settings are refused.
+#include <nlohmann/json.hpp>
+
+#include "api/e2e_fixture.h"
+
+namespace shegong::testing {
+namespace {
+
+using Json = nlohmann::json;
+
+constexpr const char* kPassword = "suggestion-pass-1";
+
+class SuggestionsApi : public E2eTest {
+ protected:
+  void SetUp() override {
+    E2eTest::SetUp();
+    office_ = make_unit("东城区人民建议征集办公室", "department", "110101");
+    organ_ = make_unit("东城区住房和城乡建设委员会", "department", "110101");
+    make_user("sg.office", "department_staff", "110101", office_);
+    make_user("sg.organ", "department_staff", "110101", organ_);
+  }
+  int64_t make_unit(const std::string& name, const std::string& kind, const std::string& region) {
+    auto r = http().Post("/api/v1/units", as("admin"),
+                         Json{{"name", name}, {"kind", kind}, {"region_code", region}}.dump(),
+                         "application/json");
+    EXPECT_TRUE(r && r->status == 201) << (r ? r->body : "");
+    return r ? Json::parse(r->body).value("id", int64_t{0}) : 0;
+  }
+  void make_user(const std::string& name, const std::string& role, const std::string& region,
+                 int64_t unit) {
+    Json body = {{"username", name},
+                 {"password", kPassword},
+                 {"role", role},
+                 {"region_code", region},
+                 {"unit_id", unit}};
+    auto r = http().Post("/api/v1/users", as("admin"), body.dump(), "application/json");
+    EXPECT_TRUE(r && r->status == 201) << (r ? r->body : "");
+  }
+  httplib::Headers user(const std::string& name) {
+    if (name.starts_with("sg.")) {
+      auto it = sessions_.find(name);
+      if (it == sessions_.end()) it = sessions_.emplace(name, session_of(name, kPassword)).first;
+      return it->second;
+    }
+    return as(name);
+  }
+  std::pair<int, Json> send(const std::string& method, const std::string& path,
+                            const std::string& who, const Json& body = nullptr) {
+    httplib::Headers h = who.empty() ? httplib::Headers{} : user(who);
+    httplib::Result r =
+        method == "GET"      ? http().Get(path.c_str(), h)
+        : method == "PUT"    ? http().Put(path.c_str(), h, body.dump(), "application/json")
+        : method == "DELETE" ? http().Delete(path.c_str(), h)
+                             : http().Post(path.c_str(), h, body.dump(), "application/json");
+    EXPECT_TRUE(r);
+    return {r ? r->status : -1, r ? Json::parse(r->body, nullptr, false) : Json()};
+  }
+  Json act(int64_t id, const std::string& action, const Json& body, int expected = 200) {
+    auto [status, out] =
+        send("POST", "/api/v1/suggestions/" + std::to_string(id) + "/" + action, "sg.office", body);
+    EXPECT_EQ(status, expected) << action << ": " << out;
+    return out;
+  }
+  static Json suggestion() {
+    return {{"channel", "web"},
+            {"subject", "建议在多福巷增设电动自行车充电棚"},
+            {"reasons", "多福巷小区居民多用电动自行车，楼道充电存在火灾隐患，现有充电点不足。"},
+            {"measures", "在小区东门空地设置集中充电棚，由物业统一管理。我住3号楼2单元501室。"},
+            {"region_code", "110101001001"},
+            {"proposer",
+             {{"name", "李建言"}, {"phone", "13712345678"}, {"address", "北京市东城区多福巷2号"}}}};
+  }
+  int64_t suggestion_rows() {
+    return stored("SELECT count(*) FROM cases WHERE kind = 'suggestion'")[0].integer(0);
+  }
+
+  int64_t office_ = 0, organ_ = 0;
+  std::map<std::string, httplib::Headers> sessions_;
+};
+
+TEST_F(SuggestionsApi, ACitizenAnswersASpecialCollectionAndReadsTheAnswerByNumber) {
+  // The office publishes a collection; its period is required.
+  Json collection = {{"topic", "背街小巷环境整治建议征集"},
+                     {"description", "围绕背街小巷停车、绿化、照明等，征集居民意见建议。"},
+                     {"submission_method", "在门户网站“人民建议征集”栏目提交，或致电12345。"},
+                     {"opens_on", "2026-03-01"}};
+  auto [refused, why] = send("POST", "/api/v1/suggestion-collections", "sg.office", collection);
+  EXPECT_EQ(refused, 400);
+  EXPECT_EQ(why["error"]["field"], "closes_on");
+  collection["closes_on"] = "2026-03-31";
+  auto [made, c] = send("POST", "/api/v1/suggestion-collections", "sg.office", collection);
+  ASSERT_EQ(made, 201) << c;
+  const int64_t collection_id = c["id"];
+  EXPECT_EQ(c["open"], true);
+
+  // Citizens find it without signing in, and answer it.
+  auto [listed, open] = send("GET", "/api/v1/public/suggestion-collections?open=true", "");
+  ASSERT_EQ(listed, 200) << open;
+  ASSERT_EQ(open["items"].size(), 1u);
+  EXPECT_EQ(open["items"][0]["topic"], "背街小巷环境整治建议征集");
+  Json mine = suggestion();
+  mine["collection_id"] = collection_id;
+  mine.erase("region_code");
+  mine["channel"] = "phone";
+  EXPECT_EQ(send("POST", "/api/v1/public/suggestions", "", mine).first, 400);  // web or app only
+  mine["channel"] = "web";
+  auto [sent, receipt] = send("POST", "/api/v1/public/suggestions", "", mine);
+  ASSERT_EQ(sent, 201) << receipt;
+  const std::string no = receipt["tracking_no"];
+  EXPECT_EQ(no.substr(0, 2), "JY");
+  EXPECT_EQ(receipt.dump().find("李建言"), std::string::npos);
+
+  // Staff see it under the collection, the proposer masked; the office reads the proposer in full.
+  auto [found, list] = send(
+      "GET", "/api/v1/suggestions?collection_id=" + std::to_string(collection_id), "sg.office");
+  ASSERT_EQ(found, 200) << list;
+  ASSERT_EQ(list["total"], 1);
+  const Json& item = list["items"][0];
+  const int64_t id = item["id"];
+  EXPECT_EQ(item["type"], "special");
+  EXPECT_EQ(item["proposer"]["name"], "李**");
+  EXPECT_EQ(item["proposer"]["phone"], "137****5678");
+  EXPECT_EQ(item["collection"]["topic"], "背街小巷环境整治建议征集");
+  EXPECT_EQ(send("GET", "/api/v1/suggestions/" + std::to_string(id) + "/proposer", "sg.office")
+                .second["phone"],
+            "13712345678");
+  // Another department of the district does not hold it and does not find it.
+  EXPECT_EQ(
+      send("GET", "/api/v1/suggestions/" + std::to_string(id) + "/proposer", "sg.organ").first,
+      404);
+  EXPECT_EQ(stored("SELECT count(*) FROM audit_log WHERE action = 'suggestion.reveal_proposer'")[0]
+                .integer(0),
+            1);
+
+  // Studied, evaluated and answered.
+  act(id, "accept", Json::object());
+  act(id, "record_study",
+      {{"method", "site_visit"}, {"note", "实地查看东门空地。"}, {"proposer_invited", true}});
+  Json bad = act(id, "evaluate", {{"adoption", "adopted"}, {"reasons", "可行。"}}, 400);
+  EXPECT_EQ(bad["error"]["field"], "conversion");
+  act(id, "evaluate",
+      {{"adoption", "adopted"},
+       {"reasons", "东门空地可设充电棚，已列入年度实事。"},
+       {"conversion", "work_improvement"}});
+  // The results are published after the collection closes, and answer the suggestion.
+  auto [early, not_yet] =
+      send("POST", "/api/v1/suggestion-collections/" + std::to_string(collection_id) + "/results",
+           "sg.office", {{"results", "共收到建议1件，采纳1件。"}});
+  EXPECT_EQ(early, 409) << not_yet;
+  act(id, "feedback", {{"method", "sms"}, {"text", "您的建议已被采纳，充电棚将于6月建成。"}});
+
+  auto [tracked, page] = send("GET", "/api/v1/public/suggestions/" + no, "");
+  ASSERT_EQ(tracked, 200) << page;
+  EXPECT_EQ(page["state"], "closed");
+  EXPECT_EQ(page["adoption"]["status"], "adopted");
+  EXPECT_EQ(page["feedback"]["method"], "sms");
+  EXPECT_EQ(page.dump().find("李建言"), std::string::npos);
+  EXPECT_EQ(page.dump().find("13712345678"), std::string::npos);
+  // An order's page does not open a suggestion's number.
+  EXPECT_EQ(send("GET", "/api/v1/public/orders/" + no, "").first, 404);
+  auto [timeline_read, full] = send("GET", "/api/v1/suggestions/" + std::to_string(id), "leader");
+  ASSERT_EQ(timeline_read, 200) << full;
+  EXPECT_EQ(full["timeline"].size(), 5u);  // register, accept, study, evaluate, feedback
+}
+
+TEST_F(SuggestionsApi, RoutineSuggestionsGoToTheOfficeTheRegionsSettingsName) {
+  // Without a collecting office for the area, the portal says so and keeps nothing.
+  auto [none, why] = send("POST", "/api/v1/public/suggestions", "", suggestion());
+  EXPECT_EQ(none, 409) << why;
+  EXPECT_EQ(why["error"]["field"], "region_code");
+  EXPECT_EQ(suggestion_rows(), 0);
+
+  // Settings: a key the catalogue lacks, a unit that does not exist, another district, a value out
+  // of range: each refused, nothing stored.
+  const std::string office = std::to_string(office_);
+  EXPECT_EQ(send("PUT", "/api/v1/settings/suggestion.office", "district_admin",
+                 {{"region_code", "110101"}, {"value", office}})
+                .first,
+            404);
+  EXPECT_EQ(send("PUT", "/api/v1/settings/suggestion.office_unit", "district_admin",
+                 {{"region_code", "110101"}, {"value", "999999"}})
+                .second["error"]["field"],
+            "value");
+  EXPECT_EQ(send("PUT", "/api/v1/settings/suggestion.office_unit", "district_admin",
+                 {{"region_code", "110102"}, {"value", office}})
+                .first,
+            403);
+  EXPECT_EQ(send("PUT", "/api/v1/settings/suggestion.accept_days", "district_admin",
+                 {{"region_code", "110101"}, {"value", "0"}})
+                .second["error"]["field"],
+            "value");
+  EXPECT_EQ(send("PUT", "/api/v1/settings/rates.weight.response", "district_admin",
+                 {{"region_code", "110101"}, {"value", "40"}})
+                .second["error"]["field"],
+            "region_code");  // the rates' weights hold for the whole country only
+  EXPECT_EQ(send("PUT", "/api/v1/settings/suggestion.office_unit", "sg.office",
+                 {{"region_code", "110101"}, {"value", office}})
+                .first,
+            403);  // admins only
+  EXPECT_EQ(stored("SELECT count(*) FROM profiles")[0].integer(0), 0);
+
+  auto [set, setting] = send("PUT", "/api/v1/settings/suggestion.office_unit", "district_admin",
+                             {{"region_code", "110101"}, {"value", office}});
+  ASSERT_EQ(set, 200) << setting;
+  EXPECT_EQ(send("PUT", "/api/v1/settings/suggestion.accept_days", "district_admin",
+                 {{"region_code", "110101"}, {"value", "10"}})
+                .first,
+            200);
+  auto [read, all] = send("GET", "/api/v1/settings?region=110101001", "leader");
+  ASSERT_EQ(read, 200) << all;
+  bool seen = false;
+  for (const Json& s : all["items"]) {
+    if (s["key"] != "suggestion.accept_days") continue;
+    seen = true;
+    EXPECT_EQ(s["value"], "10");
+    EXPECT_EQ(s["default"], "15");
+    EXPECT_EQ(s["set_for"], "110101000000");
+  }
+  EXPECT_TRUE(seen);
+
+  auto [sent, receipt] = send("POST", "/api/v1/public/suggestions", "", suggestion());
+  ASSERT_EQ(sent, 201) << receipt;
+  EXPECT_EQ(receipt["lead_unit"], "东城区人民建议征集办公室");
+  auto list = send("GET", "/api/v1/suggestions", "sg.office").second;
+  ASSERT_EQ(list["total"], 1) << list;
+  const Json& item = list["items"][0];
+  EXPECT_EQ(item["type"], "routine");
+  // Accepted within the district's 10 days: 20 March, to the end of the day.
+  EXPECT_EQ(item["due_at"], "2026-03-20T15:59:59.999Z");
+  // A personal demand written as a suggestion is hinted, and redirected with an answer.
+  Json demand = suggestion();
+  demand["subject"] = "请帮我追讨拖欠的工资";
+  auto [hinted, h] = send("POST", "/api/v1/suggestions", "sg.office", demand);
+  ASSERT_EQ(hinted, 201) << h;
+  EXPECT_EQ(h["redirect_hint"]["reason"], "personal_demand");
+  Json redirected = act(h["id"], "redirect",
+                        {{"reason", "personal_demand"},
+                         {"method", "phone"},
+                         {"reply", "已告知可向劳动保障监察机构投诉。"}});
+  EXPECT_EQ(redirected["state"], "redirected");
+
+  auto [removed, r] =
+      send("DELETE", "/api/v1/settings/suggestion.office_unit?region=110101", "district_admin");
+  EXPECT_EQ(removed, 200) << r;
+  EXPECT_EQ(send("POST", "/api/v1/public/suggestions", "", suggestion()).first, 409);
+  EXPECT_EQ(stored("SELECT count(*) FROM audit_log WHERE action LIKE 'setting.%'")[0].integer(0),
+            3);
+}
+
+}  // namespace
+}  // namespace shegong::testing
