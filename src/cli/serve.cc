@@ -23,6 +23,7 @@
 #include "petitions/demo_petitions.h"
 #include "petitions/petition_kind.h"
 #include "regions/region_import.h"
+#include "suggestions/demo_suggestions.h"
 #include "suggestions/suggestion_kind.h"
 #include "text/classifier.h"
 
@@ -47,6 +48,7 @@ constexpr DemoUser kDemoUsers[] = {
     {"dongcheng", "leader", "110101000000", "东城区领导"},
     {"donghuamen", "street_staff", "110101001000", "东华门街道工作人员"},
     {"xinfang", "department_staff", "110101000000", "东城区信访办公室工作人员"},
+    {"jianyi", "department_staff", "110101000000", "东城区人民建议征集办公室工作人员"},
 };
 
 Result<int64_t> count_rows(db::Db& db, const char* table) {
@@ -110,6 +112,14 @@ Status seed_demo(Store& store, const crypto::SecretBox& box, const ServeOptions&
     if (!petitions.ok()) return petitions.status();
     std::cout << "demo: " << petitions->petitions << " petitions (" << petitions->answered
               << " answered, " << petitions->in_progress << " in progress)\n";
+    suggestions::DemoSuggestionOptions suggestion_demo;
+    suggestion_demo.now_ms = demo.now_ms;
+    auto suggestions =
+        suggestions::generate_demo_suggestions(*store.db, box, **tree, suggestion_demo);
+    if (!suggestions.ok()) return suggestions.status();
+    std::cout << "demo: " << suggestions->suggestions << " people's suggestions in "
+              << suggestions->collections << " special collections and routine ("
+              << suggestions->answered << " answered)\n";
   }
   auto users = count_rows(*store.db, "users");
   if (!users.ok()) return users.status();
@@ -129,6 +139,10 @@ Status seed_demo(Store& store, const crypto::SecretBox& box, const ServeOptions&
       SHEGONG_RETURN_IF_ERROR(
           s.exec("UPDATE users SET unit_id = (SELECT id FROM units WHERE kind = "
                  "'petition_office' AND region_code = '110101') WHERE username = 'xinfang'")
+              .status());
+      SHEGONG_RETURN_IF_ERROR(
+          s.exec("UPDATE users SET unit_id = (SELECT id FROM units WHERE name = "
+                 "'东城区人民建议征集办公室' AND region_code = '110101') WHERE username = 'jianyi'")
               .status());
       return s
           .exec(
