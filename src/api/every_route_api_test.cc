@@ -184,6 +184,14 @@ class EveryRoute : public E2eTest {
                        {"phone", "13912345678"},
                        {"address", "北京市东城区多福巷1号"}}}};
     petition_ = make("/api/v1/petitions", petition, &petition_tracking_no_);
+    Json suggestion = {{"channel", "letter"},
+                       {"subject", "建议增设电动自行车充电棚"},
+                       {"reasons", "楼道充电存在火灾隐患。"},
+                       {"measures", "在小区空地建设集中充电棚。"},
+                       {"region_code", "110101001001"},
+                       {"unit_id", office_},
+                       {"proposer", {{"name", "李建言"}, {"phone", "13712345678"}}}};
+    suggestion_ = make("/api/v1/suggestions", suggestion, &suggestion_tracking_no_);
     // Staff of the units that hold things, signed in as browsers (cookie and CSRF token): the
     // office holds the petition, so its actions reach their rules.
     for (auto [name, role, region, unit] :
@@ -261,6 +269,7 @@ class EveryRoute : public E2eTest {
     EXPECT_TRUE(doc && doc->status == 200);
     const std::vector<std::string> ids = {std::to_string(order_),
                                           std::to_string(petition_),
+                                          std::to_string(suggestion_),
                                           "0",
                                           "abc",
                                           "99999999999999999999",
@@ -268,7 +277,9 @@ class EveryRoute : public E2eTest {
     const std::vector<std::pair<std::string, std::vector<std::string>>> values = {
         {"id", ids},
         {"code", {"110101001", "0", "11010100100199", "x%00"}},
-        {"tracking_no", {order_tracking_no_, petition_tracking_no_, "GD", "%FF"}},
+        {"tracking_no",
+         {order_tracking_no_, petition_tracking_no_, suggestion_tracking_no_, "GD", "%FF"}},
+        {"key", {"suggestion.accept_days", "suggestion.office_unit", "nope", "%00"}},
         {"name", {"receipt", "acceptance", "opinion", "nope"}},
         {"username", {"street", "nope"}},
         {"action",
@@ -299,6 +310,13 @@ class EveryRoute : public E2eTest {
           "answer_supervision",
           "rate",
           "routing_overdue",
+          "transfer",
+          "redirect",
+          "record_study",
+          "evaluate",
+          "feedback",
+          "reward",
+          "acceptance_overdue",
           "nope"}}};
     const std::vector<std::string> queries = {
         "", "?page=0&page_size=100000",
@@ -333,9 +351,9 @@ class EveryRoute : public E2eTest {
     return http().Delete(path, h, c.body, "application/json");
   }
 
-  int64_t street_ = 0, office_ = 0, order_ = 0, petition_ = 0;
+  int64_t street_ = 0, office_ = 0, order_ = 0, petition_ = 0, suggestion_ = 0;
   std::map<std::string, httplib::Headers> sessions_;
-  std::string order_tracking_no_, petition_tracking_no_;
+  std::string order_tracking_no_, petition_tracking_no_, suggestion_tracking_no_;
   sqlite3* reader_ = nullptr;
   std::unique_ptr<db::Db> watcher_;  // on PostgreSQL, reads the change counter
 };
