@@ -15,7 +15,7 @@ constexpr Setting kSettings[] = {
      "接诉即办: a handling deadline that ends on a rest day moves to the next working day (1) or "
      "not (0)"},
     {"hotline.no_return_after_dispute", "0", Type::kWhole, 0, 1, false,
-     "接诉即办: a unit an order was reassigned to after a dispute may not dispute it back (1)"},
+     "接诉即办: an order reassigned by a dispute decision cannot be disputed again (1) or can (0)"},
     {"hotline.repeat_window_days", "30", Type::kWhole, 1, 365, false,
      "接诉即办: the window, in days, over which a caller's repeated orders are counted (item 42)"},
     {"hotline.repeat_threshold", "5", Type::kWhole, 2, 1000, false,
@@ -50,7 +50,8 @@ constexpr Setting kSettings[] = {
     {"petition.small_group_max_representatives", "5", Type::kWhole, 1, 100, false,
      "信访: representatives a small collective visit may have"},
     {"petition.same_matter_percent", "60", Type::kWhole, 1, 100, false,
-     "信访: share of a petition's words another must share to be the same matter (items 21, 22)"},
+     "信访: similarity, in percent, of the same petitioner's texts at which they are the same matter "
+     "(items 21, 22)"},
     {"petition.satisfied_ratings", "满意,基本满意", Type::kRatingList, 1, 3, false,
      "信访: ratings counted as satisfied in 参评群众满意率 (item 28)"},
     {"suggestion.accept_days", "15", Type::kWhole, 1, 365, false,
