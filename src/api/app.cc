@@ -146,6 +146,7 @@ void add_all_routes(App& app) {
   add_suggestion_routes(app);
   add_suggestion_collection_routes(app);
   add_setting_routes(app);
+  add_dispute_routes(app);
   add_petition_report_routes(app);
   add_notice_routes(app);
   add_queue_routes(app);

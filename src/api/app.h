@@ -109,6 +109,7 @@ void add_public_suggestion_routes(App& app, std::shared_ptr<SubmissionLimiter> l
 void add_suggestion_routes(App& app);
 void add_suggestion_collection_routes(App& app);
 void add_setting_routes(App& app);
+void add_dispute_routes(App& app);
 void add_hotline_admin_routes(App& app);
 void add_ranking_routes(App& app);
 void add_whistle_routes(App& app);

@@ -49,7 +49,8 @@ Json set_waiting(App& app) {
     log_waiting_deadlines(*waiting);
     return {{"waiting_deadlines",
              {{"orders", pending_json(waiting->orders)},
-              {"petitions", pending_json(waiting->petitions)}}}};
+              {"petitions", pending_json(waiting->petitions)},
+              {"disputes", pending_json(waiting->disputes)}}}};
   }
   // The year is loaded all the same; the cases that waited get their deadlines at the next start
   // or the next notice loaded.

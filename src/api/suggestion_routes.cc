@@ -4,6 +4,7 @@
 // the proposer by the unit holding it.
 #include "api/app.h"
 #include "api/case_action.h"
+#include "api/case_list.h"
 #include "api/idempotency.h"
 #include "api/json_io.h"
 #include "api/suggestion_input.h"
@@ -20,17 +21,9 @@ namespace shegong::api {
 
 namespace {
 
-// A suggestion the caller may read; anything else is "not found", so existence does not leak.
 Result<cases::CaseRecord> readable_suggestion(db::Session& s, const auth::Principal& p,
                                               int64_t id) {
-  auto c = cases::load_case(s, id);
-  if (!c.ok()) return c.status();
-  auto missing = NotFound("no suggestion has the id " + std::to_string(id));
-  if (!*c || (*c)->kind != suggestions::kSuggestionKind) return missing;
-  auto units = cases::case_units(s, **c);
-  if (!units.ok()) return units.status();
-  if (!cases::can_read(p, **c, *units)) return missing;
-  return std::move(**c);
+  return readable_case(s, p, id, suggestions::kSuggestionKind, "suggestion");
 }
 
 http::Response create_suggestion(App& app, Call& call) {
@@ -61,67 +54,21 @@ http::Response create_suggestion(App& app, Call& call) {
 }
 
 http::Response list_suggestions(App& app, Call& call) {
-  const auth::Principal& p = *call.principal;
-  const http::Request& r = call.request;
-  // cases::can_read as SQL: the jurisdiction, except for departments, which read what their unit
-  // holds or held.
-  int64_t unit = p.unit_id == 0 ? -1 : p.unit_id;
-  const bool by_region = p.role != auth::Role::kDepartmentStaff;
-  std::string where =
-      "kind = 'suggestion' AND ((? = 1 AND region_code >= ? AND region_code < ?) OR lead_unit_id = "
-      "? "
-      "OR id IN (SELECT case_id FROM case_units WHERE unit_id = ?))";
-  db::Params params = {int64_t{by_region}, p.jurisdiction, p.jurisdiction + ":", unit, unit};
-  for (const char* column : {"state", "type"}) {
-    if (!r.has_query_param(column)) continue;
-    where += std::string(" AND ") + column + " = ?";
-    params.emplace_back(std::in_place_type<std::string>, r.query_param(column));
-  }
-  if (r.has_query_param("overdue")) {
-    std::string_view v = r.query_param("overdue");
-    if (v != "true" && v != "false") {
-      return http::error_response(Invalid("overdue", "true or false"));
-    }
-    where += " AND overdue = ?";
-    params.push_back(int64_t{v == "true"});
-  }
-  if (r.has_query_param("collection_id")) {
+  CaseList list;
+  list.kind = std::string(suggestions::kSuggestionKind);
+  list.filters = {{"state", "state"}, {"type", "type"}};
+  list.narrow = [](const http::Request& r, std::string& where, db::Params& params) -> Status {
+    if (!r.has_query_param("collection_id")) return Status::Ok();
     auto id = int_query(r, "collection_id", 0, 1, INT64_MAX);
-    if (!id.ok()) return http::error_response(id.status());
+    if (!id.ok()) return id.status();
     where += " AND id IN (SELECT case_id FROM suggestion_submissions WHERE collection_id = ?)";
     params.push_back(*id);
-  }
-  if (r.has_query_param("q")) {
-    std::string q(r.query_param("q"));
-    if (q.empty() || q.size() > 100) return http::error_response(Invalid("q", "1 to 100 bytes"));
-    where += " AND (instr(subject, ?) > 0 OR instr(content, ?) > 0 OR tracking_no = ?)";
-    params.insert(params.end(), {q, q, q});
-  }
-  auto page = int_query(r, "page", 1, 1, 1'000'000);
-  if (!page.ok()) return http::error_response(page.status());
-  auto size = int_query(r, "page_size", 20, 1, 100);
-  if (!size.ok()) return http::error_response(size.status());
-  Json out = {{"items", Json::array()}, {"page", *page}, {"page_size", *size}};
-  Status st = app.db().read([&](db::Session& s) {
-    auto count = s.query("SELECT count(*) FROM cases WHERE " + where, params);
-    if (!count.ok()) return count.status();
-    out["total"] = (*count)[0].integer(0);
-    db::Params paged = params;
-    paged.push_back(*size);
-    paged.push_back((*page - 1) * *size);
-    auto rows = s.query(std::string("SELECT ") + cases::kCaseColumns + " FROM cases WHERE " +
-                            where + " ORDER BY id DESC LIMIT ? OFFSET ?",
-                        paged);
-    if (!rows.ok()) return rows.status();
-    for (const db::Row& row : *rows) {
-      auto one = suggestion_json(s, cases::read_case_row(row), app.box(), false);
-      if (!one.ok()) return one.status();
-      out["items"].push_back(std::move(*one));
-    }
     return Status::Ok();
-  });
-  if (!st.ok()) return http::error_response(st);
-  return json_response(200, out);
+  };
+  list.render = [&app](db::Session& s, const cases::CaseRecord& c) {
+    return suggestion_json(s, c, app.box(), false);
+  };
+  return list_cases(app, call, list);
 }
 
 http::Response proposer_of(App& app, Call& call) {

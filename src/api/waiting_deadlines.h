@@ -12,6 +12,7 @@ namespace shegong::api {
 struct WaitingDeadlines {
   cases::PendingDeadlines orders;
   cases::PendingDeadlines petitions;
+  cases::PendingDeadlines disputes;
 };
 
 Result<WaitingDeadlines> set_waiting_deadlines(db::Db& db, const HolidayCalendar& calendar,

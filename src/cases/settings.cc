@@ -50,7 +50,8 @@ constexpr Setting kSettings[] = {
     {"petition.small_group_max_representatives", "5", Type::kWhole, 1, 100, false,
      "信访: representatives a small collective visit may have"},
     {"petition.same_matter_percent", "60", Type::kWhole, 1, 100, false,
-     "信访: similarity, in percent, of the same petitioner's texts at which they are the same matter "
+     "信访: similarity, in percent, of the same petitioner's texts at which they are the same "
+     "matter "
      "(items 21, 22)"},
     {"petition.satisfied_ratings", "满意,基本满意", Type::kRatingList, 1, 3, false,
      "信访: ratings counted as satisfied in 参评群众满意率 (item 28)"},
@@ -59,6 +60,16 @@ constexpr Setting kSettings[] = {
      "redirected"},
     {"suggestion.answer_days", "60", Type::kWhole, 1, 365, false,
      "人民建议: days from acceptance within which the proposer gets feedback (item 66)"},
+    {"dispute.mediation_days", "30", Type::kWhole, 1, 365, false,
+     "矛盾纠纷: days a mediation runs before it is overdue, unless the parties agree to go on "
+     "(item 69)"},
+    {"dispute.acceptance_working_days", "5", Type::kWhole, 1, 60, false,
+     "矛盾纠纷: working days within which an organ decides on accepting an administrative "
+     "mediation (item 69)"},
+    {"dispute.complex_acceptance_working_days", "10", Type::kWhole, 1, 60, false,
+     "矛盾纠纷: the same for a complex or multi-agency dispute (item 69)"},
+    {"dispute.referral_working_days", "3", Type::kWhole, 1, 60, false,
+     "矛盾纠纷: working days within which an organ refers a dispute outside its remit (item 69)"},
     {"suggestion.office_unit", "0", Type::kUnit, 0, 0, false,
      "人民建议: the unit that receives citizens' own suggestions from the portal (0: none)"},
 };

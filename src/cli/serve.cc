@@ -16,6 +16,7 @@
 #include "base/log.h"
 #include "cases/engine.h"
 #include "cli/commands.h"
+#include "disputes/dispute_kind.h"
 #include "hotline/categories.h"
 #include "hotline/demo_orders.h"
 #include "hotline/order_kind.h"
@@ -263,6 +264,7 @@ int serve(const ServeOptions& options) {
   engine.add_kind(hotline::order_kind(*calendar));
   engine.add_kind(petitions::petition_kind(*calendar));
   engine.add_kind(suggestions::suggestion_kind());
+  engine.add_kind(disputes::dispute_kind(*calendar));
   cases::TimerRunner timers(engine);
   timers.start();
 

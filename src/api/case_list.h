@@ -1,0 +1,32 @@
+// The list and the one-case read that kinds without rules of their own about readers share
+// (suggestions, disputes): cases::can_read, in SQL for lists, so a list never shows a case its
+// detail page would refuse. A list takes ?overdue=&q=&page=&page_size= and the kind's own exact
+// filters, newest first.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "api/app.h"
+#include "api/json_io.h"
+
+namespace shegong::api {
+
+// The case of `kind` the caller may read; anything else is "not found (no <noun> has the id)", so
+// existence does not leak.
+Result<cases::CaseRecord> readable_case(db::Session& s, const auth::Principal& p, int64_t id,
+                                        std::string_view kind, std::string_view noun);
+
+struct CaseList {
+  std::string kind;
+  std::vector<std::pair<const char*, const char*>> filters;  // query parameter, column
+  // More conditions from the request (appended with AND); a 400 naming the parameter otherwise.
+  std::function<Status(const http::Request&, std::string& where, db::Params&)> narrow;
+  std::function<Result<Json>(db::Session&, const cases::CaseRecord&)> render;
+};
+
+http::Response list_cases(App& app, Call& call, const CaseList& list);
+
+}  // namespace shegong::api
