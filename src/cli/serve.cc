@@ -16,6 +16,7 @@
 #include "base/log.h"
 #include "cases/engine.h"
 #include "cli/commands.h"
+#include "disputes/demo_disputes.h"
 #include "disputes/dispute_kind.h"
 #include "hotline/categories.h"
 #include "hotline/demo_orders.h"
@@ -50,6 +51,7 @@ constexpr DemoUser kDemoUsers[] = {
     {"donghuamen", "street_staff", "110101001000", "东华门街道工作人员"},
     {"xinfang", "department_staff", "110101000000", "东城区信访办公室工作人员"},
     {"jianyi", "department_staff", "110101000000", "东城区人民建议征集办公室工作人员"},
+    {"duofu", "community_staff", "110101001001", "多福巷社区人民调解员"},
 };
 
 Result<int64_t> count_rows(db::Db& db, const char* table) {
@@ -121,6 +123,13 @@ Status seed_demo(Store& store, const crypto::SecretBox& box, const ServeOptions&
     std::cout << "demo: " << suggestions->suggestions << " people's suggestions in "
               << suggestions->collections << " special collections and routine ("
               << suggestions->answered << " answered)\n";
+    disputes::DemoDisputeOptions dispute_demo;
+    dispute_demo.now_ms = demo.now_ms;
+    auto disputes =
+        disputes::generate_demo_disputes(*store.db, box, **tree, *calendar, dispute_demo);
+    if (!disputes.ok()) return disputes.status();
+    std::cout << "demo: " << disputes->disputes << " disputes in mediation ("
+              << disputes->agreed << " settled by agreement)\n";
   }
   auto users = count_rows(*store.db, "users");
   if (!users.ok()) return users.status();
@@ -144,6 +153,10 @@ Status seed_demo(Store& store, const crypto::SecretBox& box, const ServeOptions&
       SHEGONG_RETURN_IF_ERROR(
           s.exec("UPDATE users SET unit_id = (SELECT id FROM units WHERE name = "
                  "'东城区人民建议征集办公室' AND region_code = '110101') WHERE username = 'jianyi'")
+              .status());
+      SHEGONG_RETURN_IF_ERROR(
+          s.exec("UPDATE users SET unit_id = (SELECT id FROM units WHERE kind = 'community' AND "
+                 "region_code = '110101001001') WHERE username = 'duofu'")
               .status());
       return s
           .exec(
