@@ -29,6 +29,7 @@ http::Response list_cases(App& app, Call& call, const CaseList& list) {
       "IN (SELECT case_id FROM case_units WHERE unit_id = ?))";
   db::Params params = {list.kind, int64_t{by_region}, p.jurisdiction, p.jurisdiction + ":", unit,
                        unit};
+  if (list.scope) std::tie(where, params) = *list.scope;
   for (auto [name, column] : list.filters) {
     if (!r.has_query_param(name)) continue;
     where += std::string(" AND ") + column + " = ?";

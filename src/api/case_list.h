@@ -1,10 +1,11 @@
-// The list and the one-case read that kinds without rules of their own about readers share
-// (suggestions, disputes): cases::can_read, in SQL for lists, so a list never shows a case its
-// detail page would refuse. A list takes ?overdue=&q=&page=&page_size= and the kind's own exact
-// filters, newest first.
+// The list of a case kind, scoped by cases::can_read in SQL (or the kind's own rule), so a list never
+// shows a case its detail page would refuse; and the one-case read for kinds without rules of their
+// own about readers (suggestions, disputes). A list takes ?overdue=&q=&page=&page_size= and the
+// kind's own exact filters, newest first.
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -21,6 +22,9 @@ Result<cases::CaseRecord> readable_case(db::Session& s, const auth::Principal& p
 
 struct CaseList {
   std::string kind;
+  // Who reads what, when the kind has rules of its own (petitions: never the accused unit): the
+  // SQL condition over `cases` and its parameters, used instead of cases::can_read's.
+  std::optional<std::pair<std::string, db::Params>> scope;
   std::vector<std::pair<const char*, const char*>> filters;  // query parameter, column
   // More conditions from the request (appended with AND); a 400 naming the parameter otherwise.
   std::function<Status(const http::Request&, std::string& where, db::Params&)> narrow;

@@ -20,26 +20,10 @@ class DisputesApi : public E2eTest {
     E2eTest::SetUp();
     committee_ = make_unit("多福巷社区居委会", "community", "110101001001");
     organ_ = make_unit("东城区城市管理委员会", "department", "110101");
-    make_user("dp.committee", "community_staff", "110101001001", committee_);
-    make_user("dp.organ", "department_staff", "110101", organ_);
+    make_user("dp.committee", "community_staff", "110101001001", committee_, kPassword);
+    make_user("dp.organ", "department_staff", "110101", organ_, kPassword);
   }
-  int64_t make_unit(const std::string& name, const std::string& kind, const std::string& region) {
-    auto r = http().Post("/api/v1/units", as("admin"),
-                         Json{{"name", name}, {"kind", kind}, {"region_code", region}}.dump(),
-                         "application/json");
-    EXPECT_TRUE(r && r->status == 201) << (r ? r->body : "");
-    return r ? Json::parse(r->body).value("id", int64_t{0}) : 0;
-  }
-  void make_user(const std::string& name, const std::string& role, const std::string& region,
-                 int64_t unit) {
-    Json body = {{"username", name},
-                 {"password", kPassword},
-                 {"role", role},
-                 {"region_code", region},
-                 {"unit_id", unit}};
-    auto r = http().Post("/api/v1/users", as("admin"), body.dump(), "application/json");
-    EXPECT_TRUE(r && r->status == 201) << (r ? r->body : "");
-  }
+
   httplib::Headers user(const std::string& name) {
     if (!name.starts_with("dp.")) return as(name);
     auto it = sessions_.find(name);

@@ -208,6 +208,23 @@ class E2eTest : public ::testing::Test {
     }
     fs::remove_all(dir_);
   }
+  // A unit and a user made by the fixture's national admin, as a test's own cast.
+  int64_t make_unit(const std::string& name, const std::string& kind, const std::string& region) {
+    auto r = http().Post("/api/v1/units", as("admin"),
+                         nlohmann::json{{"name", name}, {"kind", kind}, {"region_code", region}}
+                             .dump(),
+                         "application/json");
+    EXPECT_TRUE(r && r->status == 201) << (r ? r->body : "");
+    return r ? nlohmann::json::parse(r->body).value("id", int64_t{0}) : 0;
+  }
+  void make_user(const std::string& name, const std::string& role, const std::string& region,
+                 int64_t unit, const std::string& password) {
+    nlohmann::json body = {
+        {"username", name}, {"password", password}, {"role", role}, {"region_code", region}};
+    if (unit) body["unit_id"] = unit;
+    auto r = http().Post("/api/v1/users", as("admin"), body.dump(), "application/json");
+    EXPECT_TRUE(r && r->status == 201) << (r ? r->body : "");
+  }
   // The server runs in simulated time (SHEGONG_CLOCK_OFFSET_MS): from kSimulatedStartMs at the
   // test's first start on, and on from there across restarts, unless `env` sets a time of its own.
   // Deadlines are counted over the holiday calendar, which ends with the last year whose notice

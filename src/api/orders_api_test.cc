@@ -24,28 +24,14 @@ class OrdersApi : public E2eTest {
     street_unit_ = make_unit("东华门街道办事处", "street", "110101001");
     make_unit("东城区人民政府", "district", "110101");
     department_unit_ = make_unit("东城区城市管理委员会", "department", "110101");
-    make_user("op.dispatcher", "dispatcher", "110000000000", 0);
-    make_user("op.street", "street_staff", "110101001", street_unit_);
-    make_user("op.department", "department_staff", "110101", department_unit_);
+    make_user("op.dispatcher", "dispatcher", "110000000000", 0, kPassword);
+    make_user("op.street", "street_staff", "110101001", street_unit_, kPassword);
+    make_user("op.department", "department_staff", "110101", department_unit_, kPassword);
     dispatcher_ = session_of("op.dispatcher", kPassword);
     street_ = session_of("op.street", kPassword);
     department_ = session_of("op.department", kPassword);
   }
-  int64_t make_unit(const std::string& name, const std::string& kind, const std::string& region) {
-    auto r = http().Post("/api/v1/units", as("admin"),
-                         Json{{"name", name}, {"kind", kind}, {"region_code", region}}.dump(),
-                         "application/json");
-    EXPECT_TRUE(r && r->status == 201) << (r ? r->body : "");
-    return r ? Json::parse(r->body).value("id", int64_t{0}) : 0;
-  }
-  void make_user(const std::string& name, const std::string& role, const std::string& region,
-                 int64_t unit) {
-    Json body = {
-        {"username", name}, {"password", kPassword}, {"role", role}, {"region_code", region}};
-    if (unit) body["unit_id"] = unit;
-    auto r = http().Post("/api/v1/users", as("admin"), body.dump(), "application/json");
-    EXPECT_TRUE(r && r->status == 201) << (r ? r->body : "");
-  }
+
   static Json demand() {
     return {{"channel", "phone"},
             {"type", "投诉"},
@@ -306,7 +292,7 @@ TEST_F(OrdersApi, DisputesAndExtensionRequestsReachTheCentresNotices) {
             200);
   EXPECT_EQ(notice_actions(dispatcher_), (std::vector<std::string>{"extend", "dispute"}));
   // A dispatcher of another district sees none of them.
-  make_user("op.xicheng", "dispatcher", "110102", 0);
+  make_user("op.xicheng", "dispatcher", "110102", 0, kPassword);
   EXPECT_TRUE(notice_actions(session_of("op.xicheng", kPassword)).empty());
 }
 
@@ -314,7 +300,7 @@ TEST_F(OrdersApi, DisputesAndExtensionRequestsReachTheCentresNotices) {
 // government at once; an ordinary one is not.
 TEST_F(OrdersApi, APossibleEmergencyIsReportedToTheDistrictGovernment) {
   int64_t government = make_unit("北京市东城区人民政府办公室", "government", "110101");
-  make_user("op.government", "department_staff", "110101", government);
+  make_user("op.government", "department_staff", "110101", government, kPassword);
   httplib::Headers reader = session_of("op.government", kPassword);
   auto notices = [&] {
     auto [status, list] = get("/api/v1/notices", reader);

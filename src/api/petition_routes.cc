@@ -4,6 +4,7 @@
 // Nothing here ever answers a caller of an accused unit with more than "not found".
 #include "api/app.h"
 #include "api/case_action.h"
+#include "api/case_list.h"
 #include "api/idempotency.h"
 #include "api/json_io.h"
 #include "api/petition_json.h"
@@ -138,64 +139,25 @@ http::Response create_petition(App& app, Call& call) {
 
 http::Response list_petitions(App& app, Call& call) {
   const auth::Principal& p = *call.principal;
-  const http::Request& r = call.request;
-  petitions::Condition cond = petitions::readable_condition(p);
-  std::string& where = cond.sql;
-  db::Params& params = cond.params;
-  for (const char* column : {"state", "category"}) {
-    if (!r.has_query_param(column)) continue;
-    where += std::string(" AND ") + (std::string(column) == "category" ? "type" : column) + " = ?";
-    params.emplace_back(std::in_place_type<std::string>, r.query_param(column));
-  }
-  if (r.has_query_param("overdue")) {
-    std::string_view v = r.query_param("overdue");
-    if (v != "true" && v != "false")
-      return http::error_response(Invalid("overdue", "true or false"));
-    where += " AND overdue = ?";
-    params.push_back(int64_t{v == "true"});
-  }
-  if (r.has_query_param("implementation")) {
+  petitions::Condition readable = petitions::readable_condition(p);
+  CaseList list;
+  list.kind = std::string(petitions::kPetitionKind);
+  list.scope = std::pair{std::move(readable.sql), std::move(readable.params)};
+  list.filters = {{"state", "state"}, {"category", "type"}};
+  list.narrow = [](const http::Request& r, std::string& where, db::Params&) -> Status {
+    if (!r.has_query_param("implementation")) return Status::Ok();
     // Art. 32: petitions whose decision in force supports the request and whose carrying out is
     // not recorded as complete, under 复查 or closed alike.
-    if (r.query_param("implementation") != "pending") {
-      return http::error_response(Invalid("implementation", "pending"));
-    }
+    if (r.query_param("implementation") != "pending") return Invalid("implementation", "pending");
     where += " AND id IN (SELECT case_id FROM petition_implementations)";
-  }
-  if (r.has_query_param("q")) {
-    std::string q(r.query_param("q"));
-    if (q.empty() || q.size() > 100) return http::error_response(Invalid("q", "1 to 100 bytes"));
-    where += " AND (instr(subject, ?) > 0 OR instr(content, ?) > 0 OR tracking_no = ?)";
-    params.insert(params.end(), {q, q, q});
-  }
-  auto page = int_query(r, "page", 1, 1, 1'000'000);
-  if (!page.ok()) return http::error_response(page.status());
-  auto size = int_query(r, "page_size", 20, 1, 100);
-  if (!size.ok()) return http::error_response(size.status());
-  Json out = {{"items", Json::array()}, {"page", *page}, {"page_size", *size}};
-  Status st = app.db().read([&](db::Session& s) {
-    auto count = s.query("SELECT count(*) FROM cases WHERE " + where, params);
-    if (!count.ok()) return count.status();
-    out["total"] = (*count)[0].integer(0);
-    db::Params paged = params;
-    paged.push_back(*size);
-    paged.push_back((*page - 1) * *size);
-    auto rows = s.query(std::string("SELECT ") + cases::kCaseColumns + " FROM cases WHERE " +
-                            where + " ORDER BY id DESC LIMIT ? OFFSET ?",
-                        paged);
-    if (!rows.ok()) return rows.status();
-    for (const db::Row& row : *rows) {
-      cases::CaseRecord c = cases::read_case_row(row);
-      auto access = petitions::access_to(s, p, c);
-      if (!access.ok()) return access.status();
-      auto one = petition_json(s, c, *access, app.box(), false);
-      if (!one.ok()) return one.status();
-      out["items"].push_back(std::move(*one));
-    }
     return Status::Ok();
-  });
-  if (!st.ok()) return http::error_response(st);
-  return json_response(200, out);
+  };
+  list.render = [&app, &p](db::Session& s, const cases::CaseRecord& c) -> Result<Json> {
+    auto access = petitions::access_to(s, p, c);
+    if (!access.ok()) return access.status();
+    return petition_json(s, c, *access, app.box(), false);
+  };
+  return list_cases(app, call, list);
 }
 
 constexpr const char* kRecused =

@@ -52,35 +52,19 @@ class PetitionsApi : public E2eTest {
     city_organ_ = make_unit("北京市东城区人民政府", "government", "110101");
     province_organ_ = make_unit("北京市住房和城乡建设委员会", "department", "11");
     street_ = make_unit("东华门街道办事处", "street", "110101001");
-    make_user("pt.office", "department_staff", "110101", office_);
-    make_user("pt.organ", "department_staff", "110101", organ_);
-    make_user("pt.city", "department_staff", "110101", city_organ_);
-    make_user("pt.province", "department_staff", "11", province_organ_);
-    make_user("pt.accused", "street_staff", "110101001", street_);
-    make_user("pt.accused_leader", "leader", "110101001", street_);
+    make_user("pt.office", "department_staff", "110101", office_, kPassword);
+    make_user("pt.organ", "department_staff", "110101", organ_, kPassword);
+    make_user("pt.city", "department_staff", "110101", city_organ_, kPassword);
+    make_user("pt.province", "department_staff", "11", province_organ_, kPassword);
+    make_user("pt.accused", "street_staff", "110101001", street_, kPassword);
+    make_user("pt.accused_leader", "leader", "110101001", street_, kPassword);
   }
   void restart_at(int64_t simulated_ms) {
     server_.reset();
     start_server({{"SHEGONG_CLOCK_OFFSET_MS", std::to_string(simulated_ms - wall_now_ms())}});
     sessions_.clear();
   }
-  int64_t make_unit(const std::string& name, const std::string& kind, const std::string& region) {
-    auto r = http().Post("/api/v1/units", as("admin"),
-                         Json{{"name", name}, {"kind", kind}, {"region_code", region}}.dump(),
-                         "application/json");
-    EXPECT_TRUE(r && r->status == 201) << (r ? r->body : "");
-    return r ? Json::parse(r->body).value("id", int64_t{0}) : 0;
-  }
-  void make_user(const std::string& name, const std::string& role, const std::string& region,
-                 int64_t unit) {
-    Json body = {{"username", name},
-                 {"password", kPassword},
-                 {"role", role},
-                 {"region_code", region},
-                 {"unit_id", unit}};
-    auto r = http().Post("/api/v1/users", as("admin"), body.dump(), "application/json");
-    EXPECT_TRUE(r && r->status == 201) << (r ? r->body : "");
-  }
+
   const httplib::Headers& user(const std::string& name) {
     auto it = sessions_.find(name);
     if (it == sessions_.end()) it = sessions_.emplace(name, session_of(name, kPassword)).first;
@@ -347,7 +331,7 @@ TEST_F(PetitionsApi, ASupportedDecisionWaitsUntilCarriedOutAndHelpInHardshipIsRe
   std::string path = "/api/v1/petitions/" + std::to_string(id);
   Json holder = get(path, "pt.organ").second;
   EXPECT_EQ(holder["details"]["assistance"][0]["note"], "家庭生活困难，已协助申请临时救助");
-  make_user("pt.leader", "leader", "110101", city_organ_);
+  make_user("pt.leader", "leader", "110101", city_organ_, kPassword);
   auto [leader_status, leader] = get(path, "pt.leader");
   ASSERT_EQ(leader_status, 200) << leader;
   EXPECT_EQ(leader["details"]["assistance"][0]["kind"], "social");
@@ -584,11 +568,11 @@ TEST_F(PetitionsApi, APetitionRegisteredLaterCountsItsPeriodsFromReceipt) {
 // area holds its place (Art. 43), not the offices above it.
 TEST_F(PetitionsApi, MajorAndOverduePetitionsReachTheOfficesAndGovernmentsTheyAreFor) {
   int64_t city_office = make_unit("北京市信访办公室", "petition_office", "11");
-  make_user("pt.city_office", "department_staff", "11", city_office);
+  make_user("pt.city_office", "department_staff", "11", city_office, kPassword);
   int64_t committee = make_unit("中共北京市东城区委员会", "party_committee", "110101");
-  make_user("pt.committee", "department_staff", "110101", committee);
+  make_user("pt.committee", "department_staff", "110101", committee, kPassword);
   int64_t conference = make_unit("东城区信访工作联席会议办公室", "conference_office", "110101");
-  make_user("pt.conference", "department_staff", "110101", conference);
+  make_user("pt.conference", "department_staff", "110101", conference, kPassword);
   auto actions = [&](const std::string& who) { return notice_actions(user(who)); };
   Json major = petition();
   major["major"] = true;
@@ -691,7 +675,7 @@ TEST_F(PetitionsApi, StaffWithADeclaredInterestSeeNoIdentityAndTakeNoStep) {
 }
 
 TEST_F(PetitionsApi, StaffListTheirOwnUnitsActiveUsers) {
-  make_user("pt.organ2", "department_staff", "110101", organ_);
+  make_user("pt.organ2", "department_staff", "110101", organ_, kPassword);
   const std::string path = "/api/v1/units/" + std::to_string(organ_) + "/users";
   auto usernames = [&](const Json& list) {
     std::set<std::string> out;

@@ -20,26 +20,10 @@ class SuggestionsApi : public E2eTest {
     E2eTest::SetUp();
     office_ = make_unit("东城区人民建议征集办公室", "department", "110101");
     organ_ = make_unit("东城区住房和城乡建设委员会", "department", "110101");
-    make_user("sg.office", "department_staff", "110101", office_);
-    make_user("sg.organ", "department_staff", "110101", organ_);
+    make_user("sg.office", "department_staff", "110101", office_, kPassword);
+    make_user("sg.organ", "department_staff", "110101", organ_, kPassword);
   }
-  int64_t make_unit(const std::string& name, const std::string& kind, const std::string& region) {
-    auto r = http().Post("/api/v1/units", as("admin"),
-                         Json{{"name", name}, {"kind", kind}, {"region_code", region}}.dump(),
-                         "application/json");
-    EXPECT_TRUE(r && r->status == 201) << (r ? r->body : "");
-    return r ? Json::parse(r->body).value("id", int64_t{0}) : 0;
-  }
-  void make_user(const std::string& name, const std::string& role, const std::string& region,
-                 int64_t unit) {
-    Json body = {{"username", name},
-                 {"password", kPassword},
-                 {"role", role},
-                 {"region_code", region},
-                 {"unit_id", unit}};
-    auto r = http().Post("/api/v1/users", as("admin"), body.dump(), "application/json");
-    EXPECT_TRUE(r && r->status == 201) << (r ? r->body : "");
-  }
+
   httplib::Headers user(const std::string& name) {
     if (name.starts_with("sg.")) {
       auto it = sessions_.find(name);

@@ -5,6 +5,7 @@
 #include "base/text_field.h"
 #include "cases/fields.h"
 #include "cases/profile.h"
+#include "cases/transition_steps.h"
 #include "disputes/vocabulary.h"
 #include "hotline/units.h"
 #include "hotline/vocabulary.h"
@@ -13,21 +14,15 @@ namespace shegong::disputes {
 
 namespace {
 
+using cases::actor_of;
 using cases::ActorRule;
+using cases::required_text;
 using cases::attrs_of;
 using cases::field;
 using cases::TransitionContext;
 using hotline::list_of;
 using hotline::one_of;
 using Json = nlohmann::json;
-
-std::string actor_of(const TransitionContext& c) {
-  return c.actor ? c.actor->actor() : std::string("system");
-}
-
-Status required_text(const cases::Fields& in, const char* name, size_t max_bytes) {
-  return check_text(field(in, name), name, max_bytes, true);
-}
 
 bool administrative(const TransitionContext& c) { return c.before.type == "administrative"; }
 
@@ -293,17 +288,6 @@ Status fail(TransitionContext& c) {
   return Status::Ok();
 }
 
-Status overdue(TransitionContext& c, const char* step) {
-  c.after.overdue = true;
-  Json a = attrs_of(c.after);
-  a["late"].push_back({{"step", step}, {"at_ms", c.now_ms}});
-  cases::store_attrs(c.after, a);
-  c.event_unit_id = c.before.lead_unit_id;
-  c.event_data = Json{{"step", step}, {"due_ms", c.before.due_at_ms}}.dump();
-  c.notify.push_back("supervision:" + c.before.region_code);
-  return Status::Ok();
-}
-
 }  // namespace
 
 Result<int64_t> working_days_after(db::Session& s, const HolidayCalendar& calendar,
@@ -325,15 +309,8 @@ cases::CaseKind dispute_kind(const HolidayCalendar& calendar) {
   k.final_states = {"declined", "agreed", "failed"};
   auto by_lead = [](std::string name, std::vector<std::string> from, std::string to,
                     cases::Effect effect, std::vector<std::string> cancels = {}) {
-    cases::TransitionDef t;
-    t.name = std::move(name);
-    t.from = std::move(from);
-    t.to = std::move(to);
-    t.roles = kMediators;
-    t.actor = ActorRule::kLeadUnit;
-    t.cancels = std::move(cancels);
-    t.effect = std::move(effect);
-    return t;
+    return cases::by_lead_unit(std::move(name), std::move(from), std::move(to), kMediators,
+                               std::move(effect), std::move(cancels));
   };
   k.transitions.push_back(
       by_lead("record_refusal", {"registered", "accepted"}, "", record_refusal));
@@ -351,19 +328,9 @@ cases::CaseKind dispute_kind(const HolidayCalendar& calendar) {
   k.transitions.push_back(by_lead("agree", {"mediating"}, "agreed", agree, {"mediation_due"}));
   k.transitions.push_back(by_lead("record_confirmation", {"agreed"}, "", record_confirmation));
   k.transitions.push_back(by_lead("fail", {"mediating"}, "failed", fail, {"mediation_due"}));
-  for (auto [timer, transition, from, step] :
-       {std::tuple{"acceptance_due", "acceptance_overdue", std::vector<std::string>{"registered"},
-                   "acceptance"},
-        std::tuple{"mediation_due", "mediation_overdue", std::vector<std::string>{"mediating"},
-                   "mediation"}}) {
-    cases::TransitionDef t;
-    t.name = transition;
-    t.from = from;
-    t.actor = ActorRule::kSystem;
-    t.effect = [step](TransitionContext& c) { return overdue(c, step); };
-    k.transitions.push_back(std::move(t));
-    k.timer_transitions[timer] = transition;
-  }
+  cases::add_overdue_timer(k, "acceptance_due", "acceptance_overdue", {"registered"},
+                           "acceptance");
+  cases::add_overdue_timer(k, "mediation_due", "mediation_overdue", {"mediating"}, "mediation");
   {
     cases::TransitionDef t;
     t.name = "confirmation_window_closed";

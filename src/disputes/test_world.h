@@ -44,16 +44,6 @@ class DisputeWorld : public hotline::TestWorld {
     EXPECT_TRUE(c.ok()) << c.status().to_string();
     return c.ok() ? *c : cases::CaseRecord{};
   }
-  cases::CaseRecord load(int64_t id) {
-    cases::CaseRecord out;
-    EXPECT_TRUE(db->read([&](db::Session& s) {
-                    auto c = cases::load_case(s, id);
-                    if (!c.ok()) return c.status();
-                    out = **c;
-                    return Status::Ok();
-                  }).ok());
-    return out;
-  }
 };
 
 }  // namespace shegong::disputes

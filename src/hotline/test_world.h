@@ -134,6 +134,17 @@ class TestWorld {
     return n;
   }
   int fire_timers() { return *engine.fire_due_timers(clock.now_ms(), 1000); }
+  // The case as stored now.
+  cases::CaseRecord load(int64_t id) {
+    cases::CaseRecord out;
+    EXPECT_TRUE(db->read([&](db::Session& s) {
+                    auto c = cases::load_case(s, id);
+                    if (!c.ok()) return c.status();
+                    if (*c) out = **c;
+                    return Status::Ok();
+                  }).ok());
+    return out;
+  }
 
   db::TestDb db;
   ManualClock clock;

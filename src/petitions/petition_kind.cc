@@ -5,6 +5,7 @@
 #include "base/text_field.h"
 #include "cases/fields.h"
 #include "cases/profile.h"
+#include "cases/transition_steps.h"
 #include "hotline/units.h"
 #include "hotline/vocabulary.h"
 #include "petitions/assistance.h"
@@ -23,6 +24,7 @@ namespace {
 
 using auth::Role;
 using cases::ActorRule;
+using cases::required_text;
 using cases::attrs_of;
 using cases::field;
 using cases::TransitionContext;
@@ -64,10 +66,6 @@ Result<Unit> lead_unit(TransitionContext& c) {
 
 Result<int64_t> unit_field(const cases::Fields& in, const char* name) {
   return cases::int_field(in, name, 1, INT64_MAX);
-}
-
-Status required_text(const cases::Fields& in, const char* name, size_t max_bytes) {
-  return check_text(field(in, name), name, max_bytes, true);
 }
 
 // Art. 30: an accusation never reaches the unit it accuses, so it is never handed to it.
@@ -956,19 +954,6 @@ Status rate(TransitionContext& c) {
   return Status::Ok();
 }
 
-// A timer found a step not done in time: the petition shows as overdue and the office that
-// supervises it is told.
-Status overdue(TransitionContext& c, const char* step) {
-  c.after.overdue = true;
-  Json a = attrs_of(c.after);
-  a["late"].push_back({{"step", step}, {"at_ms", c.now_ms}});
-  store(c.after, a);
-  c.event_unit_id = c.before.lead_unit_id;
-  c.event_data = Json{{"step", step}, {"due_ms", c.before.due_at_ms}}.dump();
-  c.notify.push_back("supervision:" + c.before.region_code);
-  return Status::Ok();
-}
-
 }  // namespace
 
 std::string current_answer(const cases::CaseRecord& petition) {
@@ -1142,7 +1127,7 @@ cases::CaseKind petition_kind(const HolidayCalendar& calendar) {
     std::string step = t.timer;
     step = step.substr(0, step.size() - 4);  // "routing", "notice", ...
     k.transitions.push_back(by_system(t.transition, t.from, "", [step](TransitionContext& c) {
-      return overdue(c, step.c_str());
+      return cases::mark_overdue(c, step.c_str());
     }));
     k.timer_transitions[t.timer] = t.transition;
   }

@@ -6,6 +6,7 @@
 #include "base/text_field.h"
 #include "cases/fields.h"
 #include "cases/profile.h"
+#include "cases/transition_steps.h"
 #include "hotline/units.h"
 #include "hotline/vocabulary.h"
 #include "suggestions/vocabulary.h"
@@ -14,21 +15,14 @@ namespace shegong::suggestions {
 
 namespace {
 
-using cases::ActorRule;
+using cases::actor_of;
+using cases::required_text;
 using cases::attrs_of;
 using cases::field;
 using cases::TransitionContext;
 using hotline::list_of;
 using hotline::one_of;
 using Json = nlohmann::json;
-
-std::string actor_of(const TransitionContext& c) {
-  return c.actor ? c.actor->actor() : std::string("system");
-}
-
-Status required_text(const cases::Fields& in, const char* name, size_t max_bytes) {
-  return check_text(field(in, name), name, max_bytes, true);
-}
 
 // Whether the step that ends now kept its deadline (true with none).
 bool in_time(const TransitionContext& c) {
@@ -231,17 +225,6 @@ Status reward(TransitionContext& c) {
   return Status::Ok();
 }
 
-Status overdue(TransitionContext& c, const char* step) {
-  c.after.overdue = true;
-  Json a = attrs_of(c.after);
-  a["late"].push_back({{"step", step}, {"at_ms", c.now_ms}});
-  cases::store_attrs(c.after, a);
-  c.event_unit_id = c.before.lead_unit_id;
-  c.event_data = Json{{"step", step}, {"due_ms", c.before.due_at_ms}}.dump();
-  c.notify.push_back("supervision:" + c.before.region_code);
-  return Status::Ok();
-}
-
 }  // namespace
 
 Result<int64_t> suggestion_deadline(db::Session& s, const std::string& region_code, const char* key,
@@ -261,15 +244,8 @@ cases::CaseKind suggestion_kind() {
   k.final_states = {"closed", "redirected"};
   auto by_lead = [](std::string name, std::vector<std::string> from, std::string to,
                     cases::Effect effect, std::vector<std::string> cancels = {}) {
-    cases::TransitionDef t;
-    t.name = std::move(name);
-    t.from = std::move(from);
-    t.to = std::move(to);
-    t.roles = kCollectors;
-    t.actor = ActorRule::kLeadUnit;
-    t.cancels = std::move(cancels);
-    t.effect = std::move(effect);
-    return t;
+    return cases::by_lead_unit(std::move(name), std::move(from), std::move(to), kCollectors,
+                               std::move(effect), std::move(cancels));
   };
   k.transitions.push_back(by_lead("accept", {"registered"}, "accepted", accept, {"accept_due"}));
   k.transitions.push_back(by_lead("transfer", {"registered"}, "", transfer));
@@ -279,19 +255,8 @@ cases::CaseKind suggestion_kind() {
   k.transitions.push_back(by_lead("feedback", {"evaluated"}, "closed", feedback, {"answer_due"}));
   k.transitions.push_back(by_lead("record_study", {"accepted"}, "", record_study));
   k.transitions.push_back(by_lead("reward", {"evaluated", "closed"}, "", reward));
-  for (auto [timer, transition, from, step] :
-       {std::tuple{"accept_due", "acceptance_overdue", std::vector<std::string>{"registered"},
-                   "acceptance"},
-        std::tuple{"answer_due", "answer_overdue",
-                   std::vector<std::string>{"accepted", "evaluated"}, "answer"}}) {
-    cases::TransitionDef t;
-    t.name = transition;
-    t.from = from;
-    t.actor = ActorRule::kSystem;
-    t.effect = [step](TransitionContext& c) { return overdue(c, step); };
-    k.transitions.push_back(std::move(t));
-    k.timer_transitions[timer] = transition;
-  }
+  cases::add_overdue_timer(k, "accept_due", "acceptance_overdue", {"registered"}, "acceptance");
+  cases::add_overdue_timer(k, "answer_due", "answer_overdue", {"accepted", "evaluated"}, "answer");
   return k;
 }
 

@@ -77,17 +77,6 @@ class SuggestionWorld : public hotline::TestWorld {
     return out;
   }
 
-  cases::CaseRecord load(int64_t id) {
-    cases::CaseRecord out;
-    EXPECT_TRUE(db->read([&](db::Session& s) {
-                    auto c = cases::load_case(s, id);
-                    if (!c.ok()) return c.status();
-                    out = **c;
-                    return Status::Ok();
-                  }).ok());
-    return out;
-  }
-
   hotline::Unit office, organ;
   auth::Principal office_staff, organ_staff;
 };
