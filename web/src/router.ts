@@ -1,20 +1,24 @@
 // Screens by address. The server answers any path without a file extension with index.html, so
 // history routing works and every screen has a plain address.
 import { createRouter, createWebHistory } from 'vue-router'
-import { session, loadSession, homeFor } from '@/lib/session'
+import { session, loadSession, home } from '@/lib/session'
 import type { Role } from '@/api/types'
 
 const staff: Role[] = ['admin', 'dispatcher', 'department_staff', 'street_staff', 'community_staff', 'grid_worker', 'leader']
 // 信访: read by jurisdiction or by the unit holding a petition; registered by the receiving unit.
 const petitionReaders: Role[] = ['admin', 'leader', 'department_staff', 'street_staff']
 const petitionWriters: Role[] = ['admin', 'department_staff', 'street_staff']
+// 人民建议: read by every staff role that reads cases; registered by the collecting organs' staff.
+const suggestionReaders: Role[] = ['admin', 'dispatcher', 'department_staff', 'street_staff', 'leader']
+const suggestionWriters: Role[] = ['admin', 'dispatcher', 'department_staff', 'street_staff']
 
 export const router = createRouter({
   history: createWebHistory(),
   routes: [
-    { path: '/', redirect: () => (session.user ? homeFor(session.user.role, session.user.unit?.kind) : '/login') },
+    { path: '/', redirect: () => (session.user ? home() : '/login') },
     { path: '/login', component: () => import('@/views/LoginView.vue'), meta: { public: true, bare: true } },
     { path: '/portal', component: () => import('@/views/portal/PortalView.vue'), meta: { public: true, bare: true } },
+    { path: '/portal/suggest', component: () => import('@/views/portal/PortalView.vue'), meta: { public: true, bare: true } },
     { path: '/portal/track/:no?', component: () => import('@/views/portal/PortalView.vue'), meta: { public: true, bare: true } },
     { path: '/workbench', component: () => import('@/views/WorkbenchView.vue'), meta: { roles: staff } },
     { path: '/orders/:id(\\d+)', component: () => import('@/views/OrderView.vue'), meta: { roles: staff } },
@@ -24,10 +28,15 @@ export const router = createRouter({
     { path: '/petitions/new', component: () => import('@/views/petitions/PetitionRegisterView.vue'), meta: { roles: petitionWriters } },
     { path: '/petitions/indicators', component: () => import('@/views/petitions/PetitionIndicatorsView.vue'), meta: { roles: petitionReaders } },
     { path: '/petitions/:id(\\d+)', component: () => import('@/views/petitions/PetitionView.vue'), meta: { roles: petitionReaders } },
+    { path: '/suggestions', component: () => import('@/views/suggestions/SuggestionListView.vue'), meta: { roles: suggestionReaders } },
+    { path: '/suggestions/new', component: () => import('@/views/suggestions/SuggestionRegisterView.vue'), meta: { roles: suggestionWriters } },
+    { path: '/suggestions/collections', component: () => import('@/views/suggestions/CollectionsView.vue'), meta: { roles: suggestionReaders } },
+    { path: '/suggestions/:id(\\d+)', component: () => import('@/views/suggestions/SuggestionView.vue'), meta: { roles: suggestionReaders } },
     { path: '/admin/units', component: () => import('@/views/admin/UnitsView.vue'), meta: { roles: staff } },
     { path: '/admin/rules', component: () => import('@/views/admin/RulesView.vue'), meta: { roles: staff } },
     { path: '/admin/sla', component: () => import('@/views/admin/SlaView.vue'), meta: { roles: staff } },
     { path: '/admin/calendar', component: () => import('@/views/admin/CalendarView.vue'), meta: { roles: staff } },
+    { path: '/admin/settings', component: () => import('@/views/admin/SettingsView.vue'), meta: { roles: staff } },
     { path: '/admin/users', component: () => import('@/views/admin/UsersView.vue'), meta: { roles: ['admin', 'leader'] } },
     { path: '/:rest(.*)*', component: () => import('@/views/NotFoundView.vue'), meta: { public: true } },
   ],
@@ -44,6 +53,6 @@ router.beforeEach(async (to) => {
   if (to.meta.public) return true
   if (!session.user) return { path: '/login', query: { next: to.fullPath } }
   const roles = to.meta.roles as Role[] | undefined
-  if (roles && !roles.includes(session.user.role)) return homeFor(session.user.role, session.user.unit?.kind)
+  if (roles && !roles.includes(session.user.role)) return home()
   return true
 })

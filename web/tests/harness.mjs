@@ -140,12 +140,13 @@ export function freshDir(name) {
 /// while the panel is still settling can leave the next level unopened, so the level above is
 /// clicked again while the name waited for has not appeared; and a click on the field that lands
 /// while the page re-renders (a form showing its errors) can leave the panel closed, so the field
-/// is clicked again while the first level has not appeared.
+/// is clicked again while the first level has not appeared. Only the open panel counts: a page with
+/// several cascaders (the portal's demand and suggestion forms) keeps the others' panels hidden.
 export async function pickPlace(page, trigger, names, { strict = false } = {}) {
   await trigger.click()
   let above = null
   for (const [i, name] of names.entries()) {
-    const node = page.locator('.el-cascader-panel .el-cascader-node', { hasText: new RegExp(`^${name}$`) }).last()
+    const node = page.locator('.el-cascader-panel .el-cascader-node:visible', { hasText: new RegExp(`^${name}$`) }).last()
     for (let attempt = 1; ; ++attempt) {
       try {
         await node.waitFor({ timeout: above || attempt > 1 ? 5000 : 20000 })

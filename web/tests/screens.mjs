@@ -1,10 +1,10 @@
-// Screenshots of every main screen for docs/screenshots/ (hotline and 信访), taken from a fresh
+// Screenshots of every main screen for docs/screenshots/ (hotline, 信访 and 人民建议), taken from a fresh
 // demo server on the wall clock:
 //   node web/tests/screens.mjs [OUT_DIR]
 // Not a test; `make test` keeps its own screenshots under build/browser-test/.
 import path from 'node:path'
 import { mkdirSync, rmSync } from 'node:fs'
-import { startServer, startBrowser, newPage, signIn, freshDir, repo } from './harness.mjs'
+import { startServer, startBrowser, newPage, signIn, freshDir, repo, pickPlace } from './harness.mjs'
 
 const out = path.resolve(process.argv[2] ?? path.join(repo, 'docs', 'screenshots'))
 mkdirSync(out, { recursive: true })
@@ -185,6 +185,35 @@ try {
   await office.locator('[data-test=indicators] .el-table__row').first().waitFor().catch(() => undefined)
   await office.waitForTimeout(1000)
   await save(office, 'petition-indicators')
+
+  // 人民建议: the office's list, a suggestion answered (its proposer revealed), the special
+  // collections, the settings of 东城区 and the portal's 提建议 on a phone.
+  const jianyi = await newPage(b, server.url, desktop)
+  await signIn(jianyi, 'jianyi')
+  await jianyi.locator('[data-test=suggestions] .el-table__row').first().waitFor()
+  await save(jianyi, 'suggestions')
+  const answered = await jianyi.evaluate(async () => {
+    const items = (await fetch('/api/v1/suggestions?state=closed&type=routine&page_size=100').then((r) => r.json())).items
+    return (items.find((s) => s.adoption?.status === 'partly_adopted' && s.studies.length) ?? items.find((s) => s.adoption))?.id
+  })
+  if (answered) {
+    await jianyi.goto(`/suggestions/${answered}`)
+    await jianyi.locator('[data-test=suggestion-timeline]').waitFor()
+    await save(jianyi, 'suggestion-detail', true)
+  } else console.log('no answered suggestion: suggestion-detail.png not taken')
+  await jianyi.goto('/suggestions/collections')
+  await jianyi.locator('[data-test=collections] .el-table__row').first().waitFor()
+  await save(jianyi, 'suggestion-collections')
+  await admin.goto('/admin/settings')
+  await admin.locator('[data-test=settings] .el-table__row').first().waitFor()
+  await pickPlace(admin, admin.locator('[data-test=settings-region] input'), ['北京市', '市辖区', '东城区'], { strict: true })
+  await admin.locator('[data-test=settings-showing]', { hasText: '东城区' }).waitFor()
+  await admin.locator('[data-test=setting-set-for]', { hasText: '东城区' }).first().waitFor()
+  await save(admin, 'admin-settings', true)
+  const proposer = await newPage(b, server.url, phone)
+  await proposer.goto('/portal/suggest')
+  await proposer.locator('[data-test=open-collection]').first().waitFor()
+  await save(proposer, 'portal-suggestion', true)
 
   await centre.goto('/workbench')
   await centre.getByRole('button', { name: '切换语言' }).click()

@@ -3,6 +3,8 @@ import zh from './zh-CN'
 import en from './en'
 import petitionZh from './petition.zh-CN'
 import petitionEn from './petition.en'
+import suggestionZh from './suggestion.zh-CN'
+import suggestionEn from './suggestion.en'
 
 export type Locale = 'zh-CN' | 'en'
 const KEY = 'shegong.locale'
@@ -16,7 +18,7 @@ export const i18n = createI18n({
   legacy: false,
   locale: initial(),
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': { ...zh, ...petitionZh }, en: { ...en, ...petitionEn } },
+  messages: { 'zh-CN': { ...zh, ...petitionZh, ...suggestionZh }, en: { ...en, ...petitionEn, ...suggestionEn } },
   // Chinese vocabulary used as keys (诉求类型) must not be read as message syntax.
   warnHtmlMessage: false,
 })

@@ -473,7 +473,7 @@ const en: typeof zh = {
     notYet: 'You can rate once an opinion or reply is given',
     rateSubmit: 'Submit',
     ratingRequired: 'Choose a rating',
-    hint: 'Numbers starting XF are petitions, GD are 12345 orders',
+    hint: 'Numbers starting XF are petitions, JY people\'s suggestions, GD 12345 orders',
   },
 }
 

@@ -474,6 +474,6 @@ export default {
     notYet: '出具意见或答复后可以评价',
     rateSubmit: '提交评价',
     ratingRequired: '请选择评价',
-    hint: 'XF 开头为信访事项，GD 开头为 12345 工单',
+    hint: 'XF 开头为信访事项，JY 开头为人民建议，GD 开头为 12345 工单',
   },
 }

@@ -3,7 +3,25 @@ import { reactive } from 'vue'
 import { api, setCsrfToken, ApiError } from '@/api/client'
 import type { Principal, Role } from '@/api/types'
 
-export const session = reactive<{ user: Principal | null; checked: boolean }>({ user: null, checked: false })
+/// `suggestionOffice`: the user's unit is the people's suggestion office the settings of their
+/// jurisdiction name (suggestion.office_unit), so their work starts with the suggestions.
+export const session = reactive<{ user: Principal | null; checked: boolean; suggestionOffice: boolean }>({
+  user: null,
+  checked: false,
+  suggestionOffice: false,
+})
+
+// Whether the user's unit is the collecting office of their jurisdiction: asked only of staff of a
+// department, the kind such an office is; a failure leaves the ordinary first screen.
+async function isSuggestionOffice(p: Principal | null): Promise<boolean> {
+  if (!p?.unit || p.unit.kind !== 'department' || p.role !== 'department_staff') return false
+  try {
+    const r = await api.get<{ items: { key: string; value: string }[] }>('/api/v1/settings')
+    return r.items.some((x) => x.key === 'suggestion.office_unit' && Number(x.value) === p.unit?.id)
+  } catch {
+    return false
+  }
+}
 
 export async function loadSession(): Promise<Principal | null> {
   try {
@@ -14,6 +32,7 @@ export async function loadSession(): Promise<Principal | null> {
     if (!(e instanceof ApiError) || e.status !== 401) throw e
     session.user = null
   }
+  session.suggestionOffice = await isSuggestionOffice(session.user)
   session.checked = true
   return session.user
 }
@@ -34,6 +53,7 @@ export async function signIn(username: string, password: string) {
   // A server that names the user's unit also repeats the token on GET /api/v1/session.
   setCsrfToken(p.csrf_token ?? '', !('unit' in p))
   session.user = principal(p)
+  session.suggestionOffice = await isSuggestionOffice(session.user)
   session.checked = true
 }
 
@@ -43,6 +63,7 @@ export async function signOut() {
   } finally {
     setCsrfToken('')
     session.user = null
+    session.suggestionOffice = false
   }
 }
 
@@ -57,10 +78,23 @@ export const canReadPetitions = (r?: Role) => r === 'admin' || r === 'leader' ||
 /// Petitions are registered by the unit that received them (admins for any unit).
 export const canRegisterPetitions = (r?: Role) => r === 'admin' || ((r === 'department_staff' || r === 'street_staff') && session.user?.unit !== null)
 
-/// The first screen of a role; staff of a petition office start with the petitions.
-export function homeFor(r?: Role, unitKind?: string): string {
+/// 人民建议: every staff role but the community's reads them; the collecting organs register them
+/// and act on them through their staff (src/suggestions/suggestion_kind.h kCollectors).
+export const canReadSuggestions = (r?: Role) =>
+  r === 'admin' || r === 'dispatcher' || r === 'department_staff' || r === 'street_staff' || r === 'leader'
+export const isSuggestionCollector = (r?: Role) => r === 'admin' || r === 'dispatcher' || r === 'department_staff' || r === 'street_staff'
+/// A suggestion is registered by the unit that received it (admins name the unit).
+export const canRegisterSuggestions = (r?: Role) => r === 'admin' || (isSuggestionCollector(r) && !!session.user?.unit)
+
+/// The first screen of the signed-in user.
+export const home = () => homeFor(session.user?.role, session.user?.unit?.kind, session.suggestionOffice)
+
+/// The first screen of a role; staff of a petition office start with the petitions, staff of the
+/// people's suggestion office with the suggestions.
+export function homeFor(r?: Role, unitKind?: string, suggestionOffice = false): string {
   if (r === 'leader') return '/dashboard'
   if (unitKind === 'petition_office') return '/petitions'
+  if (suggestionOffice) return '/suggestions'
   if (r === 'volunteer') return '/portal'
   return '/workbench'
 }
