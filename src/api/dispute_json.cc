@@ -2,6 +2,8 @@
 
 #include "api/case_json.h"
 #include "api/order_json.h"
+#include "base/mask.h"
+#include "cases/engine.h"
 #include "cases/fields.h"
 #include "disputes/parties.h"
 #include "regions/region_code.h"
@@ -10,8 +12,41 @@ namespace shegong::api {
 
 using Json = nlohmann::json;
 
+namespace {
+
+// Every string in `j` with each party's name replaced by its masked form, then masked as shared
+// free text (doors of addresses, personal numbers, names given after a cue).
+void mask_text(Json& j, const std::vector<disputes::Party>& parties) {
+  if (j.is_string()) {
+    std::string text = j.get<std::string>();
+    for (const disputes::Party& p : parties) {
+      if (p.name.empty()) continue;
+      const std::string masked = mask_name(p.name);
+      for (size_t at = text.find(p.name); at != std::string::npos;
+           at = text.find(p.name, at + masked.size())) {
+        text.replace(at, p.name.size(), masked);
+      }
+    }
+    j = mask_free_text(text);
+  } else if (j.is_structured()) {
+    for (Json& member : j) mask_text(member, parties);
+  }
+}
+
+Result<bool> holds(db::Session& s, const auth::Principal& reader, const cases::CaseRecord& c) {
+  if (reader.unit_id == 0) return false;
+  auto units = cases::case_units(s, c);
+  if (!units.ok()) return units.status();
+  for (const cases::CaseUnit& u : *units) {
+    if (u.unit_id == reader.unit_id) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 Result<Json> dispute_json(db::Session& s, const cases::CaseRecord& c, const crypto::SecretBox& box,
-                          bool with_timeline) {
+                          const auth::Principal& reader, bool with_timeline) {
   auto lead = unit_json(s, c.lead_unit_id);
   if (!lead.ok()) return lead.status();
   auto parties = disputes::open_parties(box, c.requester_sealed);
@@ -39,6 +74,13 @@ Result<Json> dispute_json(db::Session& s, const cases::CaseRecord& c, const cryp
             {"version", c.version},
             {"parties", people},
             {"details", cases::attrs_of(c)}};
+  auto holder = holds(s, reader, c);
+  if (!holder.ok()) return holder.status();
+  if (!*holder) {
+    for (const char* text : {"subject", "description", "address", "details"}) {
+      mask_text(j[text], *parties);
+    }
+  }
   if (with_timeline) {
     auto timeline = timeline_json(s, c.id);
     if (!timeline.ok()) return timeline.status();

@@ -1,16 +1,21 @@
 // How a dispute looks in the API: the parties masked for every reader (the full list is a separate,
 // audited read for the unit holding it), the refusals, the mediation, the agreement with its
-// judicial-confirmation window and the outcome as recorded.
+// judicial-confirmation window and the outcome as recorded. A reader whose unit does not hold the
+// dispute and never held it (a leader, a street's staff reading by jurisdiction) gets every free text with
+// the parties' names masked wherever they are written, and the door of an address and personal
+// numbers masked too.
 #pragma once
 
 #include <nlohmann/json.hpp>
 
+#include "auth/principal.h"
 #include "base/crypto.h"
 #include "cases/case_record.h"
 
 namespace shegong::api {
 
 Result<nlohmann::json> dispute_json(db::Session& s, const cases::CaseRecord& c,
-                                    const crypto::SecretBox& box, bool with_timeline);
+                                    const crypto::SecretBox& box, const auth::Principal& reader,
+                                    bool with_timeline);
 
 }  // namespace shegong::api

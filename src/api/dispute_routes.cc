@@ -29,7 +29,7 @@ Result<cases::CaseRecord> readable_dispute(db::Session& s, const auth::Principal
 }
 
 Result<disputes::NewDispute> new_dispute_from(const Json& b, const auth::Principal& who) {
-  for (const char* fee : {"fee", "charge"}) {
+  for (const char* fee : {"fee", "charge", "amount_yuan"}) {
     if (b.contains(fee)) {
       return Invalid(fee, "mediation is free (人民调解法 Art. 4): no fee is recorded");
     }
@@ -93,7 +93,7 @@ http::Response create_dispute(App& app, Call& call) {
     auto c = disputes::register_dispute(s, app.engine(), app.calendar(), app.box(), *tree, *d,
                                         who.actor());
     if (!c.ok()) return c.status();
-    auto json = dispute_json(s, *c, app.box(), false);
+    auto json = dispute_json(s, *c, app.box(), who, false);
     if (!json.ok()) return json.status();
     return json_response(201, *json);
   });
@@ -104,8 +104,8 @@ http::Response list_disputes(App& app, Call& call) {
   list.kind = std::string(disputes::kDisputeKind);
   list.filters = {
       {"state", "state"}, {"track", "type"}, {"risk", "urgency"}, {"category", "category"}};
-  list.render = [&app](db::Session& s, const cases::CaseRecord& c) {
-    return dispute_json(s, c, app.box(), false);
+  list.render = [&app, &call](db::Session& s, const cases::CaseRecord& c) {
+    return dispute_json(s, c, app.box(), *call.principal, false);
   };
   return list_cases(app, call, list);
 }
@@ -156,7 +156,7 @@ void add_dispute_routes(App& app) {
             Status st = app.db().read([&](db::Session& s) {
               auto c = readable_dispute(s, *call.principal, *id);
               if (!c.ok()) return c.status();
-              auto json = dispute_json(s, *c, app.box(), true);
+              auto json = dispute_json(s, *c, app.box(), *call.principal, true);
               if (!json.ok()) return json.status();
               out = std::move(*json);
               return Status::Ok();
@@ -173,9 +173,9 @@ void add_dispute_routes(App& app) {
                                      {[](db::Session& s, const auth::Principal& who, int64_t id) {
                                         return readable_dispute(s, who, id).status();
                                       },
-                                      [&app](db::Session& s, const auth::Principal&,
+                                      [&app](db::Session& s, const auth::Principal& who,
                                              const cases::CaseRecord& c) -> Result<std::string> {
-                                        auto json = dispute_json(s, c, app.box(), true);
+                                        auto json = dispute_json(s, c, app.box(), who, true);
                                         if (!json.ok()) return json.status();
                                         return json->dump(-1, ' ', false,
                                                           Json::error_handler_t::replace);

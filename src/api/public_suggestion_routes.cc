@@ -38,14 +38,13 @@ void add_public_suggestion_routes(App& app, std::shared_ptr<SubmissionLimiter> l
               }
               open_on = today;
             }
+            // A citizen's place: the collections of its area and of the areas above it, once
+            // they have opened (published when they open).
+            suggestions::CollectionQuery q{region, true, open_on, today, 100};
             return read_items(app.db(), [&](db::Session& s, Json& items) {
-              auto list = suggestions::list_collections(s, region, open_on, 100);
+              auto list = suggestions::list_collections(s, q);
               if (!list.ok()) return list.status();
-              for (const auto& c : *list) {
-                // Not yet open: published when it opens.
-                if (suggestions::timing(c, today) == suggestions::Timing::kNotOpen) continue;
-                items.push_back(collection_json(c, today));
-              }
+              for (const auto& c : *list) items.push_back(collection_json(c, today));
               return Status::Ok();
             });
           });

@@ -94,7 +94,7 @@ void add_setting_routes(App& app) {
             }
             Json out;
             Status st = app.db().write([&](db::Session& s) {
-              SHEGONG_RETURN_IF_ERROR(cases::check_setting_value(s, **setting, **value));
+              SHEGONG_RETURN_IF_ERROR(cases::check_setting_value(s, **setting, **value, *region));
               SHEGONG_RETURN_IF_ERROR(cases::set_profile(s, *region, (*setting)->key, **value));
               out = {{"key", (*setting)->key},
                      {"value", **value},

@@ -1,7 +1,8 @@
 // Special collections (专项征集) over HTTP: a collecting unit publishes one (topic, how to submit,
 // the period), staff list those of their jurisdiction with how many suggestions each received and
 // how many came late, and the unit publishes the results once it has closed, which answers every
-// evaluated suggestion of it (DOMAIN.md items 66 and 67). The public list is in public_routes.cc.
+// evaluated suggestion of it (DOMAIN.md items 66 and 67). The public list is in
+// public_suggestion_routes.cc.
 #include "api/app.h"
 #include "api/json_io.h"
 #include "api/suggestion_json.h"
@@ -90,8 +91,8 @@ void add_suggestion_collection_routes(App& app) {
               open_on = today;
             }
             return read_items(app.db(), [&](db::Session& s, Json& items) {
-              auto list =
-                  suggestions::list_collections(s, call.principal->jurisdiction, open_on, 200);
+              auto list = suggestions::list_collections(
+                  s, {call.principal->jurisdiction, false, open_on, std::nullopt, 200});
               if (!list.ok()) return list.status();
               for (const auto& c : *list) {
                 auto j = with_counts(s, c, today);

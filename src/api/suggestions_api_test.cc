@@ -58,6 +58,12 @@ class SuggestionsApi : public E2eTest {
             {"proposer",
              {{"name", "李建言"}, {"phone", "13712345678"}, {"address", "北京市东城区多福巷2号"}}}};
   }
+  // The server again, at `simulated_ms` on its clock; sessions are signed in again.
+  void restart_at(int64_t simulated_ms) {
+    server_.reset();
+    start_server({{"SHEGONG_CLOCK_OFFSET_MS", std::to_string(simulated_ms - wall_now_ms())}});
+    sessions_.clear();
+  }
   int64_t suggestion_rows() {
     return stored("SELECT count(*) FROM cases WHERE kind = 'suggestion'")[0].integer(0);
   }
@@ -185,6 +191,17 @@ TEST_F(SuggestionsApi, RoutineSuggestionsGoToTheOfficeTheRegionsSettingsName) {
                  {{"region_code", "110101"}, {"value", office}})
                 .first,
             403);  // admins only
+  // The office must be an organ that serves the area.
+  const int64_t shanghai = make_unit("上海市黄浦区人民政府", "government", "310101");
+  EXPECT_EQ(send("PUT", "/api/v1/settings/suggestion.office_unit", "admin",
+                 {{"region_code", "110101"}, {"value", std::to_string(shanghai)}})
+                .second["error"]["field"],
+            "value");
+  const int64_t committee = make_unit("多福巷社区居委会", "community", "110101001001");
+  EXPECT_EQ(send("PUT", "/api/v1/settings/suggestion.office_unit", "admin",
+                 {{"region_code", "110101"}, {"value", std::to_string(committee)}})
+                .second["error"]["field"],
+            "value");
   EXPECT_EQ(stored("SELECT count(*) FROM profiles")[0].integer(0), 0);
 
   auto [set, setting] = send("PUT", "/api/v1/settings/suggestion.office_unit", "district_admin",
@@ -233,6 +250,49 @@ TEST_F(SuggestionsApi, RoutineSuggestionsGoToTheOfficeTheRegionsSettingsName) {
   EXPECT_EQ(send("POST", "/api/v1/public/suggestions", "", suggestion()).first, 409);
   EXPECT_EQ(stored("SELECT count(*) FROM audit_log WHERE action LIKE 'setting.%'")[0].integer(0),
             3);
+}
+
+TEST_F(SuggestionsApi, PublishedResultsAnswerTheCollectionsSuggestionsAndCitizensOfItsAreaSeeIt) {
+  Json collection = {{"topic", "社区养老服务建议征集"},
+                     {"description", "围绕社区养老驿站的服务内容征集建议。"},
+                     {"submission_method", "在门户网站提交。"},
+                     {"closes_on", "2026-03-11"}};
+  auto [made, c] = send("POST", "/api/v1/suggestion-collections", "sg.office", collection);
+  ASSERT_EQ(made, 201) << c;
+  const int64_t collection_id = c["id"];
+  // A citizen of a community of the district finds the district's collection by the community.
+  auto listed = send("GET", "/api/v1/public/suggestion-collections?region=110101001001", "");
+  ASSERT_EQ(listed.second["items"].size(), 1u) << listed.second;
+  Json mine = suggestion();
+  mine["collection_id"] = collection_id;
+  auto [sent, receipt] = send("POST", "/api/v1/public/suggestions", "", mine);
+  ASSERT_EQ(sent, 201) << receipt;
+  const std::string no = receipt["tracking_no"];
+  // A place outside the collection's area is refused.
+  Json outside = mine;
+  outside["region_code"] = "110102001001";
+  EXPECT_EQ(send("POST", "/api/v1/public/suggestions", "", outside).second["error"]["field"],
+            "region_code");
+  const int64_t id = send("GET", "/api/v1/suggestions", "sg.office").second["items"][0]["id"];
+  act(id, "accept", Json::object());
+  act(id, "evaluate", {{"adoption", "not_adopted"}, {"reasons", "驿站已提供同类服务。"}});
+
+  // Two days on, the collection has closed: the office publishes the results once, which answers
+  // the suggestion; another unit may not.
+  restart_at(kSimulatedStartMs + 2 * 86'400'000LL);
+  const std::string results = "/api/v1/suggestion-collections/" + std::to_string(collection_id) +
+                              "/results";
+  EXPECT_EQ(send("POST", results, "sg.organ", {{"results", "结果"}}).first, 403);
+  auto [published, after] =
+      send("POST", results, "sg.office", {{"results", "共收到建议1件，已逐件研究。"}});
+  ASSERT_EQ(published, 200) << after;
+  EXPECT_EQ(after["answered"], 1);
+  EXPECT_EQ(after["results"], "共收到建议1件，已逐件研究。");
+  EXPECT_EQ(send("POST", results, "sg.office", {{"results", "again"}}).first, 409);
+  auto page = send("GET", "/api/v1/public/suggestions/" + no, "").second;
+  EXPECT_EQ(page["state"], "closed");
+  EXPECT_EQ(page["feedback"]["method"], "publication");
+  EXPECT_EQ(page["adoption"]["status"], "not_adopted");
 }
 
 }  // namespace

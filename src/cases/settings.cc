@@ -4,6 +4,9 @@
 #include <charconv>
 #include <vector>
 
+#include "cases/profile.h"
+#include "regions/region_code.h"
+
 namespace shegong::cases {
 
 namespace {
@@ -101,7 +104,8 @@ const Setting* find_setting(std::string_view key) {
   return nullptr;
 }
 
-Status check_setting_value(db::Session& s, const Setting& setting, std::string_view value) {
+Status check_setting_value(db::Session& s, const Setting& setting, std::string_view value,
+                           std::string_view region_code) {
   int64_t n = 0;
   switch (setting.type) {
     case Type::kWhole:
@@ -136,15 +140,40 @@ Status check_setting_value(db::Session& s, const Setting& setting, std::string_v
     case Type::kUnit: {
       if (!whole(value, n) || n < 0) return Invalid("value", "a unit's id, or 0 for none");
       if (n == 0) return Status::Ok();
-      auto rows = s.query("SELECT active FROM units WHERE id = ?", {n});
+      auto rows = s.query("SELECT active, kind, region_code FROM units WHERE id = ?", {n});
       if (!rows.ok()) return rows.status();
       if (rows->empty() || (*rows)[0].integer(0) == 0) {
         return Invalid("value", "no active unit has the id " + std::to_string(n));
       }
+      // An organ that receives and studies suggestions (a suggestion office may sit in a
+      // government, a department, a petition office or beside the 12345 centre), of this area.
+      const std::string kind = (*rows)[0].text(1), unit_region = (*rows)[0].text(2);
+      if (kind == "community" || kind == "utility" || kind == "politics_law" ||
+          kind == "discipline" || kind == "organisation" || kind == "conference_office") {
+        return Invalid("value", "a unit of kind " + kind + " is not an organ that studies suggestions");
+      }
+      const bool serves = regions::is_within(region_code, unit_region) ||
+                          regions::is_within(unit_region, region_code);
+      if (!serves) return Invalid("value", "the unit works for another area");
       return Status::Ok();
     }
   }
   return Internal("unknown setting type");
+}
+
+Result<int64_t> whole_setting(db::Session& s, std::string_view region_code, std::string_view key) {
+  const Setting* setting = find_setting(key);
+  int64_t fallback = 0;
+  if (!setting || setting->type != Type::kWhole || !whole(setting->fallback, fallback)) {
+    return Internal("no whole-number setting has the key " + std::string(key));
+  }
+  auto n = profile_int(s, region_code, key, fallback);
+  if (!n.ok()) return n.status();
+  if (*n < setting->lo || *n > setting->hi) {
+    return Invalid(std::string(key), "the setting holds " + std::to_string(*n) + ", outside " +
+                            std::to_string(setting->lo) + " to " + std::to_string(setting->hi));
+  }
+  return *n;
 }
 
 }  // namespace shegong::cases

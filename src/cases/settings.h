@@ -31,7 +31,14 @@ struct Setting {
 std::span<const Setting> settings();
 // nullptr for a key the catalogue lacks.
 const Setting* find_setting(std::string_view key);
-// 400 naming "value" when `value` is not one the setting takes.
-Status check_setting_value(db::Session& s, const Setting& setting, std::string_view value);
+// 400 naming "value" when `value` is not one the setting takes. A unit (Type::kUnit) must be an
+// organ whose area holds `region_code` or lies within it.
+Status check_setting_value(db::Session& s, const Setting& setting, std::string_view value,
+                           std::string_view region_code);
+
+// A whole-number setting as it holds for `region_code`: the catalogue's default when no region
+// sets it; a stored value outside the catalogue's range (written before the catalogue checked
+// values) is an error naming the key.
+Result<int64_t> whole_setting(db::Session& s, std::string_view region_code, std::string_view key);
 
 }  // namespace shegong::cases

@@ -4,7 +4,7 @@
 
 #include "base/text_field.h"
 #include "cases/fields.h"
-#include "cases/profile.h"
+#include "cases/settings.h"
 #include "cases/transition_steps.h"
 #include "disputes/vocabulary.h"
 #include "hotline/units.h"
@@ -110,21 +110,19 @@ Status refer(TransitionContext& c, const HolidayCalendar& calendar) {
   SHEGONG_RETURN_IF_ERROR(required_text(c.input, "reason", 2000));
   auto id = cases::int_field(c.input, "unit_id", 1, INT64_MAX);
   if (!id.ok()) return id.status();
-  auto unit = hotline::find_unit(c.session, *id);
+  auto unit = hotline::active_unit(c.session, *id, "unit_id");
   if (!unit.ok()) return unit.status();
-  if (!*unit || !(*unit)->active) {
-    return Invalid("unit_id", "no active unit has the id " + std::to_string(*id));
-  }
-  if ((*unit)->id == c.before.lead_unit_id) return Invalid("unit_id", "refer to another unit");
+  if (unit->id == c.before.lead_unit_id) return Invalid("unit_id", "refer to another unit");
+  SHEGONG_RETURN_IF_ERROR(check_mediating_unit(*unit, c.before.type));
   Json a = attrs_of(c.after);
   Json referral = {{"from_unit_id", c.before.lead_unit_id},
-                   {"unit_id", (*unit)->id},
+                   {"unit_id", unit->id},
                    {"reason", field(c.input, "reason")},
                    {"at_ms", c.now_ms},
                    {"by", actor_of(c)}};
   if (administrative(c)) {
     auto by = working_days_after(c.session, calendar, c.before.region_code,
-                                 "dispute.referral_working_days", 3, c.before.received_at_ms);
+                                 "dispute.referral_working_days", c.before.received_at_ms);
     if (!by.ok()) return by.status();
     referral["in_time"] = c.now_ms <= *by;
     if (c.now_ms > *by) a["late"].push_back({{"step", "referral"}, {"at_ms", c.now_ms}});
@@ -133,7 +131,7 @@ Status refer(TransitionContext& c, const HolidayCalendar& calendar) {
         working_days_after(c.session, calendar, c.before.region_code,
                            a.value("complex", false) ? "dispute.complex_acceptance_working_days"
                                                      : "dispute.acceptance_working_days",
-                           a.value("complex", false) ? 10 : 5, c.now_ms);
+                           c.now_ms);
     if (!due.ok()) return due.status();
     c.after.due_at_ms = *due;
     c.after.overdue = false;
@@ -145,10 +143,10 @@ Status refer(TransitionContext& c, const HolidayCalendar& calendar) {
   cases::store_attrs(c.after, a);
   SHEGONG_RETURN_IF_ERROR(
       cases::set_case_unit(c.session, c.before.id, c.before.lead_unit_id, "held"));
-  c.after.lead_unit_id = (*unit)->id;
-  c.event_unit_id = (*unit)->id;
-  c.notify.push_back("unit:" + std::to_string((*unit)->id));
-  c.event_data = Json{{"unit_id", (*unit)->id}, {"reason", field(c.input, "reason")}}.dump();
+  c.after.lead_unit_id = unit->id;
+  c.event_unit_id = unit->id;
+  c.notify.push_back("unit:" + std::to_string(unit->id));
+  c.event_data = Json{{"unit_id", unit->id}, {"reason", field(c.input, "reason")}}.dump();
   return Status::Ok();
 }
 
@@ -167,11 +165,8 @@ Status start(TransitionContext& c) {
                     "refusal");
   }
   SHEGONG_RETURN_IF_ERROR(check_text(field(c.input, "mediator"), "mediator", 200, false));
-  auto days = cases::profile_int(c.session, c.before.region_code, "dispute.mediation_days", 30);
+  auto days = cases::whole_setting(c.session, c.before.region_code, "dispute.mediation_days");
   if (!days.ok()) return days.status();
-  if (*days < 1 || *days > 365) {
-    return Invalid("dispute.mediation_days", "the setting must be 1 to 365 days");
-  }
   const int64_t due =
       china_end_of_day_ms(date_in_china(c.now_ms).plus_days(static_cast<int>(*days)));
   a["mediation"] = {{"started_at_ms", c.now_ms},
@@ -200,7 +195,10 @@ Status extend(TransitionContext& c) {
   auto days = cases::int_field(c.input, "days", 1, 90);
   if (!days.ok()) return days.status();
   SHEGONG_RETURN_IF_ERROR(required_text(c.input, "reason", 2000));
-  const int64_t due = china_end_of_day_ms(date_in_china(c.before.due_at_ms).plus_days(*days));
+  // From the later of today and the period's end: an extension granted after the period ran out
+  // is not overdue at once.
+  const int64_t due = china_end_of_day_ms(
+      date_in_china(std::max(c.now_ms, c.before.due_at_ms)).plus_days(*days));
   Json a = attrs_of(c.after);
   a["extensions"].push_back(
       {{"days", *days}, {"reason", field(c.input, "reason")}, {"at_ms", c.now_ms}});
@@ -213,8 +211,14 @@ Status extend(TransitionContext& c) {
   return Status::Ok();
 }
 
+// The last day of the 30 days for judicial confirmation, moved off rest days; an error with field
+// "calendar" while that year's holidays are not loaded.
+Result<Date> confirmation_until(const HolidayCalendar& calendar, Date effective) {
+  return calendar.add_days_roll(effective, kConfirmationDays);
+}
+
 // Item 68: an agreement offers judicial confirmation, within 30 days of taking effect (Art. 33).
-Status agree(TransitionContext& c) {
+Status agree(TransitionContext& c, const HolidayCalendar& calendar) {
   const std::string form = field(c.input, "form");
   if (!one_of(form, kAgreementForms)) {
     return Invalid("form", "one of " + list_of(kAgreementForms) + " (人民调解法 Arts. 28–30)");
@@ -225,33 +229,45 @@ Status agree(TransitionContext& c) {
   auto effective = cases::done_date_field(c.input, "effective_on", c.now_ms, date_in_china(started),
                                           "mediation");
   if (!effective.ok()) return effective.status();
-  const Date until = effective->plus_days(kConfirmationDays);
   a["agreement"] = {{"form", form},
                     {"terms", field(c.input, "terms")},
                     {"effective_on", effective->to_string()},
-                    {"confirmation_until", until.to_string()},
+                    {"confirmation_until", nullptr},
                     {"at_ms", c.now_ms},
                     {"by", actor_of(c)},
                     {"in_time", c.before.due_at_ms == 0 || c.now_ms <= c.before.due_at_ms}};
+  auto until = confirmation_until(calendar, *effective);
+  if (until.ok()) {
+    a["agreement"]["confirmation_until"] = until->to_string();
+    c.arm.push_back({"confirmation_window", china_end_of_day_ms(*until)});
+  } else if (until.status().field() == "calendar") {
+    // The agreement stands; its last day is not guessed. record_confirmation counts it once the
+    // year's notice is loaded, and no application is refused meanwhile.
+    a["agreement"]["confirmation_until_pending"] = until.status().message();
+  } else {
+    return until.status();
+  }
   cases::store_attrs(c.after, a);
   c.after.due_at_ms = 0;
-  c.arm.push_back({"confirmation_window", china_end_of_day_ms(until)});
   c.notify.push_back("parties");
   c.event_unit_id = c.before.lead_unit_id;
-  c.event_data = Json{{"form", form}, {"confirmation_until", until.to_string()}}.dump();
+  c.event_data =
+      Json{{"form", form}, {"confirmation_until", a["agreement"]["confirmation_until"]}}.dump();
   return Status::Ok();
 }
 
-Status record_confirmation(TransitionContext& c) {
+Status record_confirmation(TransitionContext& c, const HolidayCalendar& calendar) {
   Json a = attrs_of(c.after);
   Json& agreement = a["agreement"];
-  auto until = Date::parse(agreement.value("confirmation_until", ""));
-  if (!until.ok()) return Internal("the agreement has no confirmation window");
-  auto applied = cases::done_date_field(c.input, "applied_on", c.now_ms,
-                                        *Date::parse(agreement.value("effective_on", "")),
+  auto effective = Date::parse(agreement.value("effective_on", ""));
+  if (!effective.ok()) return Internal("the agreement has no day it took effect");
+  auto applied = cases::done_date_field(c.input, "applied_on", c.now_ms, *effective,
                                         "the agreement's effect");
   if (!applied.ok()) return applied.status();
-  if (*applied > *until) {
+  // The window's last day, counted now if the calendar lacked its year when the agreement was made.
+  auto until = confirmation_until(calendar, *effective);
+  if (!until.ok() && until.status().field() != "calendar") return until.status();
+  if (until.ok() && *applied > *until) {
     return Conflict(
         "judicial confirmation is applied for within 30 days of the agreement taking "
         "effect, by " +
@@ -259,6 +275,10 @@ Status record_confirmation(TransitionContext& c) {
         "applied_on");
   }
   SHEGONG_RETURN_IF_ERROR(required_text(c.input, "court", 200));
+  if (until.ok() && agreement["confirmation_until"].is_null()) {
+    agreement["confirmation_until"] = until->to_string();
+    agreement.erase("confirmation_until_pending");
+  }
   agreement["confirmation"] = {{"applied_on", applied->to_string()},
                                {"court", field(c.input, "court")},
                                {"by", actor_of(c)}};
@@ -270,9 +290,14 @@ Status record_confirmation(TransitionContext& c) {
 
 constexpr std::string_view kFailures[] = {"no_agreement", "refusal", "withdrawn"};
 
+// Mediation ends without an agreement; before it started, only because a party refused it or the
+// applicant withdrew (a standing refusal would otherwise keep the dispute open for ever).
 Status fail(TransitionContext& c) {
   const std::string reason = field(c.input, "reason");
   if (!one_of(reason, kFailures)) return Invalid("reason", "one of " + list_of(kFailures));
+  if (c.before.state != "mediating" && reason == "no_agreement") {
+    return Invalid("reason", "before mediation starts it ends only by a refusal or a withdrawal");
+  }
   // Those who do not settle are told of the other ways: arbitration, administrative ones, courts.
   SHEGONG_RETURN_IF_ERROR(required_text(c.input, "guidance", 20000));
   Json a = attrs_of(c.after);
@@ -291,14 +316,30 @@ Status fail(TransitionContext& c) {
 }  // namespace
 
 Result<int64_t> working_days_after(db::Session& s, const HolidayCalendar& calendar,
-                                   const std::string& region_code, const char* key, int fallback,
+                                   const std::string& region_code, const char* key,
                                    int64_t from_ms) {
-  auto n = cases::profile_int(s, region_code, key, fallback);
+  auto n = cases::whole_setting(s, region_code, key);
   if (!n.ok()) return n.status();
-  if (*n < 1 || *n > 60) return Invalid(key, "the setting must be 1 to 60 working days");
   auto last = calendar.add_working_days(date_in_china(from_ms), static_cast<int>(*n));
   if (!last.ok()) return last.status();
   return china_end_of_day_ms(*last);
+}
+
+Status check_mediating_unit(const hotline::Unit& u, const std::string& track) {
+  const bool people = u.kind == "community" || u.kind == "street";
+  const bool organ = u.kind == "department" || u.kind == "government" || u.kind == "district" ||
+                     u.kind == "street";
+  if (track == "people" && !people) {
+    return Invalid("unit_id",
+                   "people's mediation is done by a residents' committee or a street "
+                   "(人民调解委员会)");
+  }
+  if (track == "administrative" && !organ) {
+    return Invalid("unit_id",
+                   "administrative mediation is done by an organ: a department, a government or "
+                   "a street");
+  }
+  return Status::Ok();
 }
 
 cases::CaseKind dispute_kind(const HolidayCalendar& calendar) {
@@ -325,9 +366,14 @@ cases::CaseKind dispute_kind(const HolidayCalendar& calendar) {
   k.transitions.push_back(
       by_lead("start", {"registered", "accepted"}, "mediating", start, {"acceptance_due"}));
   k.transitions.push_back(by_lead("extend", {"mediating"}, "", extend));
-  k.transitions.push_back(by_lead("agree", {"mediating"}, "agreed", agree, {"mediation_due"}));
-  k.transitions.push_back(by_lead("record_confirmation", {"agreed"}, "", record_confirmation));
-  k.transitions.push_back(by_lead("fail", {"mediating"}, "failed", fail, {"mediation_due"}));
+  k.transitions.push_back(by_lead("agree", {"mediating"}, "agreed",
+                                  [cal](TransitionContext& c) { return agree(c, *cal); },
+                                  {"mediation_due"}));
+  k.transitions.push_back(
+      by_lead("record_confirmation", {"agreed"}, "",
+              [cal](TransitionContext& c) { return record_confirmation(c, *cal); }));
+  k.transitions.push_back(by_lead("fail", {"registered", "accepted", "mediating"}, "failed", fail,
+                                  {"mediation_due", "acceptance_due"}));
   cases::add_overdue_timer(k, "acceptance_due", "acceptance_overdue", {"registered"},
                            "acceptance");
   cases::add_overdue_timer(k, "mediation_due", "mediation_overdue", {"mediating"}, "mediation");

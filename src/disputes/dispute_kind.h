@@ -11,7 +11,8 @@
 // Mediation never starts while a party's refusal stands (人民调解法 Art. 17): `record_refusal` and
 // `record_consent` keep the parties' positions. Mediation is free (Art. 4): no step records a fee.
 // An agreement offers the parties judicial confirmation within 30 days of taking effect (Art.
-// 33); a timer closes that window. Periods, settings of the region (Shenzhen's as defaults): the
+// 33), a period the parties keep, so its last day moves off rest days (民法典 Art. 203); a timer
+// closes that window. Periods, settings of the region (Shenzhen's as defaults): the
 // mediation period `dispute.mediation_days` (30 calendar days, extended when the parties agree);
 // an administrative organ's acceptance decision within `dispute.acceptance_working_days` (5) or,
 // complex, `dispute.complex_acceptance_working_days` (10) working days; a dispute outside its remit
@@ -21,6 +22,7 @@
 #include "auth/role.h"
 #include "base/calendar.h"
 #include "cases/case_kind.h"
+#include "hotline/units.h"
 
 namespace shegong::disputes {
 
@@ -35,10 +37,15 @@ inline constexpr int kConfirmationDays = 30;
 
 cases::CaseKind dispute_kind(const HolidayCalendar& calendar);
 
-// The end of the n-th working day after `from_ms`, n the region's setting `key` (1 to 60) or
-// `fallback`; an error with field "calendar" when the year's holidays are not loaded.
+// The end of the n-th working day after `from_ms`, n the region's setting `key`
+// (cases/settings.h); an error with field "calendar" when the year's holidays are not loaded.
 Result<int64_t> working_days_after(db::Session& s, const HolidayCalendar& calendar,
-                                   const std::string& region_code, const char* key, int fallback,
+                                   const std::string& region_code, const char* key,
                                    int64_t from_ms);
+
+// Who mediates on a track: people's mediation committees sit in residents' and villagers'
+// committees and in streets; administrative mediation is an organ's (a department, a government, a
+// street). 400 naming "unit_id" otherwise.
+Status check_mediating_unit(const hotline::Unit& unit, const std::string& track);
 
 }  // namespace shegong::disputes

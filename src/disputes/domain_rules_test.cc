@@ -43,23 +43,39 @@ TEST(DomainRule, Item68_NoMediationAgainstARefusalItIsFreeAndAnAgreementOffersCo
   EXPECT_EQ(m.state, "mediating");
 
   // The agreement takes effect on its day; judicial confirmation may be applied for within 30
-  // days (Art. 33), and a timer closes the window.
+  // days (Art. 33), the last day moved off a weekend, and a timer closes the window.
   w.clock.set_ms(w.at("2025-10-09", 10));
   auto a = w.acted(c.id, "agree", w.community_staff,
                    {{"form", "written"}, {"terms", "钱乙赔偿赵甲维修费3000元，10日内付清。"}});
   EXPECT_EQ(a.state, "agreed");
   EXPECT_NE(a.closed_at_ms, 0);
   EXPECT_EQ(attrs(a)["agreement"]["effective_on"], "2025-10-09");
-  EXPECT_EQ(attrs(a)["agreement"]["confirmation_until"], "2025-11-08");
-  w.clock.set_ms(w.at("2025-11-09", 9));
+  // 30 days end on Saturday 8 November; the parties have until Monday 10 November.
+  EXPECT_EQ(attrs(a)["agreement"]["confirmation_until"], "2025-11-10");
+  w.clock.set_ms(w.at("2025-11-10", 23));
+  w.fire_timers();
+  EXPECT_FALSE(attrs(w.load(c.id))["agreement"].contains("confirmation_window_closed"));
+  w.clock.set_ms(w.at("2025-11-11", 9));
   w.fire_timers();
   EXPECT_TRUE(attrs(w.load(c.id))["agreement"]["confirmation_window_closed"].get<bool>());
   auto late = w.act(c.id, "record_confirmation", w.community_staff,
-                    {{"court", "东城区人民法院"}, {"applied_on", "2025-11-09"}});
+                    {{"court", "东城区人民法院"}, {"applied_on", "2025-11-11"}});
   EXPECT_EQ(late.status().field(), "applied_on");
   auto on_time = w.acted(c.id, "record_confirmation", w.community_staff,
-                         {{"court", "东城区人民法院"}, {"applied_on", "2025-11-07"}});
-  EXPECT_EQ(attrs(on_time)["agreement"]["confirmation"]["applied_on"], "2025-11-07");
+                         {{"court", "东城区人民法院"}, {"applied_on", "2025-11-10"}});
+  EXPECT_EQ(attrs(on_time)["agreement"]["confirmation"]["applied_on"], "2025-11-10");
+
+  // A refusal that stands ends the dispute without mediation; it does not stay open for ever.
+  auto r = w.filed(w.dispute());
+  w.acted(r.id, "record_refusal", w.community_staff, {{"party", "2"}});
+  EXPECT_EQ(w.act(r.id, "fail", w.community_staff,
+                  {{"reason", "no_agreement"}, {"guidance", "可向人民法院起诉。"}})
+                .status()
+                .field(),
+            "reason");  // no mediation, so no failed agreement
+  auto ended = w.acted(r.id, "fail", w.community_staff,
+                       {{"reason", "refusal"}, {"guidance", "被申请人拒绝调解，可向人民法院起诉。"}});
+  EXPECT_EQ(ended.state, "failed");
 }
 
 TEST(DomainRule, Item69_MediationPeriodReferralAndAcceptanceFollowTheRegionsSettings) {
@@ -77,9 +93,10 @@ TEST(DomainRule, Item69_MediationPeriodReferralAndAcceptanceFollowTheRegionsSett
   w.clock.set_ms(w.at("2025-10-27", 9));
   w.fire_timers();
   EXPECT_TRUE(w.load(p.id).overdue);
+  // Granted a day after the period ran out: 15 days from today, not from the end of the period.
   auto longer = w.acted(p.id, "extend", w.community_staff,
                         {{"days", "15"}, {"reason", "等待房屋鉴定结果"}, {"parties_agree", "yes"}});
-  EXPECT_EQ(longer.due_at_ms, end_of("2025-11-10"));
+  EXPECT_EQ(longer.due_at_ms, end_of("2025-11-11"));
   EXPECT_FALSE(longer.overdue);
 
   // Administrative mediation: the decision on accepting within 5 working days (国庆 in between).
@@ -95,6 +112,17 @@ TEST(DomainRule, Item69_MediationPeriodReferralAndAcceptanceFollowTheRegionsSett
   EXPECT_TRUE(w.load(a.id).overdue);
   auto accepted = w.acted(a.id, "accept", w.department_staff);
   EXPECT_FALSE(attrs(accepted)["acceptance"]["in_time"].get<bool>());
+
+  // People's mediation is not handed to an organ, and a committee mediates its own area only.
+  auto own = w.filed(w.dispute());
+  EXPECT_EQ(w.act(own.id, "refer", w.community_staff,
+                  {{"unit_id", std::to_string(w.department.id)}, {"reason", "x"}})
+                .status()
+                .field(),
+            "unit_id");
+  NewDispute elsewhere = w.dispute();
+  elsewhere.region_code = "110101002001";  // 景山东街社区, not 多福巷
+  EXPECT_EQ(w.file(elsewhere).status().field(), "region_code");
 
   // A dispute outside the organ's remit is referred within 3 working days of receipt; the
   // competent organ decides on accepting it within its own 5, from the referral.

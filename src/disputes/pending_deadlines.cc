@@ -12,8 +12,7 @@ Result<cases::PendingDeadlines> set_pending_deadlines(db::Db& db, const HolidayC
       [&calendar](db::Session& s,
                   cases::PendingCase& c) -> Result<std::optional<cases::SetDeadline>> {
         const std::string key = c.pending.value("key", "dispute.acceptance_working_days");
-        auto due = working_days_after(s, calendar, c.region_code, key.c_str(),
-                                      c.pending.value("working_days", 5), c.received_at_ms);
+        auto due = working_days_after(s, calendar, c.region_code, key.c_str(), c.received_at_ms);
         if (!due.ok()) return due.status();
         const int64_t ended_at = c.pending.value("ended_at_ms", int64_t{0});
         if (ended_at == 0) {

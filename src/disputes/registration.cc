@@ -8,6 +8,7 @@
 #include "disputes/vocabulary.h"
 #include "hotline/units.h"
 #include "hotline/vocabulary.h"
+#include "regions/region_code.h"
 
 namespace shegong::disputes {
 
@@ -35,25 +36,6 @@ Status validate(const NewDispute& d) {
   return validate_parties(d.parties);
 }
 
-// Who mediates: people's mediation committees sit in residents' and villagers' committees and in
-// streets; administrative mediation is an organ's, within its remit.
-Status check_unit(const hotline::Unit& u, const std::string& track) {
-  const bool people = u.kind == "community" || u.kind == "street";
-  const bool organ = u.kind == "department" || u.kind == "government" || u.kind == "district" ||
-                     u.kind == "street";
-  if (track == "people" && !people) {
-    return Invalid("unit_id",
-                   "people's mediation is done by a residents' committee or a street "
-                   "(人民调解委员会)");
-  }
-  if (track == "administrative" && !organ) {
-    return Invalid("unit_id",
-                   "administrative mediation is done by an organ: a department, a "
-                   "government or a street");
-  }
-  return Status::Ok();
-}
-
 }  // namespace
 
 Result<cases::CaseRecord> register_dispute(db::Session& s, cases::Engine& engine,
@@ -73,17 +55,18 @@ Result<cases::CaseRecord> register_dispute(db::Session& s, cases::Engine& engine
                                       ? "no region has the code " + d.region_code
                                       : region.status().message());
   }
-  auto unit = hotline::find_unit(s, d.unit_id);
+  auto unit = hotline::active_unit(s, d.unit_id, "unit_id");
   if (!unit.ok()) return unit.status();
-  if (!*unit || !(*unit)->active) {
-    return Invalid("unit_id", "no active unit has the id " + std::to_string(d.unit_id));
+  SHEGONG_RETURN_IF_ERROR(check_mediating_unit(*unit, d.track));
+  // A committee mediates the disputes of its own area, an organ those within its remit's area.
+  if (!regions::is_within(*region, unit->region_code)) {
+    return Invalid("region_code", "the dispute lies outside the area of the unit that takes it");
   }
-  SHEGONG_RETURN_IF_ERROR(check_unit(**unit, d.track));
 
   cases::CaseRecord c;
   c.kind = std::string(kDisputeKind);
   c.region_code = *region;
-  c.lead_unit_id = d.unit_id;
+  c.lead_unit_id = unit->id;
   c.channel = d.source;
   c.type = d.track;
   c.category = d.category;
@@ -102,16 +85,13 @@ Result<cases::CaseRecord> register_dispute(db::Session& s, cases::Engine& engine
         if (!tracking_no.ok()) return tracking_no.status();
         rec.tracking_no = *tracking_no;
         if (d.track == "administrative") {
-          const int fallback = d.complex ? 10 : 5;
           const char* key = d.complex ? "dispute.complex_acceptance_working_days"
                                       : "dispute.acceptance_working_days";
-          auto due =
-              working_days_after(s, calendar, rec.region_code, key, fallback, rec.received_at_ms);
+          auto due = working_days_after(s, calendar, rec.region_code, key, rec.received_at_ms);
           if (!due.ok() && due.status().field() == "calendar") {
             // Registered all the same (a dispute is recorded when it comes), and the deadline is
             // never guessed: it is set when the year's notice is loaded.
             a["deadline_pending"] = {{"key", key},
-                                     {"working_days", fallback},
                                      {"timer", "acceptance_due"},
                                      {"reason", due.status().message()}};
           } else if (!due.ok()) {

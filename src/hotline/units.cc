@@ -53,6 +53,15 @@ Result<std::optional<Unit>> find_unit(db::Session& s, int64_t id) {
   return std::optional<Unit>(read_unit((*rows)[0]));
 }
 
+Result<Unit> active_unit(db::Session& s, int64_t id, std::string_view field) {
+  auto unit = find_unit(s, id);
+  if (!unit.ok()) return unit.status();
+  if (!*unit || !(*unit)->active) {
+    return Invalid(std::string(field), "no active unit has the id " + std::to_string(id));
+  }
+  return **unit;
+}
+
 Result<std::vector<Unit>> list_units(db::Session& s, std::string_view within,
                                      std::string_view kind) {
   std::string lo(within);

@@ -30,6 +30,8 @@ struct DispatchRule {
 Status validate_unit(const Unit& u);
 Result<Unit> create_unit(db::Session& s, Unit u);
 Result<std::optional<Unit>> find_unit(db::Session& s, int64_t id);
+// The unit, which must exist and be active; 400 naming `field` otherwise.
+Result<Unit> active_unit(db::Session& s, int64_t id, std::string_view field);
 Result<std::vector<Unit>> list_units(db::Session& s, std::string_view within,
                                      std::string_view kind);
 // The district government whose district contains `region_code`.

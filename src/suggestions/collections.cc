@@ -88,16 +88,19 @@ Result<std::optional<Collection>> find_collection(db::Session& s, int64_t id) {
   return std::optional<Collection>(read_row((*rows)[0]));
 }
 
-Result<std::vector<Collection>> list_collections(db::Session& s, const std::string& region_prefix,
-                                                 std::optional<Date> open_on, int limit) {
-  // Without a day every period matches: from the first day there is to the last.
-  const std::string day = open_on ? open_on->to_string() : std::string();
+Result<std::vector<Collection>> list_collections(db::Session& s, const CollectionQuery& q) {
+  // An absent bound matches every period: from the first day there is to the last.
+  const std::string opened = q.open_on     ? q.open_on->to_string()
+                             : q.opened_by ? q.opened_by->to_string()
+                                           : "9999-12-31";
+  const std::string still = q.open_on ? q.open_on->to_string() : "0000-01-01";
   const std::string sql =
       std::string("SELECT ") + kColumns +
-      " FROM suggestion_collections WHERE region_code >= ? AND region_code < ? AND opens_on <= ? "
-      "AND closes_on >= ? ORDER BY closes_on DESC, id DESC LIMIT ?";
-  const db::Params params = {region_prefix, region_prefix + ":", open_on ? day : "9999-12-31",
-                             open_on ? day : "0000-01-01", int64_t{limit}};
+      " FROM suggestion_collections WHERE ((region_code >= ? AND region_code < ?) OR (? = 1 AND "
+      "substr(?, 1, length(region_code)) = region_code)) AND opens_on <= ? AND closes_on >= ? "
+      "ORDER BY closes_on DESC, id DESC LIMIT ?";
+  const db::Params params = {q.region, q.region + ":", int64_t{q.covering}, q.region,
+                             opened,   still,          int64_t{q.limit}};
   auto rows = s.query(sql, params);
   if (!rows.ok()) return rows.status();
   std::vector<Collection> out;

@@ -41,10 +41,15 @@ struct NewCollection {
 Result<Collection> create_collection(db::Session& s, const Clock& clock, const NewCollection& c,
                                      const std::string& actor);
 Result<std::optional<Collection>> find_collection(db::Session& s, int64_t id);
-// The collections of the areas within `region_prefix` ("" for all), the latest closing first; only
-// those still open on `open_on` when given.
-Result<std::vector<Collection>> list_collections(db::Session& s, const std::string& region_prefix,
-                                                 std::optional<Date> open_on, int limit);
+struct CollectionQuery {
+  std::string region;     // the collections of the areas within it ("" for all) ...
+  bool covering = false;  // ... and of the areas above it (what a citizen of that place may answer)
+  std::optional<Date> open_on;    // only those open on that day
+  std::optional<Date> opened_by;  // only those that opened by that day (published)
+  int limit = 200;
+};
+// The latest closing first.
+Result<std::vector<Collection>> list_collections(db::Session& s, const CollectionQuery& q);
 
 // Where a suggestion received on `day` stands against the collection's period.
 enum class Timing { kNotOpen, kOpen, kLate };

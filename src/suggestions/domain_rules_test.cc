@@ -73,6 +73,14 @@ TEST(DomainRule,
   EXPECT_EQ(redirect_hint("已申请劳动仲裁")->reason, "arbitration");
   EXPECT_EQ(redirect_hint("帮我申请行政复议")->reason, "reconsideration");
   EXPECT_FALSE(redirect_hint("建议增设公交线路，方便居民出行"));
+  EXPECT_FALSE(redirect_hint("建议完善诉讼服务中心的无障碍设施"));  // about the courts, not a lawsuit
+  EXPECT_FALSE(redirect_hint("建议给我们小区增设路灯"));
+
+  // An organ studies suggestions about its own area.
+  NewSuggestion elsewhere = w.suggestion();
+  elsewhere.unit_id = w.street.id;           // 东华门街道
+  elsewhere.region_code = "110101002001";    // 景山东街社区
+  EXPECT_EQ(w.file(elsewhere).status().field(), "region_code");
 }
 
 TEST(DomainRule, Item66_EverySuggestionGetsAnAdoptionStatusWithReasonsAndAFeedbackRecord) {

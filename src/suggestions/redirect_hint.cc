@@ -11,15 +11,24 @@ struct Cue {
 
 // Legal channels first: "行政复议" before the personal "帮我" in "帮我申请行政复议".
 constexpr Cue kCues[] = {
-    {"行政复议", "reconsideration"}, {"申请复议", "reconsideration"},
-    {"复议决定", "reconsideration"}, {"仲裁", "arbitration"},
-    {"起诉", "litigation"},          {"诉讼", "litigation"},
-    {"判决", "litigation"},          {"上诉", "litigation"},
-    {"再审", "litigation"},          {"强制执行", "litigation"},
-    {"帮我", "personal_demand"},     {"给我", "personal_demand"},
-    {"替我", "personal_demand"},     {"还我", "personal_demand"},
-    {"退还我", "personal_demand"},   {"赔偿我", "personal_demand"},
-    {"我的工资", "personal_demand"}, {"拖欠我", "personal_demand"},
+    {"行政复议", "reconsideration"},
+    {"申请复议", "reconsideration"},
+    {"复议决定", "reconsideration"},
+    {"申请仲裁", "arbitration"},
+    {"劳动仲裁", "arbitration"},
+    {"仲裁裁决", "arbitration"},
+    {"起诉", "litigation"},
+    {"上诉", "litigation"},
+    {"判决书", "litigation"},
+    {"法院判决", "litigation"},
+    {"再审", "litigation"},
+    {"强制执行", "litigation"},
+    {"帮我", "personal_demand"},
+    {"替我", "personal_demand"},
+    {"退还我", "personal_demand"},
+    {"赔偿我", "personal_demand"},
+    {"我的工资", "personal_demand"},
+    {"拖欠我", "personal_demand"},
 };
 
 }  // namespace

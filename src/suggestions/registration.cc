@@ -7,6 +7,7 @@
 #include "cases/tracking_no.h"
 #include "hotline/units.h"
 #include "hotline/vocabulary.h"
+#include "regions/region_code.h"
 #include "suggestions/collections.h"
 #include "suggestions/redirect_hint.h"
 #include "suggestions/suggestion_kind.h"
@@ -28,15 +29,6 @@ Status validate(NewSuggestion& n) {
   SHEGONG_RETURN_IF_ERROR(check_text(n.measures, "measures", 20000, true));
   SHEGONG_RETURN_IF_ERROR(check_text(n.field, "field", 40, false));
   return validate_proposer(n.proposer);
-}
-
-Result<hotline::Unit> active_unit(db::Session& s, int64_t id, const char* name) {
-  auto unit = hotline::find_unit(s, id);
-  if (!unit.ok()) return unit.status();
-  if (!*unit || !(*unit)->active) {
-    return Invalid(name, "no active unit has the id " + std::to_string(id));
-  }
-  return **unit;
 }
 
 }  // namespace
@@ -93,10 +85,20 @@ Result<cases::CaseRecord> register_suggestion(db::Session& s, cases::Engine& eng
   n.region_code = *region;
   if (n.unit_id == 0 && !collection) return Invalid("unit_id", "the unit that received it");
   Result<hotline::Unit> receiving = n.unit_id != 0
-                                        ? active_unit(s, n.unit_id, "unit_id")
-                                        : active_unit(s, collection->unit_id, "collection_id");
+                                        ? hotline::active_unit(s, n.unit_id, "unit_id")
+                                        : hotline::active_unit(s, collection->unit_id,
+                                                               "collection_id");
   if (!receiving.ok()) return receiving.status();
   const int64_t lead = collection ? collection->unit_id : receiving->id;
+  // An organ studies suggestions about its own area; a collection asks about the collecting
+  // unit's.
+  const std::string& area = collection ? collection->region_code : receiving->region_code;
+  if (!regions::is_within(n.region_code, area)) {
+    return Invalid("region_code",
+                   collection ? "the suggestion is about a place outside the collection's area"
+                              : "the suggestion is about a place outside the area of the unit "
+                                "that received it");
+  }
 
   cases::CaseRecord c;
   c.kind = std::string(kSuggestionKind);
@@ -127,8 +129,8 @@ Result<cases::CaseRecord> register_suggestion(db::Session& s, cases::Engine& eng
         auto tracking_no = cases::next_tracking_no(s, "JY", now);
         if (!tracking_no.ok()) return tracking_no.status();
         rec.tracking_no = *tracking_no;
-        auto due = suggestion_deadline(s, rec.region_code, "suggestion.accept_days", 15,
-                                       rec.received_at_ms);
+        auto due =
+            suggestion_deadline(s, rec.region_code, "suggestion.accept_days", rec.received_at_ms);
         if (!due.ok()) return due.status();
         rec.due_at_ms = *due;
         reg.arm.push_back({"accept_due", *due});

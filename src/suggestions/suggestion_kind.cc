@@ -5,7 +5,7 @@
 #include "base/calendar.h"
 #include "base/text_field.h"
 #include "cases/fields.h"
-#include "cases/profile.h"
+#include "cases/settings.h"
 #include "cases/transition_steps.h"
 #include "hotline/units.h"
 #include "hotline/vocabulary.h"
@@ -31,7 +31,7 @@ bool in_time(const TransitionContext& c) {
 
 Status accept(TransitionContext& c) {
   auto due =
-      suggestion_deadline(c.session, c.before.region_code, "suggestion.answer_days", 60, c.now_ms);
+      suggestion_deadline(c.session, c.before.region_code, "suggestion.answer_days", c.now_ms);
   if (!due.ok()) return due.status();
   Json a = attrs_of(c.after);
   a["accepted"] = {{"at_ms", c.now_ms}, {"by", actor_of(c)}, {"in_time", in_time(c)}};
@@ -227,13 +227,10 @@ Status reward(TransitionContext& c) {
 
 }  // namespace
 
-Result<int64_t> suggestion_deadline(db::Session& s, const std::string& region_code, const char* key,
-                                    int fallback, int64_t from_ms) {
-  auto days = cases::profile_int(s, region_code, key, fallback);
+Result<int64_t> suggestion_deadline(db::Session& s, const std::string& region_code,
+                                    const char* key, int64_t from_ms) {
+  auto days = cases::whole_setting(s, region_code, key);
   if (!days.ok()) return days.status();
-  if (*days < 1 || *days > 365) {
-    return Invalid(key, "the profile sets " + std::to_string(*days) + "; it must be 1 to 365 days");
-  }
   return china_end_of_day_ms(date_in_china(from_ms).plus_days(static_cast<int>(*days)));
 }
 

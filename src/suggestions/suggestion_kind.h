@@ -28,9 +28,9 @@ inline constexpr auth::RoleSet kCollectors = {auth::Role::kAdmin, auth::Role::kD
 
 cases::CaseKind suggestion_kind();
 
-// End of the n-th calendar day after `from_ms`, China time, where n is the region's profile value
-// `key` (1 to 365) or `fallback`; an out-of-range value is an error naming the key.
+// End of the n-th calendar day after `from_ms`, China time, where n is the region's setting `key`
+// (cases/settings.h); a stored value out of range is an error naming the key.
 Result<int64_t> suggestion_deadline(db::Session& s, const std::string& region_code, const char* key,
-                                    int fallback, int64_t from_ms);
+                                    int64_t from_ms);
 
 }  // namespace shegong::suggestions
