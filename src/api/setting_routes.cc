@@ -36,6 +36,21 @@ Result<std::string> override_region(const App& app, const Call& call, const case
   return region;
 }
 
+// What values the setting takes, for a form to say before the server refuses one.
+Json values_json(const cases::Setting& s) {
+  switch (s.type) {
+    case cases::Setting::Type::kWhole:
+      return {{"type", "whole"}, {"min", s.lo}, {"max", s.hi}};
+    case cases::Setting::Type::kWholeList:
+      return {{"type", "whole_list"}, {"count", s.lo}, {"min", 1}, {"max", 365}};
+    case cases::Setting::Type::kRatingList:
+      return {{"type", "ratings"}, {"of", {"满意", "基本满意", "不满意"}}};
+    case cases::Setting::Type::kUnit:
+      return {{"type", "unit"}};
+  }
+  return nullptr;
+}
+
 Status record(db::Session& s, const App& app, const Call& call, const std::string& action,
               const cases::Setting& setting, const std::string& region, const std::string& value) {
   return audit::append(s, app.clock(),
@@ -65,7 +80,8 @@ void add_setting_routes(App& app) {
                 Json item = {
                     {"key", setting.key},          {"meaning", setting.meaning},
                     {"default", setting.fallback}, {"value", setting.fallback},
-                    {"set_for", nullptr},          {"national_only", setting.national_only}};
+                    {"set_for", nullptr},          {"national_only", setting.national_only},
+                    {"values", values_json(setting)}};
                 if (!rows->empty()) {
                   item["value"] = (*rows)[0].text(1);
                   item["set_for"] = regions::statistical_code((*rows)[0].text(0));

@@ -18,7 +18,11 @@ Json collection_ref(const Json& details, db::Session& s) {
   int64_t id = details.value("collection_id", int64_t{0});
   auto c = suggestions::find_collection(s, id);
   Json out = {{"id", id}, {"late", details.value("late_submission", false)}};
-  if (c.ok() && *c) out["topic"] = (*c)->topic;
+  if (c.ok() && *c) {
+    out["topic"] = (*c)->topic;
+    // Whether feedback by collective publication can be given yet.
+    out["results_published"] = !(*c)->results.empty();
+  }
   return out;
 }
 

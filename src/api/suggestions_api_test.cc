@@ -115,6 +115,7 @@ TEST_F(SuggestionsApi, ACitizenAnswersASpecialCollectionAndReadsTheAnswerByNumbe
   EXPECT_EQ(item["proposer"]["name"], "李**");
   EXPECT_EQ(item["proposer"]["phone"], "137****5678");
   EXPECT_EQ(item["collection"]["topic"], "背街小巷环境整治建议征集");
+  EXPECT_EQ(item["collection"]["results_published"], false);
   EXPECT_EQ(send("GET", "/api/v1/suggestions/" + std::to_string(id) + "/proposer", "sg.office")
                 .second["phone"],
             "13712345678");
@@ -220,6 +221,8 @@ TEST_F(SuggestionsApi, RoutineSuggestionsGoToTheOfficeTheRegionsSettingsName) {
     EXPECT_EQ(s["value"], "10");
     EXPECT_EQ(s["default"], "15");
     EXPECT_EQ(s["set_for"], "110101000000");
+    EXPECT_EQ(s["values"]["min"], 1);
+    EXPECT_EQ(s["values"]["max"], 365);
   }
   EXPECT_TRUE(seen);
 

@@ -83,7 +83,11 @@ Result<cases::CaseRecord> register_suggestion(db::Session& s, cases::Engine& eng
                                       : region.status().message());
   }
   n.region_code = *region;
-  if (n.unit_id == 0 && !collection) return Invalid("unit_id", "the unit that received it");
+  if (n.unit_id == 0 && !collection) {
+    return Invalid("unit_id",
+                   "is required: the unit that received the suggestion (the caller belongs to "
+                   "none)");
+  }
   Result<hotline::Unit> receiving = n.unit_id != 0
                                         ? hotline::active_unit(s, n.unit_id, "unit_id")
                                         : hotline::active_unit(s, collection->unit_id,
