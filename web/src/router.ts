@@ -11,6 +11,9 @@ const petitionWriters: Role[] = ['admin', 'department_staff', 'street_staff']
 // 人民建议: read by every staff role that reads cases; registered by the collecting organs' staff.
 const suggestionReaders: Role[] = ['admin', 'dispatcher', 'department_staff', 'street_staff', 'leader']
 const suggestionWriters: Role[] = ['admin', 'dispatcher', 'department_staff', 'street_staff']
+// 矛盾纠纷: read by every staff role but the dispatcher; registered by the mediating units' staff.
+const disputeReaders: Role[] = ['admin', 'department_staff', 'street_staff', 'community_staff', 'grid_worker', 'leader']
+const disputeWriters: Role[] = ['admin', 'department_staff', 'street_staff', 'community_staff', 'grid_worker']
 
 export const router = createRouter({
   history: createWebHistory(),
@@ -32,6 +35,9 @@ export const router = createRouter({
     { path: '/suggestions/new', component: () => import('@/views/suggestions/SuggestionRegisterView.vue'), meta: { roles: suggestionWriters } },
     { path: '/suggestions/collections', component: () => import('@/views/suggestions/CollectionsView.vue'), meta: { roles: suggestionReaders } },
     { path: '/suggestions/:id(\\d+)', component: () => import('@/views/suggestions/SuggestionView.vue'), meta: { roles: suggestionReaders } },
+    { path: '/disputes', component: () => import('@/views/disputes/DisputeListView.vue'), meta: { roles: disputeReaders } },
+    { path: '/disputes/new', component: () => import('@/views/disputes/DisputeRegisterView.vue'), meta: { roles: disputeWriters } },
+    { path: '/disputes/:id(\\d+)', component: () => import('@/views/disputes/DisputeView.vue'), meta: { roles: disputeReaders } },
     { path: '/admin/units', component: () => import('@/views/admin/UnitsView.vue'), meta: { roles: staff } },
     { path: '/admin/rules', component: () => import('@/views/admin/RulesView.vue'), meta: { roles: staff } },
     { path: '/admin/sla', component: () => import('@/views/admin/SlaView.vue'), meta: { roles: staff } },

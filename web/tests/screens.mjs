@@ -1,4 +1,4 @@
-// Screenshots of every main screen for docs/screenshots/ (hotline, 信访 and 人民建议), taken from a fresh
+// Screenshots of every main screen for docs/screenshots/ (hotline, 信访, 人民建议 and 矛盾纠纷), taken from a fresh
 // demo server on the wall clock:
 //   node web/tests/screens.mjs [OUT_DIR]
 // Not a test; `make test` keeps its own screenshots under build/browser-test/.
@@ -214,6 +214,23 @@ try {
   await proposer.goto('/portal/suggest')
   await proposer.locator('[data-test=open-collection]').first().waitFor()
   await save(proposer, 'portal-suggestion', true)
+
+  // 矛盾纠纷: the community mediator's list and an agreed people's mediation with its last day for
+  // judicial confirmation.
+  const duofu = await newPage(b, server.url, desktop)
+  await signIn(duofu, 'duofu')
+  await duofu.locator('[data-test=disputes] .el-table__row').first().waitFor()
+  await duofu.locator('[data-test=dquick-all] .n', { hasText: /^\d+$/ }).waitFor()
+  await save(duofu, 'disputes')
+  const agreed = await duofu.evaluate(async () => {
+    const items = (await fetch('/api/v1/disputes?state=agreed&track=people&page_size=100').then((r) => r.json())).items
+    return (items.find((d) => d.details.agreement?.confirmation) ?? items[0])?.id
+  })
+  if (agreed) {
+    await duofu.goto(`/disputes/${agreed}`)
+    await duofu.locator('[data-test=dispute-timeline]').waitFor()
+    await save(duofu, 'dispute-detail', true)
+  } else console.log('no agreed dispute: dispute-detail.png not taken')
 
   await centre.goto('/workbench')
   await centre.getByRole('button', { name: '切换语言' }).click()

@@ -87,7 +87,7 @@ const en: typeof zh = {
     usernameRequired: 'Enter your user name',
     passwordRequired: 'Enter your password',
     citizen: 'I am a citizen with a demand',
-    demo: 'Demo logins: admin, dispatcher, dongcheng, donghuamen, xinfang (petition office), jianyi (people\'s suggestions office); password shegong-demo',
+    demo: 'Demo logins: admin, dispatcher, dongcheng, donghuamen, xinfang (petition office), jianyi (people\'s suggestions office), duofu (community mediator); password shegong-demo',
   },
   queue: {
     title: 'My queue',

@@ -5,6 +5,8 @@ import petitionZh from './petition.zh-CN'
 import petitionEn from './petition.en'
 import suggestionZh from './suggestion.zh-CN'
 import suggestionEn from './suggestion.en'
+import disputeZh from './dispute.zh-CN'
+import disputeEn from './dispute.en'
 
 export type Locale = 'zh-CN' | 'en'
 const KEY = 'shegong.locale'
@@ -18,7 +20,7 @@ export const i18n = createI18n({
   legacy: false,
   locale: initial(),
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': { ...zh, ...petitionZh, ...suggestionZh }, en: { ...en, ...petitionEn, ...suggestionEn } },
+  messages: { 'zh-CN': { ...zh, ...petitionZh, ...suggestionZh, ...disputeZh }, en: { ...en, ...petitionEn, ...suggestionEn, ...disputeEn } },
   // Chinese vocabulary used as keys (诉求类型) must not be read as message syntax.
   warnHtmlMessage: false,
 })

@@ -85,7 +85,7 @@ export default {
     usernameRequired: '请输入用户名',
     passwordRequired: '请输入密码',
     citizen: '我是群众，要反映诉求',
-    demo: '演示账号：admin、dispatcher、dongcheng、donghuamen、xinfang（信访办）、jianyi（人民建议征集办），密码 shegong-demo',
+    demo: '演示账号：admin、dispatcher、dongcheng、donghuamen、xinfang（信访办）、jianyi（人民建议征集办）、duofu（社区调解员），密码 shegong-demo',
   },
   queue: {
     title: '我的待办',

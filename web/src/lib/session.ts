@@ -86,6 +86,13 @@ export const isSuggestionCollector = (r?: Role) => r === 'admin' || r === 'dispa
 /// A suggestion is registered by the unit that received it (admins name the unit).
 export const canRegisterSuggestions = (r?: Role) => r === 'admin' || (isSuggestionCollector(r) && !!session.user?.unit)
 
+/// 矛盾纠纷: every staff role reads them by jurisdiction; the committees and organs that mediate
+/// register them and act on them (docs/disputes.md, "Who").
+export const canReadDisputes = (r?: Role) =>
+  r === 'admin' || r === 'department_staff' || r === 'street_staff' || r === 'community_staff' || r === 'grid_worker' || r === 'leader'
+export const canRegisterDisputes = (r?: Role) =>
+  r === 'admin' || ((r === 'department_staff' || r === 'street_staff' || r === 'community_staff' || r === 'grid_worker') && !!session.user?.unit)
+
 /// The first screen of the signed-in user.
 export const home = () => homeFor(session.user?.role, session.user?.unit?.kind, session.suggestionOffice)
 
@@ -95,6 +102,8 @@ export function homeFor(r?: Role, unitKind?: string, suggestionOffice = false): 
   if (r === 'leader') return '/dashboard'
   if (unitKind === 'petition_office') return '/petitions'
   if (suggestionOffice) return '/suggestions'
+  // A residents' committee's work that has screens of its own is its people's mediation.
+  if (r === 'community_staff') return '/disputes'
   if (r === 'volunteer') return '/portal'
   return '/workbench'
 }
