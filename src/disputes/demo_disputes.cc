@@ -91,10 +91,13 @@ Result<DemoDisputeReport> generate_demo_disputes(db::Db& db, const crypto::Secre
   const auth::Principal mediator = staff(committee, auth::Role::kCommunityStaff, o.community);
   const auth::Principal official = staff(organ, auth::Role::kDepartmentStaff, district_code);
   auto person = [&]() {
-    return std::string(kSurnames[rng() % kSurnames.size()]) + kGiven[rng() % kGiven.size()];
+    // One draw per statement: the operands of + are not evaluated in a fixed order.
+    const std::string surname = kSurnames[rng() % kSurnames.size()];
+    return surname + kGiven[rng() % kGiven.size()];
   };
   auto phone = [&]() {
-    return "1" + std::to_string(3 + rng() % 7) + std::to_string(100000000 + rng() % 900000000);
+    const std::string second = std::to_string(3 + rng() % 7);
+    return "1" + second + std::to_string(100000000 + rng() % 900000000);
   };
 
   // Each dispute's story: 0 registered, 1 refused, 2 mediating, 3 agreed, 4 agreed and brought
@@ -106,8 +109,10 @@ Result<DemoDisputeReport> generate_demo_disputes(db::Db& db, const crypto::Secre
     const Matter& m = people ? kNeighbours[index % std::size(kNeighbours)]
                              : kAdministrative[index % std::size(kAdministrative)];
     if (!people && organ == 0) return Status::Ok();
-    const int64_t received = o.now_ms - static_cast<int64_t>(3 + rng() % 40) * kDay -
-                             static_cast<int64_t>(rng() % 7) * 3'600'000;
+    // A story that ends (an agreement, a failure) needs the weeks for its steps.
+    const bool ends = story >= 3 && story <= 5;
+    const int64_t days_ago = static_cast<int64_t>(ends ? 20 + rng() % 23 : 3 + rng() % 40);
+    const int64_t received = o.now_ms - days_ago * kDay - static_cast<int64_t>(rng() % 7) * 3'600'000;
     clock.set_ms(received);
     NewDispute d;
     d.track = people ? "people" : "administrative";

@@ -147,12 +147,13 @@ Result<DemoSuggestionReport> generate_demo_suggestions(db::Db& db, const crypto:
     n.region_code = region;
     n.collection_id = collection_id;
     n.unit_id = office;
-    const std::string person =
-        std::string(kSurnames[rng() % kSurnames.size()]) + kGiven[rng() % kGiven.size()];
-    n.proposer = {
-        "person", person,
-        "1" + std::to_string(3 + rng() % 7) + std::to_string(100000000 + rng() % 900000000), "",
-        name + "某社区"};
+    // One draw per statement: the operands of + are not evaluated in a fixed order, and the demo
+    // must be the same whatever the compiler chose.
+    const std::string surname = kSurnames[rng() % kSurnames.size()];
+    const std::string person = surname + kGiven[rng() % kGiven.size()];
+    const std::string second = std::to_string(3 + rng() % 7);
+    const std::string phone = "1" + second + std::to_string(100000000 + rng() % 900000000);
+    n.proposer = {"person", person, phone, "", name + "某社区"};
     int64_t id = 0;
     Status one = db.write([&](db::Session& s) {
       auto c = register_suggestion(s, engine, box, tree, n, "demo");
@@ -219,8 +220,8 @@ Result<DemoSuggestionReport> generate_demo_suggestions(db::Db& db, const crypto:
 
   // Routine suggestions of the last two months.
   for (int i = 0; i < 20; ++i) {
-    int64_t received = o.now_ms - static_cast<int64_t>(rng() % 60) * kDay -
-                       static_cast<int64_t>(rng() % 8) * 3'600'000;
+    const int64_t days_ago = static_cast<int64_t>(rng() % 60);
+    int64_t received = o.now_ms - days_ago * kDay - static_cast<int64_t>(rng() % 8) * 3'600'000;
     const bool demand = i % 9 == 4;
     const Idea& idea =
         demand ? kDemands[i % std::size(kDemands)] : kIdeas[rng() % std::size(kIdeas)];
