@@ -18,6 +18,17 @@ Result<Json> unit_json(db::Session& s, int64_t id) {
   return Json{{"id", (*u)->id}, {"name", (*u)->name}, {"kind", (*u)->kind}};
 }
 
+Result<Json> UnitMemo::get(db::Session& s, int64_t id) {
+  if (auto it = units_.find(id); it != units_.end()) return it->second;
+  auto u = unit_json(s, id);
+  if (u.ok()) units_.emplace(id, *u);
+  return u;
+}
+
+Result<Json> unit_json(db::Session& s, int64_t id, UnitMemo* memo) {
+  return memo == nullptr ? unit_json(s, id) : memo->get(s, id);
+}
+
 Json time_or_null(int64_t ms) { return ms == 0 ? Json() : Json(iso_time(ms)); }
 
 Result<Json> timeline_json(db::Session& s, int64_t case_id) {

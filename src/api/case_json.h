@@ -2,6 +2,8 @@
 // and the timeline with each actor's display name.
 #pragma once
 
+#include <unordered_map>
+
 #include <nlohmann/json.hpp>
 
 #include "db/db.h"
@@ -10,6 +12,16 @@ namespace shegong::api {
 
 // null for 0 or a unit that does not exist.
 Result<nlohmann::json> unit_json(db::Session& s, int64_t id);
+// unit_json, each unit read once: a page of a list names a few units many times.
+class UnitMemo {
+ public:
+  Result<nlohmann::json> get(db::Session& s, int64_t id);
+
+ private:
+  std::unordered_map<int64_t, nlohmann::json> units_;
+};
+// unit_json through `memo` when there is one.
+Result<nlohmann::json> unit_json(db::Session& s, int64_t id, UnitMemo* memo);
 // ISO 8601 China time, or null for 0.
 nlohmann::json time_or_null(int64_t ms);
 // The case's events, oldest first: at, actor, actor_name, action, from, to, unit_id, data.

@@ -17,6 +17,27 @@ Result<cases::CaseRecord> readable_case(db::Session& s, const auth::Principal& p
   return std::move(**c);
 }
 
+namespace {
+
+// The cases among `page` that `unit` leads, holds or held (cases::case_units), in one query.
+Status read_held(db::Session& s, int64_t unit, const std::vector<cases::CaseRecord>& page,
+                 std::unordered_set<int64_t>& held) {
+  if (unit == 0 || page.empty()) return Status::Ok();
+  std::string sql = "SELECT DISTINCT case_id FROM case_units WHERE unit_id = ? AND case_id IN (";
+  db::Params params = {unit};
+  for (const cases::CaseRecord& c : page) {
+    if (c.lead_unit_id == unit) held.insert(c.id);
+    sql += params.size() == 1 ? "?" : ", ?";
+    params.push_back(c.id);
+  }
+  auto rows = s.query(sql + ")", params);
+  if (!rows.ok()) return rows.status();
+  for (const db::Row& row : *rows) held.insert(row.integer(0));
+  return Status::Ok();
+}
+
+}  // namespace
+
 http::Response list_cases(App& app, Call& call, const CaseList& list) {
   const auth::Principal& p = *call.principal;
   const http::Request& r = call.request;
@@ -69,8 +90,14 @@ http::Response list_cases(App& app, Call& call, const CaseList& list) {
                             where + " ORDER BY id DESC LIMIT ? OFFSET ?",
                         paged);
     if (!rows.ok()) return rows.status();
-    for (const db::Row& row : *rows) {
-      auto one = list.render(s, cases::read_case_row(row));
+    std::vector<cases::CaseRecord> found;
+    found.reserve(rows->size());
+    for (db::Row& row : *rows) found.push_back(cases::read_case_row(std::move(row)));
+    CasePage shared;
+    Status held = read_held(s, p.unit_id, found, shared.held);
+    if (!held.ok()) return held;
+    for (const cases::CaseRecord& c : found) {
+      auto one = list.render(s, c, shared);
       if (!one.ok()) return one.status();
       out["items"].push_back(std::move(*one));
     }

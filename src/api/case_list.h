@@ -7,10 +7,12 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
 #include "api/app.h"
+#include "api/case_json.h"
 #include "api/json_io.h"
 
 namespace shegong::api {
@@ -20,6 +22,13 @@ namespace shegong::api {
 Result<cases::CaseRecord> readable_case(db::Session& s, const auth::Principal& p, int64_t id,
                                         std::string_view kind, std::string_view noun);
 
+// What the rows of one page share, read once for the page instead of once a row.
+struct CasePage {
+  UnitMemo units;
+  // The page's cases that the caller's unit leads, holds or held (cases::case_units).
+  std::unordered_set<int64_t> held;
+};
+
 struct CaseList {
   std::string kind;
   // Who reads what, when the kind has rules of its own (petitions: never the accused unit): the
@@ -28,7 +37,7 @@ struct CaseList {
   std::vector<std::pair<const char*, const char*>> filters;  // query parameter, column
   // More conditions from the request (appended with AND); a 400 naming the parameter otherwise.
   std::function<Status(const http::Request&, std::string& where, db::Params&)> narrow;
-  std::function<Result<Json>(db::Session&, const cases::CaseRecord&)> render;
+  std::function<Result<Json>(db::Session&, const cases::CaseRecord&, CasePage&)> render;
 };
 
 http::Response list_cases(App& app, Call& call, const CaseList& list);

@@ -43,11 +43,10 @@ Result<bool> holds(db::Session& s, const auth::Principal& reader, const cases::C
   return false;
 }
 
-}  // namespace
-
-Result<Json> dispute_json(db::Session& s, const cases::CaseRecord& c, const crypto::SecretBox& box,
-                          const auth::Principal& reader, bool with_timeline) {
-  auto lead = unit_json(s, c.lead_unit_id);
+Result<Json> render_dispute(db::Session& s, const cases::CaseRecord& c,
+                            const crypto::SecretBox& box, bool holder, bool with_timeline,
+                            UnitMemo* units) {
+  auto lead = unit_json(s, c.lead_unit_id, units);
   if (!lead.ok()) return lead.status();
   auto parties = disputes::open_parties(box, c.requester_sealed);
   if (!parties.ok()) return parties.status();
@@ -74,9 +73,7 @@ Result<Json> dispute_json(db::Session& s, const cases::CaseRecord& c, const cryp
             {"version", c.version},
             {"parties", people},
             {"details", cases::attrs_of(c)}};
-  auto holder = holds(s, reader, c);
-  if (!holder.ok()) return holder.status();
-  if (!*holder) {
+  if (!holder) {
     for (const char* text : {"subject", "description", "address", "details"}) {
       mask_text(j[text], *parties);
     }
@@ -87,6 +84,20 @@ Result<Json> dispute_json(db::Session& s, const cases::CaseRecord& c, const cryp
     j["timeline"] = std::move(*timeline);
   }
   return j;
+}
+
+}  // namespace
+
+Result<Json> dispute_json(db::Session& s, const cases::CaseRecord& c, const crypto::SecretBox& box,
+                          const auth::Principal& reader, bool with_timeline) {
+  auto holder = holds(s, reader, c);
+  if (!holder.ok()) return holder.status();
+  return render_dispute(s, c, box, *holder, with_timeline, nullptr);
+}
+
+Result<Json> dispute_json(db::Session& s, const cases::CaseRecord& c, const crypto::SecretBox& box,
+                          bool holder, UnitMemo& units) {
+  return render_dispute(s, c, box, holder, false, &units);
 }
 
 }  // namespace shegong::api

@@ -8,14 +8,20 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/case_json.h"
 #include "auth/principal.h"
 #include "base/crypto.h"
 #include "cases/case_record.h"
 
 namespace shegong::api {
 
+// For one reader: whether the reader's unit holds or held the dispute is read here.
 Result<nlohmann::json> dispute_json(db::Session& s, const cases::CaseRecord& c,
                                     const crypto::SecretBox& box, const auth::Principal& reader,
                                     bool with_timeline);
+// For a row of a list, without the timeline: `holder` (the reader's unit holds or held the
+// dispute) and the units come from the page.
+Result<nlohmann::json> dispute_json(db::Session& s, const cases::CaseRecord& c,
+                                    const crypto::SecretBox& box, bool holder, UnitMemo& units);
 
 }  // namespace shegong::api

@@ -104,8 +104,8 @@ http::Response list_disputes(App& app, Call& call) {
   list.kind = std::string(disputes::kDisputeKind);
   list.filters = {
       {"state", "state"}, {"track", "type"}, {"risk", "urgency"}, {"category", "category"}};
-  list.render = [&app, &call](db::Session& s, const cases::CaseRecord& c) {
-    return dispute_json(s, c, app.box(), *call.principal, false);
+  list.render = [&app](db::Session& s, const cases::CaseRecord& c, CasePage& page) {
+    return dispute_json(s, c, app.box(), page.held.contains(c.id), page.units);
   };
   return list_cases(app, call, list);
 }

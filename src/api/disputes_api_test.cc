@@ -116,7 +116,15 @@ TEST_F(DisputesApi, AResidentsCommitteeMediatesToAnAgreementOnlyOnceEveryPartyIs
   EXPECT_EQ(one.dump().find("钱乙"), std::string::npos);
   EXPECT_EQ(agreed["details"]["agreement"]["terms"], "钱乙赔偿赵甲维修费3000元。");
   EXPECT_EQ(get("/api/v1/disputes/" + std::to_string(id), "xicheng").first, 404);
-  EXPECT_EQ(get("/api/v1/disputes?state=agreed", "leader").second["total"], 1);
+  // A list reads for each row what the one-dispute read does: masked for the leader, in clear for
+  // the committee holding it.
+  Json listed = get("/api/v1/disputes?state=agreed", "leader").second;
+  EXPECT_EQ(listed["total"], 1);
+  EXPECT_EQ(listed["items"][0]["details"]["agreement"]["terms"], "钱*赔偿赵*维修费3000元。");
+  EXPECT_EQ(listed["items"][0]["lead_unit"], one["lead_unit"]);
+  EXPECT_EQ(get("/api/v1/disputes?state=agreed", "dp.committee")
+                .second["items"][0]["details"]["agreement"]["terms"],
+            "钱乙赔偿赵甲维修费3000元。");
   EXPECT_EQ(get("/api/v1/disputes", "xicheng").second["total"], 0);
 }
 

@@ -14,8 +14,8 @@ using Json = nlohmann::json;
 
 Result<Json> petition_json(db::Session& s, const cases::CaseRecord& c,
                            const petitions::PetitionAccess& access, const crypto::SecretBox& box,
-                           bool with_timeline) {
-  auto lead = unit_json(s, c.lead_unit_id);
+                           bool with_timeline, UnitMemo* units) {
+  auto lead = unit_json(s, c.lead_unit_id, units);
   if (!lead.ok()) return lead.status();
   Json j = {{"id", c.id},
             {"tracking_no", c.tracking_no},

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/case_json.h"
 #include "auth/principal.h"
 #include "base/crypto.h"
 #include "cases/case_record.h"
@@ -14,7 +15,8 @@ namespace shegong::api {
 
 Result<nlohmann::json> petition_json(db::Session& s, const cases::CaseRecord& c,
                                      const petitions::PetitionAccess& access,
-                                     const crypto::SecretBox& box, bool with_timeline);
+                                     const crypto::SecretBox& box, bool with_timeline,
+                                     UnitMemo* units = nullptr);
 Result<nlohmann::json> public_petition_json(db::Session& s, const cases::CaseRecord& c);
 
 }  // namespace shegong::api

@@ -152,10 +152,11 @@ http::Response list_petitions(App& app, Call& call) {
     where += " AND id IN (SELECT case_id FROM petition_implementations)";
     return Status::Ok();
   };
-  list.render = [&app, &p](db::Session& s, const cases::CaseRecord& c) -> Result<Json> {
+  list.render = [&app, &p](db::Session& s, const cases::CaseRecord& c,
+                           CasePage& page) -> Result<Json> {
     auto access = petitions::access_to(s, p, c);
     if (!access.ok()) return access.status();
-    return petition_json(s, c, *access, app.box(), false);
+    return petition_json(s, c, *access, app.box(), false, &page.units);
   };
   return list_cases(app, call, list);
 }

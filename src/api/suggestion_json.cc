@@ -13,10 +13,19 @@ using Json = nlohmann::json;
 
 namespace {
 
-Json collection_ref(const Json& details, db::Session& s) {
+Result<std::optional<suggestions::Collection>> collection_of(db::Session& s, int64_t id,
+                                                             SuggestionMemo* memo) {
+  if (memo == nullptr) return suggestions::find_collection(s, id);
+  if (auto it = memo->collections.find(id); it != memo->collections.end()) return it->second;
+  auto c = suggestions::find_collection(s, id);
+  if (c.ok()) memo->collections.emplace(id, *c);
+  return c;
+}
+
+Json collection_ref(const Json& details, db::Session& s, SuggestionMemo* memo) {
   if (!details.contains("collection_id")) return nullptr;
   int64_t id = details.value("collection_id", int64_t{0});
-  auto c = suggestions::find_collection(s, id);
+  auto c = collection_of(s, id, memo);
   Json out = {{"id", id}, {"late", details.value("late_submission", false)}};
   if (c.ok() && *c) {
     out["topic"] = (*c)->topic;
@@ -31,8 +40,9 @@ Json member_or_null(const Json& j, const char* name) { return j.contains(name) ?
 }  // namespace
 
 Result<Json> suggestion_json(db::Session& s, const cases::CaseRecord& c,
-                             const crypto::SecretBox& box, bool with_timeline) {
-  auto lead = unit_json(s, c.lead_unit_id);
+                             const crypto::SecretBox& box, bool with_timeline,
+                             SuggestionMemo* memo) {
+  auto lead = unit_json(s, c.lead_unit_id, memo == nullptr ? nullptr : &memo->units);
   if (!lead.ok()) return lead.status();
   Json details = cases::attrs_of(c);
   auto proposer = suggestions::open_proposer(box, c.requester_sealed);
@@ -55,7 +65,7 @@ Result<Json> suggestion_json(db::Session& s, const cases::CaseRecord& c,
             {"overdue", c.overdue},
             {"version", c.version},
             {"proposer", {{"kind", m.kind}, {"name", m.name}, {"phone", m.phone}}},
-            {"collection", collection_ref(details, s)},
+            {"collection", collection_ref(details, s, memo)},
             {"adoption", member_or_null(details, "adoption")},
             {"feedback", member_or_null(details, "feedback")},
             {"redirect", member_or_null(details, "redirect")},

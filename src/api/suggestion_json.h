@@ -4,16 +4,27 @@
 // personal details a proposer may have written masked; never the proposer.
 #pragma once
 
+#include <optional>
+#include <unordered_map>
+
 #include <nlohmann/json.hpp>
 
+#include "api/case_json.h"
 #include "base/crypto.h"
 #include "cases/case_record.h"
 #include "suggestions/collections.h"
 
 namespace shegong::api {
 
+// What a list reads once for all its rows: the units and the collections of the page.
+struct SuggestionMemo {
+  UnitMemo units;
+  std::unordered_map<int64_t, std::optional<suggestions::Collection>> collections;
+};
+
 Result<nlohmann::json> suggestion_json(db::Session& s, const cases::CaseRecord& c,
-                                       const crypto::SecretBox& box, bool with_timeline);
+                                       const crypto::SecretBox& box, bool with_timeline,
+                                       SuggestionMemo* memo = nullptr);
 Result<nlohmann::json> public_suggestion_json(db::Session& s, const cases::CaseRecord& c);
 // A collection as published: topic, description, how to submit, the period, whether it is open on
 // `today`, and the results once published.

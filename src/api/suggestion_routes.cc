@@ -65,8 +65,9 @@ http::Response list_suggestions(App& app, Call& call) {
     params.push_back(*id);
     return Status::Ok();
   };
-  list.render = [&app](db::Session& s, const cases::CaseRecord& c) {
-    return suggestion_json(s, c, app.box(), false);
+  SuggestionMemo memo;
+  list.render = [&app, &memo](db::Session& s, const cases::CaseRecord& c, CasePage&) {
+    return suggestion_json(s, c, app.box(), false, &memo);
   };
   return list_cases(app, call, list);
 }
