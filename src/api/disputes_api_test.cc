@@ -24,22 +24,6 @@ class DisputesApi : public E2eTest {
     make_user("dp.organ", "department_staff", "110101", organ_, kPassword);
   }
 
-  httplib::Headers user(const std::string& name) {
-    if (!name.starts_with("dp.")) return as(name);
-    auto it = sessions_.find(name);
-    if (it == sessions_.end()) it = sessions_.emplace(name, session_of(name, kPassword)).first;
-    return it->second;
-  }
-  std::pair<int, Json> post(const std::string& path, const std::string& who, const Json& body) {
-    auto r = http().Post(path.c_str(), user(who), body.dump(), "application/json");
-    EXPECT_TRUE(r);
-    return {r ? r->status : -1, r ? Json::parse(r->body, nullptr, false) : Json()};
-  }
-  std::pair<int, Json> get(const std::string& path, const std::string& who) {
-    auto r = http().Get(path.c_str(), user(who));
-    EXPECT_TRUE(r);
-    return {r ? r->status : -1, r ? Json::parse(r->body, nullptr, false) : Json()};
-  }
   static Json dispute(const std::string& track = "people") {
     return {{"track", track},
             {"source", "application"},
@@ -63,7 +47,6 @@ class DisputesApi : public E2eTest {
   }
 
   int64_t committee_ = 0, organ_ = 0;
-  std::map<std::string, httplib::Headers> sessions_;
 };
 
 TEST_F(DisputesApi, AResidentsCommitteeMediatesToAnAgreementOnlyOnceEveryPartyIsWilling) {

@@ -224,6 +224,39 @@ class E2eTest : public ::testing::Test {
     if (unit) body["unit_id"] = unit;
     auto r = http().Post("/api/v1/users", as("admin"), body.dump(), "application/json");
     EXPECT_TRUE(r && r->status == 201) << (r ? r->body : "");
+    passwords_[name] = password;
+  }
+  // The headers of `name`: for a user made by make_user, a browser session signed in once (until
+  // sessions_ is cleared); for the fixture's own users, their token.
+  const httplib::Headers& user(const std::string& name) {
+    auto it = sessions_.find(name);
+    if (it != sessions_.end()) return it->second;
+    auto made = passwords_.find(name);
+    return sessions_
+        .emplace(name, made == passwords_.end() ? as(name) : session_of(name, made->second))
+        .first->second;
+  }
+  // A request as `who` ("" for nobody) and its status with the JSON answered.
+  std::pair<int, nlohmann::json> request(const std::string& method, const std::string& path,
+                                         const std::string& who,
+                                         const nlohmann::json& body = nullptr) {
+    const httplib::Headers none;
+    const httplib::Headers& h = who.empty() ? none : user(who);
+    httplib::Result r =
+        method == "GET"      ? http().Get(path.c_str(), h)
+        : method == "PUT"    ? http().Put(path.c_str(), h, body.dump(), "application/json")
+        : method == "DELETE" ? http().Delete(path.c_str(), h)
+                             : http().Post(path.c_str(), h, body.dump(), "application/json");
+    EXPECT_TRUE(r) << method << " " << path;
+    return {r ? r->status : -1,
+            r ? nlohmann::json::parse(r->body, nullptr, false) : nlohmann::json()};
+  }
+  std::pair<int, nlohmann::json> post(const std::string& path, const std::string& who,
+                                      const nlohmann::json& body) {
+    return request("POST", path, who, body);
+  }
+  std::pair<int, nlohmann::json> get(const std::string& path, const std::string& who) {
+    return request("GET", path, who);
   }
   // The server runs in simulated time (SHEGONG_CLOCK_OFFSET_MS): from kSimulatedStartMs at the
   // test's first start on, and on from there across restarts, unless `env` sets a time of its own.
@@ -305,6 +338,8 @@ class E2eTest : public ::testing::Test {
   std::string dir_, db_, database_;
   std::optional<int64_t> offset_ms_;
   std::map<std::string, std::string> tokens_;
+  std::map<std::string, std::string> passwords_;  // of the users made by make_user
+  std::map<std::string, httplib::Headers> sessions_;
   std::unique_ptr<ServerProcess> server_;
   std::unique_ptr<httplib::Client> client_;
 };

@@ -11,16 +11,6 @@ using Json = nlohmann::json;
 
 class IntakeApi : public E2eTest {
  protected:
-  std::pair<int, Json> post(const std::string& path, const std::string& user, const Json& body) {
-    auto r = http().Post(path.c_str(), as(user), body.dump(), "application/json");
-    EXPECT_TRUE(r);
-    return {r ? r->status : -1, r ? Json::parse(r->body, nullptr, false) : Json()};
-  }
-  std::pair<int, Json> get(const std::string& path, const std::string& user) {
-    auto r = http().Get(path.c_str(), as(user));
-    EXPECT_TRUE(r);
-    return {r ? r->status : -1, r ? Json::parse(r->body, nullptr, false) : Json()};
-  }
   static Json call(const std::string& ref, const std::string& offered, const Json& answered) {
     return {{"call_ref", ref}, {"offered_at", offered}, {"answered_at", answered}};
   }

@@ -65,21 +65,6 @@ class PetitionsApi : public E2eTest {
     sessions_.clear();
   }
 
-  const httplib::Headers& user(const std::string& name) {
-    auto it = sessions_.find(name);
-    if (it == sessions_.end()) it = sessions_.emplace(name, session_of(name, kPassword)).first;
-    return it->second;
-  }
-  std::pair<int, Json> post(const std::string& path, const std::string& who, const Json& body) {
-    auto r = http().Post(path.c_str(), user(who), body.dump(), "application/json");
-    EXPECT_TRUE(r);
-    return {r ? r->status : -1, r ? Json::parse(r->body, nullptr, false) : Json()};
-  }
-  std::pair<int, Json> get(const std::string& path, const std::string& who) {
-    auto r = http().Get(path.c_str(), user(who));
-    EXPECT_TRUE(r);
-    return {r ? r->status : -1, r ? Json::parse(r->body, nullptr, false) : Json()};
-  }
   Json petition(const std::string& category = "申诉求决") {
     return {{"channel", "letter"},
             {"category", category},
@@ -104,7 +89,6 @@ class PetitionsApi : public E2eTest {
   }
 
   int64_t office_ = 0, organ_ = 0, city_organ_ = 0, province_organ_ = 0, street_ = 0;
-  std::map<std::string, httplib::Headers> sessions_;
 };
 
 // A concrete request for every route of the server, as the caller `who` would try it.

@@ -24,28 +24,9 @@ class SuggestionsApi : public E2eTest {
     make_user("sg.organ", "department_staff", "110101", organ_, kPassword);
   }
 
-  httplib::Headers user(const std::string& name) {
-    if (name.starts_with("sg.")) {
-      auto it = sessions_.find(name);
-      if (it == sessions_.end()) it = sessions_.emplace(name, session_of(name, kPassword)).first;
-      return it->second;
-    }
-    return as(name);
-  }
-  std::pair<int, Json> send(const std::string& method, const std::string& path,
-                            const std::string& who, const Json& body = nullptr) {
-    httplib::Headers h = who.empty() ? httplib::Headers{} : user(who);
-    httplib::Result r =
-        method == "GET"      ? http().Get(path.c_str(), h)
-        : method == "PUT"    ? http().Put(path.c_str(), h, body.dump(), "application/json")
-        : method == "DELETE" ? http().Delete(path.c_str(), h)
-                             : http().Post(path.c_str(), h, body.dump(), "application/json");
-    EXPECT_TRUE(r);
-    return {r ? r->status : -1, r ? Json::parse(r->body, nullptr, false) : Json()};
-  }
   Json act(int64_t id, const std::string& action, const Json& body, int expected = 200) {
-    auto [status, out] =
-        send("POST", "/api/v1/suggestions/" + std::to_string(id) + "/" + action, "sg.office", body);
+    auto [status, out] = request("POST", "/api/v1/suggestions/" + std::to_string(id) + "/" + action,
+                                 "sg.office", body);
     EXPECT_EQ(status, expected) << action << ": " << out;
     return out;
   }
@@ -69,7 +50,6 @@ class SuggestionsApi : public E2eTest {
   }
 
   int64_t office_ = 0, organ_ = 0;
-  std::map<std::string, httplib::Headers> sessions_;
 };
 
 TEST_F(SuggestionsApi, ACitizenAnswersASpecialCollectionAndReadsTheAnswerByNumber) {
@@ -78,17 +58,17 @@ TEST_F(SuggestionsApi, ACitizenAnswersASpecialCollectionAndReadsTheAnswerByNumbe
                      {"description", "围绕背街小巷停车、绿化、照明等，征集居民意见建议。"},
                      {"submission_method", "在门户网站“人民建议征集”栏目提交，或致电12345。"},
                      {"opens_on", "2026-03-01"}};
-  auto [refused, why] = send("POST", "/api/v1/suggestion-collections", "sg.office", collection);
+  auto [refused, why] = request("POST", "/api/v1/suggestion-collections", "sg.office", collection);
   EXPECT_EQ(refused, 400);
   EXPECT_EQ(why["error"]["field"], "closes_on");
   collection["closes_on"] = "2026-03-31";
-  auto [made, c] = send("POST", "/api/v1/suggestion-collections", "sg.office", collection);
+  auto [made, c] = request("POST", "/api/v1/suggestion-collections", "sg.office", collection);
   ASSERT_EQ(made, 201) << c;
   const int64_t collection_id = c["id"];
   EXPECT_EQ(c["open"], true);
 
   // Citizens find it without signing in, and answer it.
-  auto [listed, open] = send("GET", "/api/v1/public/suggestion-collections?open=true", "");
+  auto [listed, open] = request("GET", "/api/v1/public/suggestion-collections?open=true", "");
   ASSERT_EQ(listed, 200) << open;
   ASSERT_EQ(open["items"].size(), 1u);
   EXPECT_EQ(open["items"][0]["topic"], "背街小巷环境整治建议征集");
@@ -96,16 +76,16 @@ TEST_F(SuggestionsApi, ACitizenAnswersASpecialCollectionAndReadsTheAnswerByNumbe
   mine["collection_id"] = collection_id;
   mine.erase("region_code");
   mine["channel"] = "phone";
-  EXPECT_EQ(send("POST", "/api/v1/public/suggestions", "", mine).first, 400);  // web or app only
+  EXPECT_EQ(request("POST", "/api/v1/public/suggestions", "", mine).first, 400);  // web or app only
   mine["channel"] = "web";
-  auto [sent, receipt] = send("POST", "/api/v1/public/suggestions", "", mine);
+  auto [sent, receipt] = request("POST", "/api/v1/public/suggestions", "", mine);
   ASSERT_EQ(sent, 201) << receipt;
   const std::string no = receipt["tracking_no"];
   EXPECT_EQ(no.substr(0, 2), "JY");
   EXPECT_EQ(receipt.dump().find("李建言"), std::string::npos);
 
   // Staff see it under the collection, the proposer masked; the office reads the proposer in full.
-  auto [found, list] = send(
+  auto [found, list] = request(
       "GET", "/api/v1/suggestions?collection_id=" + std::to_string(collection_id), "sg.office");
   ASSERT_EQ(found, 200) << list;
   ASSERT_EQ(list["total"], 1);
@@ -116,12 +96,12 @@ TEST_F(SuggestionsApi, ACitizenAnswersASpecialCollectionAndReadsTheAnswerByNumbe
   EXPECT_EQ(item["proposer"]["phone"], "137****5678");
   EXPECT_EQ(item["collection"]["topic"], "背街小巷环境整治建议征集");
   EXPECT_EQ(item["collection"]["results_published"], false);
-  EXPECT_EQ(send("GET", "/api/v1/suggestions/" + std::to_string(id) + "/proposer", "sg.office")
+  EXPECT_EQ(request("GET", "/api/v1/suggestions/" + std::to_string(id) + "/proposer", "sg.office")
                 .second["phone"],
             "13712345678");
   // Another department of the district does not hold it and does not find it.
   EXPECT_EQ(
-      send("GET", "/api/v1/suggestions/" + std::to_string(id) + "/proposer", "sg.organ").first,
+      request("GET", "/api/v1/suggestions/" + std::to_string(id) + "/proposer", "sg.organ").first,
       404);
   EXPECT_EQ(stored("SELECT count(*) FROM audit_log WHERE action = 'suggestion.reveal_proposer'")[0]
                 .integer(0),
@@ -138,13 +118,13 @@ TEST_F(SuggestionsApi, ACitizenAnswersASpecialCollectionAndReadsTheAnswerByNumbe
        {"reasons", "东门空地可设充电棚，已列入年度实事。"},
        {"conversion", "work_improvement"}});
   // The results are published after the collection closes, and answer the suggestion.
-  auto [early, not_yet] =
-      send("POST", "/api/v1/suggestion-collections/" + std::to_string(collection_id) + "/results",
-           "sg.office", {{"results", "共收到建议1件，采纳1件。"}});
+  auto [early, not_yet] = request(
+      "POST", "/api/v1/suggestion-collections/" + std::to_string(collection_id) + "/results",
+      "sg.office", {{"results", "共收到建议1件，采纳1件。"}});
   EXPECT_EQ(early, 409) << not_yet;
   act(id, "feedback", {{"method", "sms"}, {"text", "您的建议已被采纳，充电棚将于6月建成。"}});
 
-  auto [tracked, page] = send("GET", "/api/v1/public/suggestions/" + no, "");
+  auto [tracked, page] = request("GET", "/api/v1/public/suggestions/" + no, "");
   ASSERT_EQ(tracked, 200) << page;
   EXPECT_EQ(page["state"], "closed");
   EXPECT_EQ(page["adoption"]["status"], "adopted");
@@ -152,15 +132,16 @@ TEST_F(SuggestionsApi, ACitizenAnswersASpecialCollectionAndReadsTheAnswerByNumbe
   EXPECT_EQ(page.dump().find("李建言"), std::string::npos);
   EXPECT_EQ(page.dump().find("13712345678"), std::string::npos);
   // An order's page does not open a suggestion's number.
-  EXPECT_EQ(send("GET", "/api/v1/public/orders/" + no, "").first, 404);
-  auto [timeline_read, full] = send("GET", "/api/v1/suggestions/" + std::to_string(id), "leader");
+  EXPECT_EQ(request("GET", "/api/v1/public/orders/" + no, "").first, 404);
+  auto [timeline_read, full] =
+      request("GET", "/api/v1/suggestions/" + std::to_string(id), "leader");
   ASSERT_EQ(timeline_read, 200) << full;
   EXPECT_EQ(full["timeline"].size(), 5u);  // register, accept, study, evaluate, feedback
 }
 
 TEST_F(SuggestionsApi, RoutineSuggestionsGoToTheOfficeTheRegionsSettingsName) {
   // Without a collecting office for the area, the portal says so and keeps nothing.
-  auto [none, why] = send("POST", "/api/v1/public/suggestions", "", suggestion());
+  auto [none, why] = request("POST", "/api/v1/public/suggestions", "", suggestion());
   EXPECT_EQ(none, 409) << why;
   EXPECT_EQ(why["error"]["field"], "region_code");
   EXPECT_EQ(suggestion_rows(), 0);
@@ -168,51 +149,51 @@ TEST_F(SuggestionsApi, RoutineSuggestionsGoToTheOfficeTheRegionsSettingsName) {
   // Settings: a key the catalogue lacks, a unit that does not exist, another district, a value out
   // of range: each refused, nothing stored.
   const std::string office = std::to_string(office_);
-  EXPECT_EQ(send("PUT", "/api/v1/settings/suggestion.office", "district_admin",
-                 {{"region_code", "110101"}, {"value", office}})
+  EXPECT_EQ(request("PUT", "/api/v1/settings/suggestion.office", "district_admin",
+                    {{"region_code", "110101"}, {"value", office}})
                 .first,
             404);
-  EXPECT_EQ(send("PUT", "/api/v1/settings/suggestion.office_unit", "district_admin",
-                 {{"region_code", "110101"}, {"value", "999999"}})
+  EXPECT_EQ(request("PUT", "/api/v1/settings/suggestion.office_unit", "district_admin",
+                    {{"region_code", "110101"}, {"value", "999999"}})
                 .second["error"]["field"],
             "value");
-  EXPECT_EQ(send("PUT", "/api/v1/settings/suggestion.office_unit", "district_admin",
-                 {{"region_code", "110102"}, {"value", office}})
+  EXPECT_EQ(request("PUT", "/api/v1/settings/suggestion.office_unit", "district_admin",
+                    {{"region_code", "110102"}, {"value", office}})
                 .first,
             403);
-  EXPECT_EQ(send("PUT", "/api/v1/settings/suggestion.accept_days", "district_admin",
-                 {{"region_code", "110101"}, {"value", "0"}})
+  EXPECT_EQ(request("PUT", "/api/v1/settings/suggestion.accept_days", "district_admin",
+                    {{"region_code", "110101"}, {"value", "0"}})
                 .second["error"]["field"],
             "value");
-  EXPECT_EQ(send("PUT", "/api/v1/settings/rates.weight.response", "district_admin",
-                 {{"region_code", "110101"}, {"value", "40"}})
+  EXPECT_EQ(request("PUT", "/api/v1/settings/rates.weight.response", "district_admin",
+                    {{"region_code", "110101"}, {"value", "40"}})
                 .second["error"]["field"],
             "region_code");  // the rates' weights hold for the whole country only
-  EXPECT_EQ(send("PUT", "/api/v1/settings/suggestion.office_unit", "sg.office",
-                 {{"region_code", "110101"}, {"value", office}})
+  EXPECT_EQ(request("PUT", "/api/v1/settings/suggestion.office_unit", "sg.office",
+                    {{"region_code", "110101"}, {"value", office}})
                 .first,
             403);  // admins only
   // The office must be an organ that serves the area.
   const int64_t shanghai = make_unit("上海市黄浦区人民政府", "government", "310101");
-  EXPECT_EQ(send("PUT", "/api/v1/settings/suggestion.office_unit", "admin",
-                 {{"region_code", "110101"}, {"value", std::to_string(shanghai)}})
+  EXPECT_EQ(request("PUT", "/api/v1/settings/suggestion.office_unit", "admin",
+                    {{"region_code", "110101"}, {"value", std::to_string(shanghai)}})
                 .second["error"]["field"],
             "value");
   const int64_t committee = make_unit("多福巷社区居委会", "community", "110101001001");
-  EXPECT_EQ(send("PUT", "/api/v1/settings/suggestion.office_unit", "admin",
-                 {{"region_code", "110101"}, {"value", std::to_string(committee)}})
+  EXPECT_EQ(request("PUT", "/api/v1/settings/suggestion.office_unit", "admin",
+                    {{"region_code", "110101"}, {"value", std::to_string(committee)}})
                 .second["error"]["field"],
             "value");
   EXPECT_EQ(stored("SELECT count(*) FROM profiles")[0].integer(0), 0);
 
-  auto [set, setting] = send("PUT", "/api/v1/settings/suggestion.office_unit", "district_admin",
-                             {{"region_code", "110101"}, {"value", office}});
+  auto [set, setting] = request("PUT", "/api/v1/settings/suggestion.office_unit", "district_admin",
+                                {{"region_code", "110101"}, {"value", office}});
   ASSERT_EQ(set, 200) << setting;
-  EXPECT_EQ(send("PUT", "/api/v1/settings/suggestion.accept_days", "district_admin",
-                 {{"region_code", "110101"}, {"value", "10"}})
+  EXPECT_EQ(request("PUT", "/api/v1/settings/suggestion.accept_days", "district_admin",
+                    {{"region_code", "110101"}, {"value", "10"}})
                 .first,
             200);
-  auto [read, all] = send("GET", "/api/v1/settings?region=110101001", "leader");
+  auto [read, all] = request("GET", "/api/v1/settings?region=110101001", "leader");
   ASSERT_EQ(read, 200) << all;
   bool seen = false;
   for (const Json& s : all["items"]) {
@@ -226,10 +207,10 @@ TEST_F(SuggestionsApi, RoutineSuggestionsGoToTheOfficeTheRegionsSettingsName) {
   }
   EXPECT_TRUE(seen);
 
-  auto [sent, receipt] = send("POST", "/api/v1/public/suggestions", "", suggestion());
+  auto [sent, receipt] = request("POST", "/api/v1/public/suggestions", "", suggestion());
   ASSERT_EQ(sent, 201) << receipt;
   EXPECT_EQ(receipt["lead_unit"], "东城区人民建议征集办公室");
-  auto list = send("GET", "/api/v1/suggestions", "sg.office").second;
+  auto list = request("GET", "/api/v1/suggestions", "sg.office").second;
   ASSERT_EQ(list["total"], 1) << list;
   const Json& item = list["items"][0];
   EXPECT_EQ(item["type"], "routine");
@@ -238,7 +219,7 @@ TEST_F(SuggestionsApi, RoutineSuggestionsGoToTheOfficeTheRegionsSettingsName) {
   // A personal demand written as a suggestion is hinted, and redirected with an answer.
   Json demand = suggestion();
   demand["subject"] = "请帮我追讨拖欠的工资";
-  auto [hinted, h] = send("POST", "/api/v1/suggestions", "sg.office", demand);
+  auto [hinted, h] = request("POST", "/api/v1/suggestions", "sg.office", demand);
   ASSERT_EQ(hinted, 201) << h;
   EXPECT_EQ(h["redirect_hint"]["reason"], "personal_demand");
   Json redirected = act(h["id"], "redirect",
@@ -248,9 +229,9 @@ TEST_F(SuggestionsApi, RoutineSuggestionsGoToTheOfficeTheRegionsSettingsName) {
   EXPECT_EQ(redirected["state"], "redirected");
 
   auto [removed, r] =
-      send("DELETE", "/api/v1/settings/suggestion.office_unit?region=110101", "district_admin");
+      request("DELETE", "/api/v1/settings/suggestion.office_unit?region=110101", "district_admin");
   EXPECT_EQ(removed, 200) << r;
-  EXPECT_EQ(send("POST", "/api/v1/public/suggestions", "", suggestion()).first, 409);
+  EXPECT_EQ(request("POST", "/api/v1/public/suggestions", "", suggestion()).first, 409);
   EXPECT_EQ(stored("SELECT count(*) FROM audit_log WHERE action LIKE 'setting.%'")[0].integer(0),
             3);
 }
@@ -260,23 +241,23 @@ TEST_F(SuggestionsApi, PublishedResultsAnswerTheCollectionsSuggestionsAndCitizen
                      {"description", "围绕社区养老驿站的服务内容征集建议。"},
                      {"submission_method", "在门户网站提交。"},
                      {"closes_on", "2026-03-11"}};
-  auto [made, c] = send("POST", "/api/v1/suggestion-collections", "sg.office", collection);
+  auto [made, c] = request("POST", "/api/v1/suggestion-collections", "sg.office", collection);
   ASSERT_EQ(made, 201) << c;
   const int64_t collection_id = c["id"];
   // A citizen of a community of the district finds the district's collection by the community.
-  auto listed = send("GET", "/api/v1/public/suggestion-collections?region=110101001001", "");
+  auto listed = request("GET", "/api/v1/public/suggestion-collections?region=110101001001", "");
   ASSERT_EQ(listed.second["items"].size(), 1u) << listed.second;
   Json mine = suggestion();
   mine["collection_id"] = collection_id;
-  auto [sent, receipt] = send("POST", "/api/v1/public/suggestions", "", mine);
+  auto [sent, receipt] = request("POST", "/api/v1/public/suggestions", "", mine);
   ASSERT_EQ(sent, 201) << receipt;
   const std::string no = receipt["tracking_no"];
   // A place outside the collection's area is refused.
   Json outside = mine;
   outside["region_code"] = "110102001001";
-  EXPECT_EQ(send("POST", "/api/v1/public/suggestions", "", outside).second["error"]["field"],
+  EXPECT_EQ(request("POST", "/api/v1/public/suggestions", "", outside).second["error"]["field"],
             "region_code");
-  const int64_t id = send("GET", "/api/v1/suggestions", "sg.office").second["items"][0]["id"];
+  const int64_t id = request("GET", "/api/v1/suggestions", "sg.office").second["items"][0]["id"];
   act(id, "accept", Json::object());
   act(id, "evaluate", {{"adoption", "not_adopted"}, {"reasons", "驿站已提供同类服务。"}});
 
@@ -285,14 +266,14 @@ TEST_F(SuggestionsApi, PublishedResultsAnswerTheCollectionsSuggestionsAndCitizen
   restart_at(kSimulatedStartMs + 2 * 86'400'000LL);
   const std::string results = "/api/v1/suggestion-collections/" + std::to_string(collection_id) +
                               "/results";
-  EXPECT_EQ(send("POST", results, "sg.organ", {{"results", "结果"}}).first, 403);
+  EXPECT_EQ(request("POST", results, "sg.organ", {{"results", "结果"}}).first, 403);
   auto [published, after] =
-      send("POST", results, "sg.office", {{"results", "共收到建议1件，已逐件研究。"}});
+      request("POST", results, "sg.office", {{"results", "共收到建议1件，已逐件研究。"}});
   ASSERT_EQ(published, 200) << after;
   EXPECT_EQ(after["answered"], 1);
   EXPECT_EQ(after["results"], "共收到建议1件，已逐件研究。");
-  EXPECT_EQ(send("POST", results, "sg.office", {{"results", "again"}}).first, 409);
-  auto page = send("GET", "/api/v1/public/suggestions/" + no, "").second;
+  EXPECT_EQ(request("POST", results, "sg.office", {{"results", "again"}}).first, 409);
+  auto page = request("GET", "/api/v1/public/suggestions/" + no, "").second;
   EXPECT_EQ(page["state"], "closed");
   EXPECT_EQ(page["feedback"]["method"], "publication");
   EXPECT_EQ(page["adoption"]["status"], "not_adopted");

@@ -49,11 +49,6 @@ class TextApi : public E2eTest {
     server_->stop();
     start_server({}, {"--model", dir_ + "/category.model"});
   }
-  std::pair<int, Json> post(const std::string& path, const std::string& user, const Json& body) {
-    auto r = http().Post(path.c_str(), as(user), body.dump(), "application/json");
-    EXPECT_TRUE(r);
-    return {r ? r->status : -1, r ? Json::parse(r->body, nullptr, false) : Json()};
-  }
   static Json demand(const std::string& subject, const std::string& content,
                      const std::string& phone) {
     return {{"channel", "phone"},

@@ -4,6 +4,7 @@
 #include <random>
 
 #include "base/clock.h"
+#include "cases/demo_people.h"
 #include "cases/engine.h"
 #include "disputes/dispute_kind.h"
 #include "disputes/registration.h"
@@ -37,22 +38,6 @@ constexpr Matter kAdministrative[] = {
     {"其他", "违规广告牌拆除补偿争议", "商户对拆除违规广告牌的补偿标准有异议。"},
 };
 
-constexpr std::array<const char*, 10> kSurnames = {"王", "李", "张", "刘", "陈",
-                                                   "杨", "赵", "黄", "周", "吴"};
-constexpr std::array<const char*, 8> kGiven = {"建华", "淑芬", "国强", "丽娟",
-                                               "志明", "秀兰", "海涛", "玉梅"};
-
-Result<int64_t> unit_named(db::Session& s, const std::string& name, const char* kind,
-                           const std::string& region, bool create) {
-  auto found = s.query("SELECT id FROM units WHERE region_code = ? AND name = ?", {region, name});
-  if (!found.ok()) return found.status();
-  if (!found->empty()) return (*found)[0].integer(0);
-  if (!create) return int64_t{0};
-  auto u = hotline::create_unit(s, {0, name, kind, region, true});
-  if (!u.ok()) return u.status();
-  return u->id;
-}
-
 }  // namespace
 
 Result<DemoDisputeReport> generate_demo_disputes(db::Db& db, const crypto::SecretBox& box,
@@ -66,14 +51,13 @@ Result<DemoDisputeReport> generate_demo_disputes(db::Db& db, const crypto::Secre
   const std::string district_name = district ? std::string(district->name) : "";
   int64_t committee = 0, organ = 0, housing = 0;
   Status st = db.write([&](db::Session& s) {
-    auto c = unit_named(s, std::string(community->name), "community", o.community, true);
+    auto c = hotline::ensure_unit(s, o.community, std::string(community->name), "community");
     if (!c.ok()) return c.status();
     committee = *c;
-    auto a = unit_named(s, district_name + "城市管理委员会", "department", district_code, false);
+    auto a = hotline::unit_named(s, district_code, district_name + "城市管理委员会");
     if (!a.ok()) return a.status();
     organ = *a;
-    auto h = unit_named(s, district_name + "住房和城乡建设委员会", "department", district_code,
-                        false);
+    auto h = hotline::unit_named(s, district_code, district_name + "住房和城乡建设委员会");
     if (!h.ok()) return h.status();
     housing = *h;
     return Status::Ok();
@@ -90,15 +74,8 @@ Result<DemoDisputeReport> generate_demo_disputes(db::Db& db, const crypto::Secre
   };
   const auth::Principal mediator = staff(committee, auth::Role::kCommunityStaff, o.community);
   const auth::Principal official = staff(organ, auth::Role::kDepartmentStaff, district_code);
-  auto person = [&]() {
-    // One draw per statement: the operands of + are not evaluated in a fixed order.
-    const std::string surname = kSurnames[rng() % kSurnames.size()];
-    return surname + kGiven[rng() % kGiven.size()];
-  };
-  auto phone = [&]() {
-    const std::string second = std::to_string(3 + rng() % 7);
-    return "1" + second + std::to_string(100000000 + rng() % 900000000);
-  };
+  auto person = [&]() { return cases::demo_person_name(rng); };
+  auto phone = [&]() { return cases::demo_mobile(rng); };
 
   // Each dispute's story: 0 registered, 1 refused, 2 mediating, 3 agreed, 4 agreed and brought
   // for confirmation, 5 failed; administrative: 6 waiting for acceptance, 7 declined, 8 referred,

@@ -29,11 +29,12 @@ Result<int64_t> generate_demo_calls(db::Db& db, const DemoCallOptions& o) {
     const bool surge = day == kSurgeDay;
     const int64_t count = surge ? o.calls_per_day * 2 : o.calls_per_day;
     for (int64_t i = 0; i < count; ++i) {
-      // Most calls come between 8:00 and 22:00.
+      // Most calls come between 8:00 and 22:00. One draw per statement: the operands of + are
+      // not evaluated in a fixed order.
       int64_t offered =
           o.from_ms + day * kDay +
-          (chance(0.9) ? uniform(8 * 3600, 22 * 3600 - 1) : uniform(0, 86'399)) * kSecond +
-          uniform(0, 999);
+          (chance(0.9) ? uniform(8 * 3600, 22 * 3600 - 1) : uniform(0, 86'399)) * kSecond;
+      offered += uniform(0, 999);
       int64_t answered = 0;
       if (!chance(surge ? 0.12 : 0.025)) {
         int64_t wait = chance(surge ? 0.6 : 0.93) ? uniform(1, 14) : uniform(15, 120);

@@ -6,6 +6,7 @@
 #include <map>
 #include <random>
 
+#include "cases/demo_people.h"
 #include "cases/engine.h"
 #include "hotline/demo_calls.h"
 #include "hotline/demo_text_bank.h"
@@ -28,17 +29,6 @@ struct City {
   std::map<std::string, std::map<std::string, int64_t>> department;  // district -> key -> unit
 };
 
-Result<int64_t> unit_id(db::Session& s, const std::string& name, const std::string& kind,
-                        const std::string& region, int64_t& created) {
-  auto found = s.query("SELECT id FROM units WHERE region_code = ? AND name = ?", {region, name});
-  if (!found.ok()) return found.status();
-  if (!found->empty()) return (*found)[0].integer(0);
-  auto u = create_unit(s, {0, name, kind, region, true});
-  if (!u.ok()) return u.status();
-  ++created;
-  return u->id;
-}
-
 // The first moment of the month, and the end of the span its orders are spread over.
 std::pair<int64_t, int64_t> month_span(const DemoOptions& o) {
   int64_t from = china_start_of_day_ms(*Date::parse(o.month + "-01"));
@@ -52,23 +42,23 @@ Result<City> ensure_units(db::Db& db, const regions::RegionTree& tree, const std
   const std::string province(regions::parent_of(city));
   const std::string province_name(tree.find(province)->name);
   Status st = db.write([&](db::Session& s) {
-    auto centre = unit_id(s, province_name + "12345市民服务热线", "centre", province, created);
+    auto centre = ensure_unit(s, province, province_name + "12345市民服务热线", "centre", &created);
     if (!centre.ok()) return centre.status();
     for (const auto& district : tree.children(city)) {
       std::string d(district.code), dname(district.name);
-      auto gov = unit_id(s, dname + "人民政府", "district", d, created);
+      auto gov = ensure_unit(s, d, dname + "人民政府", "district", &created);
       if (!gov.ok()) return gov.status();
       for (const auto& dept : demo_departments()) {
         bool utility =
             dept.key == "water" || dept.key == "power" || dept.key == "gas" || dept.key == "heat";
-        auto u = unit_id(s, dname + std::string(dept.name_suffix),
-                         utility ? "utility" : "department", d, created);
+        auto u = ensure_unit(s, d, dname + std::string(dept.name_suffix),
+                             utility ? "utility" : "department", &created);
         if (!u.ok()) return u.status();
         out.department[d][std::string(dept.key)] = *u;
       }
       for (const auto& street : tree.children(district.code)) {
         std::string code(street.code);
-        auto u = unit_id(s, std::string(street.name) + "办事处", "street", code, created);
+        auto u = ensure_unit(s, code, std::string(street.name) + "办事处", "street", &created);
         if (!u.ok()) return u.status();
         out.street_unit[code] = *u;
         out.streets.push_back(code);
@@ -185,10 +175,8 @@ Result<DemoReport> generate_demo_orders(db::Db& db, const crypto::SecretBox& box
         n.category = std::string(sc.category);
         n.subject = fill(sc.subject, place, road);
         n.content = fill(sc.content, place, road);
-        n.contact_name =
-            std::string(pick(rng, demo_surnames())) + std::string(pick(rng, demo_given_names()));
-        n.contact_phone =
-            "1" + std::to_string(3 + rng() % 7) + std::to_string(100000000 + rng() % 900000000);
+        n.contact_name = cases::demo_person_name(rng);
+        n.contact_phone = cases::demo_mobile(rng);
         n.region_code = region;
         n.address = std::string(place);
         n.confidential = sc.type == "举报" && chance(0.5);

@@ -122,12 +122,6 @@ constexpr DemoScenario kScenarios[] = {
      "社区已协调物业设置骑手通行登记和临时停放点。", ""},
 };
 
-constexpr std::string_view kSurnames[] = {"王", "李", "张", "刘", "陈", "杨", "赵",
-                                          "黄", "周", "吴", "徐", "孙", "马", "朱",
-                                          "胡", "郭", "何", "高", "林", "罗"};
-constexpr std::string_view kGiven[] = {"秀英", "桂兰", "建国", "志强", "淑珍", "海燕",
-                                       "建华", "丽娟", "德明", "玉兰", "文静", "俊杰",
-                                       "国庆", "红梅", "小军", "雪梅"};
 constexpr std::string_view kEstates[] = {
     "幸福里小区", "和平家园",   "阳光花园", "锦绣苑",   "春晓园",   "金台小区", "富强西里",
     "文化路社区", "西坝河东里", "翠微北里", "枫林绿洲", "育新花园", "安华里",   "光明楼"};
@@ -152,8 +146,6 @@ constexpr DemoDepartment kDepartments[] = {
 }  // namespace
 
 std::span<const DemoScenario> demo_scenarios() { return kScenarios; }
-std::span<const std::string_view> demo_surnames() { return kSurnames; }
-std::span<const std::string_view> demo_given_names() { return kGiven; }
 std::span<const std::string_view> demo_estates() { return kEstates; }
 std::span<const std::string_view> demo_roads() { return kRoads; }
 std::span<const DemoDepartment> demo_departments() { return kDepartments; }

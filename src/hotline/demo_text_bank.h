@@ -19,8 +19,6 @@ struct DemoScenario {
 };
 
 std::span<const DemoScenario> demo_scenarios();
-std::span<const std::string_view> demo_surnames();
-std::span<const std::string_view> demo_given_names();
 std::span<const std::string_view> demo_estates();
 std::span<const std::string_view> demo_roads();
 // Departments each district registers for the demo, by the key used in DemoScenario::department.

@@ -133,6 +133,20 @@ class TestWorld {
     EXPECT_TRUE(st.ok()) << st.to_string();
     return n;
   }
+  // Each case of `kind`, oldest first, as "state:overdue:subject": what a demo made, to compare.
+  std::vector<std::string> case_states(const std::string& kind) {
+    std::vector<std::string> out;
+    Status st = db->read([&](db::Session& s) {
+      auto rows = s.query(
+          "SELECT state || ':' || overdue || ':' || subject FROM cases WHERE kind = ? ORDER BY id",
+          {kind});
+      if (!rows.ok()) return rows.status();
+      for (const db::Row& r : *rows) out.push_back(r.text(0));
+      return Status::Ok();
+    });
+    EXPECT_TRUE(st.ok()) << st.to_string();
+    return out;
+  }
   int fire_timers() { return *engine.fire_due_timers(clock.now_ms(), 1000); }
   // The case as stored now.
   cases::CaseRecord load(int64_t id) {

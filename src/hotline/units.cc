@@ -28,6 +28,22 @@ Status validate_unit(const Unit& u) {
   return Status::Ok();
 }
 
+Result<int64_t> unit_named(db::Session& s, const std::string& region, const std::string& name) {
+  auto found = s.query("SELECT id FROM units WHERE region_code = ? AND name = ?", {region, name});
+  if (!found.ok()) return found.status();
+  return found->empty() ? int64_t{0} : (*found)[0].integer(0);
+}
+
+Result<int64_t> ensure_unit(db::Session& s, const std::string& region, const std::string& name,
+                            const std::string& kind, int64_t* created) {
+  auto found = unit_named(s, region, name);
+  if (!found.ok() || *found != 0) return found;
+  auto u = create_unit(s, {0, name, kind, region, true});
+  if (!u.ok()) return u.status();
+  if (created != nullptr) ++*created;
+  return u->id;
+}
+
 Result<Unit> create_unit(db::Session& s, Unit u) {
   SHEGONG_RETURN_IF_ERROR(validate_unit(u));
   if (u.kind == "district" && regions::level_of(u.region_code) != regions::Level::kDistrict) {

@@ -30,6 +30,11 @@ struct DispatchRule {
 Status validate_unit(const Unit& u);
 Result<Unit> create_unit(db::Session& s, Unit u);
 Result<std::optional<Unit>> find_unit(db::Session& s, int64_t id);
+// The id of the unit of `region` called `name`, or 0 when there is none.
+Result<int64_t> unit_named(db::Session& s, const std::string& region, const std::string& name);
+// The same unit, or a new active unit of `kind` when there is none (then one is added to *created).
+Result<int64_t> ensure_unit(db::Session& s, const std::string& region, const std::string& name,
+                            const std::string& kind, int64_t* created = nullptr);
 // The unit, which must exist and be active; 400 naming `field` otherwise.
 Result<Unit> active_unit(db::Session& s, int64_t id, std::string_view field);
 Result<std::vector<Unit>> list_units(db::Session& s, std::string_view within,

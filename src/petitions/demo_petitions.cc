@@ -3,6 +3,7 @@
 #include <array>
 #include <random>
 
+#include "cases/demo_people.h"
 #include "cases/engine.h"
 #include "hotline/units.h"
 #include "petitions/levels.h"
@@ -44,30 +45,17 @@ constexpr std::array<Matter, 8> kMatters = {{
      "小区附近健身房突然关门，会员预付费无法退还，向市场监管部门反映后没有进展，请求协调退款。"},
 }};
 
-constexpr std::array<const char*, 10> kSurnames = {"王", "李", "张", "刘", "陈",
-                                                   "杨", "赵", "黄", "周", "吴"};
-constexpr std::array<const char*, 10> kGiven = {"建国", "秀英", "志强", "桂兰", "海燕",
-                                                "德明", "玉珍", "文博", "淑华", "国强"};
-
 // A valid 18-digit ID number (GB 11643 check digit) for a made-up person of `region6`.
 std::string id_number(const std::string& region6, std::mt19937_64& rng) {
-  std::string body = region6 + std::to_string(1950 + rng() % 50) + "0" +
-                     std::to_string(1 + rng() % 9) + "1" + std::to_string(rng() % 9) +
-                     std::to_string(100 + rng() % 900);
+  // One draw per statement: the operands of + are not evaluated in a fixed order.
+  std::string body = region6 + std::to_string(1950 + rng() % 50) + "0";
+  body += std::to_string(1 + rng() % 9) + "1";
+  body += std::to_string(rng() % 9);
+  body += std::to_string(100 + rng() % 900);
   static constexpr int kWeights[] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
   int sum = 0;
   for (int i = 0; i < 17; ++i) sum += (body[i] - '0') * kWeights[i];
   return body + "10X98765432"[sum % 11];
-}
-
-Result<int64_t> unit_id(db::Session& s, const std::string& name, const char* kind,
-                        const std::string& region) {
-  auto found = s.query("SELECT id FROM units WHERE region_code = ? AND name = ?", {region, name});
-  if (!found.ok()) return found.status();
-  if (!found->empty()) return (*found)[0].integer(0);
-  auto u = hotline::create_unit(s, {0, name, kind, region, true});
-  if (!u.ok()) return u.status();
-  return u->id;
 }
 
 Result<int64_t> existing_unit(db::Session& s, const std::string& region, const std::string& like) {
@@ -126,14 +114,16 @@ Result<DemoPetitionReport> generate_demo_petitions(db::Db& db, const crypto::Sec
   std::string city_organ_region;
   Status st = db.write([&](db::Session& s) {
     SHEGONG_RETURN_IF_ERROR(
-        unit_id(s, province_name + "信访办公室", "petition_office", province).status());
+        hotline::ensure_unit(s, province, province_name + "信访办公室", "petition_office")
+            .status());
     // The 复查 organ above the districts' organs: the city's, or in a municipality, whose 1101
     // only groups districts in the region code, the municipality's.
     const std::string above =
         is_code_only_level(o.city) ? administrative_parent(o.city) : std::string(o.city);
     const auto above_ref = tree.find(above);
     const std::string above_name = above_ref ? std::string(above_ref->name) : province_name;
-    auto organ = unit_id(s, above_name + "住房和城乡建设委员会（复查）", "department", above);
+    auto organ =
+        hotline::ensure_unit(s, above, above_name + "住房和城乡建设委员会（复查）", "department");
     if (!organ.ok()) return organ.status();
     city_organ = *organ;
     city_organ_region = above;
@@ -142,18 +132,18 @@ Result<DemoPetitionReport> generate_demo_petitions(db::Db& db, const crypto::Sec
       out.code = std::string(d.code);
       out.name = std::string(d.name);
       const std::string& name = out.name;
-      auto office = unit_id(s, name + "信访办公室", "petition_office", out.code);
-      auto pl = unit_id(s, "中共" + name + "委政法委员会", "politics_law", out.code);
-      auto dc = unit_id(s, name + "纪委监委", "discipline", out.code);
+      auto office = hotline::ensure_unit(s, out.code, name + "信访办公室", "petition_office");
+      auto pl = hotline::ensure_unit(s, out.code, "中共" + name + "委政法委员会", "politics_law");
+      auto dc = hotline::ensure_unit(s, out.code, name + "纪委监委", "discipline");
       if (!office.ok()) return office.status();
       if (!pl.ok()) return pl.status();
       if (!dc.ok()) return dc.status();
       // The district's party committee and its organisation department, told of accusations
       // about leading cadres (Art. 30) and, the committee, of major petitions (Art. 25).
       SHEGONG_RETURN_IF_ERROR(
-          unit_id(s, "中共" + name + "委员会", "party_committee", out.code).status());
+          hotline::ensure_unit(s, out.code, "中共" + name + "委员会", "party_committee").status());
       SHEGONG_RETURN_IF_ERROR(
-          unit_id(s, "中共" + name + "委组织部", "organisation", out.code).status());
+          hotline::ensure_unit(s, out.code, "中共" + name + "委组织部", "organisation").status());
       out.office = *office;
       out.politics_law = *pl;
       out.discipline = *dc;
@@ -194,8 +184,8 @@ Result<DemoPetitionReport> generate_demo_petitions(db::Db& db, const crypto::Sec
     const Matter& m = kMatters[rng() % kMatters.size()];
     // The first districts get most of them, as petitions cluster where the city is densest.
     const District& d = districts[std::min<size_t>(rng() % 4, districts.size() - 1)];
-    int64_t received = o.now_ms - static_cast<int64_t>(rng() % 75) * kDay -
-                       static_cast<int64_t>(rng() % 8) * 3'600'000;
+    int64_t received = o.now_ms - static_cast<int64_t>(rng() % 75) * kDay;
+    received -= static_cast<int64_t>(rng() % 8) * 3'600'000;
     clock.set_ms(received);
     NewPetition p;
     p.channel =
@@ -208,14 +198,11 @@ Result<DemoPetitionReport> generate_demo_petitions(db::Db& db, const crypto::Sec
       p.summary = std::string("来访（来电）人口述：") + m.content;
     auto communities = tree.children(d.code + std::string("001"));
     p.region_code = communities.empty() ? d.code : std::string(communities[0].code);
-    std::string name =
-        std::string(kSurnames[rng() % kSurnames.size()]) + kGiven[rng() % kGiven.size()];
-    p.petitioner = {
-        name,
-        id_number(d.code, rng),
-        "1" + std::to_string(3 + rng() % 7) + std::to_string(100000000 + rng() % 900000000),
-        d.name + "某小区" + std::to_string(1 + rng() % 20) + "号楼",
-        {}};
+    p.petitioner = {cases::demo_person_name(rng),
+                    id_number(d.code, rng),
+                    cases::demo_mobile(rng),
+                    d.name + "某小区" + std::to_string(1 + rng() % 20) + "号楼",
+                    {}};
     p.unit_id = d.office;
     p.competent_unit_id = d.organ.count(m.field) ? d.organ.at(m.field) : d.organ.begin()->second;
     if (std::string(m.category) == "检举控告") {

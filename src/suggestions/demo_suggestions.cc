@@ -4,6 +4,7 @@
 #include <random>
 
 #include "base/clock.h"
+#include "cases/demo_people.h"
 #include "cases/engine.h"
 #include "cases/profile.h"
 #include "hotline/units.h"
@@ -57,22 +58,6 @@ constexpr Idea kDemands[] = {
      "城乡建设"},
 };
 
-constexpr std::array<const char*, 12> kSurnames = {"王", "李", "张", "刘", "陈", "杨",
-                                                   "赵", "黄", "周", "吴", "徐", "孙"};
-constexpr std::array<const char*, 10> kGiven = {"建国", "秀英", "志强", "丽华", "海燕",
-                                                "永刚", "雅婷", "子涵", "文博", "桂兰"};
-
-Result<int64_t> unit_named(db::Session& s, const std::string& name, const std::string& region,
-                           bool create) {
-  auto found = s.query("SELECT id FROM units WHERE region_code = ? AND name = ?", {region, name});
-  if (!found.ok()) return found.status();
-  if (!found->empty()) return (*found)[0].integer(0);
-  if (!create) return int64_t{0};
-  auto u = hotline::create_unit(s, {0, name, "department", region, true});
-  if (!u.ok()) return u.status();
-  return u->id;
-}
-
 }  // namespace
 
 Result<DemoSuggestionReport> generate_demo_suggestions(db::Db& db, const crypto::SecretBox& box,
@@ -83,10 +68,10 @@ Result<DemoSuggestionReport> generate_demo_suggestions(db::Db& db, const crypto:
   const std::string name(district->name);
   int64_t office = 0, organ = 0;
   Status st = db.write([&](db::Session& s) {
-    auto o1 = unit_named(s, name + "人民建议征集办公室", o.district, true);
+    auto o1 = hotline::ensure_unit(s, o.district, name + "人民建议征集办公室", "department");
     if (!o1.ok()) return o1.status();
     office = *o1;
-    auto o2 = unit_named(s, name + "住房和城乡建设委员会", o.district, false);
+    auto o2 = hotline::unit_named(s, o.district, name + "住房和城乡建设委员会");
     if (!o2.ok()) return o2.status();
     organ = *o2;
     // Citizens' own suggestions from the portal go to the office.
@@ -147,13 +132,8 @@ Result<DemoSuggestionReport> generate_demo_suggestions(db::Db& db, const crypto:
     n.region_code = region;
     n.collection_id = collection_id;
     n.unit_id = office;
-    // One draw per statement: the operands of + are not evaluated in a fixed order, and the demo
-    // must be the same whatever the compiler chose.
-    const std::string surname = kSurnames[rng() % kSurnames.size()];
-    const std::string person = surname + kGiven[rng() % kGiven.size()];
-    const std::string second = std::to_string(3 + rng() % 7);
-    const std::string phone = "1" + second + std::to_string(100000000 + rng() % 900000000);
-    n.proposer = {"person", person, phone, "", name + "某社区"};
+    const std::string person = cases::demo_person_name(rng);
+    n.proposer = {"person", person, cases::demo_mobile(rng), "", name + "某社区"};
     int64_t id = 0;
     Status one = db.write([&](db::Session& s) {
       auto c = register_suggestion(s, engine, box, tree, n, "demo");

@@ -7,20 +7,6 @@
 namespace shegong::suggestions {
 namespace {
 
-std::vector<std::string> states(SuggestionWorld& w) {
-  std::vector<std::string> out;
-  EXPECT_TRUE(w.db->read([&](db::Session& s) {
-                    auto rows = s.query(
-                        "SELECT state || ':' || overdue || ':' || subject FROM cases WHERE kind = "
-                        "'suggestion' ORDER BY id");
-                    if (!rows.ok()) return rows.status();
-                    for (const auto& r : *rows) out.push_back(r.text(0));
-                    return Status::Ok();
-                  })
-                  .ok());
-  return out;
-}
-
 TEST(DemoSuggestions, ShowEveryStepThroughTheRealEngineAndAreTheSameForASeed) {
   SuggestionWorld w;
   DemoSuggestionOptions o;
@@ -47,7 +33,7 @@ TEST(DemoSuggestions, ShowEveryStepThroughTheRealEngineAndAreTheSameForASeed) {
 
   SuggestionWorld again;
   ASSERT_TRUE(generate_demo_suggestions(*again.db, again.box, *again.tree, o).ok());
-  EXPECT_EQ(states(w), states(again));
+  EXPECT_EQ(w.case_states("suggestion"), again.case_states("suggestion"));
 }
 
 }  // namespace
