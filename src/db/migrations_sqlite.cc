@@ -462,6 +462,42 @@ CREATE TABLE suggestion_submissions(
 );
 CREATE INDEX suggestion_submissions_collection ON suggestion_submissions(collection_id);
 )sql"},
+    {15, "duty_lists", R"sql(
+-- 减负: the lists that say what streets and residents' committees take on (DOMAIN.md §6.1–6.2,
+-- items 61–64). A street's 基本履职 (basic), 配合履职 (cooperating, with the lead department and
+-- the street's supporting role) and 上级部门收回 (returned) items; a committee's assistance list
+-- (协助清单) and the certificates it may issue. An item published for an area holds for every
+-- street or committee within it; a district may add its own to the city's.
+CREATE TABLE duty_items(
+  id              INTEGER PRIMARY KEY,
+  region_code     TEXT NOT NULL,
+  list            TEXT NOT NULL,   -- basic, cooperating, returned, assistance, certificate
+  name            TEXT NOT NULL,
+  basis           TEXT NOT NULL,   -- the law or document it rests on
+  lead_department TEXT NOT NULL,   -- cooperating: the department that leads
+  supporting_role TEXT NOT NULL,   -- cooperating: what the street does
+  active          INTEGER NOT NULL,
+  created_by      TEXT NOT NULL,
+  created_at_ms   INTEGER NOT NULL,
+  updated_at_ms   INTEGER NOT NULL
+);
+CREATE INDEX duty_items_region ON duty_items(region_code, list);
+-- Certificates asked of a residents' or villagers' committee, issued or refused with the reason.
+CREATE TABLE certificate_requests(
+  id            INTEGER PRIMARY KEY,
+  unit_id       INTEGER NOT NULL REFERENCES units(id),
+  region_code   TEXT NOT NULL,
+  certificate   TEXT NOT NULL,
+  purpose       TEXT NOT NULL,
+  item_id       INTEGER REFERENCES duty_items(id),   -- the list item it was issued under
+  outcome       TEXT NOT NULL,   -- issued, refused
+  reason        TEXT NOT NULL,
+  number        TEXT NOT NULL,   -- issued: the certificate's number
+  requested_by  TEXT NOT NULL,
+  at_ms         INTEGER NOT NULL
+);
+CREATE INDEX certificate_requests_unit ON certificate_requests(unit_id, at_ms);
+)sql"},
 };
 
 }  // namespace
