@@ -147,6 +147,9 @@ void add_all_routes(App& app) {
   add_suggestion_collection_routes(app);
   add_setting_routes(app);
   add_dispute_routes(app);
+  add_duty_item_routes(app);
+  add_work_task_routes(app);
+  add_certificate_routes(app);
   add_petition_report_routes(app);
   add_notice_routes(app);
   add_queue_routes(app);

@@ -106,4 +106,16 @@ Result<std::vector<CertificateRequest>> certificate_requests(db::Session& s,
   return out;
 }
 
+Result<CertificateCounts> certificate_counts(db::Session& s, std::string_view region_code) {
+  const std::string lo(region_code);
+  auto rows = s.query(
+      "SELECT outcome, count(*) FROM certificate_requests WHERE region_code >= ? AND "
+      "region_code < ? GROUP BY outcome",
+      {lo, lo + ":"});
+  if (!rows.ok()) return rows.status();
+  CertificateCounts out;
+  for (const db::Row& r : *rows) (r.text(0) == "issued" ? out.issued : out.refused) = r.integer(1);
+  return out;
+}
+
 }  // namespace shegong::burden

@@ -38,5 +38,10 @@ Result<CertificateRequest> request_certificate(db::Session& s, const Clock& cloc
 Result<std::vector<CertificateRequest>> certificate_requests(db::Session& s,
                                                              std::string_view region_code,
                                                              int64_t limit);
+// How many requests to the committees within `region_code` were issued and refused.
+struct CertificateCounts {
+  int64_t issued = 0, refused = 0;
+};
+Result<CertificateCounts> certificate_counts(db::Session& s, std::string_view region_code);
 
 }  // namespace shegong::burden

@@ -14,6 +14,8 @@
 #include "base/calendar_review.h"
 #include "base/csv.h"
 #include "base/log.h"
+#include "burden/demo_burden.h"
+#include "burden/work_task_kind.h"
 #include "cases/engine.h"
 #include "cli/commands.h"
 #include "disputes/demo_disputes.h"
@@ -52,6 +54,8 @@ constexpr DemoUser kDemoUsers[] = {
     {"xinfang", "department_staff", "110101000000", "东城区信访办公室工作人员"},
     {"jianyi", "department_staff", "110101000000", "东城区人民建议征集办公室工作人员"},
     {"duofu", "community_staff", "110101001001", "多福巷社区人民调解员"},
+    {"chengguan", "department_staff", "110101000000", "东城区城市管理委员会工作人员"},
+    {"quzhengfu", "department_staff", "110101000000", "东城区人民政府办公室工作人员"},
 };
 
 Result<int64_t> count_rows(db::Db& db, const char* table) {
@@ -130,6 +134,13 @@ Status seed_demo(Store& store, const crypto::SecretBox& box, const ServeOptions&
     if (!disputes.ok()) return disputes.status();
     std::cout << "demo: " << disputes->disputes << " disputes in mediation ("
               << disputes->agreed << " settled by agreement)\n";
+    burden::DemoBurdenOptions burden_demo;
+    burden_demo.now_ms = demo.now_ms;
+    auto burden = burden::generate_demo_burden(*store.db, burden_demo);
+    if (!burden.ok()) return burden.status();
+    std::cout << "demo: " << burden->items << " duty list items, " << burden->tasks
+              << " work tasks (" << burden->awaiting << " waiting for approval) and "
+              << burden->certificates << " certificate requests\n";
   }
   auto users = count_rows(*store.db, "users");
   if (!users.ok()) return users.status();
@@ -153,6 +164,14 @@ Status seed_demo(Store& store, const crypto::SecretBox& box, const ServeOptions&
       SHEGONG_RETURN_IF_ERROR(
           s.exec("UPDATE users SET unit_id = (SELECT id FROM units WHERE name = "
                  "'东城区人民建议征集办公室' AND region_code = '110101') WHERE username = 'jianyi'")
+              .status());
+      SHEGONG_RETURN_IF_ERROR(
+          s.exec("UPDATE users SET unit_id = (SELECT id FROM units WHERE name = "
+                 "'东城区城市管理委员会' AND region_code = '110101') WHERE username = 'chengguan'")
+              .status());
+      SHEGONG_RETURN_IF_ERROR(
+          s.exec("UPDATE users SET unit_id = (SELECT id FROM units WHERE kind = 'district' AND "
+                 "region_code = '110101') WHERE username = 'quzhengfu'")
               .status());
       SHEGONG_RETURN_IF_ERROR(
           s.exec("UPDATE users SET unit_id = (SELECT id FROM units WHERE kind = 'community' AND "
@@ -278,6 +297,7 @@ int serve(const ServeOptions& options) {
   engine.add_kind(petitions::petition_kind(*calendar));
   engine.add_kind(suggestions::suggestion_kind());
   engine.add_kind(disputes::dispute_kind(*calendar));
+  engine.add_kind(burden::work_task_kind());
   cases::TimerRunner timers(engine);
   timers.start();
 
