@@ -19,6 +19,7 @@ struct Call {
 
 // Names of fields the API reads somewhere; a hostile body sets all of them at once.
 constexpr const char* kFieldNames[] = {"accused_unit_id",
+                                       "active",
                                        "address",
                                        "adopted",
                                        "adoption",
@@ -29,9 +30,11 @@ constexpr const char* kFieldNames[] = {"accused_unit_id",
                                        "applied_on",
                                        "approve",
                                        "approved_by",
+                                       "basis",
                                        "call_ref",
                                        "calls",
                                        "category",
+                                       "certificate",
                                        "channel",
                                        "charge",
                                        "closes_on",
@@ -52,6 +55,7 @@ constexpr const char* kFieldNames[] = {"accused_unit_id",
                                        "description",
                                        "disabled",
                                        "discipline_matter",
+                                       "due_on",
                                        "effective_on",
                                        "email",
                                        "existing_tracking_no",
@@ -59,14 +63,18 @@ constexpr const char* kFieldNames[] = {"accused_unit_id",
                                        "fee",
                                        "field",
                                        "form",
+                                       "form_filling",
                                        "from",
                                        "guidance",
                                        "held_on",
                                        "id_number",
+                                       "item_id",
                                        "k",
                                        "kind",
                                        "lat",
+                                       "lead_department",
                                        "legal_basis",
+                                       "list",
                                        "litigation",
                                        "lng",
                                        "measures",
@@ -91,6 +99,7 @@ constexpr const char* kFieldNames[] = {"accused_unit_id",
                                        "procedure",
                                        "proposer",
                                        "proposer_invited",
+                                       "purpose",
                                        "rating",
                                        "reason",
                                        "reasons",
@@ -118,6 +127,7 @@ constexpr const char* kFieldNames[] = {"accused_unit_id",
                                        "submission_method",
                                        "summary",
                                        "supervision_id",
+                                       "supporting_role",
                                        "terms",
                                        "text",
                                        "texts",
@@ -130,7 +140,8 @@ constexpr const char* kFieldNames[] = {"accused_unit_id",
                                        "unit_ids",
                                        "urgency",
                                        "user_id",
-                                       "username"};
+                                       "username",
+                                       "within"};
 
 std::vector<std::string> hostile_bodies() {
   std::vector<std::string> out = {"",
@@ -218,6 +229,13 @@ class EveryRoute : public E2eTest {
                      {{{"name", "赵甲"}, {"phone", "13811112222"}, {"role", "applicant"}},
                       {{"name", "钱乙"}, {"role", "respondent"}}}}};
     dispute_ = make("/api/v1/disputes", dispute);
+    // The 减负 lists: the district government approves tasks off them, a returned item refuses.
+    make("/api/v1/units",
+         {{"name", "东城区人民政府"}, {"kind", "district"}, {"region_code", "110101"}});
+    item_ = make("/api/v1/duty-items",
+                 {{"region_code", "110101"}, {"list", "basic"}, {"name", "组织开展安全隐患排查"}});
+    make("/api/v1/duty-items",
+         {{"region_code", "110101"}, {"list", "returned"}, {"name", "违法建设的行政处罚"}});
     // Staff of the units that hold things, signed in as browsers (cookie and CSRF token): the
     // office holds the petition, so its actions reach their rules.
     for (auto [name, role, region, unit] :
@@ -230,6 +248,16 @@ class EveryRoute : public E2eTest {
                              {"unit_id", unit}});
       sessions_[name] = session_of(name, "sweep-pass-1");
     }
+    // A task off the street's lists, waiting for the district government.
+    auto task = http().Post("/api/v1/work-tasks", sessions_["sweep.office"],
+                            Json{{"unit_id", street_},
+                                 {"subject", "报送信访事项统计表"},
+                                 {"content", "请街道每周报送。"},
+                                 {"form_filling", true}}
+                                .dump(),
+                            "application/json");
+    ASSERT_TRUE(task && task->status == 201) << (task ? task->body : "no response");
+    task_ = Json::parse(task->body).value("id", int64_t{0});
     if (on_postgres()) {
       count_committed_changes();
     } else {
@@ -297,6 +325,8 @@ class EveryRoute : public E2eTest {
                                           std::to_string(petition_),
                                           std::to_string(suggestion_),
                                           std::to_string(dispute_),
+                                          std::to_string(task_),
+                                          std::to_string(item_),
                                           "0",
                                           "abc",
                                           "99999999999999999999",
@@ -351,6 +381,9 @@ class EveryRoute : public E2eTest {
           "agree",
           "record_confirmation",
           "fail",
+          "approve",
+          "reject",
+          "complete",
           "nope"}}};
     const std::vector<std::string> queries = {
         "", "?page=0&page_size=100000",
@@ -386,7 +419,7 @@ class EveryRoute : public E2eTest {
   }
 
   int64_t street_ = 0, office_ = 0, order_ = 0, petition_ = 0, suggestion_ = 0, dispute_ = 0;
-  std::map<std::string, httplib::Headers> sessions_;
+  int64_t task_ = 0, item_ = 0;
   std::string order_tracking_no_, petition_tracking_no_, suggestion_tracking_no_;
   sqlite3* reader_ = nullptr;
   std::unique_ptr<db::Db> watcher_;  // on PostgreSQL, reads the change counter
