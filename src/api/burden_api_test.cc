@@ -114,6 +114,21 @@ TEST_F(BurdenApi, ATaskIsAdmittedOnTheListsApprovedOffThemAndNeverSentOnAReturne
   EXPECT_EQ(get("/api/v1/work-tasks?state=done", "bd.department").second["total"], 1);
   EXPECT_EQ(get("/api/v1/work-tasks?form_filling=maybe", "bd.department").second["error"]["field"],
             "form_filling");
+
+  // What the lists did for the street this month: one task on them, one off them and approved.
+  auto [counted, indicators] = get("/api/v1/work-task-indicators", "leader");
+  ASSERT_EQ(counted, 200) << indicators;
+  ASSERT_EQ(indicators["items"].size(), 1u);
+  const Json& row = indicators["items"][0];
+  EXPECT_EQ(row["region_name"], "东华门街道");
+  EXPECT_EQ(row["sent"], 2);
+  EXPECT_EQ(row["on_lists"], 1);
+  EXPECT_EQ(row["off_lists"], 1);
+  EXPECT_EQ(row["approved"], 1);
+  EXPECT_EQ(row["done"], 1);
+  EXPECT_EQ(row["awaiting"], 0);
+  EXPECT_EQ(get("/api/v1/work-task-indicators?from=2026-13-01", "leader").second["error"]["field"],
+            "from");
 }
 
 TEST_F(BurdenApi, ACommitteeIssuesListedCertificatesAndRefusesOthersWithTheReason) {

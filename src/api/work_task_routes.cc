@@ -10,8 +10,10 @@
 #include "api/json_io.h"
 #include "api/work_task_json.h"
 #include "burden/admission.h"
+#include "burden/indicators.h"
 #include "burden/work_task_kind.h"
 #include "http/error_response.h"
+#include "regions/region_code.h"
 
 namespace shegong::api {
 
@@ -81,6 +83,38 @@ http::Response list_tasks(App& app, Call& call) {
   return list_cases(app, call, list);
 }
 
+http::Response indicators(App& app, Call& call) {
+  const Date today = date_in_china(app.clock().now_ms());
+  auto period = date_period(call.request, Date::from_ymd(today.year(), today.month(), 1), today);
+  if (!period.ok()) return http::error_response(period.status());
+  auto tree = app.regions();
+  Json out = {{"from", period->first.to_string()},
+              {"to", period->second.to_string()},
+              {"items", Json::array()}};
+  Status st = app.db().read([&](db::Session& s) {
+    auto rows =
+        burden::task_counts(s, call.principal->jurisdiction, china_start_of_day_ms(period->first),
+                            china_start_of_day_ms(period->second.plus_days(1)));
+    if (!rows.ok()) return rows.status();
+    for (const burden::TaskCounts& t : *rows) {
+      auto area = tree->find(t.region_code);
+      out["items"].push_back({{"region_code", regions::statistical_code(t.region_code)},
+                              {"region_name", area ? Json(std::string(area->name)) : Json()},
+                              {"sent", t.sent},
+                              {"on_lists", t.on_lists},
+                              {"off_lists", t.off_lists},
+                              {"approved", t.approved},
+                              {"rejected", t.rejected},
+                              {"awaiting", t.awaiting},
+                              {"done", t.done},
+                              {"overdue", t.overdue},
+                              {"form_filling", t.form_filling}});
+    }
+    return Status::Ok();
+  });
+  return st.ok() ? json_response(200, out) : http::error_response(st);
+}
+
 }  // namespace
 
 void add_work_task_routes(App& app) {
@@ -95,6 +129,13 @@ void add_work_task_routes(App& app) {
            "form_filling=&overdue=&q=&page=&page_size=",
            auth::kStaff},
           [&app](Call& call) { return list_tasks(app, call); });
+
+  app.add({"GET", "/api/v1/work-task-indicators",
+           "Per street and committee of your jurisdiction, the tasks received in ?from=&to= "
+           "(China dates; default this month): on or off the lists, approved, rejected, waiting, "
+           "done, overdue, form filling",
+           auth::kStaff},
+          [&app](Call& call) { return indicators(app, call); });
 
   app.add({"GET", "/api/v1/work-tasks/{id}", "One work task with its timeline", auth::kStaff},
           [&app](Call& call) {
