@@ -29,6 +29,8 @@ Result<Json> unit_json(db::Session& s, int64_t id, UnitMemo* memo) {
   return memo == nullptr ? unit_json(s, id) : memo->get(s, id);
 }
 
+Json member_or_null(const Json& j, const char* name) { return j.contains(name) ? j[name] : Json(); }
+
 Json time_or_null(int64_t ms) { return ms == 0 ? Json() : Json(iso_time(ms)); }
 
 Result<Json> timeline_json(db::Session& s, int64_t case_id) {

@@ -22,6 +22,8 @@ class UnitMemo {
 };
 // unit_json through `memo` when there is one.
 Result<nlohmann::json> unit_json(db::Session& s, int64_t id, UnitMemo* memo);
+// The member `name` of an object, or null when it has none.
+nlohmann::json member_or_null(const nlohmann::json& j, const char* name);
 // ISO 8601 China time, or null for 0.
 nlohmann::json time_or_null(int64_t ms);
 // The case's events, oldest first: at, actor, actor_name, action, from, to, unit_id, data.

@@ -35,8 +35,6 @@ Json collection_ref(const Json& details, db::Session& s, SuggestionMemo* memo) {
   return out;
 }
 
-Json member_or_null(const Json& j, const char* name) { return j.contains(name) ? j[name] : Json(); }
-
 }  // namespace
 
 Result<Json> suggestion_json(db::Session& s, const cases::CaseRecord& c,

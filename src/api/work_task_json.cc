@@ -10,8 +10,6 @@ using Json = nlohmann::json;
 
 namespace {
 
-Json member_or_null(const Json& j, const char* name) { return j.contains(name) ? j[name] : Json(); }
-
 // A step on the record with its time in ISO form.
 Json step_json(const Json& step) {
   if (step.is_null()) return step;
