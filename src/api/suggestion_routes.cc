@@ -13,6 +13,7 @@
 #include "cases/engine.h"
 #include "hotline/vocabulary.h"
 #include "http/error_response.h"
+#include "suggestions/indicators.h"
 #include "suggestions/proposer.h"
 #include "suggestions/suggestion_kind.h"
 #include "suggestions/vocabulary.h"
@@ -100,6 +101,39 @@ http::Response proposer_of(App& app, Call& call) {
   return r;
 }
 
+http::Response indicators(App& app, Call& call) {
+  const Date today = date_in_china(app.clock().now_ms());
+  auto period = date_period(call.request, Date::from_ymd(today.year(), today.month(), 1), today);
+  if (!period.ok()) return http::error_response(period.status());
+  Json out = {{"from", period->first.to_string()},
+              {"to", period->second.to_string()},
+              {"items", Json::array()}};
+  Status st = app.db().read([&](db::Session& s) {
+    auto rows = suggestions::suggestion_counts(s, call.principal->jurisdiction,
+                                               china_start_of_day_ms(period->first),
+                                               china_start_of_day_ms(period->second.plus_days(1)));
+    if (!rows.ok()) return rows.status();
+    UnitMemo units;
+    for (const suggestions::SuggestionCounts& c : *rows) {
+      auto unit = units.get(s, c.unit_id);
+      if (!unit.ok()) return unit.status();
+      out["items"].push_back({{"unit", *unit},
+                              {"received", c.received},
+                              {"accepted", c.accepted},
+                              {"redirected", c.redirected},
+                              {"adopted", c.adopted},
+                              {"partly_adopted", c.partly_adopted},
+                              {"not_adopted", c.not_adopted},
+                              {"answered", c.answered},
+                              {"answered_in_time", c.answered_in_time},
+                              {"overdue", c.overdue},
+                              {"rewarded", c.rewarded}});
+    }
+    return Status::Ok();
+  });
+  return st.ok() ? json_response(200, out) : http::error_response(st);
+}
+
 }  // namespace
 
 void add_suggestion_routes(App& app) {
@@ -114,6 +148,13 @@ void add_suggestion_routes(App& app) {
            "page=&page_size=",
            auth::kStaff},
           [&app](Call& call) { return list_suggestions(app, call); });
+
+  app.add({"GET", "/api/v1/suggestion-indicators",
+           "Per unit holding them, the suggestions of your jurisdiction received in ?from=&to= "
+           "(China dates; default this month): accepted, redirected, adopted in whole, in part or "
+           "not, answered, answered in time, overdue, rewarded",
+           auth::kStaff},
+          [&app](Call& call) { return indicators(app, call); });
 
   app.add({"GET", "/api/v1/suggestions/{id}", "One suggestion with its timeline", auth::kStaff},
           [&app](Call& call) {

@@ -227,6 +227,19 @@ TEST_F(SuggestionsApi, RoutineSuggestionsGoToTheOfficeTheRegionsSettingsName) {
                          {"method", "phone"},
                          {"reply", "已告知可向劳动保障监察机构投诉。"}});
   EXPECT_EQ(redirected["state"], "redirected");
+  // The leader's indicators for the month: the office holds two, one redirected, none answered.
+  auto [counted, indicators] = request("GET", "/api/v1/suggestion-indicators", "leader");
+  ASSERT_EQ(counted, 200) << indicators;
+  ASSERT_EQ(indicators["items"].size(), 1u) << indicators;
+  const Json& row = indicators["items"][0];
+  EXPECT_EQ(row["unit"]["name"], "东城区人民建议征集办公室");
+  EXPECT_EQ(row["received"], 2);
+  EXPECT_EQ(row["redirected"], 1);
+  EXPECT_EQ(row["accepted"], 0);
+  EXPECT_EQ(row["answered"], 0);
+  EXPECT_EQ(request("GET", "/api/v1/suggestion-indicators?to=2026-02-30", "leader")
+                .second["error"]["field"],
+            "to");
 
   auto [removed, r] =
       request("DELETE", "/api/v1/settings/suggestion.office_unit?region=110101", "district_admin");
