@@ -103,6 +103,7 @@ TEST_F(BurdenApi, ATaskIsAdmittedOnTheListsApprovedOffThemAndNeverSentOnAReturne
   ASSERT_EQ(approved, 200) << ok;
   EXPECT_EQ(ok["state"], "admitted");
   EXPECT_EQ(ok["approval"]["decision"], "approved");
+  EXPECT_EQ(ok["approval"]["by_name"], "bd.government");  // who decided, as a person reads it
   EXPECT_EQ(ok["lead_unit"]["id"], street_);
   auto [done, finished] =
       post("/api/v1/work-tasks/" + id + "/complete", "bd.street", {{"note", "已完成。"}});

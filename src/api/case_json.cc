@@ -31,6 +31,22 @@ Result<Json> unit_json(db::Session& s, int64_t id, UnitMemo* memo) {
 
 Json member_or_null(const Json& j, const char* name) { return j.contains(name) ? j[name] : Json(); }
 
+void name_actors(db::Session& s, Json& j) {
+  if (j.is_object()) {
+    auto by = j.find("by");
+    if (by != j.end() && by->is_string()) {
+      j["by_name"] =
+          auth::actor_display_name(s, by->get<std::string>(), SystemClock::instance().now_ms());
+    }
+  }
+  if (j.is_structured()) {
+    for (Json& member : j) {
+      if (!member.is_structured()) continue;
+      name_actors(s, member);
+    }
+  }
+}
+
 Json time_or_null(int64_t ms) { return ms == 0 ? Json() : Json(iso_time(ms)); }
 
 Result<Json> timeline_json(db::Session& s, int64_t case_id) {

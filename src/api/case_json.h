@@ -26,6 +26,9 @@ Result<nlohmann::json> unit_json(db::Session& s, int64_t id, UnitMemo* memo);
 nlohmann::json member_or_null(const nlohmann::json& j, const char* name);
 // ISO 8601 China time, or null for 0.
 nlohmann::json time_or_null(int64_t ms);
+// Every step recorded in `j` (an object with "by": "user:12", at any depth) gets "by_name", the
+// actor as a timeline names them.
+void name_actors(db::Session& s, nlohmann::json& j);
 // The case's events, oldest first: at, actor, actor_name, action, from, to, unit_id, data.
 Result<nlohmann::json> timeline_json(db::Session& s, int64_t case_id);
 

@@ -78,6 +78,7 @@ Result<Json> render_dispute(db::Session& s, const cases::CaseRecord& c,
       mask_text(j[text], *parties);
     }
   }
+  name_actors(s, j["details"]);
   if (with_timeline) {
     auto timeline = timeline_json(s, c.id);
     if (!timeline.ok()) return timeline.status();

@@ -96,6 +96,7 @@ TEST_F(DisputesApi, AResidentsCommitteeMediatesToAnAgreementOnlyOnceEveryPartyIs
   EXPECT_EQ(one["timeline"].size(), 5u);  // register, refusal, consent, start, agree
   // Free text reaches a reader outside the committee with the parties' names masked.
   EXPECT_EQ(one["details"]["agreement"]["terms"], "钱*赔偿赵*维修费3000元。");
+  EXPECT_EQ(one["details"]["agreement"]["by_name"], "dp.committee");
   EXPECT_EQ(one.dump().find("钱乙"), std::string::npos);
   EXPECT_EQ(agreed["details"]["agreement"]["terms"], "钱乙赔偿赵甲维修费3000元。");
   EXPECT_EQ(get("/api/v1/disputes/" + std::to_string(id), "xicheng").first, 404);

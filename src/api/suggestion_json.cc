@@ -70,6 +70,7 @@ Result<Json> suggestion_json(db::Session& s, const cases::CaseRecord& c,
             {"redirect_hint", member_or_null(details, "redirect_hint")},
             {"studies", details.value("studies", Json::array())},
             {"rewards", details.value("rewards", Json::array())}};
+  name_actors(s, j);
   if (with_timeline) {
     auto timeline = timeline_json(s, c.id);
     if (!timeline.ok()) return timeline.status();

@@ -137,6 +137,7 @@ TEST_F(SuggestionsApi, ACitizenAnswersASpecialCollectionAndReadsTheAnswerByNumbe
       request("GET", "/api/v1/suggestions/" + std::to_string(id), "leader");
   ASSERT_EQ(timeline_read, 200) << full;
   EXPECT_EQ(full["timeline"].size(), 5u);  // register, accept, study, evaluate, feedback
+  EXPECT_EQ(full["adoption"]["by_name"], "sg.office");
 }
 
 TEST_F(SuggestionsApi, RoutineSuggestionsGoToTheOfficeTheRegionsSettingsName) {

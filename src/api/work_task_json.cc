@@ -51,6 +51,7 @@ Result<Json> work_task_json(db::Session& s, const cases::CaseRecord& c, bool wit
             {"version", c.version},
             {"approval", step_json(member_or_null(a, "approval"))},
             {"completion", step_json(member_or_null(a, "completion"))}};
+  name_actors(s, j);
   if (with_timeline) {
     auto timeline = timeline_json(s, c.id);
     if (!timeline.ok()) return timeline.status();
