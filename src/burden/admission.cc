@@ -20,14 +20,17 @@ bool ends_with(std::string_view text, std::string_view tail) {
 }
 
 // The unit that approves a task off the lists: the district government for a street; for a
-// committee, the street above it, or the district government where that street has no unit.
-Result<hotline::Unit> approver_for(db::Session& s, const hotline::Unit& target) {
+// committee, the street above it, or the district government where that street has no unit or is
+// the sender (a street hands its committees nothing off the list either: 北京市街道办事处条例
+// Art. 32).
+Result<hotline::Unit> approver_for(db::Session& s, const hotline::Unit& target,
+                                   const hotline::Unit& sender) {
   if (target.kind == "community") {
     const std::string street(regions::parent_of(target.region_code));
     auto units = hotline::list_units(s, street, "street");
     if (!units.ok()) return units.status();
     for (const hotline::Unit& u : *units) {
-      if (u.region_code == street && u.active) return u;
+      if (u.region_code == street && u.active && u.id != sender.id) return u;
     }
   }
   auto government = hotline::district_government_for(s, target.region_code);
@@ -105,10 +108,13 @@ Result<cases::CaseRecord> register_task(db::Session& s, cases::Engine& engine, N
   }
   hotline::Unit lead = *target;
   if (!item) {
-    auto approver = approver_for(s, *target);
+    auto approver = approver_for(s, *target, *from);
     if (!approver.ok()) return approver.status();
     lead = std::move(*approver);
   }
+  // The district government sending a task off the lists is itself the approval the lists ask for.
+  const bool self_approved = !item && lead.id == from->id;
+  if (self_approved) lead = *target;
   const int64_t due = t.due_on ? china_end_of_day_ms(*t.due_on) : 0;
 
   cases::CaseRecord c;
@@ -141,15 +147,26 @@ Result<cases::CaseRecord> register_task(db::Session& s, cases::Engine& engine, N
             a["item"]["lead_department"] = item->lead_department;
             a["item"]["supporting_role"] = item->supporting_role;
           }
+        }
+        if (item || self_approved) {
           rec.due_at_ms = due;
           if (due != 0) reg.arm.push_back({"task_due", due});
         } else {
           rec.state = "awaiting_approval";
           a["approver_unit_id"] = lead.id;
         }
+        if (self_approved) {
+          a["approval"] = {{"decision", "approved"},
+                           {"reasons", "由负责审批的区人民政府直接派发"},
+                           {"unit_id", from->id},
+                           {"at_ms", now},
+                           {"by", sender.actor()}};
+        }
         rec.attrs = a.dump();
         reg.notify.push_back("unit:" + std::to_string(lead.id));
-        reg.event_data = Json{{"admission", item ? "listed" : "approval"},
+        reg.event_data = Json{{"admission", item            ? "listed"
+                                            : self_approved ? "approved"
+                                                            : "approval"},
                               {"item_id", item ? Json(item->id) : Json()}}
                              .dump();
         return Status::Ok();

@@ -202,16 +202,18 @@ Result<DemoBurdenReport> generate_demo_burden(db::Db& db, const DemoBurdenOption
     n.due_on = date_in_china(at).plus_days(20);
     const auth::Principal sender = staff_of(
         from, from.kind == "street" ? auth::Role::kStreetStaff : auth::Role::kDepartmentStaff);
-    int64_t id = 0;
+    int64_t id = 0, lead = 0;
     Status sent = db.write([&](db::Session& s) {
       auto c = register_task(s, engine, n, sender);
       if (!c.ok()) return c.status();
       id = c->id;
+      lead = c->lead_unit_id;
       return Status::Ok();
     });
     if (!sent.ok()) return sent;
     ++out.tasks;
-    const hotline::Unit& approver = n.item_id != 0 ? to : (&to == &*street ? *government : *street);
+    // Off the lists, the unit the task waits at decides: the district government or the street.
+    const hotline::Unit& approver = lead == government->id ? *government : *street;
     const auth::Principal decider = staff_of(
         approver, approver.kind == "street" ? auth::Role::kStreetStaff : auth::Role::kLeader);
     const auth::Principal doer =

@@ -55,6 +55,12 @@ TEST(DomainRule, Item61_AStreetTakesTasksOnItsListsOthersWaitForApprovalReturned
   auto done = w.acted(off.id, "complete", w.street_staff, {{"note", "已完成排查。"}});
   EXPECT_EQ(done.state, "done");
 
+  // The district government sending one off the lists is itself the approval.
+  auto own_decision = w.sent(w.task(w.street.id), w.district_leader);
+  EXPECT_EQ(own_decision.state, "admitted");
+  EXPECT_EQ(own_decision.lead_unit_id, w.street.id);
+  EXPECT_EQ(attrs(own_decision)["approval"]["unit_id"], w.district.id);
+
   auto refused = w.sent(w.task(w.street.id), w.department2_staff);
   auto rejected =
       w.acted(refused.id, "reject", w.district_leader, {{"reasons", "属部门职责，不得转嫁街道。"}});
@@ -115,6 +121,12 @@ TEST(DomainRule, Item63_ACommitteeTakesWhatIsOnItsAssistanceListOtherwiseTheStre
                     {f.id, w.department.id}),
             1);
   EXPECT_EQ(w.send(w.task(w.community.id), w.other_street_staff).status().field(), "unit_id");
+  // The street's own form off the list is not its own to approve: the district decides.
+  NewTask streets_form = w.task(w.community.id);
+  streets_form.form_filling = true;
+  auto s = w.sent(streets_form, w.street_staff);
+  EXPECT_EQ(s.state, "awaiting_approval");
+  EXPECT_EQ(s.lead_unit_id, w.district.id);
 }
 
 TEST(DomainRule, Item64_ACommitteeIssuesOnlyTheCertificatesOnItsListAndSaysWhyNot) {
