@@ -14,6 +14,11 @@ const suggestionWriters: Role[] = ['admin', 'dispatcher', 'department_staff', 's
 // 矛盾纠纷: read by every staff role but the dispatcher; registered by the mediating units' staff.
 const disputeReaders: Role[] = ['admin', 'department_staff', 'street_staff', 'community_staff', 'grid_worker', 'leader']
 const disputeWriters: Role[] = ['admin', 'department_staff', 'street_staff', 'community_staff', 'grid_worker']
+// 减负: the lists are read by every staff role; tasks by the units that send, receive and approve
+// them; certificates by the committees that issue them and those above.
+const taskReaders: Role[] = ['admin', 'leader', 'department_staff', 'street_staff', 'community_staff']
+const taskSenders: Role[] = ['department_staff', 'street_staff']
+const certificateReaders: Role[] = ['admin', 'leader', 'street_staff', 'community_staff']
 
 export const router = createRouter({
   history: createWebHistory(),
@@ -38,6 +43,11 @@ export const router = createRouter({
     { path: '/disputes', component: () => import('@/views/disputes/DisputeListView.vue'), meta: { roles: disputeReaders } },
     { path: '/disputes/new', component: () => import('@/views/disputes/DisputeRegisterView.vue'), meta: { roles: disputeWriters } },
     { path: '/disputes/:id(\\d+)', component: () => import('@/views/disputes/DisputeView.vue'), meta: { roles: disputeReaders } },
+    { path: '/burden/lists', component: () => import('@/views/burden/DutyListsView.vue'), meta: { roles: staff } },
+    { path: '/burden/tasks', component: () => import('@/views/burden/TaskListView.vue'), meta: { roles: taskReaders } },
+    { path: '/burden/tasks/new', component: () => import('@/views/burden/TaskRegisterView.vue'), meta: { roles: taskSenders } },
+    { path: '/burden/tasks/:id(\\d+)', component: () => import('@/views/burden/TaskView.vue'), meta: { roles: taskReaders } },
+    { path: '/burden/certificates', component: () => import('@/views/burden/CertificatesView.vue'), meta: { roles: certificateReaders } },
     { path: '/admin/units', component: () => import('@/views/admin/UnitsView.vue'), meta: { roles: staff } },
     { path: '/admin/rules', component: () => import('@/views/admin/RulesView.vue'), meta: { roles: staff } },
     { path: '/admin/sla', component: () => import('@/views/admin/SlaView.vue'), meta: { roles: staff } },

@@ -116,6 +116,9 @@ const known: [RegExp, string][] = [
   [/no petition has that tracking number/i, '没有这个编号的信访事项，请核对'],
   [/a month YYYY-MM/i, '请选择月份'],
   [/petition has no action/i, '没有这项操作'],
+  // 减负: the admission of work tasks
+  [/「(.+?)」 was taken back by the departments above/i, '「$1」为上级部门收回事项，由部门自行履职，不得派发给街道（社区）'],
+  [/「(.+?)」 is led by (.+?); the street supports it \((.+?)\), and the task comes from the department that leads/i, '「$1」由$2牵头，街道配合（$3）：应由牵头部门派发'],
   // 人民建议征集 (the articles of the 上海市人民建议征集若干规定 the server cites)
   [/a phone, an e-mail or an address is required to answer the proposer/i, '联系电话、电子邮箱和通信地址至少填一项，用于反馈（第十二条）'],
   [/the proposer's basic information/i, '请填写建议人的基本情况（第十条）'],

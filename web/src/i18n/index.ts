@@ -7,6 +7,8 @@ import suggestionZh from './suggestion.zh-CN'
 import suggestionEn from './suggestion.en'
 import disputeZh from './dispute.zh-CN'
 import disputeEn from './dispute.en'
+import burdenZh from './burden.zh-CN'
+import burdenEn from './burden.en'
 
 export type Locale = 'zh-CN' | 'en'
 const KEY = 'shegong.locale'
@@ -20,7 +22,7 @@ export const i18n = createI18n({
   legacy: false,
   locale: initial(),
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': { ...zh, ...petitionZh, ...suggestionZh, ...disputeZh }, en: { ...en, ...petitionEn, ...suggestionEn, ...disputeEn } },
+  messages: { 'zh-CN': { ...zh, ...petitionZh, ...suggestionZh, ...disputeZh, ...burdenZh }, en: { ...en, ...petitionEn, ...suggestionEn, ...disputeEn, ...burdenEn } },
   // Chinese vocabulary used as keys (诉求类型) must not be read as message syntax.
   warnHtmlMessage: false,
 })

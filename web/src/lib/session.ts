@@ -93,6 +93,15 @@ export const canReadDisputes = (r?: Role) =>
 export const canRegisterDisputes = (r?: Role) =>
   r === 'admin' || ((r === 'department_staff' || r === 'street_staff' || r === 'community_staff' || r === 'grid_worker') && !!session.user?.unit)
 
+/// 减负: every staff role reads the lists; departments send tasks to streets, and streets to their
+/// communities; the streets and committees that receive them and the governments that approve them
+/// read them; the residents' committees issue certificates.
+export const canReadTasks = (r?: Role) =>
+  r === 'admin' || r === 'leader' || r === 'department_staff' || r === 'street_staff' || r === 'community_staff'
+export const canSendTasks = (r?: Role) => (r === 'department_staff' || r === 'street_staff') && !!session.user?.unit
+export const canReadCertificates = (r?: Role) => r === 'admin' || r === 'leader' || r === 'street_staff' || r === 'community_staff'
+export const canIssueCertificates = (r?: Role) => r === 'community_staff' && !!session.user?.unit
+
 /// The first screen of the signed-in user.
 export const home = () => homeFor(session.user?.role, session.user?.unit?.kind, session.suggestionOffice)
 

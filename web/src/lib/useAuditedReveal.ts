@@ -1,12 +1,13 @@
 // The reading in full of the people a case names (a petitioner, a proposer, the parties), which the
 // server audits: asked for in a dialog, refused with the server's reason. The kind names its words:
 // `${kind}.revealRefused`.
+import type { CaseKind } from '@/lib/caseKind'
 import { ref, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { describe } from '@/api/errors'
 
 export function useAuditedReveal<F>(
-  kind: 'petition' | 'suggestion' | 'dispute',
+  kind: CaseKind,
   // The reading, or nothing while there is no case.
   read: () => Promise<F> | undefined,
 ) {

@@ -1,6 +1,7 @@
 // One case (a petition, a suggestion, a dispute) read by the id in the address and read again when
 // the id changes: what to say when it cannot be read, the place it lies in, and the units its
 // events name. The kind names its words: `${kind}.notFound`, `${kind}.unit`.
+import { caseBase, type CaseKind } from '@/lib/caseKind'
 import { computed, onMounted, ref, watch, type Ref } from 'vue'
 import { useRoute } from 'vue-router'
 import { useI18n } from 'vue-i18n'
@@ -14,7 +15,7 @@ interface CaseRecord {
 }
 
 export function useCaseDetail<C extends CaseRecord>(
-  kind: 'petition' | 'suggestion' | 'dispute',
+  kind: CaseKind,
   get: (id: number) => Promise<C>,
   // What the screen forgets whenever the case is loaded.
   forget: () => void = () => undefined,
@@ -66,7 +67,7 @@ export function useCaseDetail<C extends CaseRecord>(
   }
 
   watch(id, () => {
-    if (route.path.startsWith(`/${kind}s/`) && id.value) load()
+    if (route.path.startsWith(`${caseBase(kind)}/`) && id.value) load()
   })
   onMounted(() => {
     load()
