@@ -1,4 +1,4 @@
-// Screenshots of every main screen for docs/screenshots/ (hotline, 信访, 人民建议 and 矛盾纠纷), taken from a fresh
+// Screenshots of every main screen for docs/screenshots/ (hotline, 信访, 人民建议, 矛盾纠纷 and 减负), taken from a fresh
 // demo server on the wall clock:
 //   node web/tests/screens.mjs [OUT_DIR]
 // Not a test; `make test` keeps its own screenshots under build/browser-test/.
@@ -231,6 +231,21 @@ try {
     await duofu.locator('[data-test=dispute-timeline]').waitFor()
     await save(duofu, 'dispute-detail', true)
   } else console.log('no agreed dispute: dispute-detail.png not taken')
+
+  // 减负: the district government's work tasks, and a certificate the community refuses.
+  const gov = await newPage(b, server.url, desktop)
+  await signIn(gov, 'quzhengfu')
+  await gov.goto('/burden/tasks')
+  await gov.locator('[data-test=tasks] .el-table__row').first().waitFor()
+  await gov.locator('[data-test=tquick-all] .n', { hasText: /^\d+$/ }).waitFor()
+  await save(gov, 'burden-tasks')
+  await duofu.goto('/burden/certificates')
+  await duofu.locator('[data-test=certificate-ledger] .el-table__row').first().waitFor()
+  await duofu.locator('input[data-test=certificate-name], [data-test=certificate-name] input').first().fill('亲属关系证明')
+  await duofu.getByLabel('用途').fill('办理继承公证')
+  await duofu.locator('[data-test=certificate-submit]').click()
+  await duofu.locator('[data-test=certificate-reason]').waitFor()
+  await save(duofu, 'burden-certificates', true)
 
   await centre.goto('/workbench')
   await centre.getByRole('button', { name: '切换语言' }).click()
