@@ -80,6 +80,7 @@ TEST_F(BurdenApi, ATaskIsAdmittedOnTheListsApprovedOffThemAndNeverSentOnAReturne
   EXPECT_EQ(on_list["state"], "admitted");
   EXPECT_EQ(on_list["target_unit"]["id"], street_);
   EXPECT_EQ(on_list["item"]["name"], "组织开展辖区安全隐患排查");
+  EXPECT_EQ(on_list["item"]["region_code"], "110101000000");
 
   const int64_t before = tasks();
   auto [back, returned_why] = post("/api/v1/work-tasks", "bd.department", task(returned));
@@ -109,7 +110,8 @@ TEST_F(BurdenApi, ATaskIsAdmittedOnTheListsApprovedOffThemAndNeverSentOnAReturne
       post("/api/v1/work-tasks/" + id + "/complete", "bd.street", {{"note", "已完成。"}});
   ASSERT_EQ(done, 200) << finished;
   EXPECT_EQ(finished["state"], "done");
-  EXPECT_EQ(finished["timeline"].size(), 3u);  // register, approve, complete
+  ASSERT_EQ(finished["timeline"].size(), 3u);  // register, approve, complete
+  EXPECT_EQ(finished["timeline"][1]["data"]["reasons"], "同意，作为汛期专项任务。");
   // The sender still reads it; the list filters by state and form filling.
   EXPECT_EQ(get("/api/v1/work-tasks/" + id, "bd.department").first, 200);
   EXPECT_EQ(get("/api/v1/work-tasks?state=done", "bd.department").second["total"], 1);
@@ -142,6 +144,8 @@ TEST_F(BurdenApi, ACommitteeIssuesListedCertificatesAndRefusesOthersWithTheReaso
   ASSERT_EQ(made, 201) << issued;
   EXPECT_EQ(issued["outcome"], "issued");
   EXPECT_EQ(issued["number"].get<std::string>().substr(0, 2), "ZM");
+  EXPECT_EQ(issued["basis"], "社区可以出具的证明事项清单");
+  EXPECT_TRUE(issued["reason"].is_null());
   auto [asked, refused] = post("/api/v1/certificate-requests", "bd.committee",
                                {{"certificate", "亲属关系证明"}, {"purpose", "继承公证"}});
   ASSERT_EQ(asked, 201) << refused;

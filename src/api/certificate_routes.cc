@@ -23,7 +23,8 @@ Json request_json(const burden::CertificateRequest& c) {
           {"purpose", c.purpose},
           {"item_id", c.item_id == 0 ? Json() : Json(c.item_id)},
           {"outcome", c.outcome},
-          {"reason", c.reason},
+          {"reason", c.outcome == "refused" ? Json(c.reason) : Json()},
+          {"basis", c.outcome == "issued" ? Json(c.reason) : Json()},
           {"number", c.number.empty() ? Json() : Json(c.number)},
           {"at", iso_time(c.at_ms)}};
 }

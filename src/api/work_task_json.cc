@@ -10,6 +10,15 @@ using Json = nlohmann::json;
 
 namespace {
 
+// The list item the task rests on, its area as a statistical code like every region in the API.
+Json item_json(const Json& attrs) {
+  Json item = member_or_null(attrs, "item");
+  if (item.is_object() && item.contains("region_code")) {
+    item["region_code"] = regions::statistical_code(item.value("region_code", ""));
+  }
+  return item;
+}
+
 // A step on the record with its time in ISO form.
 Json step_json(const Json& step) {
   if (step.is_null()) return step;
@@ -39,7 +48,7 @@ Result<Json> work_task_json(db::Session& s, const cases::CaseRecord& c, bool wit
             {"content", c.content},
             {"form_filling", c.channel == "form_filling"},
             {"list", c.type},
-            {"item", member_or_null(a, "item")},
+            {"item", item_json(a)},
             {"region_code", regions::statistical_code(c.region_code)},
             {"lead_unit", unit[0]},
             {"requester_unit", unit[1]},

@@ -72,9 +72,10 @@ Result<CertificateRequest> request_certificate(db::Session& s, const Clock& cloc
     c.reason = match->basis;
   } else {
     c.outcome = "refused";
-    c.reason = "「" + c.certificate + "」 is not on the list of certificates " + unit->name +
-               " may issue (厅字〔2022〕28号): the organ that needs it verifies the fact itself, "
-               "or the person turns to the organ competent for it";
+    // Said to the resident as it stands, so in the resident's language.
+    c.reason = "「" + c.certificate + "」不在" + unit->name +
+               "可以出具的证明事项清单内（厅字〔2022〕28号）：应由需要该证明的单位自行核查，或由"
+               "居民向有权出具的机关申请。";
   }
   auto rows = s.query(
       "INSERT INTO certificate_requests(unit_id, region_code, certificate, purpose, item_id, "

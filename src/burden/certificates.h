@@ -21,7 +21,7 @@ struct CertificateRequest {
   std::string purpose;
   int64_t item_id = 0;  // issued: the list item
   std::string outcome;  // issued, refused
-  std::string reason;
+  std::string reason;   // refused: why, to tell the resident; issued: the list item's basis
   std::string number;  // issued: ZM + date + sequence
   std::string requested_by;
   int64_t at_ms = 0;

@@ -30,7 +30,7 @@ Status decide(TransitionContext& c, const char* decision) {
   const int64_t requester = a.value("requester_unit_id", int64_t{0});
   c.notify.push_back("unit:" + std::to_string(requester));
   c.event_unit_id = c.before.lead_unit_id;
-  c.event_data = Json{{"decision", decision}}.dump();
+  c.event_data = Json{{"decision", decision}, {"reasons", field(c.input, "reasons")}}.dump();
   if (std::string_view(decision) == "approved") {
     // The task goes to its target; the approving unit keeps reading it.
     const int64_t target = a.value("target_unit_id", int64_t{0});
@@ -58,6 +58,7 @@ Status complete(TransitionContext& c) {
   cases::store_attrs(c.after, a);
   c.notify.push_back("unit:" + std::to_string(a.value("requester_unit_id", int64_t{0})));
   c.event_unit_id = c.before.lead_unit_id;
+  c.event_data = Json{{"note", field(c.input, "note")}}.dump();
   return Status::Ok();
 }
 

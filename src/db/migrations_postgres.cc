@@ -507,7 +507,7 @@ CREATE TABLE certificate_requests(
   purpose       TEXT COLLATE "C" NOT NULL,
   item_id       BIGINT REFERENCES duty_items(id),   -- the list item it was issued under
   outcome       TEXT COLLATE "C" NOT NULL,   -- issued, refused
-  reason        TEXT COLLATE "C" NOT NULL,
+  reason        TEXT COLLATE "C" NOT NULL,   -- refused: why; issued: the list item's basis
   number        TEXT COLLATE "C" NOT NULL,   -- issued: the certificate's number
   requested_by  TEXT COLLATE "C" NOT NULL,
   at_ms         BIGINT NOT NULL

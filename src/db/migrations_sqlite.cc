@@ -491,7 +491,7 @@ CREATE TABLE certificate_requests(
   purpose       TEXT NOT NULL,
   item_id       INTEGER REFERENCES duty_items(id),   -- the list item it was issued under
   outcome       TEXT NOT NULL,   -- issued, refused
-  reason        TEXT NOT NULL,
+  reason        TEXT NOT NULL,   -- refused: why; issued: the list item's basis
   number        TEXT NOT NULL,   -- issued: the certificate's number
   requested_by  TEXT NOT NULL,
   at_ms         INTEGER NOT NULL

@@ -116,7 +116,8 @@ export interface CertificateRequest {
   purpose: string
   item_id: number | null
   outcome: 'issued' | 'refused'
-  reason: string
+  reason: string | null // refused: what to tell the resident
+  basis: string | null // issued: what the list item rests on
   number: string | null
   at: string
 }

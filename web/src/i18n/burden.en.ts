@@ -150,6 +150,5 @@ export default {
     outcome: 'Outcome',
     name: 'Certificate',
     none: 'Nothing yet',
-    notOnList: '“{name}” is not on the list of certificates {unit} may issue: the organ that needs it verifies the fact itself, or the resident turns to the competent organ.',
   },
 }
