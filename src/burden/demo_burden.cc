@@ -1,5 +1,6 @@
 #include "burden/demo_burden.h"
 
+#include <map>
 #include <span>
 #include <vector>
 
@@ -120,7 +121,7 @@ Result<DemoBurdenReport> generate_demo_burden(db::Db& db, const DemoBurdenOption
   ManualClock clock(o.now_ms - 40 * kDay);
   cases::Engine engine(db, clock);
   engine.add_kind(work_task_kind());
-  std::vector<hotline::Unit> units;  // street, community, district government
+  std::map<std::string, int64_t> published;  // item name -> id, for the tasks resting on them
   Status st = db.write([&](db::Session& s) {
     auto items = items_within(s, o.city, "");
     if (!items.ok()) return items.status();
@@ -138,6 +139,7 @@ Result<DemoBurdenReport> generate_demo_burden(db::Db& db, const DemoBurdenOption
         d.supporting_role = i.role;
         auto made = create_item(s, clock, d, "demo");
         if (!made.ok()) return made.status();
+        published[i.name] = made->id;
         ++out.items;
       }
     }
@@ -169,19 +171,6 @@ Result<DemoBurdenReport> generate_demo_burden(db::Db& db, const DemoBurdenOption
   auto government = unit_of(o.district, "district", "");
   if (!government.ok()) return government.status();
 
-  auto item_named = [&](const std::string& name) -> int64_t {
-    int64_t id = 0;
-    Status read = db.read([&](db::Session& s) {
-      auto items = items_within(s, "", "");
-      if (!items.ok()) return items.status();
-      for (const DutyItem& d : *items) {
-        if (d.name == name && (d.region_code == o.city || d.region_code == o.district)) id = d.id;
-      }
-      return Status::Ok();
-    });
-    return read.ok() ? id : 0;
-  };
-
   int64_t at = o.now_ms - 35 * kDay;
   for (const Task& t : kTasks) {
     at += 3 * kDay + 2 * 3'600'000;
@@ -197,7 +186,7 @@ Result<DemoBurdenReport> generate_demo_burden(db::Db& db, const DemoBurdenOption
     n.subject = t.subject;
     n.content = t.content;
     n.unit_id = to.id;
-    n.item_id = *t.item == '\0' ? 0 : item_named(t.item);
+    n.item_id = *t.item == '\0' ? 0 : published.at(t.item);
     n.form_filling = t.form_filling;
     n.due_on = date_in_china(at).plus_days(20);
     const auth::Principal sender = staff_of(

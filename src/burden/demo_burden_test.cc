@@ -30,9 +30,9 @@ TEST(DemoBurden, PublishesTheListsSendsTasksThroughTheEngineAndRunsOnce) {
   const std::vector<std::string> states = w.case_states("work_task");
   ASSERT_EQ(states.size(), 10u);
   for (const char* state : {"admitted", "awaiting_approval", "rejected", "done"}) {
-    EXPECT_EQ(w.count("SELECT count(*) FROM cases WHERE kind = 'work_task' AND state = ?",
-                      {std::string(state)}) > 0,
-              true)
+    EXPECT_GT(w.count("SELECT count(*) FROM cases WHERE kind = 'work_task' AND state = ?",
+                      {std::string(state)}),
+              0)
         << state;
   }
   EXPECT_EQ(w.count("SELECT count(*) FROM cases WHERE kind = 'work_task' AND state = "
